@@ -1,0 +1,94 @@
+site-name = suoja
+skip-to-content = Skip to content
+language-nav = Language
+quick-exit = Quick exit: leave this site
+footer-privacy = Nobody can see who you are: we do not store your address or browser details. What you write can be read only by the counsellors of the service you choose.
+title-with-error = Error: { $title }
+
+landing-title = Contact us anonymously
+landing-intro = You can contact a support service without giving your name, and without an account. Choose a service below. After sending, you get a receipt code: with it you can come back to see replies.
+landing-services = Services
+landing-return = Have you already contacted us?
+landing-check-link = Check your request with a receipt code
+
+contact-title = Contact { $service }
+contact-anonymous = You do not have to tell your name or any contact details. Fields other than the message are optional.
+contact-send = Send securely
+field-topic = Topic
+field-message = Your message
+field-message-hint = Write what you want to tell or ask. Only the counsellors of this service can read it.
+field-name-optional = Name to call you by (optional)
+field-name = Name to call you by
+field-name-hint = Any name you like; it does not have to be your real name.
+field-way = How would you like to be contacted?
+way-none = No contact: I will come back with my receipt code
+way-reply_here = Reply here: I will read the reply with my receipt code
+way-phone = By phone
+way-email = By e-mail
+field-detail = Phone number or e-mail address (only if you chose phone or e-mail)
+field-detail-hint = Leave this empty if you chose no contact or a reply here.
+
+topic-general = General
+topic-crisis = Crisis or acute worry
+topic-relationships = Relationships
+topic-sexuality = Sexuality
+topic-gender = Gender identity
+topic-mental-health = Mental health
+topic-housing = Housing
+topic-host = Becoming a host
+topic-guest = Looking for a home
+topic-relatives = For relatives
+topic-other = Something else
+
+error-summary = Please check the following
+error-topic = Choose a topic from the list.
+error-message-empty = Write a message before sending.
+error-message-long = The message is too long. Shorten it to at most 10,000 characters.
+error-name-long = The name is too long: use at most 100 characters on one line.
+error-detail-unused = You gave a phone number or e-mail address: choose phone or e-mail above, or empty the field.
+error-phone = Give a phone number with 5 to 20 digits.
+error-email = Give an e-mail address like name@example.fi.
+error-way = Choose one of the ways of contact.
+notice-too-fast = The form was sent very quickly. Please check your message and send it again.
+notice-expired = The form had expired. Your text is still here: please send it again.
+notice-too-many = Too many requests have been sent from your network just now. Your text is still here: please try again in a while.
+
+receipt-title = Your request was sent
+receipt-sent-to = Your request was sent securely to { $service }.
+receipt-code = Your receipt code
+receipt-write-down = Write the code down or save it somewhere safe now. You need it to read replies and to check your request.
+receipt-no-recovery = We cannot show the code again or recover it: it is not stored anywhere in readable form.
+receipt-check-link = Check your request
+
+check-title = Check your request
+check-intro = Enter the receipt code you got when you sent your request.
+check-receipt = Receipt code
+check-receipt-hint = 16 letters and numbers, for example ABCD-EFGH-JKMN-PQRS. Dashes and spaces do not matter.
+check-submit = Show my request
+check-service = Service
+check-opened = Sent on
+check-status = Status
+check-thread = Messages
+check-leave = When you are done, close this page. Your request is not shown again without the code.
+thread-you = You
+thread-counsellor = Counsellor
+error-receipt-format = A receipt code has 16 letters and numbers. Check the code and try again.
+error-receipt-unknown = No request matches this code. Check the code and try again.
+
+status-new = Received, waiting for a counsellor
+status-in_progress = A counsellor is handling it
+status-waiting = Waiting for your reply
+status-closed = Closed
+
+error-not-found = Page not found
+error-not-found-text = The page you looked for does not exist.
+error-too-many = Too many requests
+error-too-many-text = Too many requests have been sent from your network just now. Please try again in a while.
+error-too-large = The message is too large
+error-too-large-text = What you sent was larger than we accept. Go back, shorten the text and send it again.
+error-bad-request = The form could not be read
+error-bad-request-text = Go back and send the form again.
+error-internal = Something went wrong
+error-internal-text = Your request could not be handled. Nothing was saved. Please try again in a moment.
+error-id = If you contact the service about this error, give this code:
+error-home = Go to the front page

@@ -1,0 +1,94 @@
+site-name = suoja
+skip-to-content = Siirry sisältöön
+language-nav = Kieli
+quick-exit = Pikapoistuminen: poistu sivulta
+footer-privacy = Kukaan ei näe, kuka olet: emme tallenna osoitettasi emmekä selaimesi tietoja. Kirjoittamasi viestin voivat lukea vain valitsemasi palvelun työntekijät.
+title-with-error = Virhe: { $title }
+
+landing-title = Ota yhteyttä nimettömästi
+landing-intro = Voit ottaa yhteyttä tukipalveluun kertomatta nimeäsi ja ilman tunnuksia. Valitse palvelu alta. Lähetyksen jälkeen saat kuittikoodin, jolla voit palata lukemaan vastaukset.
+landing-services = Palvelut
+landing-return = Oletko jo ottanut yhteyttä?
+landing-check-link = Tarkista yhteydenottosi kuittikoodilla
+
+contact-title = Yhteydenotto: { $service }
+contact-anonymous = Sinun ei tarvitse kertoa nimeäsi eikä yhteystietojasi. Muut kentät kuin viesti ovat vapaaehtoisia.
+contact-send = Lähetä turvallisesti
+field-topic = Aihe
+field-message = Viestisi
+field-message-hint = Kirjoita, mitä haluat kertoa tai kysyä. Vain tämän palvelun työntekijät voivat lukea sen.
+field-name-optional = Nimi, jolla sinua kutsutaan (vapaaehtoinen)
+field-name = Nimi, jolla sinua kutsutaan
+field-name-hint = Mikä tahansa nimi käy; sen ei tarvitse olla oikea nimesi.
+field-way = Miten haluat, että sinuun otetaan yhteyttä?
+way-none = Ei yhteydenottoa: palaan itse kuittikoodillani
+way-reply_here = Vastaus täällä: luen vastauksen kuittikoodillani
+way-phone = Puhelimitse
+way-email = Sähköpostitse
+field-detail = Puhelinnumero tai sähköpostiosoite (vain jos valitsit puhelimen tai sähköpostin)
+field-detail-hint = Jätä tyhjäksi, jos valitsit, ettei sinuun oteta yhteyttä tai että vastaus tulee tänne.
+
+topic-general = Yleinen
+topic-crisis = Kriisi tai akuutti huoli
+topic-relationships = Ihmissuhteet
+topic-sexuality = Seksuaalisuus
+topic-gender = Sukupuoli-identiteetti
+topic-mental-health = Mielenterveys
+topic-housing = Asuminen
+topic-host = Majoittajaksi ryhtyminen
+topic-guest = Kodin etsiminen
+topic-relatives = Läheisille
+topic-other = Jokin muu
+
+error-summary = Tarkista seuraavat kohdat
+error-topic = Valitse aihe luettelosta.
+error-message-empty = Kirjoita viesti ennen lähettämistä.
+error-message-long = Viesti on liian pitkä. Lyhennä se enintään 10 000 merkkiin.
+error-name-long = Nimi on liian pitkä: käytä enintään 100 merkkiä yhdellä rivillä.
+error-detail-unused = Annoit puhelinnumeron tai sähköpostiosoitteen: valitse yllä puhelin tai sähköposti, tai tyhjennä kenttä.
+error-phone = Anna puhelinnumero, jossa on 5–20 numeroa.
+error-email = Anna sähköpostiosoite muodossa nimi@esimerkki.fi.
+error-way = Valitse yksi yhteydenottotavoista.
+notice-too-fast = Lomake lähetettiin hyvin nopeasti. Tarkista viestisi ja lähetä se uudelleen.
+notice-expired = Lomake oli vanhentunut. Tekstisi on yhä tallessa: lähetä se uudelleen.
+notice-too-many = Verkostasi on juuri lähetetty liian monta pyyntöä. Tekstisi on yhä tallessa: yritä hetken kuluttua uudelleen.
+
+receipt-title = Yhteydenottosi on lähetetty
+receipt-sent-to = Yhteydenottosi lähetettiin turvallisesti palveluun { $service }.
+receipt-code = Kuittikoodisi
+receipt-write-down = Kirjoita koodi muistiin tai tallenna se turvalliseen paikkaan nyt. Tarvitset sitä vastausten lukemiseen ja yhteydenottosi tarkistamiseen.
+receipt-no-recovery = Emme voi näyttää koodia uudelleen emmekä palauttaa sitä: sitä ei ole tallennettu mihinkään luettavassa muodossa.
+receipt-check-link = Tarkista yhteydenottosi
+
+check-title = Tarkista yhteydenottosi
+check-intro = Anna kuittikoodi, jonka sait lähettäessäsi yhteydenoton.
+check-receipt = Kuittikoodi
+check-receipt-hint = 16 kirjainta ja numeroa, esimerkiksi ABCD-EFGH-JKMN-PQRS. Viivoilla ja välilyönneillä ei ole väliä.
+check-submit = Näytä yhteydenottoni
+check-service = Palvelu
+check-opened = Lähetetty
+check-status = Tila
+check-thread = Viestit
+check-leave = Kun olet valmis, sulje tämä sivu. Yhteydenottoasi ei näytetä uudelleen ilman koodia.
+thread-you = Sinä
+thread-counsellor = Työntekijä
+error-receipt-format = Kuittikoodissa on 16 kirjainta ja numeroa. Tarkista koodi ja yritä uudelleen.
+error-receipt-unknown = Tällä koodilla ei löydy yhteydenottoa. Tarkista koodi ja yritä uudelleen.
+
+status-new = Vastaanotettu, odottaa työntekijää
+status-in_progress = Työntekijä käsittelee
+status-waiting = Odottaa vastaustasi
+status-closed = Suljettu
+
+error-not-found = Sivua ei löydy
+error-not-found-text = Etsimääsi sivua ei ole olemassa.
+error-too-many = Liian monta pyyntöä
+error-too-many-text = Verkostasi on juuri lähetetty liian monta pyyntöä. Yritä hetken kuluttua uudelleen.
+error-too-large = Viesti on liian suuri
+error-too-large-text = Lähettämäsi tiedot olivat suuremmat kuin voimme vastaanottaa. Palaa takaisin, lyhennä tekstiä ja lähetä uudelleen.
+error-bad-request = Lomaketta ei voitu lukea
+error-bad-request-text = Palaa takaisin ja lähetä lomake uudelleen.
+error-internal = Jokin meni vikaan
+error-internal-text = Pyyntöäsi ei voitu käsitellä. Mitään ei tallennettu. Yritä hetken kuluttua uudelleen.
+error-id = Jos otat palveluun yhteyttä tästä virheestä, kerro tämä koodi:
+error-home = Etusivulle

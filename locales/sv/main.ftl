@@ -1,0 +1,94 @@
+site-name = suoja
+skip-to-content = Hoppa till innehållet
+language-nav = Språk
+quick-exit = Snabbutgång: lämna sidan
+footer-privacy = Ingen kan se vem du är: vi sparar inte din adress eller uppgifter om din webbläsare. Det du skriver kan läsas endast av medarbetarna på den tjänst du väljer.
+title-with-error = Fel: { $title }
+
+landing-title = Kontakta oss anonymt
+landing-intro = Du kan kontakta en stödtjänst utan att uppge ditt namn och utan konto. Välj en tjänst nedan. När du har skickat får du en kvittokod som du kan använda för att komma tillbaka och läsa svar.
+landing-services = Tjänster
+landing-return = Har du redan kontaktat oss?
+landing-check-link = Kontrollera din kontakt med en kvittokod
+
+contact-title = Kontakt: { $service }
+contact-anonymous = Du behöver inte uppge ditt namn eller några kontaktuppgifter. Alla fält utom meddelandet är frivilliga.
+contact-send = Skicka säkert
+field-topic = Ämne
+field-message = Ditt meddelande
+field-message-hint = Skriv vad du vill berätta eller fråga. Endast den här tjänstens medarbetare kan läsa det.
+field-name-optional = Namn som vi kan kalla dig (frivilligt)
+field-name = Namn som vi kan kalla dig
+field-name-hint = Vilket namn som helst; det behöver inte vara ditt riktiga namn.
+field-way = Hur vill du bli kontaktad?
+way-none = Ingen kontakt: jag kommer tillbaka med min kvittokod
+way-reply_here = Svar här: jag läser svaret med min kvittokod
+way-phone = Per telefon
+way-email = Per e-post
+field-detail = Telefonnummer eller e-postadress (endast om du valde telefon eller e-post)
+field-detail-hint = Lämna tomt om du valde ingen kontakt eller svar här.
+
+topic-general = Allmänt
+topic-crisis = Kris eller akut oro
+topic-relationships = Relationer
+topic-sexuality = Sexualitet
+topic-gender = Könsidentitet
+topic-mental-health = Psykisk hälsa
+topic-housing = Boende
+topic-host = Att bli värd
+topic-guest = Söker ett hem
+topic-relatives = För närstående
+topic-other = Något annat
+
+error-summary = Kontrollera följande
+error-topic = Välj ett ämne i listan.
+error-message-empty = Skriv ett meddelande innan du skickar.
+error-message-long = Meddelandet är för långt. Korta ner det till högst 10 000 tecken.
+error-name-long = Namnet är för långt: använd högst 100 tecken på en rad.
+error-detail-unused = Du angav ett telefonnummer eller en e-postadress: välj telefon eller e-post ovan, eller töm fältet.
+error-phone = Ange ett telefonnummer med 5–20 siffror.
+error-email = Ange en e-postadress i formen namn@exempel.fi.
+error-way = Välj ett av kontaktsätten.
+notice-too-fast = Formuläret skickades mycket snabbt. Kontrollera ditt meddelande och skicka det igen.
+notice-expired = Formuläret hade gått ut. Din text finns kvar: skicka den igen.
+notice-too-many = För många förfrågningar har just skickats från ditt nätverk. Din text finns kvar: försök igen om en stund.
+
+receipt-title = Din kontakt har skickats
+receipt-sent-to = Din kontakt skickades säkert till { $service }.
+receipt-code = Din kvittokod
+receipt-write-down = Skriv upp koden eller spara den på ett säkert ställe nu. Du behöver den för att läsa svar och kontrollera din kontakt.
+receipt-no-recovery = Vi kan inte visa koden igen eller återställa den: den sparas ingenstans i läsbar form.
+receipt-check-link = Kontrollera din kontakt
+
+check-title = Kontrollera din kontakt
+check-intro = Ange kvittokoden som du fick när du skickade din kontakt.
+check-receipt = Kvittokod
+check-receipt-hint = 16 bokstäver och siffror, till exempel ABCD-EFGH-JKMN-PQRS. Bindestreck och mellanslag spelar ingen roll.
+check-submit = Visa min kontakt
+check-service = Tjänst
+check-opened = Skickad
+check-status = Status
+check-thread = Meddelanden
+check-leave = När du är klar, stäng sidan. Din kontakt visas inte igen utan koden.
+thread-you = Du
+thread-counsellor = Medarbetare
+error-receipt-format = En kvittokod har 16 bokstäver och siffror. Kontrollera koden och försök igen.
+error-receipt-unknown = Ingen kontakt motsvarar den här koden. Kontrollera koden och försök igen.
+
+status-new = Mottagen, väntar på en medarbetare
+status-in_progress = En medarbetare behandlar den
+status-waiting = Väntar på ditt svar
+status-closed = Avslutad
+
+error-not-found = Sidan hittades inte
+error-not-found-text = Sidan du sökte finns inte.
+error-too-many = För många förfrågningar
+error-too-many-text = För många förfrågningar har just skickats från ditt nätverk. Försök igen om en stund.
+error-too-large = Meddelandet är för stort
+error-too-large-text = Det du skickade var större än vi tar emot. Gå tillbaka, korta ner texten och skicka igen.
+error-bad-request = Formuläret kunde inte läsas
+error-bad-request-text = Gå tillbaka och skicka formuläret igen.
+error-internal = Något gick fel
+error-internal-text = Din begäran kunde inte behandlas. Inget sparades. Försök igen om en stund.
+error-id = Om du kontaktar tjänsten om felet, uppge den här koden:
+error-home = Till startsidan

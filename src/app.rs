@@ -1,0 +1,171 @@
+//! Application state, router assembly and the middleware every response
+//! passes through: security headers, no caching, and a request log that
+//! records the route template, status and latency, never who asked.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+
+use crate::abuse::{ClientNet, FormKey, Limiters};
+use crate::config::Config;
+use crate::db::{Db, Writer};
+use crate::i18n::Lang;
+use crate::keys::Keyring;
+use crate::seal::Pepper;
+use crate::web::PageError;
+
+/// Everything a request may need, shared by all of them.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub config: Config,
+    pub db: Db,
+    pub writer: Writer,
+    pub pepper: Pepper,
+    pub form_key: FormKey,
+    pub limits: Limiters,
+    pub keys: Keyring,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(inner: Inner) -> AppState {
+        AppState(Arc::new(inner))
+    }
+
+    /// The opaque network key of the client that sent `headers` over `peer`.
+    /// A proxy header is read only when the operator configured one.
+    pub fn client_net(&self, peer: SocketAddr, headers: &HeaderMap) -> ClientNet {
+        let forwarded = self
+            .config
+            .trusted_proxy_header
+            .as_deref()
+            .and_then(|name| headers.get(name))
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse().ok());
+        self.limits.client_net(forwarded.unwrap_or(peer.ip()))
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let max_body = state.config.limits.max_body_bytes;
+    Router::new()
+        .route("/", get(choose_language))
+        .route("/static/suoja.css", get(stylesheet))
+        .route("/health", get(|| async { "ok" }))
+        .merge(crate::intake::routes())
+        .route_layer(middleware::from_fn(log_request))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+/// `/` sends the client to their language, as their browser asks for it.
+async fn choose_language(headers: HeaderMap) -> Response {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let lang = Lang::negotiate(accept);
+    let mut response = Redirect::to(&format!("/{}/", lang.code())).into_response();
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-language"));
+    response
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/suoja.css"),
+    )
+}
+
+async fn not_found(State(state): State<AppState>, request: Request) -> Response {
+    let lang = request
+        .uri()
+        .path()
+        .split('/')
+        .nth(1)
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::Fi);
+    tracing::info!(route = "<unmatched>", status = 404, "request");
+    PageError::NotFound.render(lang, &state.config.quick_exit_url)
+}
+
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+                   form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let is_static = request.uri().path().starts_with("/static/");
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    );
+    if !is_static {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// One line per request: method, route template, status, latency. The path
+/// itself, the query, the client's address and headers are never logged.
+async fn log_request(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_default();
+    let response = next.run(request).await;
+    tracing::info!(
+        %method,
+        route,
+        status = response.status().as_u16(),
+        latency_us = started.elapsed().as_micros() as u64,
+        "request"
+    );
+    response
+}

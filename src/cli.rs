@@ -1,0 +1,124 @@
+//! The command line: `serve`, `demo`, `open` (offline reading) and `keygen`.
+
+mod demo;
+mod open;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+
+#[derive(Parser)]
+#[command(name = "suoja", version, about = "Anonymous intake sealed with age")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web service.
+    Serve {
+        /// The TOML configuration file; SUOJA_* variables override its keys.
+        #[arg(long, default_value = "suoja.toml")]
+        config: PathBuf,
+    },
+    /// Run a local demo: demo services, a demo counsellor key, SQLite.
+    Demo {
+        /// Where the demo keeps its config, keys and database.
+        #[arg(long, default_value = "data/demo")]
+        dir: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
+    /// List and decrypt, offline, the cases an age identity can open.
+    Open {
+        /// An age identity file (as written by `age-keygen` or `suoja keygen`).
+        #[arg(long)]
+        identity: PathBuf,
+        /// The configuration file, for its database_url.
+        #[arg(long, default_value = "suoja.toml", conflicts_with = "database")]
+        config: PathBuf,
+        /// A database URL, instead of reading a configuration.
+        #[arg(long)]
+        database: Option<String>,
+        /// One JSON document a line instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a new age X25519 identity file and print its recipient.
+    Keygen {
+        #[arg(long)]
+        output: PathBuf,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    crate::telemetry::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let outcome = runtime.block_on(async {
+        match cli.command {
+            Command::Serve { config } => {
+                let config = Config::load(&config, std::env::vars())?;
+                crate::serve::serve(config).await
+            }
+            Command::Demo { dir, listen } => demo::run(&dir, &listen).await,
+            Command::Open {
+                identity,
+                config,
+                database,
+                json,
+            } => {
+                let url = match database {
+                    Some(url) => url,
+                    None => Config::load(&config, std::env::vars())?.database_url,
+                };
+                open::run(&identity, &url, json).await
+            }
+            Command::Keygen { output } => keygen(&output).map(|recipient| println!("{recipient}")),
+        }
+    });
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+fn fail(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("suoja: {e}");
+    ExitCode::FAILURE
+}
+
+/// Writes a new identity (mode 0600, never overwriting) in the format
+/// `age-keygen` writes; returns its public recipient.
+pub fn keygen(path: &std::path::Path) -> Result<String, crate::serve::BoxError> {
+    use secrecy::ExposeSecret;
+    use std::io::Write;
+    let identity = age::x25519::Identity::generate();
+    let recipient = identity.to_public().to_string();
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let created = jiff::Timestamp::now().round(jiff::Unit::Second)?;
+    writeln!(file, "# created: {created}")?;
+    writeln!(file, "# public key: {recipient}")?;
+    writeln!(file, "{}", identity.to_string().expose_secret())?;
+    file.sync_all()?;
+    Ok(recipient)
+}

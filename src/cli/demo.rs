@@ -1,0 +1,105 @@
+//! `suoja demo`: a local instance with demo services modelled on Finnish
+//! support organisations, a demo counsellor identity, and SQLite, in one
+//! folder. Nothing here is for production: the identity sits beside the data.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::serve::BoxError;
+
+pub async fn run(dir: &Path, listen: &str) -> Result<(), BoxError> {
+    std::fs::create_dir_all(dir)?;
+    let identity = dir.join("counsellor-identity.txt");
+    let recipients = dir.join("counsellors.txt");
+    if !identity.exists() {
+        let recipient = super::keygen(&identity)?;
+        std::fs::write(&recipients, format!("# demo counsellor\n{recipient}\n"))?;
+    }
+    let config_path = dir.join("suoja.toml");
+    let config_text = DEMO_CONFIG
+        .replace("@LISTEN@", listen)
+        .replace("@DIR@", &dir.display().to_string())
+        .replace("@RECIPIENTS@", &recipients.display().to_string());
+    std::fs::write(&config_path, config_text)?;
+    let config = Config::load(&config_path, std::env::vars())?;
+    println!("suoja demo");
+    println!("  config:                     {}", config_path.display());
+    println!("  demo counsellor identity:   {}", identity.display());
+    println!(
+        "  read requests offline with: suoja open --identity {} --config {}",
+        identity.display(),
+        config_path.display()
+    );
+    crate::serve::serve(config).await
+}
+
+const DEMO_CONFIG: &str = r#"# Written by `suoja demo`; rewritten at every demo start.
+listen = "@LISTEN@"
+database_url = "sqlite://@DIR@/suoja.db"
+pepper_file = "@DIR@/pepper"
+
+[[services]]
+slug = "prevention-line"
+recipients = ["@RECIPIENTS@"]
+topics = ["general", "crisis", "relatives"]
+[services.name]
+fi = "Ennaltaehkäisevä tukilinja"
+sv = "Förebyggande stödlinjen"
+en = "Prevention support line"
+[services.description]
+fi = "Jos olet huolissasi omista seksuaalisista ajatuksistasi lapsia kohtaan, voit kertoa siitä meille nimettömästi ja ilman tuomitsemista, ennen kuin kukaan vahingoittuu. Puhelinlinja on auki tiistaisin klo 10–12."
+sv = "Om du är orolig för dina egna sexuella tankar om barn kan du berätta om det för oss anonymt och utan att bli dömd, innan någon skadas. Telefonlinjen är öppen tisdagar kl. 10–12."
+en = "If you are worried about your own sexual thoughts about children, you can tell us anonymously and without judgement, before anyone is harmed. The phone line is open on Tuesdays 10–12."
+
+[[services]]
+slug = "rainbow-staff"
+recipients = ["@RECIPIENTS@"]
+topics = ["general", "sexuality", "gender", "relationships"]
+[services.name]
+fi = "Sateenkaariyhdistyksen työntekijät"
+sv = "Regnbågsföreningens medarbetare"
+en = "Rainbow association staff"
+[services.description]
+fi = "Voit aina kysyä työntekijöiltämme henkilökohtaisista asioista. Kutsumme sinua nimellä, jonka itse valitset, ja luottamuksellisuus on meille sääntö."
+sv = "Du kan alltid fråga våra medarbetare om personliga saker. Vi kallar dig vid det namn du själv väljer, och konfidentialitet är en regel hos oss."
+en = "You can always ask our staff about personal matters. We call you by the name you choose, and confidentiality is a rule for us."
+
+[[services]]
+slug = "recovery-community"
+recipients = ["@RECIPIENTS@"]
+topics = ["mental-health", "general"]
+[services.name]
+fi = "Toipumisyhteisön palveluohjaus"
+sv = "Återhämtningsgemenskapens servicehandledning"
+en = "Recovery community service guidance"
+[services.description]
+fi = "Matalan kynnyksen tukea mielenterveyden toipumiseen. Autamme löytämään sinulle sopivat palvelut."
+sv = "Lågtröskelstöd för återhämtning inom psykisk hälsa. Vi hjälper dig att hitta tjänster som passar dig."
+en = "Low-threshold support for recovery in mental health. We help you find the services that suit you."
+
+[[services]]
+slug = "home-network-helsinki"
+recipients = ["@RECIPIENTS@"]
+topics = ["guest", "host", "housing"]
+[services.name]
+fi = "Kotimajoitusverkosto, Helsingin paikallisryhmä"
+sv = "Hemloginätverket, lokalgruppen i Helsingfors"
+en = "Home accommodation network, Helsinki group"
+[services.description]
+fi = "Vapaaehtoiset etsivät turvapaikanhakijoille kotimajoitusta. Haastattelemme majoittajat ja majoitettavat; yksityisyys on luottamuksen ehto."
+sv = "Frivilliga söker hemlogi åt asylsökande. Vi intervjuar värdar och gäster; integritet är en förutsättning för förtroende."
+en = "Volunteers find home accommodation for asylum seekers. We interview hosts and guests; privacy is a condition of trust."
+
+[[services]]
+slug = "home-network-tampere"
+recipients = ["@RECIPIENTS@"]
+topics = ["guest", "host", "housing"]
+[services.name]
+fi = "Kotimajoitusverkosto, Tampereen paikallisryhmä"
+sv = "Hemloginätverket, lokalgruppen i Tammerfors"
+en = "Home accommodation network, Tampere group"
+[services.description]
+fi = "Tampereen seudun vapaaehtoiset etsivät turvapaikanhakijoille kotimajoitusta."
+sv = "Frivilliga i Tammerforsregionen söker hemlogi åt asylsökande."
+en = "Volunteers in the Tampere region find home accommodation for asylum seekers."
+"#;

@@ -1,0 +1,82 @@
+//! `suoja open`: offline reading. Every case's messages are tried with the
+//! given identity; those it opens are printed. The server is not involved:
+//! this is what an organisation does with its recovery identity, or a
+//! counsellor with their own key file.
+
+use std::path::Path;
+
+use crate::db::Db;
+use crate::intake::MessageDoc;
+use crate::intake::store;
+use crate::seal;
+use crate::serve::BoxError;
+
+pub async fn run(identity_file: &Path, database_url: &str, json: bool) -> Result<(), BoxError> {
+    let identities = age::IdentityFile::from_file(identity_file.to_string_lossy().into_owned())
+        .map_err(|e| format!("{}: {e}", identity_file.display()))?
+        .into_identities()
+        .map_err(|e| format!("{}: {e}", identity_file.display()))?;
+    let identities: Vec<&dyn age::Identity> = identities.iter().map(|i| i.as_ref() as _).collect();
+    let db = Db::connect(database_url).await?;
+    let cases = store::all_cases(&db).await?;
+    let mut opened = 0;
+    for case in &cases {
+        let mut docs = Vec::new();
+        for m in store::messages(&db, &case.id).await? {
+            match seal::open::<MessageDoc>(&m.sealed, &identities) {
+                Ok(doc) if doc.case == case.id => docs.push((m.author, doc)),
+                Ok(_) => eprintln!(
+                    "case {}: a message belongs to another case; skipped",
+                    case.id
+                ),
+                Err(seal::SealError::NotForThisKey) => {}
+                Err(e) => eprintln!("case {}: {e}", case.id),
+            }
+        }
+        if docs.is_empty() {
+            continue;
+        }
+        opened += 1;
+        if json {
+            let line = serde_json::json!({
+                "case": case.id, "service": case.service, "kind": case.kind,
+                "status": case.status, "opened_on": case.opened_on,
+                "messages": docs.iter().map(|(author, doc)| serde_json::json!({"author": author, "doc": doc})).collect::<Vec<_>>(),
+            });
+            println!("{line}");
+        } else {
+            print_case(case, &docs);
+        }
+    }
+    eprintln!(
+        "{opened} of {} cases opened with this identity",
+        cases.len()
+    );
+    Ok(())
+}
+
+fn print_case(case: &store::CaseRow, docs: &[(String, MessageDoc)]) {
+    println!(
+        "case {}  service={} kind={} status={} opened={}",
+        case.id, case.service, case.kind, case.status, case.opened_on
+    );
+    for (author, doc) in docs {
+        println!("  {author} at {}", doc.written_at);
+        if let Some(topic) = &doc.topic {
+            println!("    topic: {topic}");
+        }
+        if let Some(name) = &doc.name {
+            println!("    name: {name}");
+        }
+        if let Some(way) = &doc.contact {
+            println!(
+                "    contact: {}",
+                serde_json::to_string(way).unwrap_or_default()
+            );
+        }
+        for line in doc.text.lines() {
+            println!("    | {line}");
+        }
+    }
+    println!();
+}

@@ -1,0 +1,404 @@
+//! One typed configuration: a TOML file plus `SUOJA_*` environment overrides,
+//! parsed and validated once at start. Every error names the file and the key.
+//!
+//! Relative paths (recipients files, the pepper file, a SQLite database) are
+//! resolved against the working directory, as `sqlx` does for database URLs.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+/// The validated configuration the whole application runs on.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub database_url: String,
+    pub pepper_file: PathBuf,
+    pub recovery_recipient: Option<age::x25519::Recipient>,
+    pub quick_exit_url: String,
+    pub trusted_proxy_header: Option<String>,
+    pub form: FormConfig,
+    pub limits: Limits,
+    pub services: Vec<Service>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FormConfig {
+    /// A form sent back sooner than this after it was served is asked again.
+    pub min_fill_seconds: u64,
+    /// A form older than this is asked again (with everything typed kept).
+    pub max_age_seconds: u64,
+}
+
+impl Default for FormConfig {
+    fn default() -> Self {
+        FormConfig {
+            min_fill_seconds: 3,
+            max_age_seconds: 4 * 3600,
+        }
+    }
+}
+
+/// Rate limits. Per-client limits key on a keyed hash of the client's network;
+/// the global ones back them up for clients that share an address (Tor exits).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    pub submissions_per_client_per_hour: u32,
+    pub submissions_per_service_per_minute: u32,
+    pub lookups_per_client_per_hour: u32,
+    pub lookups_per_minute: u32,
+    /// Prefix length that identifies an IPv4 client (32 or 24).
+    pub ipv4_prefix: u8,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            submissions_per_client_per_hour: 20,
+            submissions_per_service_per_minute: 120,
+            lookups_per_client_per_hour: 60,
+            lookups_per_minute: 600,
+            ipv4_prefix: 32,
+            max_body_bytes: 128 * 1024,
+        }
+    }
+}
+
+/// A text in each of the three languages every page exists in.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub fi: String,
+    pub sv: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fi => &self.fi,
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A topic a client may pick: an id, with names when the id is not one of the
+/// common topics that the locale files already name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Topic {
+    Common(String),
+    Named {
+        id: String,
+        #[serde(flatten)]
+        name: Localized,
+    },
+}
+
+impl Topic {
+    pub fn id(&self) -> &str {
+        match self {
+            Topic::Common(id) | Topic::Named { id, .. } => id,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub slug: String,
+    pub name: Localized,
+    pub description: Localized,
+    pub topics: Vec<Topic>,
+    /// Every recipient configured for the service, from strings and files.
+    pub recipients: Vec<age::x25519::Recipient>,
+    pub retention_days: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    listen: String,
+    database_url: String,
+    #[serde(default = "default_pepper_file")]
+    pepper_file: PathBuf,
+    recovery_recipient: Option<String>,
+    #[serde(default = "default_quick_exit")]
+    quick_exit_url: String,
+    trusted_proxy_header: Option<String>,
+    #[serde(default)]
+    form: FormConfig,
+    #[serde(default)]
+    limits: Limits,
+    services: Vec<RawService>,
+}
+
+fn default_pepper_file() -> PathBuf {
+    PathBuf::from("data/pepper")
+}
+
+fn default_quick_exit() -> String {
+    "https://yle.fi/".to_owned()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawService {
+    slug: String,
+    name: Localized,
+    description: Localized,
+    topics: Vec<Topic>,
+    #[serde(default)]
+    recipients: Vec<String>,
+    #[serde(default = "default_retention")]
+    retention_days: u32,
+}
+
+fn default_retention() -> u32 {
+    180
+}
+
+/// A configuration error, naming the file and the key it is about.
+#[derive(Debug)]
+pub struct ConfigError {
+    file: PathBuf,
+    key: String,
+    message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "{}: {}", self.file.display(), self.message)
+        } else {
+            write!(
+                f,
+                "{}: key `{}`: {}",
+                self.file.display(),
+                self.key,
+                self.message
+            )
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Reads `path`, applies `SUOJA_*` overrides from `env`, validates the result.
+    pub fn load(
+        path: &Path,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
+        let err = |key: &str, message: String| ConfigError {
+            file: path.to_owned(),
+            key: key.to_owned(),
+            message,
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| err("", e.to_string()))?;
+        let mut value: toml::Table = toml::from_str(&text).map_err(|e| err("", e.to_string()))?;
+        apply_env_overrides(&mut value, env).map_err(|(key, msg)| err(&key, msg))?;
+        let raw: RawConfig = value
+            .try_into()
+            .map_err(|e: toml::de::Error| err("", e.to_string()))?;
+        raw.validate().map_err(|(key, msg)| err(&key, msg))
+    }
+}
+
+/// `SUOJA_LIMITS__LOOKUPS_PER_MINUTE=5` sets `limits.lookups_per_minute = 5`.
+/// A value that parses as TOML (a number, a boolean) is taken as such, any
+/// other as a string. `SUOJA_LOG` and `SUOJA_CONFIG` are not config keys.
+fn apply_env_overrides(
+    table: &mut toml::Table,
+    env: impl IntoIterator<Item = (String, String)>,
+) -> Result<(), (String, String)> {
+    for (name, raw) in env {
+        let Some(rest) = name.strip_prefix("SUOJA_") else {
+            continue;
+        };
+        if matches!(rest, "LOG" | "CONFIG") {
+            continue;
+        }
+        let path: Vec<String> = rest.split("__").map(str::to_lowercase).collect();
+        let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
+            .ok()
+            .and_then(|mut t| t.remove("v"))
+            .unwrap_or(toml::Value::String(raw));
+        let mut node = &mut *table;
+        let (last, parents) = path.split_last().ok_or((name.clone(), "empty".into()))?;
+        for part in parents {
+            let entry = node
+                .entry(part.clone())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            node = entry
+                .as_table_mut()
+                .ok_or((path.join("."), format!("{name} sets a key inside a value")))?;
+        }
+        node.insert(last.clone(), value);
+    }
+    Ok(())
+}
+
+type KeyError = (String, String);
+
+impl RawConfig {
+    fn validate(self) -> Result<Config, KeyError> {
+        let listen = self.listen.parse().map_err(|_| {
+            (
+                "listen".to_owned(),
+                "expected an address like 127.0.0.1:8080".to_owned(),
+            )
+        })?;
+        if !(self.database_url.starts_with("sqlite:") || self.database_url.starts_with("postgres"))
+        {
+            return Err((
+                "database_url".into(),
+                "expected sqlite://PATH or postgres://…".into(),
+            ));
+        }
+        let recovery_recipient = self
+            .recovery_recipient
+            .as_deref()
+            .map(|r| parse_recipient(r).map_err(|m| ("recovery_recipient".to_owned(), m)))
+            .transpose()?;
+        if !self.quick_exit_url.starts_with("https://") {
+            return Err((
+                "quick_exit_url".into(),
+                "expected an https:// address".into(),
+            ));
+        }
+        if !matches!(self.limits.ipv4_prefix, 24 | 32) {
+            return Err(("limits.ipv4_prefix".into(), "expected 24 or 32".into()));
+        }
+        if self.services.is_empty() {
+            return Err((
+                "services".into(),
+                "at least one [[services]] is needed".into(),
+            ));
+        }
+        let mut slugs = HashSet::new();
+        let mut services = Vec::with_capacity(self.services.len());
+        for (i, raw) in self.services.into_iter().enumerate() {
+            let key = |k: &str| format!("services[{i}].{k}");
+            if !slugs.insert(raw.slug.clone()) {
+                return Err((key("slug"), format!("`{}` is used twice", raw.slug)));
+            }
+            services.push(raw.validate(&key, recovery_recipient.is_some())?);
+        }
+        Ok(Config {
+            listen,
+            database_url: self.database_url,
+            pepper_file: self.pepper_file,
+            recovery_recipient,
+            quick_exit_url: self.quick_exit_url,
+            trusted_proxy_header: self.trusted_proxy_header.map(|h| h.to_ascii_lowercase()),
+            form: self.form,
+            limits: self.limits,
+            services,
+        })
+    }
+}
+
+impl RawService {
+    fn validate(
+        self,
+        key: &dyn Fn(&str) -> String,
+        has_recovery: bool,
+    ) -> Result<Service, KeyError> {
+        let slug_ok = !self.slug.is_empty()
+            && self.slug.len() <= 40
+            && self
+                .slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !slug_ok {
+            return Err((key("slug"), "use 1–40 of a-z, 0-9 and -".into()));
+        }
+        for (field, text) in [("name", &self.name), ("description", &self.description)] {
+            for (lang, value) in [("fi", &text.fi), ("sv", &text.sv), ("en", &text.en)] {
+                if value.trim().is_empty() {
+                    return Err((key(&format!("{field}.{lang}")), "must not be empty".into()));
+                }
+            }
+        }
+        if self.topics.is_empty() {
+            return Err((key("topics"), "list at least one topic".into()));
+        }
+        let mut topic_ids = HashSet::new();
+        for (t, topic) in self.topics.iter().enumerate() {
+            if topic.id().is_empty() || !topic_ids.insert(topic.id()) {
+                return Err((
+                    key(&format!("topics[{t}]")),
+                    "empty or repeated topic".into(),
+                ));
+            }
+        }
+        let mut recipients = Vec::new();
+        for (r, entry) in self.recipients.iter().enumerate() {
+            let found = if entry.starts_with("age1") {
+                vec![parse_recipient(entry).map_err(|m| (key(&format!("recipients[{r}]")), m))?]
+            } else {
+                read_recipients_file(Path::new(entry))
+                    .map_err(|m| (key(&format!("recipients[{r}]")), m))?
+            };
+            recipients.extend(found);
+        }
+        if recipients.is_empty() && !has_recovery {
+            return Err((
+                key("recipients"),
+                "nobody could read this service's requests: give recipients or a recovery_recipient"
+                    .into(),
+            ));
+        }
+        Ok(Service {
+            slug: self.slug,
+            name: self.name,
+            description: self.description,
+            topics: self.topics,
+            recipients,
+            retention_days: self.retention_days.max(1),
+        })
+    }
+}
+
+fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| "not an age X25519 recipient (age1…)".to_owned())
+}
+
+/// Reads a recipients file in the format `age -R` reads: one recipient a
+/// line, `#` comments and blank lines ignored.
+pub fn read_recipients_file(path: &Path) -> Result<Vec<age::x25519::Recipient>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read recipients file {}: {e}", path.display()))?;
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let recipient =
+            parse_recipient(line).map_err(|m| format!("{} line {}: {m}", path.display(), n + 1))?;
+        found.push(recipient);
+    }
+    if found.is_empty() {
+        return Err(format!("{} holds no recipient", path.display()));
+    }
+    Ok(found)
+}
+
+impl Service {
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id() == id)
+    }
+}

@@ -1,0 +1,126 @@
+//! The database: backend chosen by URL scheme, pragmas, migrations, the
+//! group-commit writer and small shared helpers. SQL lives in each feature's
+//! `store.rs`; it uses `$1` placeholders, which both backends accept.
+
+mod writer;
+
+pub use writer::{WriteFuture, WriteOp, Writer};
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use rand::RngCore;
+use rand::rngs::OsRng;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions, Executor, Row};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connection pool and which backend it talks to.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+impl Db {
+    /// Connects, sets durability pragmas on every SQLite connection, and runs
+    /// the backend's migrations.
+    pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
+        let url = match backend {
+            Backend::Sqlite => sqlite_url(url)?,
+            Backend::Postgres => url.to_owned(),
+        };
+        // Statement logging would only show SQL text, but keep logs to events.
+        let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute(
+                            "pragma journal_mode = wal; pragma synchronous = full; \
+                             pragma foreign_keys = on; pragma busy_timeout = 5000; \
+                             pragma secure_delete = on;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        let migrator = match backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&pool).await?;
+        Ok(Db { pool, backend })
+    }
+
+    /// SQLite's journal mode and synchronous level, as a connection sees them.
+    pub async fn sqlite_durability(&self) -> Result<(String, i64), sqlx::Error> {
+        let mut conn = self.pool.acquire().await?;
+        let mode: String = sqlx::query("pragma journal_mode")
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        let sync: i64 = sqlx::query("pragma synchronous")
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        Ok((mode, sync))
+    }
+}
+
+/// Creates the folder of a SQLite file and asks for the file to be created.
+fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let file = path.split('?').next().unwrap_or("");
+    if let Some(dir) = std::path::Path::new(file)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
+    }
+    Ok(if url.contains('?') {
+        url.to_owned()
+    } else {
+        format!("{url}?mode=rwc")
+    })
+}
+
+/// A new random id: 128 bits, hex, with no time in it.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    crate::seal::hex(&bytes)
+}
+
+/// Today's date in UTC: the only time a plaintext column holds.
+pub fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+/// The day-granular form stored in plaintext columns.
+pub fn day(date: jiff::civil::Date) -> String {
+    date.strftime("%Y-%m-%d").to_string()
+}

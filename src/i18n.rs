@@ -1,0 +1,151 @@
+//! The three languages every page exists in, their Fluent bundles under
+//! `locales/`, and the choice of language from a request.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static FI: LanguageIdentifier = langid!("fi");
+static SV: LanguageIdentifier = langid!("sv");
+static EN: LanguageIdentifier = langid!("en");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Fi,
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "fi" => Some(Lang::Fi),
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The name of the language in itself, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Fi => "Suomeksi",
+            Lang::Sv => "På svenska",
+            Lang::En => "In English",
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::Fi => &FI,
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The best of our languages for an `Accept-Language` header; Finnish
+    /// when the header names none of them.
+    pub fn negotiate(accept_language: Option<&str>) -> Lang {
+        let mut best: Option<(f32, Lang)> = None;
+        for item in accept_language.unwrap_or("").split(',') {
+            let mut parts = item.trim().split(';');
+            let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+            let q = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let primary = tag.split('-').next().unwrap_or("");
+            if let Some(lang) = Lang::from_code(primary)
+                && q > 0.0
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, lang));
+            }
+        }
+        best.map_or(Lang::Fi, |(_, lang)| lang)
+    }
+}
+
+/// Translations for one request's language; templates call `t` and `t1`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    pub lang: Lang,
+}
+
+impl Tr {
+    pub fn new(lang: Lang) -> Tr {
+        Tr { lang }
+    }
+
+    /// The message `id`, or the id itself (and a warning) when it is missing.
+    pub fn t(&self, id: &str) -> String {
+        LOCALES.try_lookup(self.lang.id(), id).unwrap_or_else(|| {
+            tracing::warn!(message_id = id, "missing translation");
+            id.to_owned()
+        })
+    }
+
+    /// The message `id` with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        args.insert(Cow::Borrowed(name), FluentValue::from(value.to_owned()));
+        LOCALES
+            .try_lookup_with_args(self.lang.id(), id, &args)
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// Whether `id` exists in this language (for optional names, e.g. topics).
+    pub fn has(&self, id: &str) -> bool {
+        LOCALES.try_lookup(self.lang.id(), id).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_highest_quality_language_we_have() {
+        assert_eq!(Lang::negotiate(Some("de, sv;q=0.8, en;q=0.9")), Lang::En);
+        assert_eq!(Lang::negotiate(Some("sv-FI")), Lang::Sv);
+        assert_eq!(Lang::negotiate(Some("en;q=0, de")), Lang::Fi);
+        assert_eq!(Lang::negotiate(None), Lang::Fi);
+    }
+
+    #[test]
+    fn every_language_has_the_same_messages() {
+        let keys = |lang: &str| -> std::collections::BTreeSet<String> {
+            let text = std::fs::read_to_string(format!("locales/{lang}/main.ftl")).unwrap();
+            text.lines()
+                .filter(|l| {
+                    l.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && l.contains(" =")
+                })
+                .map(|l| l.split(" =").next().unwrap().trim().to_owned())
+                .collect()
+        };
+        let en = keys("en");
+        assert!(en.len() > 20);
+        assert_eq!(keys("fi"), en, "fi differs from en");
+        assert_eq!(keys("sv"), en, "sv differs from en");
+    }
+}

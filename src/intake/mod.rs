@@ -1,0 +1,205 @@
+//! Contact requests: the landing page, the contact form, sealing and storing
+//! a request, the receipt page, and the client's return with a receipt.
+
+mod check;
+mod form;
+mod payload;
+pub mod store;
+mod views;
+
+pub use form::{ContactRequest, ContactWay, RawContact};
+pub use payload::MessageDoc;
+
+use axum::Router;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use std::net::SocketAddr;
+
+use crate::abuse::TokenCheck;
+use crate::app::AppState;
+use crate::config::Service;
+use crate::db::{day, new_id, today};
+use crate::i18n::Lang;
+use crate::seal::Receipt;
+use crate::web::{PageError, render};
+use form::FieldError;
+use store::NewCase;
+use views::{ContactView, Landing, ReceiptView};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/{lang}",
+            get(|Path(l): Path<String>| async move { Redirect::to(&format!("/{l}/")) }),
+        )
+        .route("/{lang}/", get(landing))
+        .route("/{lang}/services/{slug}", get(contact_form).post(submit))
+        .route("/{lang}/check", get(check::form).post(check::lookup))
+}
+
+pub(crate) fn now_secs() -> u64 {
+    jiff::Timestamp::now().as_second().max(0) as u64
+}
+
+fn lang_of(code: &str) -> Result<Lang, Response> {
+    Lang::from_code(code).ok_or_else(|| PageError::NotFound.render(Lang::Fi, ""))
+}
+
+async fn landing(State(state): State<AppState>, Path(code): Path<String>) -> Response {
+    let lang = match lang_of(&code) {
+        Ok(l) => l,
+        Err(r) => return r,
+    };
+    let view = Landing::new(&state, lang);
+    render(StatusCode::OK, &view, lang, &state.config.quick_exit_url)
+}
+
+fn find_service<'a>(state: &'a AppState, slug: &str) -> Option<&'a Service> {
+    state.config.services.iter().find(|s| s.slug == slug)
+}
+
+async fn contact_form(
+    State(state): State<AppState>,
+    Path((code, slug)): Path<(String, String)>,
+) -> Response {
+    let lang = match lang_of(&code) {
+        Ok(l) => l,
+        Err(r) => return r,
+    };
+    let Some(service) = find_service(&state, &slug) else {
+        return PageError::NotFound.render(lang, &state.config.quick_exit_url);
+    };
+    let view = ContactView::new(&state, lang, service, RawContact::default(), vec![], None);
+    render(StatusCode::OK, &view, lang, &state.config.quick_exit_url)
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path((code, slug)): Path<(String, String)>,
+    form: Result<Form<RawContact>, FormRejection>,
+) -> Response {
+    let lang = match lang_of(&code) {
+        Ok(l) => l,
+        Err(r) => return r,
+    };
+    let exit = &state.config.quick_exit_url;
+    let Some(service) = find_service(&state, &slug) else {
+        return PageError::NotFound.render(lang, exit);
+    };
+    let raw = match form {
+        Ok(Form(raw)) => raw,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return PageError::TooLarge.render(lang, exit);
+        }
+        Err(_) => return PageError::BadRequest.render(lang, exit),
+    };
+    // Every refusal below hands the form back with what the person typed.
+    let again = |status, errors: Vec<FieldError>, notice: Option<&'static str>, raw| {
+        let view = ContactView::new(&state, lang, service, raw, errors, notice);
+        render(status, &view, lang, exit)
+    };
+    let client = state.client_net(peer, &headers);
+    if !state.limits.allow_submission(client, &service.slug) {
+        return again(
+            StatusCode::TOO_MANY_REQUESTS,
+            vec![],
+            Some("notice-too-many"),
+            raw,
+        );
+    }
+    match state
+        .form_key
+        .check(&token_scope(service), &raw.token, now_secs())
+    {
+        TokenCheck::Valid => {}
+        TokenCheck::TooFast => {
+            return again(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                vec![],
+                Some("notice-too-fast"),
+                raw,
+            );
+        }
+        TokenCheck::Invalid => {
+            return again(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                vec![],
+                Some("notice-expired"),
+                raw,
+            );
+        }
+    }
+    let request = match ContactRequest::parse(&raw, service) {
+        Ok(r) => r,
+        Err(errors) => return again(StatusCode::UNPROCESSABLE_ENTITY, errors, None, raw),
+    };
+    match accept(&state, service, request).await {
+        Ok(receipt) => {
+            let view = ReceiptView::new(&state, lang, service, &receipt);
+            render(StatusCode::OK, &view, lang, exit)
+        }
+        Err(e) => e.render(lang, exit),
+    }
+}
+
+pub(crate) fn token_scope(service: &Service) -> String {
+    format!("contact:{}", service.slug)
+}
+
+/// Seals the request to the service's keys and the client's own key, stores
+/// it, and returns the receipt only once the write is durable.
+async fn accept(
+    state: &AppState,
+    service: &Service,
+    request: ContactRequest,
+) -> Result<Receipt, PageError> {
+    let keys = state
+        .keys
+        .service(&service.slug)
+        .ok_or_else(|| PageError::internal("service has no keys"))?
+        .clone();
+    let receipt = Receipt::generate();
+    let client = receipt
+        .client_key(&state.pepper)
+        .map_err(PageError::internal)?;
+    let case_id = new_id();
+    let opened = today();
+    let doc = MessageDoc::client_request(&case_id, service, request);
+    let envelope = keys.envelope.with(client.recipient());
+    let sealed = tokio::task::spawn_blocking(move || envelope.seal(&doc))
+        .await
+        .map_err(PageError::internal)?
+        .map_err(PageError::internal)?;
+    let retain = opened
+        .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
+        .map_err(PageError::internal)?;
+    let new_case = NewCase {
+        id: case_id,
+        service: service.slug.clone(),
+        kind: "contact",
+        opened_on: day(opened),
+        retain_until: day(retain),
+        lookup_hash: client.lookup_hash,
+        client_recipient: client.recipient().to_string(),
+        message_id: new_id(),
+        key_epoch: keys.epoch,
+        sealed,
+    };
+    state
+        .writer
+        .write(new_case)
+        .await
+        .map_err(PageError::internal)?;
+    Ok(receipt)
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        self.render(Lang::Fi, "")
+    }
+}

@@ -1,0 +1,45 @@
+//! The sealed document of one message: versioned JSON. Exact times, names,
+//! contact details and topics live only in here.
+
+use serde::{Deserialize, Serialize};
+
+use super::form::{ContactRequest, ContactWay};
+use crate::config::Service;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MessageDoc {
+    pub v: u32,
+    /// The case this message belongs to: a sealed item moved to another case
+    /// in the database is detected when opened.
+    pub case: String,
+    pub service: String,
+    /// RFC 3339, UTC, to the second.
+    pub written_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<ContactWay>,
+    pub text: String,
+}
+
+impl MessageDoc {
+    pub fn client_request(case: &str, service: &Service, request: ContactRequest) -> MessageDoc {
+        MessageDoc {
+            v: VERSION,
+            case: case.to_owned(),
+            service: service.slug.clone(),
+            written_at: jiff::Timestamp::now()
+                .round(jiff::Unit::Second)
+                .unwrap_or_default()
+                .to_string(),
+            topic: Some(request.topic),
+            name: request.name,
+            contact: Some(request.way),
+            text: request.message,
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! SQL for cases and their sealed messages.
+
+use sqlx::{AnyConnection, Row};
+
+use crate::db::{Db, WriteFuture, WriteOp};
+
+/// A new case and the client's first sealed message, written as one unit.
+pub struct NewCase {
+    pub id: String,
+    pub service: String,
+    pub kind: &'static str,
+    pub opened_on: String,
+    pub retain_until: String,
+    pub lookup_hash: [u8; 32],
+    pub client_recipient: String,
+    pub message_id: String,
+    pub key_epoch: i64,
+    pub sealed: Vec<u8>,
+}
+
+impl WriteOp for NewCase {
+    fn apply<'c>(&'c self, conn: &'c mut AnyConnection) -> WriteFuture<'c> {
+        Box::pin(async move {
+            sqlx::query(
+                "insert into cases (id, service, kind, status, opened_on, updated_on, \
+                 retain_until, lookup_hash, client_recipient) \
+                 values ($1, $2, $3, 'new', $4, $4, $5, $6, $7)",
+            )
+            .bind(&self.id)
+            .bind(&self.service)
+            .bind(self.kind)
+            .bind(&self.opened_on)
+            .bind(&self.retain_until)
+            .bind(&self.lookup_hash[..])
+            .bind(&self.client_recipient)
+            .execute(&mut *conn)
+            .await?;
+            sqlx::query(
+                "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
+                 values ($1, $2, 'client', $3, $4, $5)",
+            )
+            .bind(&self.message_id)
+            .bind(&self.id)
+            .bind(&self.opened_on)
+            .bind(self.key_epoch)
+            .bind(&self.sealed[..])
+            .execute(&mut *conn)
+            .await?;
+            Ok(())
+        })
+    }
+}
+
+/// A case's plaintext metadata.
+#[derive(Debug, Clone)]
+pub struct CaseRow {
+    pub id: String,
+    pub service: String,
+    pub kind: String,
+    pub status: String,
+    pub opened_on: String,
+}
+
+fn case_row(row: &sqlx::any::AnyRow) -> Result<CaseRow, sqlx::Error> {
+    Ok(CaseRow {
+        id: row.try_get("id")?,
+        service: row.try_get("service")?,
+        kind: row.try_get("kind")?,
+        status: row.try_get("status")?,
+        opened_on: row.try_get("opened_on")?,
+    })
+}
+
+/// The case a receipt's look-up hash belongs to.
+pub async fn find_by_lookup(db: &Db, hash: &[u8; 32]) -> Result<Option<CaseRow>, sqlx::Error> {
+    let row = sqlx::query(
+        "select id, service, kind, status, opened_on from cases where lookup_hash = $1",
+    )
+    .bind(&hash[..])
+    .fetch_optional(&db.pool)
+    .await?;
+    row.as_ref().map(case_row).transpose()
+}
+
+/// A sealed message as stored.
+#[derive(Debug, Clone)]
+pub struct SealedMessage {
+    pub author: String,
+    pub written_on: String,
+    pub sealed: Vec<u8>,
+}
+
+/// A case's messages, oldest first.
+pub async fn messages(db: &Db, case_id: &str) -> Result<Vec<SealedMessage>, sqlx::Error> {
+    let rows = sqlx::query(
+        "select author, written_on, sealed from messages where case_id = $1 order by seq",
+    )
+    .bind(case_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(SealedMessage {
+                author: row.try_get("author")?,
+                written_on: row.try_get("written_on")?,
+                sealed: row.try_get("sealed")?,
+            })
+        })
+        .collect()
+}
+
+/// Every case, newest first, for the offline reader.
+pub async fn all_cases(db: &Db) -> Result<Vec<CaseRow>, sqlx::Error> {
+    let rows =
+        sqlx::query("select id, service, kind, status, opened_on from cases order by seq desc")
+            .fetch_all(&db.pool)
+            .await?;
+    rows.iter().map(case_row).collect()
+}

@@ -1,0 +1,323 @@
+//! Page models for the intake pages. Everything a template shows is text
+//! prepared here; askama escapes all of it.
+
+use askama::Template;
+
+use super::form::{ContactWay, DETAIL_MAX, FieldError, MESSAGE_MAX, NAME_MAX, RawContact};
+use super::payload::MessageDoc;
+use super::store::CaseRow;
+use super::{now_secs, token_scope};
+use crate::app::AppState;
+use crate::config::{Service, Topic};
+use crate::i18n::{Lang, Tr};
+use crate::seal::Receipt;
+use crate::web::Page;
+
+pub struct ServiceCard {
+    pub href: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Template)]
+#[template(path = "landing.html")]
+pub struct Landing<'a> {
+    pub page: Page<'a>,
+    pub services: Vec<ServiceCard>,
+    pub check_href: String,
+}
+
+impl<'a> Landing<'a> {
+    pub fn new(state: &'a AppState, lang: Lang) -> Landing<'a> {
+        let services = state
+            .config
+            .services
+            .iter()
+            .map(|s| ServiceCard {
+                href: format!("/{}/services/{}", lang.code(), s.slug),
+                name: s.name.get(lang).to_owned(),
+                description: s.description.get(lang).to_owned(),
+            })
+            .collect();
+        Landing {
+            page: Page::new(lang, "landing-title", "", &state.config.quick_exit_url),
+            services,
+            check_href: format!("/{}/check", lang.code()),
+        }
+    }
+}
+
+/// A choice in a select or radio group.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct ShownError {
+    pub field: &'static str,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "contact.html")]
+pub struct ContactView<'a> {
+    pub page: Page<'a>,
+    pub service_name: String,
+    pub service_description: String,
+    pub action: String,
+    pub token: String,
+    pub topics: Vec<Choice>,
+    pub ways: Vec<Choice>,
+    pub raw: RawContact,
+    pub errors: Vec<ShownError>,
+    pub notice: Option<String>,
+    pub message_max: usize,
+    pub name_max: usize,
+    pub detail_max: usize,
+}
+
+pub fn topic_label(t: &Tr, topic: Option<&Topic>, id: &str) -> String {
+    match topic {
+        Some(Topic::Named { name, .. }) => name.get(t.lang).to_owned(),
+        _ if t.has(&format!("topic-{id}")) => t.t(&format!("topic-{id}")),
+        _ => id.to_owned(),
+    }
+}
+
+impl<'a> ContactView<'a> {
+    pub fn new(
+        state: &'a AppState,
+        lang: Lang,
+        service: &Service,
+        raw: RawContact,
+        errors: Vec<FieldError>,
+        notice: Option<&'static str>,
+    ) -> ContactView<'a> {
+        let rest = format!("services/{}", service.slug);
+        let name = service.name.get(lang).to_owned();
+        let t = Tr::new(lang);
+        let title = t.t1("contact-title", "service", &name);
+        let title = if errors.is_empty() && notice.is_none() {
+            title
+        } else {
+            t.t1("title-with-error", "title", &title)
+        };
+        let page =
+            Page::new(lang, "contact-title", &rest, &state.config.quick_exit_url).with_title(title);
+        let chosen_topic = if raw.topic.is_empty() {
+            service
+                .topics
+                .first()
+                .map(|t| t.id().to_owned())
+                .unwrap_or_default()
+        } else {
+            raw.topic.clone()
+        };
+        let topics = service
+            .topics
+            .iter()
+            .map(|topic| Choice {
+                value: topic.id().to_owned(),
+                label: topic_label(&t, Some(topic), topic.id()),
+                selected: topic.id() == chosen_topic,
+            })
+            .collect();
+        let chosen_way = if raw.way.is_empty() {
+            "none"
+        } else {
+            raw.way.as_str()
+        };
+        let ways = ["none", "reply_here", "phone", "email"]
+            .into_iter()
+            .map(|w| Choice {
+                value: w.to_owned(),
+                label: t.t(&format!("way-{w}")),
+                selected: w == chosen_way,
+            })
+            .collect();
+        ContactView {
+            service_name: name,
+            service_description: service.description.get(lang).to_owned(),
+            action: format!("/{}/{rest}", lang.code()),
+            token: state.form_key.issue(&token_scope(service), now_secs()),
+            topics,
+            ways,
+            raw,
+            errors: errors
+                .into_iter()
+                .map(|e| ShownError {
+                    field: e.field,
+                    text: t.t(e.message),
+                })
+                .collect(),
+            notice: notice.map(|n| t.t(n)),
+            message_max: MESSAGE_MAX,
+            name_max: NAME_MAX,
+            detail_max: DETAIL_MAX,
+            page,
+        }
+    }
+
+    pub fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.text.as_str())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "receipt.html")]
+pub struct ReceiptView<'a> {
+    pub page: Page<'a>,
+    pub receipt: String,
+    pub service_name: String,
+    pub check_href: String,
+}
+
+impl<'a> ReceiptView<'a> {
+    pub fn new(
+        state: &'a AppState,
+        lang: Lang,
+        service: &Service,
+        receipt: &Receipt,
+    ) -> ReceiptView<'a> {
+        ReceiptView {
+            // The language switch leads to the form, never to a copy of this page.
+            page: Page::new(
+                lang,
+                "receipt-title",
+                &format!("services/{}", service.slug),
+                &state.config.quick_exit_url,
+            ),
+            receipt: receipt.to_string(),
+            service_name: service.name.get(lang).to_owned(),
+            check_href: format!("/{}/check", lang.code()),
+        }
+    }
+}
+
+/// A case as its client may see it.
+pub struct Thread {
+    pub case: CaseRow,
+    pub messages: Vec<ThreadMessage>,
+}
+
+pub struct ThreadMessage {
+    pub from_client: bool,
+    pub day: String,
+    pub doc: MessageDoc,
+}
+
+pub struct ShownMessage {
+    pub who: String,
+    pub day: String,
+    pub details: Vec<(String, String)>,
+    pub text: String,
+}
+
+pub struct ShownThread {
+    pub service_name: String,
+    pub opened: String,
+    pub status: String,
+    pub messages: Vec<ShownMessage>,
+}
+
+#[derive(Template)]
+#[template(path = "check.html")]
+pub struct CheckView<'a> {
+    pub page: Page<'a>,
+    pub action: String,
+    pub typed: String,
+    pub error: Option<String>,
+    pub thread: Option<ShownThread>,
+}
+
+/// A stored `YYYY-MM-DD` day as people of each language write it.
+pub fn show_day(lang: Lang, day: &str) -> String {
+    match (lang, day.split('-').collect::<Vec<_>>().as_slice()) {
+        (Lang::Fi, [y, m, d]) => format!(
+            "{}.{}.{y}",
+            d.trim_start_matches('0'),
+            m.trim_start_matches('0')
+        ),
+        _ => day.to_owned(),
+    }
+}
+
+impl<'a> CheckView<'a> {
+    pub fn new(
+        state: &'a AppState,
+        lang: Lang,
+        typed: String,
+        error: Option<&'static str>,
+        thread: Option<Thread>,
+    ) -> CheckView<'a> {
+        let mut page = Page::new(lang, "check-title", "check", &state.config.quick_exit_url);
+        let t = page.t;
+        if error.is_some() {
+            let title = t.t1("title-with-error", "title", &page.title);
+            page = page.with_title(title);
+        }
+        let thread = thread.map(|thread| {
+            let service = state
+                .config
+                .services
+                .iter()
+                .find(|s| s.slug == thread.case.service);
+            ShownThread {
+                service_name: service
+                    .map(|s| s.name.get(lang).to_owned())
+                    .unwrap_or_else(|| thread.case.service.clone()),
+                opened: show_day(lang, &thread.case.opened_on),
+                status: t.t(&format!("status-{}", thread.case.status)),
+                messages: thread
+                    .messages
+                    .into_iter()
+                    .map(|m| shown_message(&t, service, m))
+                    .collect(),
+            }
+        });
+        CheckView {
+            action: format!("/{}/check", lang.code()),
+            typed,
+            error: error.map(|e| t.t(e)),
+            thread,
+            page,
+        }
+    }
+}
+
+fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMessage {
+    let mut details = Vec::new();
+    if let Some(topic) = &m.doc.topic {
+        let label = topic_label(t, service.and_then(|s| s.topic(topic)), topic);
+        details.push((t.t("field-topic"), label));
+    }
+    if let Some(name) = &m.doc.name {
+        details.push((t.t("field-name"), name.clone()));
+    }
+    match &m.doc.contact {
+        Some(ContactWay::Phone(d)) | Some(ContactWay::Email(d)) => {
+            let way = if matches!(m.doc.contact, Some(ContactWay::Phone(_))) {
+                "way-phone"
+            } else {
+                "way-email"
+            };
+            details.push((t.t("field-way"), format!("{}: {d}", t.t(way))));
+        }
+        Some(ContactWay::ReplyHere) => details.push((t.t("field-way"), t.t("way-reply_here"))),
+        Some(ContactWay::None) | None => {}
+    }
+    ShownMessage {
+        who: t.t(if m.from_client {
+            "thread-you"
+        } else {
+            "thread-counsellor"
+        }),
+        day: show_day(t.lang, &m.day),
+        details,
+        text: m.doc.text,
+    }
+}

@@ -1,0 +1,17 @@
+//! suoja: anonymous intake for support organisations. What clients write is
+//! sealed with age to the counsellors of a service; the server keeps
+//! ciphertext and the least metadata it needs, and never logs who a client is.
+#![forbid(unsafe_code)]
+
+pub mod abuse;
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod i18n;
+pub mod intake;
+pub mod keys;
+pub mod seal;
+pub mod serve;
+pub mod telemetry;
+pub mod web;

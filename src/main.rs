@@ -1,0 +1,6 @@
+//! The `suoja` binary: command line → config → telemetry → app.
+#![forbid(unsafe_code)]
+
+fn main() -> std::process::ExitCode {
+    suoja::cli::main()
+}

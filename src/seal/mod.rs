@@ -1,0 +1,191 @@
+//! The only code that touches age: sealing padded, versioned JSON documents to
+//! X25519 recipients, opening them, receipts and the client keys derived from
+//! them. Plaintext leaves this module only as the caller's own types.
+
+mod receipt;
+
+pub use receipt::{ClientKey, Pepper, Receipt};
+
+use std::io::{Read, Write};
+
+use age::x25519;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+/// Plaintexts are padded to a multiple of this many bytes before sealing, so
+/// the stored size tells only roughly how long a message is.
+pub const PAD_BUCKET: usize = 1024;
+
+/// Sealed documents larger than this are refused when opening.
+const MAX_PLAINTEXT: usize = 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SealError {
+    #[error("no recipient to seal to")]
+    NoRecipients,
+    #[error("age encryption failed: {0}")]
+    Encrypt(String),
+    #[error("this identity cannot open the item")]
+    NotForThisKey,
+    #[error("sealed item is malformed")]
+    Malformed,
+}
+
+/// The people (keys) an item is sealed to.
+#[derive(Debug, Clone, Default)]
+pub struct Envelope {
+    recipients: Vec<x25519::Recipient>,
+}
+
+impl Envelope {
+    pub fn new(recipients: impl IntoIterator<Item = x25519::Recipient>) -> Envelope {
+        let mut recipients: Vec<_> = recipients.into_iter().collect();
+        recipients.sort_by_key(|r| r.to_string());
+        recipients.dedup_by_key(|r| r.to_string());
+        Envelope { recipients }
+    }
+
+    pub fn with(&self, extra: x25519::Recipient) -> Envelope {
+        Envelope::new(self.recipients.iter().cloned().chain([extra]))
+    }
+
+    pub fn len(&self) -> usize {
+        self.recipients.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.recipients.is_empty()
+    }
+
+    /// A stable name for this set of keys: the key epoch bookkeeping uses it.
+    pub fn fingerprint(&self) -> String {
+        let mut hash = Sha256::new();
+        for r in &self.recipients {
+            hash.update(r.to_string().as_bytes());
+            hash.update(b"\n");
+        }
+        hex(&hash.finalize()[..16])
+    }
+
+    /// The recipients, one a line, as an age recipients file.
+    pub fn to_recipients_file(&self) -> String {
+        self.recipients.iter().map(|r| format!("{r}\n")).collect()
+    }
+
+    /// Seals `doc` as JSON padded to [`PAD_BUCKET`]: a binary age file.
+    pub fn seal(&self, doc: &impl Serialize) -> Result<Vec<u8>, SealError> {
+        if self.recipients.is_empty() {
+            return Err(SealError::NoRecipients);
+        }
+        let json = Zeroizing::new(serde_json::to_vec(doc).map_err(|_| SealError::Malformed)?);
+        let padded = pad(&json);
+        let encryptor = age::Encryptor::with_recipients(
+            self.recipients.iter().map(|r| r as &dyn age::Recipient),
+        )
+        .map_err(|e| SealError::Encrypt(e.to_string()))?;
+        let mut out = Vec::with_capacity(padded.len() + 200 + 100 * self.recipients.len());
+        let encrypt = |out: &mut Vec<u8>| -> std::io::Result<()> {
+            let mut writer = encryptor.wrap_output(out)?;
+            writer.write_all(&padded)?;
+            writer.finish()?;
+            Ok(())
+        };
+        encrypt(&mut out).map_err(|e| SealError::Encrypt(e.to_string()))?;
+        Ok(out)
+    }
+}
+
+/// JSON followed by spaces up to the next bucket: still valid JSON, so
+/// `age -d … | jq` reads a sealed item as it is.
+fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
+    let len = (json.len() + 1).div_ceil(PAD_BUCKET) * PAD_BUCKET;
+    let mut padded = Zeroizing::new(Vec::with_capacity(len));
+    padded.extend_from_slice(json);
+    padded.push(b'\n');
+    padded.resize(len, b' ');
+    padded
+}
+
+/// Opens a sealed item with any of `identities` and parses its document.
+pub fn open<T: DeserializeOwned>(
+    sealed: &[u8],
+    identities: &[&dyn age::Identity],
+) -> Result<T, SealError> {
+    let decryptor = age::Decryptor::new_buffered(sealed).map_err(|_| SealError::Malformed)?;
+    let reader = decryptor
+        .decrypt(identities.iter().copied())
+        .map_err(|e| match e {
+            age::DecryptError::NoMatchingKeys => SealError::NotForThisKey,
+            _ => SealError::Malformed,
+        })?;
+    let mut plain = Zeroizing::new(Vec::new());
+    reader
+        .take(MAX_PLAINTEXT as u64 + 1)
+        .read_to_end(&mut plain)
+        .map_err(|_| SealError::Malformed)?;
+    if plain.len() > MAX_PLAINTEXT {
+        return Err(SealError::Malformed);
+    }
+    serde_json::from_slice(&plain).map_err(|_| SealError::Malformed)
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct Doc {
+        v: u32,
+        text: String,
+    }
+
+    #[test]
+    fn sealed_sizes_fall_in_buckets_and_open_for_each_recipient() {
+        let a = x25519::Identity::generate();
+        let b = x25519::Identity::generate();
+        let env = Envelope::new([a.to_public(), b.to_public()]);
+        let short = env
+            .seal(&Doc {
+                v: 1,
+                text: "hi".into(),
+            })
+            .unwrap();
+        let longer = env
+            .seal(&Doc {
+                v: 1,
+                text: "x".repeat(900),
+            })
+            .unwrap();
+        assert_eq!(short.len(), longer.len(), "both pad to one bucket");
+        let long = env
+            .seal(&Doc {
+                v: 1,
+                text: "x".repeat(1100),
+            })
+            .unwrap();
+        assert!(long.len() >= short.len() + PAD_BUCKET);
+        for id in [&a, &b] {
+            let doc: Doc = open(&short, &[id as &dyn age::Identity]).unwrap();
+            assert_eq!(doc.text, "hi");
+        }
+        let stranger = x25519::Identity::generate();
+        assert!(matches!(
+            open::<Doc>(&short, &[&stranger as &dyn age::Identity]),
+            Err(SealError::NotForThisKey)
+        ));
+    }
+
+    #[test]
+    fn garbage_is_malformed_not_a_panic() {
+        let id = x25519::Identity::generate();
+        for junk in [&b""[..], b"age-encryption.org/v1\n", &[0xff; 300]] {
+            assert!(open::<Doc>(junk, &[&id as &dyn age::Identity]).is_err());
+        }
+    }
+}

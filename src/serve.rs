@@ -1,0 +1,107 @@
+//! `suoja serve`: open the database, check durability, start the writer and
+//! the HTTP server; on SIGTERM or Ctrl-C stop taking requests, finish those
+//! in flight, commit everything acknowledged, then exit.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+
+use crate::abuse::{FormKey, Limiters};
+use crate::app::{AppState, Inner, router};
+use crate::config::Config;
+use crate::db::{Backend, Db, Writer};
+use crate::keys::Keyring;
+use crate::seal::Pepper;
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// SQLite's `synchronous = full`.
+const SYNCHRONOUS_FULL: i64 = 2;
+
+pub async fn serve(config: Config) -> Result<(), BoxError> {
+    let pepper = Pepper::load_or_create(&config.pepper_file)
+        .map_err(|e| format!("pepper file {}: {e}", config.pepper_file.display()))?;
+    let db = Db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    if db.backend == Backend::Sqlite {
+        let (mode, sync) = db.sqlite_durability().await?;
+        if mode != "wal" || sync != SYNCHRONOUS_FULL {
+            return Err(
+                format!("SQLite is not durable: journal_mode={mode} synchronous={sync}").into(),
+            );
+        }
+        tracing::info!(journal_mode = %mode, synchronous = "full", "sqlite durability");
+    }
+    let keys = Keyring::load(&db, &config).await?;
+    let (writer, writer_task) = Writer::start(db.clone());
+    let form_key = FormKey::new(
+        pepper.derive("form-token"),
+        config.form.min_fill_seconds,
+        config.form.max_age_seconds,
+    )?;
+    let limits = Limiters::new(&config.limits);
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| format!("listen on {}: {e}", config.listen))?;
+    let addr = listener.local_addr()?;
+    let services = config.services.len();
+    let state = AppState::new(Inner {
+        config,
+        db: db.clone(),
+        writer,
+        pepper,
+        form_key,
+        limits,
+        keys,
+    });
+    let cleaner = tokio::spawn({
+        let state = state.clone();
+        async move {
+            loop {
+                tokio::time::sleep(Duration::from_secs(60)).await;
+                state.limits.forget_idle();
+            }
+        }
+    });
+    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    tracing::info!(%addr, services, "listening");
+    println!("suoja listening on http://{addr}/");
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
+    cleaner.abort();
+    let _ = cleaner.await;
+    drop(state);
+    // Every request that got an answer was committed; this drains any write
+    // still queued by a request that was cut off.
+    if writer_task.await.is_err() {
+        tracing::error!("writer task failed");
+    }
+    db.pool.close().await;
+    tracing::info!("stopped");
+    served.map_err(Into::into)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,145 @@
+//! What every client page shares: the page frame (language, language switch,
+//! quick exit) and the error pages, which show an error id and nothing else.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::i18n::{Lang, Tr};
+
+/// A link to the same page in another language.
+pub struct LangLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+}
+
+/// The frame of every page: the base template reads these.
+pub struct Page<'a> {
+    pub t: Tr,
+    pub lang: &'static str,
+    pub title: String,
+    pub switch: Vec<LangLink>,
+    pub quick_exit: &'a str,
+}
+
+impl<'a> Page<'a> {
+    /// `rest` is the path after the language, e.g. `services/helpline`.
+    pub fn new(lang: Lang, title_id: &str, rest: &str, quick_exit: &'a str) -> Page<'a> {
+        let t = Tr::new(lang);
+        let switch = Lang::ALL
+            .into_iter()
+            .filter(|l| *l != lang)
+            .map(|l| LangLink {
+                code: l.code(),
+                name: l.native_name(),
+                href: format!("/{}/{rest}", l.code()),
+            })
+            .collect();
+        Page {
+            title: t.t(title_id),
+            t,
+            lang: lang.code(),
+            switch,
+            quick_exit,
+        }
+    }
+
+    pub fn with_title(mut self, title: String) -> Self {
+        self.title = title;
+        self
+    }
+}
+
+/// Renders a template, or the internal-error page if rendering fails.
+pub fn render(
+    status: StatusCode,
+    template: &impl Template,
+    lang: Lang,
+    quick_exit: &str,
+) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => PageError::internal(e).render(lang, quick_exit),
+    }
+}
+
+#[derive(Debug)]
+pub enum PageError {
+    NotFound,
+    TooManyRequests,
+    TooLarge,
+    BadRequest,
+    /// Logged once with this id; the page shows only the id.
+    Internal(String),
+}
+
+impl PageError {
+    /// Logs `error` with a fresh id. Callers pass errors that carry no client
+    /// data (database, sealing, template errors).
+    pub fn internal(error: impl std::fmt::Display) -> PageError {
+        let id = crate::db::new_id()[..12].to_owned();
+        tracing::error!(error_id = %id, error = %error, "internal error");
+        PageError::Internal(id)
+    }
+
+    pub fn render(&self, lang: Lang, quick_exit: &str) -> Response {
+        let (status, title, text) = match self {
+            PageError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "error-not-found",
+                "error-not-found-text",
+            ),
+            PageError::TooManyRequests => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "error-too-many",
+                "error-too-many-text",
+            ),
+            PageError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "error-too-large",
+                "error-too-large-text",
+            ),
+            PageError::BadRequest => (
+                StatusCode::BAD_REQUEST,
+                "error-bad-request",
+                "error-bad-request-text",
+            ),
+            PageError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error-internal",
+                "error-internal-text",
+            ),
+        };
+        let page = Page::new(lang, title, "", quick_exit);
+        let error_id = match self {
+            PageError::Internal(id) => Some(id.as_str()),
+            _ => None,
+        };
+        let text = page.t.t(text);
+        let view = ErrorView {
+            page,
+            text,
+            error_id,
+        };
+        let mut response = match view.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, "error").into_response(),
+        };
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("600"),
+            );
+        }
+        response
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorView<'a> {
+    page: Page<'a>,
+    text: String,
+    error_id: Option<&'a str>,
+}
