@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Accessibility and no-third-party check of suoja's client pages in headless
+# Chromium (see a11y.mjs). Installs what is missing, then runs the check:
+#
+#   tests/browser/run.sh [SUOJA_BIN]
+#
+# With no binary given (argument or SUOJA_BIN), `cargo build` makes
+# target/debug/suoja first. Needs Debian's chromium (installed with apt-get
+# when absent; needs root) and node with npm.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+die() {
+  echo "tests/browser/run.sh: $*" >&2
+  exit 1
+}
+
+chromium_bin="${CHROMIUM:-/usr/bin/chromium}"
+if [[ ! -x "$chromium_bin" ]]; then
+  [[ "$chromium_bin" == /usr/bin/chromium ]] || die "CHROMIUM=$chromium_bin is not an executable file"
+  command -v apt-get >/dev/null || die "/usr/bin/chromium is missing and there is no apt-get to install it"
+  [[ "$(id -u)" -eq 0 ]] || die "/usr/bin/chromium is missing; install it as root: apt-get update && apt-get install -y chromium"
+  echo "# installing Debian's chromium" >&2
+  apt-get update >&2 || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >&2 || die "apt-get install -y chromium failed"
+  [[ -x /usr/bin/chromium ]] || die "apt-get installed chromium but /usr/bin/chromium is still missing"
+fi
+
+command -v node >/dev/null || die "node is missing (Node.js 18 or later is needed)"
+command -v npm >/dev/null || die "npm is missing"
+if [[ ! -d "$here/node_modules" ]]; then
+  echo "# npm ci in tests/browser" >&2
+  (cd "$here" && npm ci --no-audit --no-fund >&2) || die "npm ci in tests/browser failed"
+fi
+
+if [[ $# -eq 0 && -z "${SUOJA_BIN:-}" ]]; then
+  command -v cargo >/dev/null || die "no suoja binary given and no cargo to build target/debug/suoja"
+  echo "# cargo build" >&2
+  cargo build --bin suoja >&2 || die "cargo build failed"
+fi
+
+exec node "$here/a11y.mjs" "$@"
