@@ -1,0 +1,804 @@
+//! Throughput benchmark for contact requests, end to end.
+//!
+//! Drives the release binary (`target/release/suoja serve`) over HTTP/1.1
+//! keep-alive: each submission is parsed, checked, sealed to five X25519
+//! recipients (three counsellors, the recovery key and the client's own key)
+//! and committed to SQLite with `synchronous = full` before the receipt page
+//! is sent. Also times sealing in-process, per recipient.
+//!
+//! ```text
+//! cargo build --release
+//! cargo run --release --example bench -- [--seconds N] [--concurrency 1,8,64]
+//!     [--warmup N] [--client-threads N] [--seal-iterations N] [--server-log FILE]
+//! ```
+//!
+//! The server's log (stderr) goes to a temporary file unless `--server-log`
+//! names one; `SUOJA_LOG` is passed through (e.g. `SUOJA_LOG=suoja=debug`),
+//! every other `SUOJA_*` variable is kept from the server.
+//!
+//! Exits non-zero if any request fails or the database does not hold exactly
+//! one case per receipt handed out.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::error::Error;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use age::x25519;
+
+type BoxError = Box<dyn Error + Send + Sync>;
+
+const SLUG: &str = "bench";
+const MESSAGE_BYTES: usize = 2048;
+
+struct Args {
+    seconds: u64,
+    warmup: u64,
+    concurrency: Vec<usize>,
+    client_threads: usize,
+    seal_iterations: u32,
+    server_log: Option<PathBuf>,
+}
+
+const USAGE: &str = "usage: cargo run --release --example bench -- \
+[--seconds N] [--concurrency 1,8,32,64,128] [--warmup N] [--client-threads N] \
+[--seal-iterations N] [--server-log FILE]";
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        seconds: 5,
+        warmup: 2,
+        concurrency: vec![1, 8, 32, 64, 128],
+        client_threads: 2,
+        seal_iterations: 2000,
+        server_log: None,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        if flag == "--help" || flag == "-h" {
+            return Err(USAGE.to_owned());
+        }
+        const FLAGS: &[&str] = &[
+            "--seconds",
+            "--warmup",
+            "--client-threads",
+            "--seal-iterations",
+            "--server-log",
+            "--concurrency",
+        ];
+        if !FLAGS.contains(&flag.as_str()) {
+            return Err(format!("unknown argument {flag}\n{USAGE}"));
+        }
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let bad = |_| format!("{flag}: cannot read {value:?}\n{USAGE}");
+        match flag.as_str() {
+            "--seconds" => args.seconds = value.parse().map_err(bad)?,
+            "--warmup" => args.warmup = value.parse().map_err(bad)?,
+            "--client-threads" => args.client_threads = value.parse().map_err(bad)?,
+            "--seal-iterations" => args.seal_iterations = value.parse().map_err(bad)?,
+            "--server-log" => args.server_log = Some(PathBuf::from(value)),
+            "--concurrency" => {
+                args.concurrency = value
+                    .split(',')
+                    .map(|c| c.trim().parse::<usize>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| format!("{flag}: cannot read {value:?}\n{USAGE}"))?;
+            }
+            _ => return Err(format!("unknown argument {flag}\n{USAGE}")),
+        }
+    }
+    if args.seconds == 0
+        || args.client_threads == 0
+        || args.seal_iterations == 0
+        || args.concurrency.is_empty()
+        || args.concurrency.contains(&0)
+    {
+        return Err(format!("values must be positive\n{USAGE}"));
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Returns whether every request succeeded and the database agrees.
+fn run(args: &Args) -> Result<bool, BoxError> {
+    let binary = server_binary()?;
+    seal_costs(args.seal_iterations)?;
+
+    let dir = tempfile::tempdir()?;
+    let db_path = dir.path().join("bench.db");
+    let config = write_config(dir.path(), &db_path)?;
+    let log_path = args
+        .server_log
+        .clone()
+        .unwrap_or_else(|| dir.path().join("server.log"));
+    let server = Server::start(&binary, &config, &log_path)?;
+    println!(
+        "\nserver: {} (pid {}), listening on {}",
+        binary.display(),
+        server.pid(),
+        server.addr
+    );
+    println!(
+        "{} seconds per level after a {} s warm-up; {} client thread(s); \
+         ~{MESSAGE_BYTES}-byte messages, 5 recipients each",
+        args.seconds, args.warmup, args.client_threads
+    );
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(args.client_threads)
+        .enable_all()
+        .build()?;
+    let outcome = runtime.block_on(drive(args, &server));
+    let peak_rss = server.peak_rss_kib();
+    let stopped = server.stop();
+    let (results, warmup_ok) = match outcome {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("server log: {}", tail(&log_path));
+            return Err(e);
+        }
+    };
+    print_table(&results);
+    if let Some(kib) = peak_rss {
+        println!("\nserver peak RSS (VmHWM): {:.1} MiB", kib as f64 / 1024.0);
+    }
+    let errors: u64 = results.iter().map(|r| r.errors).sum();
+    let successes = warmup_ok + results.iter().map(|r| r.ok()).sum::<u64>();
+    let mut good = errors == 0;
+    if errors > 0 {
+        println!("FAILED: {errors} request(s) failed");
+    }
+    if let Err(e) = stopped {
+        println!("FAILED: the server did not stop cleanly: {e}");
+        good = false;
+    }
+    match count_rows(&db_path) {
+        Some(Ok((cases, messages))) => {
+            let agrees = cases == successes && messages == successes;
+            println!(
+                "database: {cases} cases, {messages} messages; {successes} receipts handed out \
+                 (warm-up included): {}",
+                if agrees { "match" } else { "MISMATCH" }
+            );
+            good &= agrees;
+        }
+        Some(Err(e)) => {
+            println!("database: could not count rows: {e}");
+            good = false;
+        }
+        None => println!("database: sqlite3 not found, row count not checked"),
+    }
+    if let Some(r) = results.iter().find(|r| r.concurrency == 64) {
+        let met = r.rate() >= 2500.0 && r.p99_ms() < 50.0;
+        println!(
+            "target at 64 clients (>= 2500/s, p99 < 50 ms): {}",
+            if met { "met" } else { "missed" }
+        );
+    }
+    if !good {
+        eprintln!("server log: {}", tail(&log_path));
+    }
+    Ok(good)
+}
+
+/// `target/release/examples/bench` -> `target/release/suoja`.
+fn server_binary() -> Result<PathBuf, BoxError> {
+    let exe = std::env::current_exe()?;
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .ok_or("cannot tell the target folder from this program's path")?;
+    let binary = profile_dir.join(format!("suoja{}", std::env::consts::EXE_SUFFIX));
+    if !binary.is_file() {
+        return Err(format!(
+            "{} not found: run `cargo build --release` first",
+            binary.display()
+        )
+        .into());
+    }
+    if profile_dir.file_name().is_some_and(|n| n != "release") {
+        println!("note: not a release build; figures will not be representative");
+    }
+    let built = std::fs::metadata(&binary)?.modified()?;
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    if newest_mtime(&src).is_some_and(|t| t > built) {
+        println!(
+            "note: {} is older than src/: run `cargo build --release` to measure the current code",
+            binary.display()
+        );
+    }
+    Ok(binary)
+}
+
+fn newest_mtime(path: &Path) -> Option<SystemTime> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_dir() {
+        return meta.modified().ok();
+    }
+    std::fs::read_dir(path)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|e| newest_mtime(&e.path()))
+        .max()
+}
+
+fn recipient() -> String {
+    x25519::Identity::generate().to_public().to_string()
+}
+
+fn write_config(dir: &Path, db_path: &Path) -> Result<PathBuf, BoxError> {
+    let counsellors = [recipient(), recipient(), recipient()];
+    let config = format!(
+        r#"listen = "127.0.0.1:0"
+database_url = "sqlite://{db}"
+pepper_file = "{pepper}"
+recovery_recipient = "{recovery}"
+quick_exit_url = "https://yle.fi/"
+
+[form]
+min_fill_seconds = 0
+max_age_seconds = 14400
+
+[limits]
+submissions_per_client_per_hour = 10000000
+submissions_per_service_per_minute = 10000000
+lookups_per_client_per_hour = 10000000
+lookups_per_minute = 10000000
+ipv4_prefix = 32
+max_body_bytes = 131072
+
+[[services]]
+slug = "{SLUG}"
+recipients = ["{c0}", "{c1}", "{c2}"]
+topics = ["general"]
+retention_days = 180
+[services.name]
+fi = "Mittaus"
+sv = "Mätning"
+en = "Benchmark"
+[services.description]
+fi = "Kuormitusmittauksen palvelu."
+sv = "Tjänst för belastningsmätning."
+en = "Service for the load benchmark."
+"#,
+        db = db_path.display(),
+        pepper = dir.join("pepper").display(),
+        recovery = recipient(),
+        c0 = counsellors[0],
+        c1 = counsellors[1],
+        c2 = counsellors[2],
+    );
+    let path = dir.join("bench.toml");
+    std::fs::write(&path, config)?;
+    Ok(path)
+}
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(binary: &Path, config: &Path, log: &Path) -> Result<Server, BoxError> {
+        let mut command = Command::new(binary);
+        command
+            .arg("serve")
+            .arg("--config")
+            .arg(config)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(log)?);
+        // The server reads SUOJA_* overrides: keep the caller's out of it,
+        // all but the log filter.
+        for (name, _) in std::env::vars_os() {
+            let name_text = name.to_string_lossy();
+            if name_text.starts_with("SUOJA_") && name_text != "SUOJA_LOG" {
+                command.env_remove(name);
+            }
+        }
+        let mut child = command
+            .spawn()
+            .map_err(|e| format!("{}: {e}", binary.display()))?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(stdout).lines();
+            for line in lines.by_ref().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("suoja listening on http://") {
+                    let _ = tx.send(rest.trim_end_matches('/').to_owned());
+                    break;
+                }
+            }
+            // Keep draining so the server never blocks on a full pipe.
+            for _ in lines {}
+        });
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(addr) => Ok(Server { child, addr }),
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Err(format!(
+                    "the server did not report its address; its log: {}",
+                    tail(log)
+                )
+                .into())
+            }
+        }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    fn peak_rss_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
+    /// SIGTERM, then wait: the server commits what it acknowledged and exits.
+    fn stop(mut self) -> Result<(), BoxError> {
+        let sent = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.pid().to_string())
+            .status();
+        if !sent.as_ref().is_ok_and(|s| s.success()) {
+            let _ = self.child.kill();
+        }
+        let status = self.child.wait()?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("the server exited with {status}").into())
+        }
+    }
+}
+
+fn tail(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.len().saturating_sub(20);
+    format!("\n{}", lines[start..].join("\n"))
+}
+
+/// Cases and messages in the database, via the `sqlite3` CLI when present.
+fn count_rows(db: &Path) -> Option<Result<(u64, u64), String>> {
+    let output = Command::new("sqlite3")
+        .arg("-readonly")
+        .arg(db)
+        .arg("select count(*) from cases; select count(*) from messages;")
+        .output();
+    let output = match output {
+        Ok(o) => o,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => return Some(Err(e.to_string())),
+    };
+    if !output.status.success() {
+        return Some(Err(String::from_utf8_lossy(&output.stderr).into_owned()));
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let counts: Vec<u64> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
+    Some(match counts[..] {
+        [cases, messages] => Ok((cases, messages)),
+        _ => Err(format!("unexpected sqlite3 output {text:?}")),
+    })
+}
+
+// ---- seal cost, in-process ----
+
+fn seal_costs(iterations: u32) -> Result<(), BoxError> {
+    let text = message_text(0);
+    let doc = serde_json::json!({
+        "v": 1,
+        "case": "0123456789abcdef0123456789abcdef",
+        "service": SLUG,
+        "written_at": "2025-01-01T12:00:00Z",
+        "topic": "general",
+        "name": "Bench",
+        "contact": { "way": "reply_here" },
+        "text": text,
+    });
+    let json_len = serde_json::to_vec(&doc)?.len();
+    println!(
+        "seal cost, in-process, one thread: {json_len}-byte JSON document, {iterations} seals each"
+    );
+    println!(
+        "{:>10} {:>12} {:>16} {:>10}",
+        "recipients", "µs/seal", "µs/recipient", "bytes"
+    );
+    let keys: Vec<x25519::Recipient> = (0..5)
+        .map(|_| x25519::Identity::generate().to_public())
+        .collect();
+    let mut per_seal = Vec::new();
+    for n in [1usize, 2, 3, 5] {
+        let envelope = suoja::seal::Envelope::new(keys[..n].iter().cloned());
+        let mut size = 0;
+        for _ in 0..iterations.div_ceil(10) {
+            size = envelope.seal(&doc)?.len();
+        }
+        let start = Instant::now();
+        for _ in 0..iterations {
+            std::hint::black_box(envelope.seal(std::hint::black_box(&doc))?);
+        }
+        let us = start.elapsed().as_secs_f64() * 1e6 / f64::from(iterations);
+        per_seal.push((n as f64, us));
+        println!("{n:>10} {us:>12.1} {:>16.1} {size:>10}", us / n as f64);
+    }
+    let (slope, intercept) = fit(&per_seal);
+    let five = slope * 5.0 + intercept;
+    println!(
+        "least squares: {slope:.1} µs per recipient + {intercept:.1} µs fixed; \
+         at 5 recipients {five:.0} µs, so 2 cores seal at most ~{:.0}/s",
+        2.0 * 1e6 / five
+    );
+    Ok(())
+}
+
+fn fit(points: &[(f64, f64)]) -> (f64, f64) {
+    let n = points.len() as f64;
+    let mx = points.iter().map(|p| p.0).sum::<f64>() / n;
+    let my = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
+    let slope = sxy / sxx;
+    (slope, my - slope * mx)
+}
+
+// ---- HTTP load ----
+
+/// About [`MESSAGE_BYTES`] of plain prose-like text, varied by `seed`.
+fn message_text(seed: usize) -> String {
+    const WORDS: &[&str] = &[
+        "hei", "minulla", "on", "ollut", "vaikea", "viikko", "and", "I", "would", "like", "to",
+        "talk", "with", "someone", "about", "it", "soon", "please", "kiitos", "tack",
+    ];
+    let mut text = format!("Message {seed}. ");
+    let mut i = seed;
+    while text.len() < MESSAGE_BYTES {
+        text.push_str(WORDS[i % WORDS.len()]);
+        text.push(if i % 13 == 12 { '\n' } else { ' ' });
+        i = i.wrapping_mul(31).wrapping_add(7);
+    }
+    text.truncate(MESSAGE_BYTES);
+    text
+}
+
+struct Level {
+    concurrency: usize,
+    elapsed: Duration,
+    /// Latencies of successful submissions, in microseconds, sorted.
+    latencies: Vec<u32>,
+    errors: u64,
+    cpu: CpuUse,
+}
+
+impl Level {
+    fn ok(&self) -> u64 {
+        self.latencies.len() as u64
+    }
+    fn rate(&self) -> f64 {
+        self.ok() as f64 / self.elapsed.as_secs_f64()
+    }
+    fn percentile_ms(&self, p: f64) -> f64 {
+        if self.latencies.is_empty() {
+            return f64::NAN;
+        }
+        let rank = ((p / 100.0) * self.latencies.len() as f64).ceil() as usize;
+        let i = rank.clamp(1, self.latencies.len()) - 1;
+        f64::from(self.latencies[i]) / 1000.0
+    }
+    fn p99_ms(&self) -> f64 {
+        self.percentile_ms(99.0)
+    }
+}
+
+struct Outcome {
+    latencies: Vec<u32>,
+    errors: u64,
+    first_error: Option<String>,
+}
+
+async fn drive(args: &Args, server: &Server) -> Result<(Vec<Level>, u64), BoxError> {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .pool_idle_timeout(Duration::from_secs(300))
+        .build()?;
+    let url: Arc<str> = format!("http://{}/en/services/{SLUG}", server.addr).into();
+    let pid = server.pid();
+
+    let mut warmed = 0;
+    if args.warmup > 0 {
+        let warm = load(&client, &url, 8, Duration::from_secs(args.warmup), pid).await?;
+        if warm.errors > 0 {
+            return Err(format!("{} request(s) failed during the warm-up", warm.errors).into());
+        }
+        println!(
+            "warm-up: {} submissions at 8 clients ({:.0}/s)",
+            warm.ok(),
+            warm.rate()
+        );
+        warmed = warm.ok();
+    }
+    let mut results = Vec::new();
+    for &concurrency in &args.concurrency {
+        let level = load(
+            &client,
+            &url,
+            concurrency,
+            Duration::from_secs(args.seconds),
+            pid,
+        )
+        .await?;
+        println!(
+            "  {concurrency:>4} clients: {:.0}/s, p99 {:.1} ms, {} error(s)",
+            level.rate(),
+            level.p99_ms(),
+            level.errors
+        );
+        results.push(level);
+        // Let the server settle between levels.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    Ok((results, warmed))
+}
+
+/// `concurrency` clients, each submitting back to back for `duration`.
+async fn load(
+    client: &reqwest::Client,
+    url: &Arc<str>,
+    concurrency: usize,
+    duration: Duration,
+    server_pid: u32,
+) -> Result<Level, BoxError> {
+    // One form token per client, fetched before the clock starts; this also
+    // opens the keep-alive connections.
+    let mut fetches = tokio::task::JoinSet::new();
+    for _ in 0..concurrency {
+        let (client, url) = (client.clone(), url.clone());
+        fetches.spawn(async move { form_token(&client, &url).await });
+    }
+    let mut tokens = Vec::with_capacity(concurrency);
+    while let Some(token) = fetches.join_next().await {
+        tokens.push(token??);
+    }
+
+    let before = CpuSnapshot::take(server_pid);
+    let start = Instant::now();
+    let deadline = start + duration;
+    let mut workers = tokio::task::JoinSet::new();
+    for (worker, token) in tokens.into_iter().enumerate() {
+        let (client, url) = (client.clone(), url.clone());
+        workers.spawn(async move { submit_until(&client, &url, &token, worker, deadline).await });
+    }
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    let mut first_error = None;
+    while let Some(outcome) = workers.join_next().await {
+        let outcome = outcome?;
+        latencies.extend(outcome.latencies);
+        errors += outcome.errors;
+        first_error = first_error.or(outcome.first_error);
+    }
+    let elapsed = start.elapsed();
+    let cpu = CpuSnapshot::take(server_pid).since(&before, elapsed);
+    if let Some(e) = first_error {
+        eprintln!("first failure at {concurrency} clients: {e}");
+    }
+    latencies.sort_unstable();
+    Ok(Level {
+        concurrency,
+        elapsed,
+        latencies,
+        errors,
+        cpu,
+    })
+}
+
+async fn form_token(client: &reqwest::Client, url: &str) -> Result<String, BoxError> {
+    let response = client.get(url).send().await?;
+    let status = response.status();
+    let body = response.text().await?;
+    if !status.is_success() {
+        return Err(format!("GET {url}: {status}").into());
+    }
+    let marker = r#"name="token" value=""#;
+    let start = body
+        .find(marker)
+        .map(|i| i + marker.len())
+        .ok_or_else(|| format!("GET {url}: no form token in the page"))?;
+    let len = body[start..].find('"').ok_or("unterminated token")?;
+    Ok(body[start..start + len].to_owned())
+}
+
+async fn submit_until(
+    client: &reqwest::Client,
+    url: &str,
+    token: &str,
+    worker: usize,
+    deadline: Instant,
+) -> Outcome {
+    let mut outcome = Outcome {
+        latencies: Vec::new(),
+        errors: 0,
+        first_error: None,
+    };
+    let mut seq = worker * 1_000_003;
+    while Instant::now() < deadline {
+        seq += 1;
+        let message = message_text(seq);
+        let form = [
+            ("token", token),
+            ("topic", "general"),
+            ("message", message.as_str()),
+            ("name", "Bench"),
+            ("way", "reply_here"),
+            ("detail", ""),
+        ];
+        let sent = Instant::now();
+        let result = async {
+            let response = client.post(url).form(&form).send().await?;
+            let status = response.status();
+            let body = response.text().await?;
+            Ok::<_, reqwest::Error>((status, body))
+        }
+        .await;
+        let took = sent.elapsed();
+        let failure = match result {
+            Ok((status, body)) if status == 200 && body.contains(r#"class="code""#) => None,
+            Ok((status, body)) => Some(format!(
+                "HTTP {status}: {}",
+                body.chars().take(300).collect::<String>()
+            )),
+            Err(e) => Some(e.to_string()),
+        };
+        match failure {
+            None => outcome
+                .latencies
+                .push(u32::try_from(took.as_micros()).unwrap_or(u32::MAX)),
+            Some(e) => {
+                outcome.errors += 1;
+                outcome.first_error.get_or_insert(e);
+            }
+        }
+    }
+    outcome
+}
+
+// ---- CPU accounting from /proc ----
+
+/// Where the machine's CPU went during a level, in percent of one core.
+#[derive(Default)]
+struct CpuUse {
+    server: f64,
+    bench: f64,
+    other: f64,
+}
+
+struct CpuSnapshot {
+    server: Option<u64>,
+    bench: Option<u64>,
+    machine_busy: Option<u64>,
+}
+
+impl CpuSnapshot {
+    fn take(server_pid: u32) -> CpuSnapshot {
+        CpuSnapshot {
+            server: process_ticks(&format!("/proc/{server_pid}/stat")),
+            bench: process_ticks("/proc/self/stat"),
+            machine_busy: machine_busy_ticks(),
+        }
+    }
+
+    fn since(&self, before: &CpuSnapshot, elapsed: Duration) -> CpuUse {
+        let hz = clock_ticks_per_second();
+        let pct = |a: Option<u64>, b: Option<u64>| match (a, b) {
+            (Some(a), Some(b)) => a.saturating_sub(b) as f64 / hz / elapsed.as_secs_f64() * 100.0,
+            _ => f64::NAN,
+        };
+        let server = pct(self.server, before.server);
+        let bench = pct(self.bench, before.bench);
+        let busy = pct(self.machine_busy, before.machine_busy);
+        CpuUse {
+            server,
+            bench,
+            other: (busy - server - bench).max(0.0),
+        }
+    }
+}
+
+/// utime + stime of a process, in clock ticks.
+fn process_ticks(stat_path: &str) -> Option<u64> {
+    let stat = std::fs::read_to_string(stat_path).ok()?;
+    // Fields after the command name, which is in parentheses: state is 3rd,
+    // utime the 14th and stime the 15th field of the whole line.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(utime + stime)
+}
+
+/// Busy ticks of all CPUs together (everything but idle and iowait).
+fn machine_busy_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let line = stat.lines().next()?.strip_prefix("cpu ")?;
+    let ticks: Vec<u64> = line
+        .split_whitespace()
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    // user nice system idle iowait irq softirq steal (guest is inside user).
+    let total: u64 = ticks.iter().take(8).sum();
+    Some(total - ticks.get(3)? - ticks.get(4)?)
+}
+
+fn clock_ticks_per_second() -> f64 {
+    static HZ: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *HZ.get_or_init(|| {
+        Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(100.0)
+    })
+}
+
+fn print_table(results: &[Level]) {
+    println!(
+        "\n{:>11} {:>14} {:>8} {:>8} {:>7} {:>11} {:>10} {:>10}",
+        "concurrency",
+        "submissions/s",
+        "p50 ms",
+        "p99 ms",
+        "errors",
+        "server CPU",
+        "bench CPU",
+        "other CPU"
+    );
+    for r in results {
+        println!(
+            "{:>11} {:>14.0} {:>8.2} {:>8.2} {:>7} {:>10.0}% {:>9.0}% {:>9.0}%",
+            r.concurrency,
+            r.rate(),
+            r.percentile_ms(50.0),
+            r.p99_ms(),
+            r.errors,
+            r.cpu.server,
+            r.cpu.bench,
+            r.cpu.other
+        );
+    }
+    println!(
+        "(CPU in percent of one core; this machine has {} cores)",
+        cores()
+    );
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
