@@ -2,7 +2,7 @@
 //! quick exit) and the error pages, which show an error id and nothing else.
 
 use askama::Template;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::i18n::{Lang, Tr};
@@ -126,11 +126,13 @@ impl PageError {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, "error").into_response(),
         };
+        let headers = response.headers_mut();
         if status == StatusCode::TOO_MANY_REQUESTS {
-            response.headers_mut().insert(
-                axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from_static("600"),
-            );
+            headers.insert(header::RETRY_AFTER, HeaderValue::from_static("600"));
+        }
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            // The rest of the body was never read: this connection is done.
+            headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
         }
         response
     }

@@ -2,7 +2,7 @@ site-name = suoja
 skip-to-content = Skip to content
 language-nav = Language
 quick-exit = Quick exit: leave this site
-footer-privacy = Nobody can see who you are: we do not store your address or browser details. What you write can be read only by the counsellors of the service you choose.
+footer-privacy = We do not store your address or browser details. What you write is encrypted so that only the counsellors of the service you choose, and the organisation's recovery key, can open it.
 title-with-error = Error: { $title }
 
 landing-title = Contact us anonymously

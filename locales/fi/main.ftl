@@ -2,7 +2,7 @@ site-name = suoja
 skip-to-content = Siirry sisältöön
 language-nav = Kieli
 quick-exit = Pikapoistuminen: poistu sivulta
-footer-privacy = Kukaan ei näe, kuka olet: emme tallenna osoitettasi emmekä selaimesi tietoja. Kirjoittamasi viestin voivat lukea vain valitsemasi palvelun työntekijät.
+footer-privacy = Emme tallenna osoitettasi emmekä selaimesi tietoja. Kirjoittamasi viesti salataan niin, että sen voivat avata vain valitsemasi palvelun työntekijät ja organisaation varmuusavain.
 title-with-error = Virhe: { $title }
 
 landing-title = Ota yhteyttä nimettömästi

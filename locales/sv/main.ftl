@@ -2,7 +2,7 @@ site-name = suoja
 skip-to-content = Hoppa till innehållet
 language-nav = Språk
 quick-exit = Snabbutgång: lämna sidan
-footer-privacy = Ingen kan se vem du är: vi sparar inte din adress eller uppgifter om din webbläsare. Det du skriver kan läsas endast av medarbetarna på den tjänst du väljer.
+footer-privacy = Vi sparar inte din adress eller uppgifter om din webbläsare. Det du skriver krypteras så att endast medarbetarna på den tjänst du väljer och organisationens reservnyckel kan öppna det.
 title-with-error = Fel: { $title }
 
 landing-title = Kontakta oss anonymt

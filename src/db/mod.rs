@@ -99,6 +99,15 @@ fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
     {
         std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
     }
+    // Create the file owner-only; SQLite gives its -wal and -shm files the
+    // same permissions.
+    if !file.is_empty() && !file.starts_with(':') {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options.open(file).map_err(sqlx::Error::Io)?;
+    }
     Ok(if url.contains('?') {
         url.to_owned()
     } else {

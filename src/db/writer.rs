@@ -69,6 +69,7 @@ async fn run(db: Db, mut jobs: mpsc::Receiver<Job>) {
         let outcome = commit_batch(&db, &batch).await;
         match outcome {
             Ok(()) => {
+                tracing::debug!(size = batch.len(), "batch committed");
                 for job in batch.drain(..) {
                     let _ = job.done.send(Ok(()));
                 }

@@ -9,11 +9,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::lang_of;
+use super::no_such_language;
 use super::payload::MessageDoc;
 use super::store;
 use super::views::{CheckView, Thread, ThreadMessage};
 use crate::app::AppState;
+use crate::i18n::Lang;
 use crate::seal::{self, Receipt};
 use crate::web::{PageError, render};
 
@@ -24,9 +25,8 @@ pub struct RawCheck {
 }
 
 pub async fn form(State(state): State<AppState>, Path(code): Path<String>) -> Response {
-    let lang = match lang_of(&code) {
-        Ok(l) => l,
-        Err(r) => return r,
+    let Some(lang) = Lang::from_code(&code) else {
+        return no_such_language(&state);
     };
     let view = CheckView::new(&state, lang, String::new(), None, None);
     render(StatusCode::OK, &view, lang, &state.config.quick_exit_url)
@@ -39,9 +39,8 @@ pub async fn lookup(
     Path(code): Path<String>,
     form: Result<Form<RawCheck>, FormRejection>,
 ) -> Response {
-    let lang = match lang_of(&code) {
-        Ok(l) => l,
-        Err(r) => return r,
+    let Some(lang) = Lang::from_code(&code) else {
+        return no_such_language(&state);
     };
     let exit = &state.config.quick_exit_url;
     let Ok(Form(raw)) = form else {
@@ -53,6 +52,7 @@ pub async fn lookup(
         render(status, &view, lang, exit)
     };
     if !state.limits.allow_lookup(state.client_net(peer, &headers)) {
+        tracing::debug!("receipt look-up over the rate limit");
         return again(StatusCode::TOO_MANY_REQUESTS, "notice-too-many", typed);
     }
     let Some(receipt) = Receipt::parse(&typed) else {

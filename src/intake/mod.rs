@@ -31,10 +31,7 @@ use views::{ContactView, Landing, ReceiptView};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/{lang}",
-            get(|Path(l): Path<String>| async move { Redirect::to(&format!("/{l}/")) }),
-        )
+        .route("/{lang}", get(to_language_root))
         .route("/{lang}/", get(landing))
         .route("/{lang}/services/{slug}", get(contact_form).post(submit))
         .route("/{lang}/check", get(check::form).post(check::lookup))
@@ -44,14 +41,22 @@ pub(crate) fn now_secs() -> u64 {
     jiff::Timestamp::now().as_second().max(0) as u64
 }
 
-fn lang_of(code: &str) -> Result<Lang, Response> {
-    Lang::from_code(code).ok_or_else(|| PageError::NotFound.render(Lang::Fi, ""))
+/// The page for a path whose language segment is not one of ours.
+pub(crate) fn no_such_language(state: &AppState) -> Response {
+    PageError::NotFound.render(Lang::Fi, &state.config.quick_exit_url)
+}
+
+/// `/sv` → `/sv/`; only for our languages, so no path can redirect elsewhere.
+async fn to_language_root(State(state): State<AppState>, Path(code): Path<String>) -> Response {
+    match Lang::from_code(&code) {
+        Some(lang) => Redirect::to(&format!("/{}/", lang.code())).into_response(),
+        None => no_such_language(&state),
+    }
 }
 
 async fn landing(State(state): State<AppState>, Path(code): Path<String>) -> Response {
-    let lang = match lang_of(&code) {
-        Ok(l) => l,
-        Err(r) => return r,
+    let Some(lang) = Lang::from_code(&code) else {
+        return no_such_language(&state);
     };
     let view = Landing::new(&state, lang);
     render(StatusCode::OK, &view, lang, &state.config.quick_exit_url)
@@ -65,9 +70,8 @@ async fn contact_form(
     State(state): State<AppState>,
     Path((code, slug)): Path<(String, String)>,
 ) -> Response {
-    let lang = match lang_of(&code) {
-        Ok(l) => l,
-        Err(r) => return r,
+    let Some(lang) = Lang::from_code(&code) else {
+        return no_such_language(&state);
     };
     let Some(service) = find_service(&state, &slug) else {
         return PageError::NotFound.render(lang, &state.config.quick_exit_url);
@@ -83,9 +87,8 @@ async fn submit(
     Path((code, slug)): Path<(String, String)>,
     form: Result<Form<RawContact>, FormRejection>,
 ) -> Response {
-    let lang = match lang_of(&code) {
-        Ok(l) => l,
-        Err(r) => return r,
+    let Some(lang) = Lang::from_code(&code) else {
+        return no_such_language(&state);
     };
     let exit = &state.config.quick_exit_url;
     let Some(service) = find_service(&state, &slug) else {
@@ -105,6 +108,7 @@ async fn submit(
     };
     let client = state.client_net(peer, &headers);
     if !state.limits.allow_submission(client, &service.slug) {
+        tracing::debug!(service = %service.slug, "submission over the rate limit");
         return again(
             StatusCode::TOO_MANY_REQUESTS,
             vec![],
@@ -118,6 +122,7 @@ async fn submit(
     {
         TokenCheck::Valid => {}
         TokenCheck::TooFast => {
+            tracing::debug!(service = %service.slug, "form sent back too fast");
             return again(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 vec![],
@@ -171,9 +176,10 @@ async fn accept(
     let opened = today();
     let doc = MessageDoc::client_request(&case_id, service, request);
     let envelope = keys.envelope.with(client.recipient());
+    // A join error's text may carry a panic message: log a fixed one.
     let sealed = tokio::task::spawn_blocking(move || envelope.seal(&doc))
         .await
-        .map_err(PageError::internal)?
+        .map_err(|_| PageError::internal("sealing task failed"))?
         .map_err(PageError::internal)?;
     let retain = opened
         .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
@@ -196,10 +202,4 @@ async fn accept(
         .await
         .map_err(PageError::internal)?;
     Ok(receipt)
-}
-
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        self.render(Lang::Fi, "")
-    }
 }

@@ -1,0 +1,208 @@
+//! Rate limits, form tokens and what a refused client gets back.
+
+use std::time::Duration;
+
+use crate::helpers::*;
+
+fn fields(message: &str) -> Vec<(&str, &str)> {
+    vec![("topic", "general"), ("message", message), ("way", "none")]
+}
+
+#[tokio::test]
+async fn a_client_past_its_quota_gets_429_with_its_text_kept_while_another_is_served() {
+    let app = spawn_with(Options {
+        extra_limits: "submissions_per_client_per_hour = 2".into(),
+        ..Options::default()
+    })
+    .await;
+    let a = client_from("127.0.0.2");
+    let b = client_from("127.0.0.3");
+    for _ in 0..2 {
+        assert_eq!(app.submit_as(&a, "en", SERVICE, &fields("ok")).await.0, 200);
+    }
+    let (status, body) = app
+        .submit_as(
+            &a,
+            "fi",
+            SERVICE,
+            &fields("this text must survive the refusal"),
+        )
+        .await;
+    assert_eq!(status, 429);
+    assert!(
+        body.contains("Verkostasi on juuri lähetetty liian monta pyyntöä"),
+        "{body}"
+    );
+    assert!(body.contains("this text must survive the refusal"));
+    assert_eq!(app.submit_as(&b, "en", SERVICE, &fields("ok")).await.0, 200);
+    assert_eq!(app.count("select count(*) from cases").await, 3);
+}
+
+#[tokio::test]
+async fn a_spoofed_forwarded_header_gives_no_extra_quota_unless_a_proxy_is_trusted() {
+    let limits = "submissions_per_client_per_hour = 1".to_owned();
+    let app = spawn_with(Options {
+        extra_limits: limits.clone(),
+        ..Options::default()
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for i in 0..3 {
+        let spoof = reqwest::Client::builder()
+            .default_headers(
+                [(
+                    "x-forwarded-for".parse().unwrap(),
+                    format!("198.51.100.{i}").parse().unwrap(),
+                )]
+                .into_iter()
+                .collect(),
+            )
+            .build()
+            .unwrap();
+        statuses.push(app.submit_as(&spoof, "en", SERVICE, &fields("m")).await.0);
+    }
+    assert_eq!(statuses, [200, 429, 429]);
+
+    let trusting = spawn_with(Options {
+        extra_limits: limits,
+        extra_top: "trusted_proxy_header = \"X-Forwarded-For\"".into(),
+        ..Options::default()
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for ip in ["198.51.100.1", "198.51.100.2", "198.51.100.1"] {
+        let via_proxy = reqwest::Client::builder()
+            .default_headers(
+                [(
+                    "x-forwarded-for".parse().unwrap(),
+                    format!("10.9.9.9, {ip}").parse().unwrap(),
+                )]
+                .into_iter()
+                .collect(),
+            )
+            .build()
+            .unwrap();
+        statuses.push(
+            trusting
+                .submit_as(&via_proxy, "en", SERVICE, &fields("m"))
+                .await
+                .0,
+        );
+    }
+    assert_eq!(
+        statuses,
+        [200, 200, 429],
+        "the proxy's last hop names the client"
+    );
+}
+
+#[tokio::test]
+async fn a_service_wide_limit_backs_up_clients_that_share_an_address() {
+    let app = spawn_with(Options {
+        extra_limits: "submissions_per_service_per_minute = 2".into(),
+        ..Options::default()
+    })
+    .await;
+    for ip in ["127.0.0.2", "127.0.0.3"] {
+        assert_eq!(
+            app.submit_as(&client_from(ip), "en", SERVICE, &fields("m"))
+                .await
+                .0,
+            200
+        );
+    }
+    assert_eq!(
+        app.submit_as(&client_from("127.0.0.4"), "en", SERVICE, &fields("m"))
+            .await
+            .0,
+        429
+    );
+    assert_eq!(
+        app.submit_as(&client_from("127.0.0.4"), "en", OTHER_SERVICE, &fields("m"))
+            .await
+            .0,
+        200,
+        "another service is not affected"
+    );
+}
+
+#[tokio::test]
+async fn receipt_lookups_are_limited_per_client_with_a_page_in_the_clients_language() {
+    let app = spawn_with(Options {
+        extra_limits: "lookups_per_client_per_hour = 3".into(),
+        ..Options::default()
+    })
+    .await;
+    let receipt = app.submit_ok("m").await;
+    let guesser = client_from("127.0.0.5");
+    for _ in 0..3 {
+        assert_eq!(
+            app.check_as(&guesser, "sv", "AAAA-AAAA-AAAA-AAAA").await.0,
+            404
+        );
+    }
+    let (status, body) = app.check_as(&guesser, "sv", &receipt).await;
+    assert_eq!(status, 429, "even the right receipt waits");
+    assert!(body.contains("För många förfrågningar"), "{body}");
+    assert_eq!(
+        app.check_as(&client_from("127.0.0.6"), "en", &receipt)
+            .await
+            .0,
+        200
+    );
+}
+
+#[tokio::test]
+async fn a_form_sent_back_too_fast_is_asked_again_with_everything_kept() {
+    let app = spawn_with(Options {
+        min_fill_seconds: 2,
+        ..Options::default()
+    })
+    .await;
+    let (status, body) = app.submit("en", SERVICE, &fields("typed in a hurry")).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("The form was sent very quickly"));
+    assert!(body.contains("typed in a hurry"));
+    let token = between(&body, r#"name="token" value=""#, "\"").unwrap();
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let r = client()
+        .post(app.url(&format!("/en/services/{SERVICE}")))
+        .form(&[
+            ("token", token.as_str()),
+            ("topic", "general"),
+            ("message", "typed in a hurry"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status().as_u16(),
+        200,
+        "the fresh token from the refusal works"
+    );
+}
+
+#[tokio::test]
+async fn forged_missing_and_other_service_tokens_are_refused_with_the_text_kept() {
+    let app = spawn_app().await;
+    let other = app.form_token("en", OTHER_SERVICE).await;
+    let mine = app.form_token("en", SERVICE).await;
+    let last = if mine.ends_with('0') { '1' } else { '0' };
+    let tampered = format!("{}{last}", &mine[..mine.len() - 1]);
+    for token in ["", "123.abc", other.as_str(), tampered.as_str()] {
+        let r = client()
+            .post(app.url(&format!("/en/services/{SERVICE}")))
+            .form(&[
+                ("token", token),
+                ("topic", "general"),
+                ("message", "keep me"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 422, "token {token:?}");
+        let body = r.text().await.unwrap();
+        assert!(body.contains("The form had expired") && body.contains("keep me"));
+    }
+    assert_eq!(app.count("select count(*) from cases").await, 0);
+}

@@ -1,0 +1,93 @@
+//! Privacy rule 3: hardening headers on every response, no caching of client
+//! pages, and a quick exit on every page.
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn every_client_page_has_strict_headers_and_a_quick_exit() {
+    let app = spawn_with(Options {
+        extra_limits: "lookups_per_client_per_hour = 1".into(),
+        ..Options::default()
+    })
+    .await;
+    let c = client();
+    let token = app.form_token("fi", SERVICE).await;
+    let pages = vec![
+        c.get(app.url("/fi/")).send().await.unwrap(),
+        c.get(app.url("/sv/services/helpline"))
+            .send()
+            .await
+            .unwrap(),
+        c.get(app.url("/en/check")).send().await.unwrap(),
+        c.get(app.url("/en/nothing-here")).send().await.unwrap(),
+        c.post(app.url("/fi/services/helpline"))
+            .form(&[
+                ("token", token.as_str()),
+                ("topic", "general"),
+                ("message", "m"),
+            ])
+            .send()
+            .await
+            .unwrap(),
+        c.post(app.url("/en/check"))
+            .form(&[("receipt", "x")])
+            .send()
+            .await
+            .unwrap(),
+        c.post(app.url("/en/check"))
+            .form(&[("receipt", "x")])
+            .send()
+            .await
+            .unwrap(),
+    ];
+    let mut statuses = Vec::new();
+    for r in pages {
+        statuses.push(r.status().as_u16());
+        let h = r.headers().clone();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"));
+        assert!(!csp.contains("unsafe"));
+        assert_eq!(h["referrer-policy"], "no-referrer");
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["x-frame-options"], "DENY");
+        assert_eq!(h["cache-control"], "no-store");
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains(r#"class="quick-exit" href="https://yle.fi/""#),
+            "{body}"
+        );
+    }
+    assert_eq!(statuses, [200, 200, 200, 404, 200, 422, 429]);
+    let css = c.get(app.url("/static/suoja.css")).send().await.unwrap();
+    assert_eq!(css.headers()["x-content-type-options"], "nosniff");
+    assert!(
+        css.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+}
+
+#[tokio::test]
+async fn no_path_redirects_off_the_site_and_unknown_languages_still_offer_a_quick_exit() {
+    let app = spawn_app().await;
+    for path in [
+        "/%2Fevil.example",
+        "/%5Cevil.example",
+        "/xx",
+        "/xx/",
+        "/%0d%0aSet-Cookie:x",
+    ] {
+        let r = client().get(app.url(path)).send().await.unwrap();
+        assert_eq!(r.status().as_u16(), 404, "{path}");
+        assert!(r.headers().get("location").is_none(), "{path}");
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains(r#"class="quick-exit" href="https://yle.fi/""#),
+            "{path}"
+        );
+    }
+    let r = client().get(app.url("/sv")).send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(r.headers()["location"], "/sv/");
+}

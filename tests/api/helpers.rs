@@ -1,0 +1,385 @@
+//! `spawn_app()`: the real binary, a temporary folder with its config, keys,
+//! pepper and database, and a client that talks to it.
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use secrecy::ExposeSecret;
+
+pub const SERVICE: &str = "helpline";
+pub const OTHER_SERVICE: &str = "rainbow";
+
+/// Settings a test may change; everything else is fixed by the harness.
+#[derive(Clone)]
+pub struct Options {
+    pub min_fill_seconds: u64,
+    pub extra_limits: String,
+    pub extra_top: String,
+    pub log: &'static str,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_fill_seconds: 0,
+            extra_limits: String::new(),
+            extra_top: String::new(),
+            log: "debug",
+        }
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub dir: tempfile::TempDir,
+    pub config: PathBuf,
+    pub options: Options,
+    child: Option<Child>,
+    output: Arc<Mutex<String>>,
+}
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_suoja")
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_with(Options::default()).await
+}
+
+pub async fn spawn_with(options: Options) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let counsellor = age::x25519::Identity::generate();
+    let recovery = age::x25519::Identity::generate();
+    std::fs::write(
+        dir.path().join("counsellor.key"),
+        format!("{}\n", counsellor.to_string().expose_secret()),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("recovery.key"),
+        format!("{}\n", recovery.to_string().expose_secret()),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("counsellors.txt"),
+        format!("# test counsellors\n{}\n", counsellor.to_public()),
+    )
+    .unwrap();
+    let config = dir.path().join("suoja.toml");
+    std::fs::write(&config, config_text(dir.path(), &recovery, &options)).unwrap();
+    let mut app = TestApp {
+        base: String::new(),
+        dir,
+        config,
+        options,
+        child: None,
+        output: Arc::new(Mutex::new(String::new())),
+    };
+    app.start().await;
+    app
+}
+
+fn config_text(dir: &Path, recovery: &age::x25519::Identity, o: &Options) -> String {
+    let d = dir.display();
+    format!(
+        r#"
+listen = "127.0.0.1:0"
+database_url = "sqlite://{d}/suoja.db"
+pepper_file = "{d}/pepper"
+recovery_recipient = "{recovery}"
+{extra_top}
+
+[form]
+min_fill_seconds = {min_fill}
+
+[limits]
+{limits}
+
+[[services]]
+slug = "{SERVICE}"
+recipients = ["{d}/counsellors.txt"]
+topics = ["general", "crisis", {{ id = "peer-group", fi = "Vertaisryhmä", sv = "Kamratgrupp", en = "Peer group" }}]
+[services.name]
+fi = "Tukilinja"
+sv = "Stödlinjen"
+en = "Support line"
+[services.description]
+fi = "Kerro meille nimettömästi."
+sv = "Berätta för oss anonymt."
+en = "Tell us anonymously."
+
+[[services]]
+slug = "{OTHER_SERVICE}"
+recipients = ["{d}/counsellors.txt"]
+topics = ["general", "gender"]
+[services.name]
+fi = "Sateenkaarilinja"
+sv = "Regnbågslinjen"
+en = "Rainbow line"
+[services.description]
+fi = "Kysy mitä vain."
+sv = "Fråga vad som helst."
+en = "Ask anything."
+"#,
+        recovery = recovery.to_public(),
+        extra_top = o.extra_top,
+        min_fill = o.min_fill_seconds,
+        limits = limits(&o.extra_limits),
+    )
+}
+
+/// Generous limits, except those a test sets in `extra`.
+fn limits(extra: &str) -> String {
+    let mut out = extra.to_owned();
+    for key in [
+        "submissions_per_client_per_hour",
+        "submissions_per_service_per_minute",
+        "lookups_per_client_per_hour",
+        "lookups_per_minute",
+    ] {
+        if !extra.contains(key) {
+            out.push_str(&format!("\n{key} = 1000"));
+        }
+    }
+    out
+}
+
+impl TestApp {
+    /// Starts (or restarts) the binary on this app's folder.
+    pub async fn start(&mut self) {
+        let mut child = Command::new(bin())
+            .args(["serve", "--config"])
+            .arg(&self.config)
+            .env("SUOJA_LOG", self.options.log)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        let out = self.output.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("suoja listening on ") {
+                    let _ = tx.send(rest.trim_end_matches('/').to_owned());
+                }
+                let mut o = out.lock().unwrap();
+                o.push_str(&line);
+                o.push('\n');
+            }
+        });
+        let mut stderr = child.stderr.take().unwrap();
+        let out = self.output.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = stderr.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                out.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        let base = tokio::task::spawn_blocking(move || rx.recv_timeout(Duration::from_secs(60)))
+            .await
+            .unwrap();
+        match base {
+            Ok(base) => self.base = base,
+            Err(_) => panic!("server did not start:\n{}", self.logs()),
+        }
+        self.child = Some(child);
+    }
+
+    /// Everything the process printed so far, stdout and stderr.
+    pub fn logs(&self) -> String {
+        self.output.lock().unwrap().clone()
+    }
+
+    /// SIGTERM, then wait for a clean exit.
+    pub async fn stop(&mut self) {
+        let Some(mut child) = self.child.take() else {
+            return;
+        };
+        signal(&child, "TERM");
+        let started = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                assert!(status.success(), "server exit {status}:\n{}", self.logs());
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "server did not stop"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        // Let the reader threads catch the last lines.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().unwrap().id()
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("suoja.db")
+    }
+
+    pub fn path(&self, file: &str) -> PathBuf {
+        self.dir.path().join(file)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let r = client().get(self.url(path)).send().await.unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    pub async fn form_token(&self, lang: &str, slug: &str) -> String {
+        let (status, body) = self.get(&format!("/{lang}/services/{slug}")).await;
+        assert_eq!(status, 200, "{body}");
+        between(&body, r#"name="token" value=""#, "\"").expect("token in form")
+    }
+
+    /// Posts the contact form of `slug` with a fresh token and `fields`.
+    pub async fn submit_as(
+        &self,
+        client: &reqwest::Client,
+        lang: &str,
+        slug: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String) {
+        let token = self.form_token(lang, slug).await;
+        let mut form: Vec<(&str, &str)> = vec![("token", &token)];
+        form.extend_from_slice(fields);
+        let r = client
+            .post(self.url(&format!("/{lang}/services/{slug}")))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    pub async fn submit(&self, lang: &str, slug: &str, fields: &[(&str, &str)]) -> (u16, String) {
+        self.submit_as(&client(), lang, slug, fields).await
+    }
+
+    /// Submits a valid request and returns the receipt shown.
+    pub async fn submit_ok(&self, message: &str) -> String {
+        let (status, body) = self
+            .submit(
+                "en",
+                SERVICE,
+                &[("topic", "general"), ("message", message), ("way", "none")],
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        receipt_in(&body)
+    }
+
+    pub async fn check_as(
+        &self,
+        client: &reqwest::Client,
+        lang: &str,
+        receipt: &str,
+    ) -> (u16, String) {
+        let r = client
+            .post(self.url(&format!("/{lang}/check")))
+            .form(&[("receipt", receipt)])
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    pub async fn check(&self, lang: &str, receipt: &str) -> (u16, String) {
+        self.check_as(&client(), lang, receipt).await
+    }
+
+    /// Every sealed message in the database, oldest first.
+    pub async fn sealed_messages(&self) -> Vec<Vec<u8>> {
+        sqlx::any::install_default_drivers();
+        let url = format!("sqlite://{}", self.db_path().display());
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        let rows: Vec<(Vec<u8>,)> = sqlx::query_as("select sealed from messages order by seq")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        rows.into_iter().map(|r| r.0).collect()
+    }
+
+    pub async fn count(&self, sql: &'static str) -> i64 {
+        sqlx::any::install_default_drivers();
+        let url = format!("sqlite://{}", self.db_path().display());
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&pool).await.unwrap();
+        pool.close().await;
+        n
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+pub fn signal(child: &Child, name: &str) {
+    let status = Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// A client with no cookie store that follows no redirects.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// A client whose connections come from another loopback address, so it is
+/// another "network" for the rate limits and its address is recognisable.
+pub fn client_from(ip: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(ip.parse::<IpAddr>().ok())
+        .build()
+        .unwrap()
+}
+
+pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(text[from..from + len].to_owned())
+}
+
+pub fn receipt_in(body: &str) -> String {
+    between(body, r#"<p class="code"><strong>"#, "</strong>").expect("receipt on the page")
+}
+
+/// Runs a command, returning (success, stdout, stderr).
+pub fn run(cmd: &mut Command) -> (bool, String, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

@@ -1,0 +1,12 @@
+//! Integration tests: each starts the real `suoja` binary on a real SQLite
+//! file and talks HTTP to it over loopback.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod abuse;
+mod config;
+mod durability;
+mod headers;
+mod helpers;
+mod intake;
+mod offline;
+mod privacy;

@@ -1,0 +1,210 @@
+//! Privacy rule 1: nothing that identifies a client or holds what they wrote
+//! reaches any log line, at the most verbose level, in any flow; and nothing
+//! they wrote is in the database file in the clear.
+
+use crate::helpers::*;
+
+const AGENT: &str = "SuojaProbe/7.3 (zebra-umbrella-agent)";
+const MESSAGE: &str = "the violet heron sings at midnight";
+const NAME: &str = "Quillon Marwick";
+const EMAIL: &str = "quillon.marwick@example.org";
+const REFERER: &str = "https://referrer.example/secret-referrer-path";
+const QUERY: &str = "secret-query-value";
+const CLIENT_IP: &str = "127.0.0.77";
+const FORWARDED: &str = "203.0.113.77";
+
+fn probe_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(CLIENT_IP.parse::<std::net::IpAddr>().ok())
+        .user_agent(AGENT)
+        .default_headers(
+            [
+                ("referer", REFERER),
+                ("x-forwarded-for", FORWARDED),
+                ("cookie", "tracking=secret-cookie-value"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.parse().unwrap(), v.parse().unwrap()))
+            .collect(),
+        )
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
+    let mut app = spawn_with(Options {
+        log: "trace",
+        extra_limits: "lookups_per_client_per_hour = 4".into(),
+        ..Options::default()
+    })
+    .await;
+    let client = probe_client();
+
+    // A valid request, then every refusal a client can meet.
+    let fields = [
+        ("topic", "crisis"),
+        ("message", MESSAGE),
+        ("name", NAME),
+        ("way", "email"),
+        ("detail", EMAIL),
+    ];
+    let (status, body) = app.submit_as(&client, "en", SERVICE, &fields).await;
+    assert_eq!(status, 200);
+    let receipt = receipt_in(&body);
+    let invalid = [
+        ("topic", "nope"),
+        ("message", MESSAGE),
+        ("name", NAME),
+        ("way", "email"),
+        ("detail", "not-an-address"),
+    ];
+    assert_eq!(app.submit_as(&client, "fi", SERVICE, &invalid).await.0, 422);
+    let forged = client
+        .post(app.url(&format!("/en/services/{SERVICE}?q={QUERY}")))
+        .form(&[("token", "1.00"), ("message", MESSAGE), ("name", NAME)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status().as_u16(), 422);
+    let huge = format!("{MESSAGE}{}", "x".repeat(300 * 1024));
+    // Its own connection: the server closes it without reading the body.
+    let big = probe_client()
+        .post(app.url(&format!("/en/services/{SERVICE}")))
+        .form(&[("message", huge.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(big.status().as_u16(), 413);
+
+    // The client returns with the receipt, mistypes it, and hits the limit.
+    let (status, page) = app.check_as(&client, "sv", &receipt).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(MESSAGE));
+    assert_eq!(
+        app.check_as(&client, "en", &receipt.to_lowercase()).await.0,
+        200
+    );
+    assert_eq!(
+        app.check_as(&client, "en", "ZZZZ-ZZZZ-ZZZZ-ZZZZ").await.0,
+        404
+    );
+    assert_eq!(
+        app.check_as(&client, "en", &format!("{receipt}!")).await.0,
+        422
+    );
+    assert_eq!(app.check_as(&client, "en", &receipt).await.0, 429);
+    let r = client
+        .get(app.url(&format!("/en/nowhere?q={QUERY}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+    app.stop().await;
+
+    let logs = app.logs();
+    assert!(
+        logs.contains("DEBUG") && logs.contains("batch committed"),
+        "verbose logging was on"
+    );
+    assert!(logs.contains("receipt look-up over the rate limit"));
+    assert!(logs.contains("request"), "requests are logged, as events");
+    let receipt_compact = receipt.replace('-', "");
+    for secret in [
+        AGENT,
+        "zebra-umbrella",
+        MESSAGE,
+        "violet heron",
+        NAME,
+        "Marwick",
+        EMAIL,
+        "not-an-address",
+        REFERER,
+        "secret-referrer-path",
+        QUERY,
+        "secret-cookie-value",
+        CLIENT_IP,
+        FORWARDED,
+        &receipt,
+        &receipt_compact,
+        &receipt.to_lowercase(),
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "the logs contain {secret:?}:\n{logs}"
+        );
+    }
+
+    let mut stored = Vec::new();
+    for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
+        if let Ok(bytes) = std::fs::read(app.path(file)) {
+            stored.extend(bytes);
+        }
+    }
+    assert!(stored.len() > 4096);
+    let stored = String::from_utf8_lossy(&stored);
+    for secret in [
+        MESSAGE,
+        NAME,
+        EMAIL,
+        AGENT,
+        CLIENT_IP,
+        &receipt,
+        &receipt_compact,
+        "crisis",
+    ] {
+        assert!(
+            !stored.contains(secret),
+            "the database holds {secret:?} in the clear"
+        );
+    }
+}
+
+#[tokio::test]
+async fn client_pages_set_no_cookie_and_load_nothing_from_elsewhere() {
+    let app = spawn_app().await;
+    let c = client();
+    let token = app.form_token("en", SERVICE).await;
+    let mut responses = Vec::new();
+    for path in [
+        "/",
+        "/en/",
+        "/fi/services/helpline",
+        "/sv/check",
+        "/en/missing",
+    ] {
+        responses.push(c.get(app.url(path)).send().await.unwrap());
+    }
+    responses.push(
+        c.post(app.url("/en/services/helpline"))
+            .form(&[
+                ("token", token.as_str()),
+                ("topic", "general"),
+                ("message", "m"),
+            ])
+            .send()
+            .await
+            .unwrap(),
+    );
+    responses.push(
+        c.post(app.url("/en/check"))
+            .form(&[("receipt", "x")])
+            .send()
+            .await
+            .unwrap(),
+    );
+    for r in responses {
+        assert!(r.headers().get("set-cookie").is_none(), "{}", r.url());
+        let body = r.text().await.unwrap();
+        assert!(!body.contains("<script"), "no JavaScript");
+        assert!(!body.contains(" src="), "nothing embedded");
+        for part in body.split("href=\"").skip(1) {
+            let url = part.split('"').next().unwrap();
+            assert!(
+                url.starts_with('/') || url.starts_with('#') || url == "https://yle.fi/",
+                "link elsewhere: {url}"
+            );
+        }
+    }
+}
