@@ -33,6 +33,8 @@ pub struct Inner {
     pub form_key: FormKey,
     pub limits: Limiters,
     pub keys: Keyring,
+    /// Bounds how many seals run at once (one per core).
+    pub sealing: tokio::sync::Semaphore,
 }
 
 impl std::ops::Deref for AppState {

@@ -35,7 +35,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         tracing::info!(journal_mode = %mode, synchronous = "full", "sqlite durability");
     }
     let keys = Keyring::load(&db, &config).await?;
-    let (writer, writer_task) = Writer::start(db.clone());
+    let (writer, writer_task) = Writer::start(db.clone()).await?;
     let form_key = FormKey::new(
         pepper.derive("form-token"),
         config.form.min_fill_seconds,
@@ -55,6 +55,9 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         form_key,
         limits,
         keys,
+        sealing: tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(2, usize::from),
+        ),
     });
     let cleaner = tokio::spawn({
         let state = state.clone();
@@ -65,20 +68,34 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             }
         }
     });
+    let checkpointer = tokio::spawn({
+        let db = db.clone();
+        async move {
+            loop {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                if let Err(e) = db.checkpoint().await {
+                    tracing::warn!(error = %e, "checkpoint failed");
+                }
+            }
+        }
+    });
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     tracing::info!(%addr, services, "listening");
     println!("suoja listening on http://{addr}/");
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await;
-    cleaner.abort();
-    let _ = cleaner.await;
+    for task in [cleaner, checkpointer] {
+        task.abort();
+        let _ = task.await;
+    }
     drop(state);
     // Every request that got an answer was committed; this drains any write
     // still queued by a request that was cut off.
     if writer_task.await.is_err() {
         tracing::error!("writer task failed");
     }
+    let _ = db.checkpoint().await;
     db.pool.close().await;
     tracing::info!("stopped");
     served.map_err(Into::into)

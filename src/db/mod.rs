@@ -72,6 +72,17 @@ impl Db {
         Ok(Db { pool, backend })
     }
 
+    /// Copies committed pages from the WAL into the database file without
+    /// blocking writers or readers (SQLite only; a no-op elsewhere).
+    pub async fn checkpoint(&self) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("pragma wal_checkpoint(passive)")
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// SQLite's journal mode and synchronous level, as a connection sees them.
     pub async fn sqlite_durability(&self) -> Result<(String, i64), sqlx::Error> {
         let mut conn = self.pool.acquire().await?;

@@ -9,7 +9,7 @@ use std::pin::Pin;
 use sqlx::{AnyConnection, Connection};
 use tokio::sync::{mpsc, oneshot};
 
-use super::Db;
+use super::{Backend, Db};
 
 const MAX_BATCH: usize = 64;
 const QUEUE: usize = 1024;
@@ -42,10 +42,20 @@ impl std::fmt::Debug for Job {
 impl Writer {
     /// Starts the writer task. It ends when every `Writer` is dropped and
     /// the queue is empty, so what was accepted is committed before exit.
-    pub fn start(db: Db) -> (Writer, tokio::task::JoinHandle<()>) {
+    ///
+    /// The writer keeps one connection of its own. On SQLite it does not
+    /// checkpoint the WAL inside its commits: [`Db::checkpoint`] runs apart,
+    /// so a checkpoint never stalls the requests waiting on a commit.
+    pub async fn start(db: Db) -> Result<(Writer, tokio::task::JoinHandle<()>), sqlx::Error> {
+        let mut conn = db.pool.acquire().await?.detach();
+        if db.backend == Backend::Sqlite {
+            sqlx::query("pragma wal_autocheckpoint = 0")
+                .execute(&mut conn)
+                .await?;
+        }
         let (queue, jobs) = mpsc::channel(QUEUE);
-        let task = tokio::spawn(run(db, jobs));
-        (Writer { queue }, task)
+        let task = tokio::spawn(run(conn, jobs));
+        Ok((Writer { queue }, task))
     }
 
     /// Queues `op` and waits until it is committed.
@@ -63,10 +73,10 @@ impl Writer {
     }
 }
 
-async fn run(db: Db, mut jobs: mpsc::Receiver<Job>) {
+async fn run(mut conn: AnyConnection, mut jobs: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        let outcome = commit_batch(&db, &batch).await;
+        let outcome = commit_batch(&mut conn, &batch).await;
         match outcome {
             Ok(()) => {
                 tracing::debug!(size = batch.len(), "batch committed");
@@ -77,7 +87,7 @@ async fn run(db: Db, mut jobs: mpsc::Receiver<Job>) {
             // One bad write must not fail its neighbours: retry one by one.
             Err(_) => {
                 for job in batch.drain(..) {
-                    let alone = commit_batch(&db, std::slice::from_ref(&job)).await;
+                    let alone = commit_batch(&mut conn, std::slice::from_ref(&job)).await;
                     if let Err(e) = &alone {
                         tracing::error!(error = %e, "write failed");
                     }
@@ -88,8 +98,7 @@ async fn run(db: Db, mut jobs: mpsc::Receiver<Job>) {
     }
 }
 
-async fn commit_batch(db: &Db, batch: &[Job]) -> Result<(), sqlx::Error> {
-    let mut conn = db.pool.acquire().await?;
+async fn commit_batch(conn: &mut AnyConnection, batch: &[Job]) -> Result<(), sqlx::Error> {
     let mut tx = conn.begin().await?;
     for job in batch {
         job.op.apply(&mut tx).await?;

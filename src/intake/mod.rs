@@ -175,12 +175,22 @@ async fn accept(
     let case_id = new_id();
     let opened = today();
     let doc = MessageDoc::client_request(&case_id, service, request);
-    let envelope = keys.envelope.with(client.recipient());
+    let client_recipient = client.recipient();
+    let client_recipient_text = client_recipient.to_string();
+    let envelope = keys.envelope.with(client_recipient);
+    // No more seals at once than there are cores: more would only queue on
+    // the CPU and stretch every request's latency.
+    let permit = state
+        .sealing
+        .acquire()
+        .await
+        .map_err(|_| PageError::internal("sealing closed"))?;
     // A join error's text may carry a panic message: log a fixed one.
     let sealed = tokio::task::spawn_blocking(move || envelope.seal(&doc))
         .await
         .map_err(|_| PageError::internal("sealing task failed"))?
         .map_err(PageError::internal)?;
+    drop(permit);
     let retain = opened
         .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
         .map_err(PageError::internal)?;
@@ -191,7 +201,7 @@ async fn accept(
         opened_on: day(opened),
         retain_until: day(retain),
         lookup_hash: client.lookup_hash,
-        client_recipient: client.recipient().to_string(),
+        client_recipient: client_recipient_text,
         message_id: new_id(),
         key_epoch: keys.epoch,
         sealed,
