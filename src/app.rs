@@ -17,6 +17,7 @@ use crate::abuse::{ClientNet, FormKey, Limiters};
 use crate::config::Config;
 use crate::db::{Db, Writer};
 use crate::i18n::Lang;
+use crate::intake::store::NewCase;
 use crate::keys::Keyring;
 use crate::seal::Pepper;
 use crate::web::PageError;
@@ -28,7 +29,7 @@ pub struct AppState(Arc<Inner>);
 pub struct Inner {
     pub config: Config,
     pub db: Db,
-    pub writer: Writer,
+    pub writer: Writer<NewCase>,
     pub pepper: Pepper,
     pub form_key: FormKey,
     pub limits: Limiters,

@@ -13,8 +13,9 @@ use serde::Deserialize;
 
 use crate::i18n::Lang;
 
-/// The validated configuration the whole application runs on.
-#[derive(Debug, Clone)]
+/// The validated configuration the whole application runs on. No `Debug`:
+/// a PostgreSQL URL may hold a password.
+#[derive(Clone)]
 pub struct Config {
     pub listen: SocketAddr,
     pub database_url: String,

@@ -35,7 +35,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         tracing::info!(journal_mode = %mode, synchronous = "full", "sqlite durability");
     }
     let keys = Keyring::load(&db, &config).await?;
-    let (writer, writer_task) = Writer::start(db.clone()).await?;
+    let (writer, writer_task) = Writer::start(&db).await?;
     let form_key = FormKey::new(
         pepper.derive("form-token"),
         config.form.min_fill_seconds,

@@ -4,7 +4,7 @@
 
 mod writer;
 
-pub use writer::{WriteFuture, WriteOp, Writer};
+pub use writer::{WriteBatch, WriteFuture, Writer, placeholders};
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -1,10 +1,12 @@
 //! Group commit: one task takes the queued writes, commits them in small
 //! batches in one transaction, and answers each caller only after its batch
 //! is durable. With `synchronous = full` this keeps one fsync per batch
-//! instead of one per request.
+//! instead of one per request, and a batch is written with a few multi-row
+//! statements instead of a few statements per request.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Instant;
 
 use sqlx::{AnyConnection, Connection};
 use tokio::sync::{mpsc, oneshot};
@@ -16,37 +18,39 @@ const QUEUE: usize = 1024;
 
 pub type WriteFuture<'c> = Pin<Box<dyn Future<Output = Result<(), sqlx::Error>> + Send + 'c>>;
 
-/// One write, applied inside a transaction the writer owns. It may be applied
-/// twice: once in a batch that failed as a whole, then alone.
-pub trait WriteOp: Send + Sync + 'static {
-    fn apply<'c>(&'c self, conn: &'c mut AnyConnection) -> WriteFuture<'c>;
+/// A kind of write that can be applied many at a time, inside a transaction
+/// the writer owns. A batch may be applied twice: once whole (which failed),
+/// then item by item.
+pub trait WriteBatch: Send + Sync + Sized + 'static {
+    fn apply_all<'c>(items: &'c [&'c Self], conn: &'c mut AnyConnection) -> WriteFuture<'c>;
 }
 
-struct Job {
-    op: Box<dyn WriteOp>,
+struct Job<T> {
+    item: T,
     done: oneshot::Sender<Result<(), sqlx::Error>>,
 }
 
-/// The handle through which requests queue their writes.
-#[derive(Clone, Debug)]
-pub struct Writer {
-    queue: mpsc::Sender<Job>,
+/// The handle through which requests queue writes of one kind.
+pub struct Writer<T> {
+    queue: mpsc::Sender<Job<T>>,
 }
 
-impl std::fmt::Debug for Job {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Job")
+impl<T> Clone for Writer<T> {
+    fn clone(&self) -> Self {
+        Writer {
+            queue: self.queue.clone(),
+        }
     }
 }
 
-impl Writer {
+impl<T: WriteBatch> Writer<T> {
     /// Starts the writer task. It ends when every `Writer` is dropped and
     /// the queue is empty, so what was accepted is committed before exit.
     ///
     /// The writer keeps one connection of its own. On SQLite it does not
     /// checkpoint the WAL inside its commits: [`Db::checkpoint`] runs apart,
     /// so a checkpoint never stalls the requests waiting on a commit.
-    pub async fn start(db: Db) -> Result<(Writer, tokio::task::JoinHandle<()>), sqlx::Error> {
+    pub async fn start(db: &Db) -> Result<(Writer<T>, tokio::task::JoinHandle<()>), sqlx::Error> {
         let mut conn = db.pool.acquire().await?.detach();
         if db.backend == Backend::Sqlite {
             sqlx::query("pragma wal_autocheckpoint = 0")
@@ -58,28 +62,31 @@ impl Writer {
         Ok((Writer { queue }, task))
     }
 
-    /// Queues `op` and waits until it is committed.
-    pub async fn write(&self, op: impl WriteOp) -> Result<(), sqlx::Error> {
+    /// Queues `item` and waits until it is committed.
+    pub async fn write(&self, item: T) -> Result<(), sqlx::Error> {
         let (done, committed) = oneshot::channel();
-        let job = Job {
-            op: Box::new(op),
-            done,
-        };
         self.queue
-            .send(job)
+            .send(Job { item, done })
             .await
             .map_err(|_| sqlx::Error::PoolClosed)?;
         committed.await.map_err(|_| sqlx::Error::PoolClosed)?
     }
 }
 
-async fn run(mut conn: AnyConnection, mut jobs: mpsc::Receiver<Job>) {
+async fn run<T: WriteBatch>(mut conn: AnyConnection, mut jobs: mpsc::Receiver<Job<T>>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        let outcome = commit_batch(&mut conn, &batch).await;
+        let started = Instant::now();
+        let items: Vec<&T> = batch.iter().map(|j| &j.item).collect();
+        let outcome = commit(&mut conn, &items).await;
+        drop(items);
         match outcome {
             Ok(()) => {
-                tracing::debug!(size = batch.len(), "batch committed");
+                tracing::debug!(
+                    size = batch.len(),
+                    micros = started.elapsed().as_micros() as u64,
+                    "batch committed"
+                );
                 for job in batch.drain(..) {
                     let _ = job.done.send(Ok(()));
                 }
@@ -87,7 +94,7 @@ async fn run(mut conn: AnyConnection, mut jobs: mpsc::Receiver<Job>) {
             // One bad write must not fail its neighbours: retry one by one.
             Err(_) => {
                 for job in batch.drain(..) {
-                    let alone = commit_batch(&mut conn, std::slice::from_ref(&job)).await;
+                    let alone = commit(&mut conn, &[&job.item]).await;
                     if let Err(e) = &alone {
                         tracing::error!(error = %e, "write failed");
                     }
@@ -98,10 +105,33 @@ async fn run(mut conn: AnyConnection, mut jobs: mpsc::Receiver<Job>) {
     }
 }
 
-async fn commit_batch(conn: &mut AnyConnection, batch: &[Job]) -> Result<(), sqlx::Error> {
+async fn commit<T: WriteBatch>(conn: &mut AnyConnection, items: &[&T]) -> Result<(), sqlx::Error> {
     let mut tx = conn.begin().await?;
-    for job in batch {
-        job.op.apply(&mut tx).await?;
-    }
+    T::apply_all(items, &mut tx).await?;
     tx.commit().await
+}
+
+/// `($1, $2), ($3, $4)`: placeholders for `rows` rows of `columns` values,
+/// in the `$n` form both backends accept.
+pub fn placeholders(rows: usize, columns: usize) -> String {
+    let mut out = String::with_capacity(rows * columns * 5);
+    for r in 0..rows {
+        out.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..columns {
+            if c > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&format!("${}", r * columns + c + 1));
+        }
+        out.push(')');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_number_every_value_once() {
+        assert_eq!(super::placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
+    }
 }

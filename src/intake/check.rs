@@ -43,8 +43,12 @@ pub async fn lookup(
         return no_such_language(&state);
     };
     let exit = &state.config.quick_exit_url;
-    let Ok(Form(raw)) = form else {
-        return PageError::BadRequest.render(lang, exit);
+    let raw = match form {
+        Ok(Form(raw)) => raw,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return PageError::TooLarge.render(lang, exit);
+        }
+        Err(_) => return PageError::BadRequest.render(lang, exit),
     };
     let typed = raw.receipt.chars().take(64).collect::<String>();
     let again = |status, error: &'static str, typed: String| {

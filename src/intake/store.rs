@@ -1,8 +1,8 @@
 //! SQL for cases and their sealed messages.
 
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
-use crate::db::{Db, WriteFuture, WriteOp};
+use crate::db::{Db, WriteBatch, WriteFuture, placeholders};
 
 /// A new case and the client's first sealed message, written as one unit.
 pub struct NewCase {
@@ -18,34 +18,46 @@ pub struct NewCase {
     pub sealed: Vec<u8>,
 }
 
-impl WriteOp for NewCase {
-    fn apply<'c>(&'c self, conn: &'c mut AnyConnection) -> WriteFuture<'c> {
+impl WriteBatch for NewCase {
+    /// Two statements for a whole batch: its cases, then their messages.
+    fn apply_all<'c>(items: &'c [&'c NewCase], conn: &'c mut AnyConnection) -> WriteFuture<'c> {
         Box::pin(async move {
-            sqlx::query(
+            // Only placeholders are formatted into the SQL; values are bound.
+            let sql = format!(
                 "insert into cases (id, service, kind, status, opened_on, updated_on, \
-                 retain_until, lookup_hash, client_recipient) \
-                 values ($1, $2, $3, 'new', $4, $4, $5, $6, $7)",
-            )
-            .bind(&self.id)
-            .bind(&self.service)
-            .bind(self.kind)
-            .bind(&self.opened_on)
-            .bind(&self.retain_until)
-            .bind(&self.lookup_hash[..])
-            .bind(&self.client_recipient)
-            .execute(&mut *conn)
-            .await?;
-            sqlx::query(
+                 retain_until, lookup_hash, client_recipient) values {}",
+                placeholders(items.len(), 9)
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for c in items {
+                query = query
+                    .bind(&c.id)
+                    .bind(&c.service)
+                    .bind(c.kind)
+                    .bind("new")
+                    .bind(&c.opened_on)
+                    .bind(&c.opened_on)
+                    .bind(&c.retain_until)
+                    .bind(&c.lookup_hash[..])
+                    .bind(&c.client_recipient);
+            }
+            query.execute(&mut *conn).await?;
+            let sql = format!(
                 "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
-                 values ($1, $2, 'client', $3, $4, $5)",
-            )
-            .bind(&self.message_id)
-            .bind(&self.id)
-            .bind(&self.opened_on)
-            .bind(self.key_epoch)
-            .bind(&self.sealed[..])
-            .execute(&mut *conn)
-            .await?;
+                 values {}",
+                placeholders(items.len(), 6)
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for c in items {
+                query = query
+                    .bind(&c.message_id)
+                    .bind(&c.id)
+                    .bind("client")
+                    .bind(&c.opened_on)
+                    .bind(c.key_epoch)
+                    .bind(&c.sealed[..]);
+            }
+            query.execute(&mut *conn).await?;
             Ok(())
         })
     }

@@ -13,7 +13,9 @@ fn no_env() -> Vec<(String, String)> {
 
 #[test]
 fn the_example_config_is_valid_and_documents_every_section() {
-    let config = Config::load("suoja.example.toml".as_ref(), no_env()).unwrap();
+    let Ok(config) = Config::load("suoja.example.toml".as_ref(), no_env()) else {
+        panic!("the example config does not load")
+    };
     assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
     assert_eq!(config.database_url, "sqlite://data/suoja.db");
     assert!(config.recovery_recipient.is_some());
@@ -32,7 +34,9 @@ fn environment_variables_override_keys_and_nested_keys() {
         ("OTHER", "ignored"),
     ]
     .map(|(k, v)| (k.to_owned(), v.to_owned()));
-    let config = Config::load("suoja.example.toml".as_ref(), env).unwrap();
+    let Ok(config) = Config::load("suoja.example.toml".as_ref(), env) else {
+        panic!("overrides break the example")
+    };
     assert_eq!(config.listen.to_string(), "0.0.0.0:9999");
     assert_eq!(config.limits.lookups_per_minute, 7);
     assert_eq!(config.form.min_fill_seconds, 0);
@@ -48,7 +52,10 @@ fn with_replaced(from: &str, to: &str) -> (tempfile::TempDir, std::path::PathBuf
 }
 
 fn load_err(path: &std::path::Path) -> String {
-    Config::load(path, no_env()).unwrap_err().to_string()
+    match Config::load(path, no_env()) {
+        Ok(_) => panic!("{} loaded", path.display()),
+        Err(e) => e.to_string(),
+    }
 }
 
 #[test]

@@ -150,3 +150,43 @@ async fn plaintext_columns_hold_only_random_ids_days_and_routing() {
         "nonce, one 1 KiB chunk, its tag"
     );
 }
+
+#[tokio::test]
+async fn a_sealed_message_moved_to_another_case_is_refused_not_shown() {
+    let app = spawn_app().await;
+    let receipt = app.submit_ok("the real message").await;
+    // Someone with write access plants a message that opens for this client
+    // but was sealed for another case (as a message moved between cases is).
+    let pepper = Pepper::load_or_create(&app.path("pepper")).unwrap();
+    let client = Receipt::parse(&receipt)
+        .unwrap()
+        .client_key(&pepper)
+        .unwrap();
+    let planted = suoja::intake::MessageDoc {
+        v: 1,
+        case: "0123456789abcdef0123456789abcdef".into(),
+        service: SERVICE.into(),
+        written_at: "2026-01-01T00:00:00Z".into(),
+        topic: None,
+        name: None,
+        contact: None,
+        text: "planted text".into(),
+    };
+    let sealed = suoja::seal::Envelope::new([client.recipient()])
+        .seal(&planted)
+        .unwrap();
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&format!("sqlite://{}", app.db_path().display()))
+        .await
+        .unwrap();
+    sqlx::query("update messages set sealed = $1")
+        .bind(&sealed[..])
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let (status, body) = app.check("en", &receipt).await;
+    assert_eq!(status, 500);
+    assert!(!body.contains("planted text"), "{body}");
+    assert!(body.contains("If you contact the service about this error"));
+}
