@@ -46,6 +46,17 @@ async fn many_concurrent_requests_are_each_committed_exactly_once() {
 
 #[tokio::test]
 async fn a_graceful_shutdown_keeps_every_acknowledged_request() {
+    acknowledged_requests_survive("TERM").await;
+}
+
+#[tokio::test]
+async fn a_killed_server_loses_no_acknowledged_request() {
+    acknowledged_requests_survive("KILL").await;
+}
+
+/// Sends `signal` while requests are arriving; after a restart every receipt
+/// that was handed out must open its case.
+async fn acknowledged_requests_survive(signal: &str) {
     let mut app = spawn_app().await;
     let app_ref = std::sync::Arc::new(app.base.clone());
     let token = app.form_token("en", SERVICE).await;
@@ -78,14 +89,18 @@ async fn a_graceful_shutdown_keeps_every_acknowledged_request() {
     while done.load(std::sync::atomic::Ordering::SeqCst) < 20 {
         tokio::time::sleep(std::time::Duration::from_millis(1)).await;
     }
-    signal_term(app.pid());
+    send_signal(app.pid(), signal);
     let mut acknowledged = Vec::new();
     for t in tasks {
         if let Some(receipt) = t.await.unwrap() {
             acknowledged.push(receipt);
         }
     }
-    app.stop().await;
+    if signal == "KILL" {
+        app.reap();
+    } else {
+        app.stop().await;
+    }
     assert!(!acknowledged.is_empty());
     app.start().await;
     for receipt in &acknowledged {
@@ -97,11 +112,21 @@ async fn a_graceful_shutdown_keeps_every_acknowledged_request() {
     }
     let stored = app.count("select count(*) from cases").await;
     assert!(stored >= acknowledged.len() as i64);
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&format!("sqlite://{}", app.db_path().display()))
+        .await
+        .unwrap();
+    let (integrity,): (String,) = sqlx::query_as("pragma integrity_check")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    pool.close().await;
 }
 
-fn signal_term(pid: u32) {
+fn send_signal(pid: u32, signal: &str) {
     let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+        .args([&format!("-{signal}"), &pid.to_string()])
         .status()
         .unwrap()
         .success();

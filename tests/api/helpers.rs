@@ -222,6 +222,13 @@ impl TestApp {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
+    /// Waits for a process that was killed, whatever its exit status.
+    pub fn reap(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.wait();
+        }
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.as_ref().unwrap().id()
     }
