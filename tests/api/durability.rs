@@ -112,10 +112,7 @@ async fn acknowledged_requests_survive(signal: &str) {
     }
     let stored = app.count("select count(*) from cases").await;
     assert!(stored >= acknowledged.len() as i64);
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&format!("sqlite://{}", app.db_path().display()))
-        .await
-        .unwrap();
+    let pool = app.pool().await;
     let (integrity,): (String,) = sqlx::query_as("pragma integrity_check")
         .fetch_one(&pool)
         .await

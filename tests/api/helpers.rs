@@ -312,11 +312,16 @@ impl TestApp {
         self.check_as(&client(), lang, receipt).await
     }
 
-    /// Every sealed message in the database, oldest first.
-    pub async fn sealed_messages(&self) -> Vec<Vec<u8>> {
+    /// A pool on this app's database file, as a second process would open it.
+    pub async fn pool(&self) -> sqlx::AnyPool {
         sqlx::any::install_default_drivers();
         let url = format!("sqlite://{}", self.db_path().display());
-        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        sqlx::AnyPool::connect(&url).await.unwrap()
+    }
+
+    /// Every sealed message in the database, oldest first.
+    pub async fn sealed_messages(&self) -> Vec<Vec<u8>> {
+        let pool = self.pool().await;
         let rows: Vec<(Vec<u8>,)> = sqlx::query_as("select sealed from messages order by seq")
             .fetch_all(&pool)
             .await
@@ -326,9 +331,7 @@ impl TestApp {
     }
 
     pub async fn count(&self, sql: &'static str) -> i64 {
-        sqlx::any::install_default_drivers();
-        let url = format!("sqlite://{}", self.db_path().display());
-        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        let pool = self.pool().await;
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&pool).await.unwrap();
         pool.close().await;
         n

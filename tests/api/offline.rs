@@ -110,10 +110,7 @@ async fn plaintext_columns_hold_only_random_ids_days_and_routing() {
     let app = spawn_app().await;
     app.submit_ok("a").await;
     app.submit_ok("b".repeat(700).as_str()).await;
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&format!("sqlite://{}", app.db_path().display()))
-        .await
-        .unwrap();
+    let pool = app.pool().await;
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
         "select id, service, status, opened_on, retain_until from cases order by seq",
     )
@@ -175,10 +172,7 @@ async fn a_sealed_message_moved_to_another_case_is_refused_not_shown() {
     let sealed = suoja::seal::Envelope::new([client.recipient()])
         .seal(&planted)
         .unwrap();
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&format!("sqlite://{}", app.db_path().display()))
-        .await
-        .unwrap();
+    let pool = app.pool().await;
     sqlx::query("update messages set sealed = $1")
         .bind(&sealed[..])
         .execute(&pool)
