@@ -33,22 +33,29 @@ pub enum SealError {
     Malformed,
 }
 
-/// The people (keys) an item is sealed to.
+/// The people (keys) an item is sealed to, sorted and without repeats. Each
+/// recipient keeps its `age1…` text, so adding the client key to a service's
+/// set on every submission formats only that one key.
 #[derive(Debug, Clone, Default)]
 pub struct Envelope {
-    recipients: Vec<x25519::Recipient>,
+    recipients: Vec<(String, x25519::Recipient)>,
 }
 
 impl Envelope {
     pub fn new(recipients: impl IntoIterator<Item = x25519::Recipient>) -> Envelope {
-        let mut recipients: Vec<_> = recipients.into_iter().collect();
-        recipients.sort_by_key(|r| r.to_string());
-        recipients.dedup_by_key(|r| r.to_string());
+        let mut recipients: Vec<_> = recipients.into_iter().map(|r| (r.to_string(), r)).collect();
+        recipients.sort_by(|a, b| a.0.cmp(&b.0));
+        recipients.dedup_by(|a, b| a.0 == b.0);
         Envelope { recipients }
     }
 
     pub fn with(&self, extra: x25519::Recipient) -> Envelope {
-        Envelope::new(self.recipients.iter().cloned().chain([extra]))
+        let text = extra.to_string();
+        let mut recipients = self.recipients.clone();
+        if let Err(at) = recipients.binary_search_by(|r| r.0.cmp(&text)) {
+            recipients.insert(at, (text, extra));
+        }
+        Envelope { recipients }
     }
 
     pub fn len(&self) -> usize {
@@ -62,8 +69,8 @@ impl Envelope {
     /// A stable name for this set of keys: the key epoch bookkeeping uses it.
     pub fn fingerprint(&self) -> String {
         let mut hash = Sha256::new();
-        for r in &self.recipients {
-            hash.update(r.to_string().as_bytes());
+        for (text, _) in &self.recipients {
+            hash.update(text.as_bytes());
             hash.update(b"\n");
         }
         hex(&hash.finalize()[..16])
@@ -71,7 +78,10 @@ impl Envelope {
 
     /// The recipients, one a line, as an age recipients file.
     pub fn to_recipients_file(&self) -> String {
-        self.recipients.iter().map(|r| format!("{r}\n")).collect()
+        self.recipients
+            .iter()
+            .map(|(text, _)| format!("{text}\n"))
+            .collect()
     }
 
     /// Seals `doc` as JSON padded to [`PAD_BUCKET`]: a binary age file.
@@ -82,7 +92,9 @@ impl Envelope {
         let json = Zeroizing::new(serde_json::to_vec(doc).map_err(|_| SealError::Malformed)?);
         let padded = pad(&json);
         let encryptor = age::Encryptor::with_recipients(
-            self.recipients.iter().map(|r| r as &dyn age::Recipient),
+            self.recipients
+                .iter()
+                .map(|(_, r)| r as &dyn age::Recipient),
         )
         .map_err(|e| SealError::Encrypt(e.to_string()))?;
         let mut out = Vec::with_capacity(padded.len() + 200 + 100 * self.recipients.len());
@@ -173,6 +185,24 @@ mod tests {
             open::<Doc>(&short, &[&stranger as &dyn age::Identity]),
             Err(SealError::NotForThisKey)
         ));
+    }
+
+    #[test]
+    fn adding_a_key_keeps_the_set_sorted_and_free_of_repeats() {
+        let keys: Vec<_> = (0..4)
+            .map(|_| x25519::Identity::generate().to_public())
+            .collect();
+        let base = Envelope::new(keys[..3].iter().cloned());
+        let grown = base.with(keys[3].clone()).with(keys[0].clone());
+        assert_eq!(grown.len(), 4);
+        assert_eq!(
+            grown.fingerprint(),
+            Envelope::new(keys.iter().cloned()).fingerprint()
+        );
+        let file = grown.to_recipients_file();
+        let mut lines: Vec<_> = file.lines().collect();
+        lines.sort_unstable();
+        assert_eq!(file.lines().collect::<Vec<_>>(), lines);
     }
 
     #[test]
