@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::db::{Db, Writer};
 use crate::i18n::Lang;
 use crate::intake::store::NewCase;
-use crate::keys::Keyring;
+use crate::keys::Keys;
 use crate::seal::Pepper;
 use crate::web::PageError;
 
@@ -33,7 +33,8 @@ pub struct Inner {
     pub pepper: Pepper,
     pub form_key: FormKey,
     pub limits: Limiters,
-    pub keys: Keyring,
+    pub keys: Keys,
+    pub staff: crate::staff::StaffState,
     /// Bounds how many seals run at once (one per core).
     pub sealing: tokio::sync::Semaphore,
 }
@@ -72,6 +73,8 @@ pub fn router(state: AppState) -> Router {
         .route("/static/suoja.css", get(stylesheet))
         .route("/health", get(|| async { "ok" }))
         .merge(crate::intake::routes())
+        .merge(crate::staff::routes())
+        .merge(crate::queue::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(max_body))

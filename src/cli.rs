@@ -1,7 +1,9 @@
-//! The command line: `serve`, `demo`, `open` (offline reading) and `keygen`.
+//! The command line: `serve`, `demo`, `staff`, `open` (offline reading)
+//! and `keygen`.
 
 mod demo;
 mod open;
+pub mod staff;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,10 +50,45 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Manage staff accounts.
+    Staff {
+        /// The TOML configuration file; SUOJA_* variables override its keys.
+        #[arg(long, default_value = "suoja.toml", global = true)]
+        config: PathBuf,
+        #[command(subcommand)]
+        action: StaffAction,
+    },
     /// Write a new age X25519 identity file and print its recipient.
     Keygen {
         #[arg(long)]
         output: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum StaffAction {
+    /// Add an account; prints a one-time password to change at first login.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// The name colleagues (and, on replies, clients) see.
+        #[arg(long)]
+        name: String,
+        /// For activity notices only.
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long, default_value = "counsellor", value_parser = ["counsellor", "admin"])]
+        role: String,
+        /// A service whose cases they work (repeat for several).
+        #[arg(long = "service")]
+        services: Vec<String>,
+    },
+    /// List accounts: name, role, state, services, age recipient.
+    List,
+    /// Deactivate an account: its sessions end at once.
+    Deactivate {
+        #[arg(long)]
+        username: String,
     },
 }
 
@@ -83,6 +120,31 @@ pub fn main() -> ExitCode {
                     None => Config::load(&config, std::env::vars())?.database_url,
                 };
                 open::run(&identity, &url, json).await
+            }
+            Command::Staff { config, action } => {
+                let config = Config::load(&config, std::env::vars())?;
+                match action {
+                    StaffAction::Add {
+                        username,
+                        name,
+                        email,
+                        role,
+                        services,
+                    } => {
+                        let new = staff::AddStaff {
+                            username,
+                            name,
+                            email,
+                            role,
+                            services,
+                        };
+                        staff::run_add(&config, new).await
+                    }
+                    StaffAction::List => staff::run_list(&config).await,
+                    StaffAction::Deactivate { username } => {
+                        staff::run_deactivate(&config, &username).await
+                    }
+                }
             }
             Command::Keygen { output } => keygen(&output).map(|recipient| println!("{recipient}")),
         }

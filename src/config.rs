@@ -23,9 +23,40 @@ pub struct Config {
     pub recovery_recipient: Option<age::x25519::Recipient>,
     pub quick_exit_url: String,
     pub trusted_proxy_header: Option<String>,
+    /// The address people reach this instance at; `https://` turns on the
+    /// `Secure` attribute of the staff session cookie.
+    pub public_url: String,
     pub form: FormConfig,
     pub limits: Limits,
+    pub staff: StaffConfig,
     pub services: Vec<Service>,
+}
+
+impl Config {
+    /// Staff cookies are `Secure` (and `__Host-` prefixed) whenever the
+    /// public address is https; plain http is for local development.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+/// Staff sessions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StaffConfig {
+    /// A session unused this long ends, and the unlocked key with it.
+    pub idle_minutes: u64,
+    /// A session ends this long after login, however busy.
+    pub absolute_hours: u64,
+}
+
+impl Default for StaffConfig {
+    fn default() -> Self {
+        StaffConfig {
+            idle_minutes: 30,
+            absolute_hours: 12,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -59,6 +90,10 @@ pub struct Limits {
     pub ipv4_prefix: u8,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Staff login attempts from one client network.
+    pub logins_per_client_per_hour: u32,
+    /// Staff login attempts for one user name, from anywhere.
+    pub logins_per_account_per_hour: u32,
 }
 
 impl Default for Limits {
@@ -70,6 +105,8 @@ impl Default for Limits {
             lookups_per_minute: 600,
             ipv4_prefix: 32,
             max_body_bytes: 128 * 1024,
+            logins_per_client_per_hour: 60,
+            logins_per_account_per_hour: 20,
         }
     }
 }
@@ -136,10 +173,13 @@ struct RawConfig {
     #[serde(default = "default_quick_exit")]
     quick_exit_url: String,
     trusted_proxy_header: Option<String>,
+    public_url: Option<String>,
     #[serde(default)]
     form: FormConfig,
     #[serde(default)]
     limits: Limits,
+    #[serde(default)]
+    staff: StaffConfig,
     services: Vec<RawService>,
 }
 
@@ -277,6 +317,19 @@ impl RawConfig {
                 "expected an https:// address".into(),
             ));
         }
+        let public_url = match self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{listen}"),
+        };
+        if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
+            return Err((
+                "public_url".into(),
+                "expected an https:// (or, for local use, http://) address".into(),
+            ));
+        }
+        if self.staff.idle_minutes == 0 || self.staff.absolute_hours == 0 {
+            return Err(("staff".into(), "session timeouts must be above 0".into()));
+        }
         if !matches!(self.limits.ipv4_prefix, 24 | 32) {
             return Err(("limits.ipv4_prefix".into(), "expected 24 or 32".into()));
         }
@@ -302,8 +355,10 @@ impl RawConfig {
             recovery_recipient,
             quick_exit_url: self.quick_exit_url,
             trusted_proxy_header: self.trusted_proxy_header.map(|h| h.to_ascii_lowercase()),
+            public_url,
             form: self.form,
             limits: self.limits,
+            staff: self.staff,
             services,
         })
     }

@@ -135,7 +135,10 @@ mod tests {
     #[test]
     fn every_language_has_the_same_messages() {
         let keys = |lang: &str| -> std::collections::BTreeSet<String> {
-            let text = std::fs::read_to_string(format!("locales/{lang}/main.ftl")).unwrap();
+            let text: String = ["main", "staff"]
+                .iter()
+                .map(|f| std::fs::read_to_string(format!("locales/{lang}/{f}.ftl")).unwrap())
+                .collect();
             text.lines()
                 .filter(|l| {
                     l.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && l.contains(" =")

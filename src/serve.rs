@@ -11,10 +11,16 @@ use crate::abuse::{FormKey, Limiters};
 use crate::app::{AppState, Inner, router};
 use crate::config::Config;
 use crate::db::{Backend, Db, Writer};
-use crate::keys::Keyring;
+use crate::keys::Keys;
+use crate::staff::StaffState;
 use crate::seal::Pepper;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// How often the counsellors' keys are re-read from the database.
+const KEY_RELOAD_SECONDS: u64 = 5;
+/// How often timed-out sessions (and their keys) are dropped.
+const SESSION_SWEEP_SECONDS: u64 = 15;
 
 /// SQLite's `synchronous = full`.
 const SYNCHRONOUS_FULL: i64 = 2;
@@ -34,7 +40,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         }
         tracing::info!(journal_mode = %mode, synchronous = "full", "sqlite durability");
     }
-    let keys = Keyring::load(&db, &config).await?;
+    let keys = Keys::load(&db, &config).await?;
+    let staff = StaffState::new(&config, &pepper)?;
     let (writer, writer_task) = Writer::start(&db).await?;
     let form_key = FormKey::new(
         pepper.derive("form-token"),
@@ -55,6 +62,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         form_key,
         limits,
         keys,
+        staff,
         sealing: tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, usize::from),
         ),
@@ -65,6 +73,30 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             loop {
                 tokio::time::sleep(Duration::from_secs(60)).await;
                 state.limits.forget_idle();
+            }
+        }
+    });
+    // Counsellors join, leave and change keys while we run, possibly on
+    // another instance or from the command line: re-read their keys.
+    let key_reloader = tokio::spawn({
+        let state = state.clone();
+        async move {
+            loop {
+                tokio::time::sleep(Duration::from_secs(KEY_RELOAD_SECONDS)).await;
+                if let Err(e) = state.keys.reload(&state.db, &state.config).await {
+                    tracing::warn!(error = %e, "reloading keys failed");
+                }
+            }
+        }
+    });
+    let session_sweeper = tokio::spawn({
+        let state = state.clone();
+        async move {
+            loop {
+                tokio::time::sleep(Duration::from_secs(SESSION_SWEEP_SECONDS)).await;
+                if let Err(e) = state.staff.sessions.sweep(&state.db).await {
+                    tracing::warn!(error = %e, "sweeping sessions failed");
+                }
             }
         }
     });
@@ -85,10 +117,12 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await;
-    for task in [cleaner, checkpointer] {
+    for task in [cleaner, checkpointer, key_reloader, session_sweeper] {
         task.abort();
         let _ = task.await;
     }
+    // Unlocked counsellor keys are zeroized as they are dropped.
+    state.staff.sessions.forget_all();
     drop(state);
     // Every request that got an answer was committed; this drains any write
     // still queued by a request that was cut off.

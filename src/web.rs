@@ -67,6 +67,8 @@ pub fn render(
 #[derive(Debug)]
 pub enum PageError {
     NotFound,
+    /// Not yours, or not there: the same answer for both.
+    Forbidden,
     TooManyRequests,
     TooLarge,
     BadRequest,
@@ -89,6 +91,11 @@ impl PageError {
                 StatusCode::NOT_FOUND,
                 "error-not-found",
                 "error-not-found-text",
+            ),
+            PageError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "error-forbidden",
+                "error-forbidden-text",
             ),
             PageError::TooManyRequests => (
                 StatusCode::TOO_MANY_REQUESTS,

@@ -33,6 +33,8 @@ pub struct Limiters {
     service_submissions: DefaultKeyedRateLimiter<String>,
     lookups: DefaultKeyedRateLimiter<ClientNet>,
     all_lookups: DefaultDirectRateLimiter,
+    logins: DefaultKeyedRateLimiter<ClientNet>,
+    account_logins: DefaultKeyedRateLimiter<String>,
 }
 
 fn n(v: u32) -> NonZeroU32 {
@@ -65,6 +67,10 @@ impl Limiters {
             ))),
             lookups: RateLimiter::keyed(Quota::per_hour(n(limits.lookups_per_client_per_hour))),
             all_lookups: RateLimiter::direct(Quota::per_minute(n(limits.lookups_per_minute))),
+            logins: RateLimiter::keyed(Quota::per_hour(n(limits.logins_per_client_per_hour))),
+            account_logins: RateLimiter::keyed(Quota::per_hour(n(
+                limits.logins_per_account_per_hour
+            ))),
         }
     }
 
@@ -121,6 +127,16 @@ impl Limiters {
         self.lookups.check_key(&client).is_ok() && self.all_lookups.check().is_ok()
     }
 
+    /// May this client try to log in as `username` now? Both the client's
+    /// quota and the account's (from anywhere) must allow it.
+    pub fn allow_login(&self, client: ClientNet, username: &str) -> bool {
+        self.logins.check_key(&client).is_ok()
+            && self
+                .account_logins
+                .check_key(&username.to_lowercase())
+                .is_ok()
+    }
+
     /// Forgets keys whose quota has refilled, so memory stays bounded.
     pub fn forget_idle(&self) {
         self.submissions.retain_recent();
@@ -128,6 +144,9 @@ impl Limiters {
         self.service_submissions.retain_recent();
         self.lookups.retain_recent();
         self.lookups.shrink_to_fit();
+        self.logins.retain_recent();
+        self.account_logins.retain_recent();
+        self.account_logins.shrink_to_fit();
     }
 }
 

@@ -22,6 +22,7 @@ pub async fn run(dir: &Path, listen: &str) -> Result<(), BoxError> {
         .replace("@RECIPIENTS@", &recipients.display().to_string());
     std::fs::write(&config_path, config_text)?;
     let config = Config::load(&config_path, std::env::vars())?;
+    let login = demo_counsellor(&config, dir).await?;
     println!("suoja demo");
     println!("  config:                     {}", config_path.display());
     println!("  demo counsellor identity:   {}", identity.display());
@@ -30,7 +31,39 @@ pub async fn run(dir: &Path, listen: &str) -> Result<(), BoxError> {
         identity.display(),
         config_path.display()
     );
+    println!("  demo counsellor login:      {login}");
     crate::serve::serve(config).await
+}
+
+/// Creates the demo counsellor account, a member of every demo service, the
+/// first time; its one-time password is kept beside the demo data.
+async fn demo_counsellor(config: &Config, dir: &Path) -> Result<String, BoxError> {
+    use secrecy::ExposeSecret;
+    let password_file = dir.join("counsellor-password.txt");
+    let db = crate::db::Db::connect(&config.database_url).await?;
+    if crate::staff::store::by_username(&db, "demo").await?.is_none() {
+        let added = super::staff::add(
+            config,
+            &db,
+            &super::staff::AddStaff {
+                username: "demo".into(),
+                name: "Demo Counsellor".into(),
+                email: None,
+                role: "counsellor".into(),
+                services: config.services.iter().map(|s| s.slug.clone()).collect(),
+            },
+        )
+        .await?;
+        std::fs::write(
+            &password_file,
+            format!("{}\n", added.password.secret().expose_secret()),
+        )?;
+    }
+    db.pool.close().await;
+    Ok(format!(
+        "user `demo`, first password in {} (you choose a new one at first login)",
+        password_file.display()
+    ))
 }
 
 const DEMO_CONFIG: &str = r#"# Written by `suoja demo`; rewritten at every demo start.

@@ -53,6 +53,19 @@ fn err(field: &'static str, message: &'static str) -> FieldError {
     FieldError { field, message }
 }
 
+/// The text of a message in a thread (a client's follow-up, a counsellor's
+/// reply or note): not empty, at most [`MESSAGE_MAX`] characters.
+pub fn message_text(raw: &str) -> Result<String, &'static str> {
+    let message = normalize(raw);
+    if message.trim().is_empty() {
+        Err("error-message-empty")
+    } else if message.chars().count() > MESSAGE_MAX {
+        Err("error-message-long")
+    } else {
+        Ok(message)
+    }
+}
+
 impl ContactRequest {
     pub fn parse(raw: &RawContact, service: &Service) -> Result<ContactRequest, Vec<FieldError>> {
         let mut errors = Vec::new();

@@ -1,13 +1,13 @@
 //! Contact requests: the landing page, the contact form, sealing and storing
 //! a request, the receipt page, and the client's return with a receipt.
 
-mod check;
+pub(crate) mod check;
 mod form;
 mod payload;
 pub mod store;
-mod views;
+pub(crate) mod views;
 
-pub use form::{ContactRequest, ContactWay, RawContact};
+pub use form::{ContactRequest, ContactWay, RawContact, message_text};
 pub use payload::MessageDoc;
 
 use axum::Router;
@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/", get(landing))
         .route("/{lang}/services/{slug}", get(contact_form).post(submit))
         .route("/{lang}/check", get(check::form).post(check::lookup))
+        .route("/{lang}/check/reply", axum::routing::post(check::write_back))
 }
 
 pub(crate) fn now_secs() -> u64 {
@@ -165,6 +166,7 @@ async fn accept(
 ) -> Result<Receipt, PageError> {
     let keys = state
         .keys
+        .current()
         .service(&service.slug)
         .ok_or_else(|| PageError::internal("service has no keys"))?
         .clone();

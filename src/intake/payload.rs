@@ -23,7 +23,17 @@ pub struct MessageDoc {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<ContactWay>,
+    /// The name of the counsellor who wrote a reply or note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
     pub text: String,
+}
+
+fn now_text() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .unwrap_or_default()
+        .to_string()
 }
 
 impl MessageDoc {
@@ -32,14 +42,28 @@ impl MessageDoc {
             v: VERSION,
             case: case.to_owned(),
             service: service.slug.clone(),
-            written_at: jiff::Timestamp::now()
-                .round(jiff::Unit::Second)
-                .unwrap_or_default()
-                .to_string(),
+            written_at: now_text(),
             topic: Some(request.topic),
             name: request.name,
             contact: Some(request.way),
+            staff: None,
             text: request.message,
+        }
+    }
+
+    /// A later message in a thread: the client's, or a counsellor's reply or
+    /// note when `staff` names who wrote it.
+    pub fn follow_up(case: &str, service: &str, staff: Option<String>, text: String) -> MessageDoc {
+        MessageDoc {
+            v: VERSION,
+            case: case.to_owned(),
+            service: service.to_owned(),
+            written_at: now_text(),
+            topic: None,
+            name: None,
+            contact: None,
+            staff,
+            text,
         }
     }
 }

@@ -71,6 +71,8 @@ pub struct CaseRow {
     pub kind: String,
     pub status: String,
     pub opened_on: String,
+    /// A counsellor replied since the client last looked.
+    pub client_unread: bool,
 }
 
 fn case_row(row: &sqlx::any::AnyRow) -> Result<CaseRow, sqlx::Error> {
@@ -80,18 +82,29 @@ fn case_row(row: &sqlx::any::AnyRow) -> Result<CaseRow, sqlx::Error> {
         kind: row.try_get("kind")?,
         status: row.try_get("status")?,
         opened_on: row.try_get("opened_on")?,
+        client_unread: row.try_get::<i32, _>("client_unread")? != 0,
     })
 }
 
 /// The case a receipt's look-up hash belongs to.
 pub async fn find_by_lookup(db: &Db, hash: &[u8; 32]) -> Result<Option<CaseRow>, sqlx::Error> {
     let row = sqlx::query(
-        "select id, service, kind, status, opened_on from cases where lookup_hash = $1",
+        "select id, service, kind, status, opened_on, client_unread from cases \
+         where lookup_hash = $1",
     )
     .bind(&hash[..])
     .fetch_optional(&db.pool)
     .await?;
     row.as_ref().map(case_row).transpose()
+}
+
+/// The client has seen the replies so far.
+pub async fn mark_read_by_client(db: &Db, case_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("update cases set client_unread = 0 where id = $1 and client_unread = 1")
+        .bind(case_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }
 
 /// A sealed message as stored.
@@ -124,7 +137,9 @@ pub async fn messages(db: &Db, case_id: &str) -> Result<Vec<SealedMessage>, sqlx
 /// Every case, newest first, for the offline reader.
 pub async fn all_cases(db: &Db) -> Result<Vec<CaseRow>, sqlx::Error> {
     let rows =
-        sqlx::query("select id, service, kind, status, opened_on from cases order by seq desc")
+        sqlx::query(
+            "select id, service, kind, status, opened_on, client_unread from cases order by seq desc",
+        )
             .fetch_all(&db.pool)
             .await?;
     rows.iter().map(case_row).collect()

@@ -218,6 +218,8 @@ pub struct ShownMessage {
 }
 
 pub struct ShownThread {
+    /// A counsellor replied since the client last looked.
+    pub new_reply: bool,
     pub service_name: String,
     pub opened: String,
     pub status: String,
@@ -232,6 +234,14 @@ pub struct CheckView<'a> {
     pub typed: String,
     pub error: Option<String>,
     pub thread: Option<ShownThread>,
+    /// With a thread: the write-back form (receipt carried in a POST body).
+    pub receipt: String,
+    pub reply_token: String,
+    pub reply_text: String,
+    pub reply_error: Option<String>,
+    pub reply_notice: Option<String>,
+    pub reply_action: String,
+    pub message_max: usize,
 }
 
 /// A stored `YYYY-MM-DD` day as people of each language write it.
@@ -267,6 +277,7 @@ impl<'a> CheckView<'a> {
                 .iter()
                 .find(|s| s.slug == thread.case.service);
             ShownThread {
+                new_reply: thread.case.client_unread,
                 service_name: service
                     .map(|s| s.name.get(lang).to_owned())
                     .unwrap_or_else(|| thread.case.service.clone()),
@@ -284,12 +295,41 @@ impl<'a> CheckView<'a> {
             typed,
             error: error.map(|e| t.t(e)),
             thread,
+            receipt: String::new(),
+            reply_token: String::new(),
+            reply_text: String::new(),
+            reply_error: None,
+            reply_notice: None,
+            reply_action: format!("/{}/check/reply", lang.code()),
+            message_max: MESSAGE_MAX,
             page,
         }
     }
 }
 
 fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMessage {
+    let who = match (&m.doc.staff, m.from_client) {
+        (_, true) => t.t("thread-you"),
+        (Some(name), false) => t.t1("thread-counsellor-named", "name", name),
+        (None, false) => t.t("thread-counsellor"),
+    };
+    message_for(t, service, who, &m.day, m.doc)
+}
+
+/// A decrypted message as a page shows it: who, when, the details the
+/// client gave, and the text (all escaped by the template).
+pub fn message_for(
+    t: &Tr,
+    service: Option<&Service>,
+    who: String,
+    day: &str,
+    doc: MessageDoc,
+) -> ShownMessage {
+    let m = ThreadMessage {
+        from_client: true,
+        day: day.to_owned(),
+        doc,
+    };
     let mut details = Vec::new();
     if let Some(topic) = &m.doc.topic {
         let label = topic_label(t, service.and_then(|s| s.topic(topic)), topic);
@@ -311,11 +351,7 @@ fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMe
         Some(ContactWay::None) | None => {}
     }
     ShownMessage {
-        who: t.t(if m.from_client {
-            "thread-you"
-        } else {
-            "thread-counsellor"
-        }),
+        who,
         day: show_day(t.lang, &m.day),
         details,
         text: m.doc.text,

@@ -1,11 +1,17 @@
-//! Which keys each service seals to. A service's staff recipients (from the
-//! config, plus the organisation's recovery key) form a key epoch; every
-//! sealed item records the epoch it was sealed in, so rotation can find what
-//! must be resealed when the set changes.
+//! Which keys each service seals to: the recipients configured for it (in
+//! the config and its recipients files), the age keys of its active
+//! counsellors, and the organisation's recovery key. Each distinct set is a
+//! key epoch; every sealed item records the epoch it was sealed in, so
+//! rotation can find what must be resealed when the set changes.
+//!
+//! The set changes while the server runs (a counsellor is added, leaves, or
+//! another instance changes it), so the keyring is reloaded every few
+//! seconds and at once after a change made here.
 
 mod store;
 
 use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 use crate::config::Config;
 use crate::db::Db;
@@ -18,31 +24,69 @@ pub struct ServiceKeys {
     pub envelope: Envelope,
 }
 
-/// The current keys of every service, fixed at start.
+/// The keys of every service at one moment.
 #[derive(Debug, Clone, Default)]
 pub struct Keyring {
     services: HashMap<String, ServiceKeys>,
 }
 
 impl Keyring {
-    /// Records (or finds) the current epoch of every configured service.
-    pub async fn load(db: &Db, config: &Config) -> Result<Keyring, sqlx::Error> {
-        let mut services = HashMap::new();
-        for service in &config.services {
-            let envelope = Envelope::new(
-                service
-                    .recipients
-                    .iter()
-                    .cloned()
-                    .chain(config.recovery_recipient.clone()),
-            );
-            let epoch = store::ensure_epoch(db, &service.slug, &envelope).await?;
-            services.insert(service.slug.clone(), ServiceKeys { epoch, envelope });
-        }
-        Ok(Keyring { services })
-    }
-
     pub fn service(&self, slug: &str) -> Option<&ServiceKeys> {
         self.services.get(slug)
     }
+}
+
+/// The keyring in use, replaced whole on reload.
+pub struct Keys {
+    current: RwLock<Arc<Keyring>>,
+}
+
+impl Keys {
+    pub async fn load(db: &Db, config: &Config) -> Result<Keys, sqlx::Error> {
+        let keyring = build(db, config, &Keyring::default()).await?;
+        Ok(Keys {
+            current: RwLock::new(Arc::new(keyring)),
+        })
+    }
+
+    pub fn current(&self) -> Arc<Keyring> {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Re-reads the counsellors' keys; records an epoch for a changed set.
+    pub async fn reload(&self, db: &Db, config: &Config) -> Result<(), sqlx::Error> {
+        let fresh = build(db, config, &self.current()).await?;
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(fresh);
+        Ok(())
+    }
+}
+
+async fn build(db: &Db, config: &Config, previous: &Keyring) -> Result<Keyring, sqlx::Error> {
+    let mut members: HashMap<String, Vec<age::x25519::Recipient>> = HashMap::new();
+    for (service, recipient) in crate::staff::store::member_recipients(db).await? {
+        match recipient.parse() {
+            Ok(r) => members.entry(service).or_default().push(r),
+            Err(_) => tracing::error!(service = %service, "a staff recipient does not parse"),
+        }
+    }
+    let mut services = HashMap::new();
+    for service in &config.services {
+        let envelope = Envelope::new(
+            service
+                .recipients
+                .iter()
+                .cloned()
+                .chain(members.remove(&service.slug).unwrap_or_default())
+                .chain(config.recovery_recipient.clone()),
+        );
+        let epoch = match previous.service(&service.slug) {
+            Some(old) if old.envelope.fingerprint() == envelope.fingerprint() => old.epoch,
+            _ => store::ensure_epoch(db, &service.slug, &envelope).await?,
+        };
+        services.insert(service.slug.clone(), ServiceKeys { epoch, envelope });
+    }
+    Ok(Keyring { services })
 }

@@ -2,6 +2,7 @@
 //! X25519 recipients, opening them, receipts and the client keys derived from
 //! them. Plaintext leaves this module only as the caller's own types.
 
+pub mod identity;
 mod receipt;
 
 pub use receipt::{ClientKey, Pepper, Receipt};
@@ -86,21 +87,25 @@ impl Envelope {
 
     /// Seals `doc` as JSON padded to [`PAD_BUCKET`]: a binary age file.
     pub fn seal(&self, doc: &impl Serialize) -> Result<Vec<u8>, SealError> {
+        let json = Zeroizing::new(serde_json::to_vec(doc).map_err(|_| SealError::Malformed)?);
+        self.seal_bytes(&pad(&json))
+    }
+
+    /// Seals `plain` as it is (no padding): for small server-held secrets.
+    pub fn seal_bytes(&self, plain: &[u8]) -> Result<Vec<u8>, SealError> {
         if self.recipients.is_empty() {
             return Err(SealError::NoRecipients);
         }
-        let json = Zeroizing::new(serde_json::to_vec(doc).map_err(|_| SealError::Malformed)?);
-        let padded = pad(&json);
         let encryptor = age::Encryptor::with_recipients(
             self.recipients
                 .iter()
                 .map(|(_, r)| r as &dyn age::Recipient),
         )
         .map_err(|e| SealError::Encrypt(e.to_string()))?;
-        let mut out = Vec::with_capacity(padded.len() + 200 + 100 * self.recipients.len());
+        let mut out = Vec::with_capacity(plain.len() + 200 + 100 * self.recipients.len());
         let encrypt = |out: &mut Vec<u8>| -> std::io::Result<()> {
             let mut writer = encryptor.wrap_output(out)?;
-            writer.write_all(&padded)?;
+            writer.write_all(plain)?;
             writer.finish()?;
             Ok(())
         };
@@ -125,7 +130,19 @@ pub fn open<T: DeserializeOwned>(
     sealed: &[u8],
     identities: &[&dyn age::Identity],
 ) -> Result<T, SealError> {
+    let plain = open_bytes(sealed, identities)?;
+    serde_json::from_slice(&plain).map_err(|_| SealError::Malformed)
+}
+
+/// Opens a sealed item with any of `identities`: its plaintext bytes.
+pub fn open_bytes(
+    sealed: &[u8],
+    identities: &[&dyn age::Identity],
+) -> Result<Zeroizing<Vec<u8>>, SealError> {
     let decryptor = age::Decryptor::new_buffered(sealed).map_err(|_| SealError::Malformed)?;
+    if decryptor.is_scrypt() {
+        return Err(SealError::Malformed);
+    }
     let reader = decryptor
         .decrypt(identities.iter().copied())
         .map_err(|e| match e {
@@ -140,7 +157,7 @@ pub fn open<T: DeserializeOwned>(
     if plain.len() > MAX_PLAINTEXT {
         return Err(SealError::Malformed);
     }
-    serde_json::from_slice(&plain).map_err(|_| SealError::Malformed)
+    Ok(plain)
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {

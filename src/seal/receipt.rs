@@ -166,7 +166,7 @@ impl Pepper {
         }
     }
 
-    fn from_hex(text: &str) -> Option<Pepper> {
+    pub(crate) fn from_hex(text: &str) -> Option<Pepper> {
         if text.len() != 64 {
             return None;
         }
@@ -185,6 +185,12 @@ impl Pepper {
         let mut out = Zeroizing::new([0u8; 32]);
         let _ = hk.expand(purpose.as_bytes(), &mut out[..]);
         out
+    }
+
+    /// An age identity for server-held secrets (TOTP seeds), derived from the
+    /// pepper: the database alone does not open what is sealed to it.
+    pub fn identity(&self, purpose: &str) -> Result<x25519::Identity, super::SealError> {
+        identity_from_bytes(&self.derive(purpose))
     }
 
     #[cfg(test)]

@@ -167,6 +167,7 @@ async fn a_sealed_message_moved_to_another_case_is_refused_not_shown() {
         topic: None,
         name: None,
         contact: None,
+        staff: None,
         text: "planted text".into(),
     };
     let sealed = suoja::seal::Envelope::new([client.recipient()])

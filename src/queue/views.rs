@@ -1,0 +1,60 @@
+//! Page models for the queue and the case page.
+
+use askama::Template;
+
+use crate::intake::views::ShownMessage;
+use crate::staff::views::StaffPage;
+
+pub struct Filter {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct QueueLine {
+    pub href: String,
+    pub service: String,
+    pub kind: String,
+    pub status: String,
+    pub opened: String,
+    pub updated: String,
+    pub unread: bool,
+    pub assignee: String,
+    pub preview: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff_queue.html")]
+pub struct QueueView {
+    pub page: StaffPage,
+    pub services: Vec<Filter>,
+    pub statuses: Vec<Filter>,
+    /// (status label, count, link to the filtered queue)
+    pub counts: Vec<(String, i64, String)>,
+    pub lines: Vec<QueueLine>,
+    pub older: Option<String>,
+    pub no_services: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff_case.html")]
+pub struct CaseView {
+    pub page: StaffPage,
+    pub action: String,
+    pub csrf: String,
+    pub service: String,
+    pub kind: String,
+    pub status: String,
+    pub opened: String,
+    pub updated: String,
+    pub retain_until: String,
+    pub assignee: String,
+    pub messages: Vec<(ShownMessage, &'static str)>,
+    pub unreadable: usize,
+    pub statuses: Vec<Filter>,
+    pub members: Vec<Filter>,
+    pub reply_text: String,
+    pub note_text: String,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+}

@@ -1,0 +1,243 @@
+//! A person's own account: change the password (which rewraps their key),
+//! and turn the TOTP second factor on or off.
+
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use super::password::NewPassword;
+use super::totp::TotpSecret;
+use super::views::{AccountView, StaffPage, TotpSetup};
+use super::{StaffSession, store};
+use crate::app::AppState;
+use crate::i18n::Tr;
+use crate::intake::now_secs;
+use crate::seal::hex;
+use crate::web::{PageError, render};
+
+fn account_page(
+    state: &AppState,
+    session: &StaffSession,
+    status: StatusCode,
+    notice: Option<&str>,
+    errors: Vec<&str>,
+    totp_setup: Option<TotpSetup>,
+) -> Response {
+    let lang = session.lang;
+    let t = Tr::new(lang);
+    let view = AccountView {
+        page: StaffPage::titled(lang, "staff-account-title", "staff/account", Some(session)),
+        csrf: session.csrf.clone(),
+        username: session.staff.username.clone(),
+        recipient: session.staff.recipient.clone(),
+        must_change: session.staff.must_change_password,
+        totp_on: session.staff.totp_sealed.is_some(),
+        notice: notice.map(|n| t.t(n)),
+        errors: errors.into_iter().map(|e| t.t(e)).collect(),
+        totp_setup,
+    };
+    let _ = state;
+    render(status, &view, lang, "/")
+}
+
+fn back_to_account(session: &StaffSession) -> Response {
+    Redirect::to(&format!("/{}/staff/account", session.lang.code())).into_response()
+}
+
+pub async fn page(State(state): State<AppState>, session: StaffSession) -> Response {
+    account_page(&state, &session, StatusCode::OK, None, vec![], None)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawPasswordChange {
+    csrf: String,
+    current: String,
+    new: String,
+    repeat: String,
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Form(raw): Form<RawPasswordChange>,
+) -> Response {
+    if let Err(refused) = session.check_csrf(&raw.csrf) {
+        return refused;
+    }
+    let lang = session.lang;
+    let current = SecretString::from(raw.current);
+    let mut errors = vec![];
+    let new = NewPassword::parse(&raw.new).map_err(|e| errors.push(e)).ok();
+    if raw.new != raw.repeat {
+        errors.push("error-password-repeat");
+    }
+    let verified = match state
+        .staff
+        .hasher
+        .verify(Some(session.staff.password_hash.clone()), &current)
+        .await
+    {
+        Ok(v) => v,
+        Err(e) => return PageError::internal(e).render(lang, "/"),
+    };
+    if !verified {
+        errors.insert(0, "error-password-current");
+    }
+    let Some(new) = new.filter(|_| errors.is_empty()) else {
+        return account_page(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, None, errors, None);
+    };
+    let changed = async {
+        let hash = state.staff.hasher.hash(&new).await.map_err(PageError::internal)?;
+        let wrapped = state
+            .staff
+            .wrap_identity(session.identity.clone(), new.secret().clone())
+            .await
+            .map_err(PageError::internal)?;
+        store::set_password(&state.db, &session.staff.id, &hash, &wrapped)
+            .await
+            .map_err(PageError::internal)?;
+        store::audit_now(&state.db, &session.staff.id, "password_change", None, None)
+            .await
+            .map_err(PageError::internal)
+    };
+    match changed.await {
+        Ok(()) => {
+            tracing::info!(staff = %session.staff.id, "password changed, key rewrapped");
+            let mut session = session;
+            session.staff.must_change_password = false;
+            account_page(&state, &session, StatusCode::OK, Some("staff-password-changed"), vec![], None)
+        }
+        Err(e) => e.render(lang, "/"),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawTotp {
+    csrf: String,
+    pending: String,
+    code: String,
+    current: String,
+}
+
+fn setup_for(state: &AppState, session: &StaffSession, seed: &TotpSecret) -> Result<TotpSetup, PageError> {
+    let sealed = state.staff.seal_totp(seed).map_err(PageError::internal)?;
+    Ok(TotpSetup {
+        base32: seed.base32().to_string(),
+        uri: seed.uri("suoja", &session.staff.username).to_string(),
+        pending: hex(&sealed),
+    })
+}
+
+pub async fn totp_start(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Form(raw): Form<RawTotp>,
+) -> Response {
+    if let Err(refused) = session.check_csrf(&raw.csrf) {
+        return refused;
+    }
+    match setup_for(&state, &session, &TotpSecret::generate()) {
+        Ok(setup) => account_page(&state, &session, StatusCode::OK, None, vec![], Some(setup)),
+        Err(e) => e.render(session.lang, "/"),
+    }
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 || text.len() > 4096 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+pub async fn totp_confirm(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Form(raw): Form<RawTotp>,
+) -> Response {
+    if let Err(refused) = session.check_csrf(&raw.csrf) {
+        return refused;
+    }
+    let lang = session.lang;
+    let Some(seed) = unhex(&raw.pending).and_then(|s| state.staff.open_totp(&s).ok()) else {
+        return PageError::BadRequest.render(lang, "/");
+    };
+    let Some(step) = seed.verify(&raw.code, now_secs(), 0) else {
+        return match setup_for(&state, &session, &seed) {
+            Ok(setup) => account_page(
+                &state,
+                &session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                vec!["error-totp-code"],
+                Some(setup),
+            ),
+            Err(e) => e.render(lang, "/"),
+        };
+    };
+    let stored = async {
+        let sealed = state.staff.seal_totp(&seed).map_err(PageError::internal)?;
+        store::set_totp(&state.db, &session.staff.id, Some(&sealed))
+            .await
+            .map_err(PageError::internal)?;
+        store::use_totp_step(&state.db, &session.staff.id, step as i64)
+            .await
+            .map_err(PageError::internal)?;
+        store::audit_now(&state.db, &session.staff.id, "totp_on", None, None)
+            .await
+            .map_err(PageError::internal)
+    };
+    match stored.await {
+        Ok(()) => back_to_account(&session),
+        Err(e) => e.render(lang, "/"),
+    }
+}
+
+pub async fn totp_off(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Form(raw): Form<RawTotp>,
+) -> Response {
+    if let Err(refused) = session.check_csrf(&raw.csrf) {
+        return refused;
+    }
+    let lang = session.lang;
+    let current = SecretString::from(raw.current);
+    match state
+        .staff
+        .hasher
+        .verify(Some(session.staff.password_hash.clone()), &current)
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => {
+            return account_page(
+                &state,
+                &session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                vec!["error-password-current"],
+                None,
+            );
+        }
+        Err(e) => return PageError::internal(e).render(lang, "/"),
+    }
+    let done = async {
+        store::set_totp(&state.db, &session.staff.id, None)
+            .await
+            .map_err(PageError::internal)?;
+        store::audit_now(&state.db, &session.staff.id, "totp_off", None, None)
+            .await
+            .map_err(PageError::internal)
+    };
+    match done.await {
+        Ok(()) => back_to_account(&session),
+        Err(e) => e.render(lang, "/"),
+    }
+}

@@ -1,0 +1,211 @@
+//! Logging in and out. Login checks the password (argon2id), the TOTP code
+//! when the account has one, then unwraps the person's age key into this
+//! instance's memory and starts a fresh session: a session id sent before
+//! login is never kept. Every refusal says the same thing and, for a known
+//! or an unknown name alike, costs one argon2 verification.
+
+use std::net::SocketAddr;
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, Form, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use super::StaffSession;
+use super::store;
+use super::views::{LoginView, StaffPage};
+use crate::abuse::TokenCheck;
+use crate::app::AppState;
+use crate::i18n::{Lang, Tr};
+use crate::intake::{no_such_language, now_secs};
+use crate::web::{PageError, render};
+
+const SCOPE: &str = "staff-login";
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NoticeQuery {
+    notice: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawLogin {
+    username: String,
+    password: String,
+    code: String,
+    token: String,
+}
+
+fn login_page(
+    state: &AppState,
+    lang: Lang,
+    status: StatusCode,
+    username: String,
+    error: Option<&str>,
+    notice: Option<&str>,
+) -> Response {
+    let t = Tr::new(lang);
+    let view = LoginView {
+        page: StaffPage::titled(lang, "staff-login-title", "staff/login", None),
+        token: state.staff.login_key.issue(SCOPE, now_secs()),
+        username,
+        error: error.map(|e| t.t(e)),
+        notice: notice.map(|n| t.t(n)),
+    };
+    render(status, &view, lang, "/")
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(query): Query<NoticeQuery>,
+) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return no_such_language(&state);
+    };
+    let notice = match query.notice.as_str() {
+        "ended" => Some("staff-notice-ended"),
+        "locked" => Some("staff-notice-locked"),
+        "out" => Some("staff-notice-out"),
+        _ => None,
+    };
+    login_page(&state, lang, StatusCode::OK, String::new(), None, notice)
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    form: Result<Form<RawLogin>, FormRejection>,
+) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return no_such_language(&state);
+    };
+    let Ok(Form(raw)) = form else {
+        return PageError::BadRequest.render(lang, "/");
+    };
+    let username: String = raw.username.trim().chars().take(100).collect();
+    let password = SecretString::from(raw.password);
+    let refuse = |status, error| login_page(&state, lang, status, username.clone(), Some(error), None);
+    if state.staff.login_key.check(SCOPE, &raw.token, now_secs()) != TokenCheck::Valid {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "staff-error-form-expired");
+    }
+    if !state
+        .limits
+        .allow_login(state.client_net(peer, &headers), &username)
+    {
+        tracing::info!("staff login over the rate limit");
+        return refuse(StatusCode::TOO_MANY_REQUESTS, "staff-error-too-many");
+    }
+    match attempt(&state, &username, password, &raw.code).await {
+        Ok(Some((token, must_change))) => {
+            let target = if must_change { "staff/account" } else { "staff" };
+            let mut response = Redirect::to(&format!("/{}/{target}", lang.code())).into_response();
+            response
+                .headers_mut()
+                .insert(header::SET_COOKIE, state.staff.sessions.cookie(&token));
+            response
+        }
+        Ok(None) => refuse(StatusCode::UNAUTHORIZED, "staff-error-login"),
+        Err(e) => e.render(lang, "/"),
+    }
+}
+
+/// The session token and whether the password must be changed first, or
+/// `None` when the name, password or code is wrong or the account inactive.
+async fn attempt(
+    state: &AppState,
+    username: &str,
+    password: SecretString,
+    code: &str,
+) -> Result<Option<(super::session::Token, bool)>, PageError> {
+    let account = store::by_username(&state.db, username)
+        .await
+        .map_err(PageError::internal)?;
+    let verified = state
+        .staff
+        .hasher
+        .verify(account.as_ref().map(|a| a.password_hash.clone()), &password)
+        .await
+        .map_err(PageError::internal)?;
+    let Some(account) = account else {
+        return Ok(None);
+    };
+    if !verified || !account.active {
+        tracing::info!(staff = %account.id, "staff login refused");
+        store::audit_now(&state.db, &account.id, "login_failed", None, None)
+            .await
+            .map_err(PageError::internal)?;
+        return Ok(None);
+    }
+    if let Some(sealed) = &account.totp_sealed {
+        let seed = state.staff.open_totp(sealed).map_err(PageError::internal)?;
+        let fresh = match seed.verify(code, now_secs(), account.totp_last_step.max(0) as u64) {
+            Some(step) => store::use_totp_step(&state.db, &account.id, step as i64)
+                .await
+                .map_err(PageError::internal)?,
+            None => false,
+        };
+        if !fresh {
+            tracing::info!(staff = %account.id, "staff login refused: second factor");
+            store::audit_now(&state.db, &account.id, "login_failed", None, None)
+                .await
+                .map_err(PageError::internal)?;
+            return Ok(None);
+        }
+    }
+    let identity = state
+        .staff
+        .unwrap_identity(account.wrapped_identity.clone(), password)
+        .await
+        .map_err(PageError::internal)?;
+    if identity.to_public().to_string() != account.recipient {
+        return Err(PageError::internal("unwrapped key does not match the account"));
+    }
+    let token = state
+        .staff
+        .sessions
+        .start(&state.db, &account.id, identity)
+        .await
+        .map_err(PageError::internal)?;
+    store::audit_now(&state.db, &account.id, "login", None, None)
+        .await
+        .map_err(PageError::internal)?;
+    store::audit_now(&state.db, &account.id, "unlock", None, None)
+        .await
+        .map_err(PageError::internal)?;
+    tracing::info!(staff = %account.id, "staff logged in");
+    Ok(Some((token, account.must_change_password)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CsrfOnly {
+    pub csrf: String,
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    let lang = session.lang;
+    if let Err(refused) = session.check_csrf(&form.csrf) {
+        return refused;
+    }
+    let ended = state.staff.sessions.end(&state.db, &session.token_hash).await;
+    let audited = store::audit_now(&state.db, &session.staff.id, "logout", None, None).await;
+    if let Err(e) = ended.and(audited) {
+        return PageError::internal(e).render(lang, "/");
+    }
+    let mut response =
+        Redirect::to(&format!("/{}/staff/login?notice=out", lang.code())).into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, state.staff.sessions.clear_cookie());
+    response
+}
