@@ -12,8 +12,8 @@ use crate::app::{AppState, Inner, router};
 use crate::config::Config;
 use crate::db::{Backend, Db, Writer};
 use crate::keys::Keys;
-use crate::staff::StaffState;
 use crate::seal::Pepper;
+use crate::staff::StaffState;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 

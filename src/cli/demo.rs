@@ -41,7 +41,10 @@ async fn demo_counsellor(config: &Config, dir: &Path) -> Result<String, BoxError
     use secrecy::ExposeSecret;
     let password_file = dir.join("counsellor-password.txt");
     let db = crate::db::Db::connect(&config.database_url).await?;
-    if crate::staff::store::by_username(&db, "demo").await?.is_none() {
+    if crate::staff::store::by_username(&db, "demo")
+        .await?
+        .is_none()
+    {
         let added = super::staff::add(
             config,
             &db,

@@ -74,7 +74,10 @@ pub async fn run_add(config: &Config, new: AddStaff) -> Result<(), BoxError> {
     let db = Db::connect(&config.database_url).await?;
     let added = add(config, &db, &new).await?;
     println!("added {} ({}), id {}", new.username, new.role, added.id);
-    println!("one-time password: {}", added.password.secret().expose_secret());
+    println!(
+        "one-time password: {}",
+        added.password.secret().expose_secret()
+    );
     println!("it must be changed at first login; it is not shown again.");
     Ok(())
 }

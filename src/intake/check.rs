@@ -72,7 +72,11 @@ async fn open_request(
     let client = state.client_net(peer, headers);
     if !state.limits.allow_lookup(client) {
         tracing::debug!("receipt look-up over the rate limit");
-        return again(StatusCode::TOO_MANY_REQUESTS, "notice-too-many", raw.receipt);
+        return again(
+            StatusCode::TOO_MANY_REQUESTS,
+            "notice-too-many",
+            raw.receipt,
+        );
     }
     match Receipt::parse(&raw.receipt) {
         Some(receipt) => Opened::Case(lang, raw, receipt),
@@ -107,7 +111,13 @@ pub struct Reply {
 }
 
 /// Renders the thread a receipt opens, or the "no such request" answer.
-async fn show(state: &AppState, lang: Lang, receipt: &Receipt, typed: String, reply: Reply) -> Response {
+async fn show(
+    state: &AppState,
+    lang: Lang,
+    receipt: &Receipt,
+    typed: String,
+    reply: Reply,
+) -> Response {
     let exit = &state.config.quick_exit_url;
     let status = if reply.error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -174,7 +184,13 @@ pub async fn write_back(
     let case = match store::find_by_lookup(&state.db, &key.lookup_hash).await {
         Ok(Some(case)) => case,
         Ok(None) => {
-            let view = CheckView::new(&state, lang, raw.receipt, Some("error-receipt-unknown"), None);
+            let view = CheckView::new(
+                &state,
+                lang,
+                raw.receipt,
+                Some("error-receipt-unknown"),
+                None,
+            );
             return render(StatusCode::NOT_FOUND, &view, lang, exit);
         }
         Err(e) => return PageError::internal(e).render(lang, exit),
@@ -182,7 +198,14 @@ pub async fn write_back(
     let client = state.client_net(peer, &headers);
     if !state.limits.allow_submission(client, &case.service) {
         tracing::debug!(service = %case.service, "client message over the rate limit");
-        return show(&state, lang, &receipt, raw.receipt.clone(), keep("notice-too-many")).await;
+        return show(
+            &state,
+            lang,
+            &receipt,
+            raw.receipt.clone(),
+            keep("notice-too-many"),
+        )
+        .await;
     }
     if let Err(e) = store_client_message(&state, &case, &key, text).await {
         return e.render(lang, exit);
@@ -236,7 +259,10 @@ async fn open_thread(state: &AppState, receipt: &Receipt) -> Result<Option<Threa
         .await
         .map_err(PageError::internal)?;
     let mut messages = Vec::with_capacity(sealed.len());
-    for m in sealed.into_iter().filter(|m| m.author != Author::Note.as_str()) {
+    for m in sealed
+        .into_iter()
+        .filter(|m| m.author != Author::Note.as_str())
+    {
         let doc: MessageDoc = seal::open(&m.sealed, &[&key.identity as &dyn age::Identity])
             .map_err(PageError::internal)?;
         if doc.case != case.id {

@@ -35,7 +35,10 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/", get(landing))
         .route("/{lang}/services/{slug}", get(contact_form).post(submit))
         .route("/{lang}/check", get(check::form).post(check::lookup))
-        .route("/{lang}/check/reply", axum::routing::post(check::write_back))
+        .route(
+            "/{lang}/check/reply",
+            axum::routing::post(check::write_back),
+        )
 }
 
 pub(crate) fn now_secs() -> u64 {

@@ -136,11 +136,10 @@ pub async fn messages(db: &Db, case_id: &str) -> Result<Vec<SealedMessage>, sqlx
 
 /// Every case, newest first, for the offline reader.
 pub async fn all_cases(db: &Db) -> Result<Vec<CaseRow>, sqlx::Error> {
-    let rows =
-        sqlx::query(
-            "select id, service, kind, status, opened_on, client_unread from cases order by seq desc",
-        )
-            .fetch_all(&db.pool)
-            .await?;
+    let rows = sqlx::query(
+        "select id, service, kind, status, opened_on, client_unread from cases order by seq desc",
+    )
+    .fetch_all(&db.pool)
+    .await?;
     rows.iter().map(case_row).collect()
 }

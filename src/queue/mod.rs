@@ -19,10 +19,10 @@ use crate::i18n::{Lang, Tr};
 use crate::intake::views::{message_for, show_day, topic_label};
 use crate::intake::{MessageDoc, message_text};
 use crate::seal::{self, Envelope};
+use crate::staff::StaffSession;
 use crate::staff::session::forbidden;
 use crate::staff::store::{audit, members_of};
 use crate::staff::views::StaffPage;
-use crate::staff::StaffSession;
 use crate::web::{PageError, render};
 use store::{Author, CaseMeta, STATUSES};
 use views::{CaseView, Filter, QueueLine, QueueView};
@@ -57,10 +57,16 @@ fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {
 
 /// Opens a sealed message with the counsellor's key; `None` if it was
 /// sealed before they had access (rotation reseals those).
-fn open_doc(session: &StaffSession, case_id: &str, sealed: &[u8]) -> Result<Option<MessageDoc>, PageError> {
+fn open_doc(
+    session: &StaffSession,
+    case_id: &str,
+    sealed: &[u8],
+) -> Result<Option<MessageDoc>, PageError> {
     match seal::open::<MessageDoc>(sealed, &[&*session.identity as &dyn age::Identity]) {
         Ok(doc) if doc.case == case_id => Ok(Some(doc)),
-        Ok(_) => Err(PageError::internal("sealed message belongs to another case")),
+        Ok(_) => Err(PageError::internal(
+            "sealed message belongs to another case",
+        )),
         Err(seal::SealError::NotForThisKey) => Ok(None),
         Err(e) => Err(PageError::internal(e)),
     }
@@ -83,12 +89,26 @@ async fn queue(
     }
     let lang = session.lang;
     let t = Tr::new(lang);
-    let service = if session.is_member(&q.service) { q.service } else { String::new() };
-    let status = if STATUSES.contains(&q.status.as_str()) { q.status } else { String::new() };
+    let service = if session.is_member(&q.service) {
+        q.service
+    } else {
+        String::new()
+    };
+    let status = if STATUSES.contains(&q.status.as_str()) {
+        q.status
+    } else {
+        String::new()
+    };
     let loaded = async {
-        let rows = store::list(&state.db, &session.staff.id, &service, &status, q.before.max(0))
-            .await
-            .map_err(PageError::internal)?;
+        let rows = store::list(
+            &state.db,
+            &session.staff.id,
+            &service,
+            &status,
+            q.before.max(0),
+        )
+        .await
+        .map_err(PageError::internal)?;
         let counts = store::counts(&state.db, &session.staff.id)
             .await
             .map_err(PageError::internal)?;
@@ -100,7 +120,10 @@ async fn queue(
     };
     let older = (rows.len() as i64 == store::PAGE).then(|| {
         let last = rows.last().map_or(0, |r| r.seq);
-        format!("/{}/staff?service={service}&status={status}&before={last}", lang.code())
+        format!(
+            "/{}/staff?service={service}&status={status}&before={last}",
+            lang.code()
+        )
     });
     let mut lines = Vec::with_capacity(rows.len());
     for row in rows {
@@ -181,7 +204,11 @@ struct Typed {
     notice: Option<&'static str>,
 }
 
-async fn find_case(state: &AppState, session: &StaffSession, id: &str) -> Result<CaseMeta, Response> {
+async fn find_case(
+    state: &AppState,
+    session: &StaffSession,
+    id: &str,
+) -> Result<CaseMeta, Response> {
     match store::case_for(&state.db, &session.staff.id, id).await {
         Ok(Some(meta)) => Ok(meta),
         Ok(None) => Err(forbidden(session.lang)),
@@ -189,19 +216,33 @@ async fn find_case(state: &AppState, session: &StaffSession, id: &str) -> Result
     }
 }
 
-async fn show_case(state: &AppState, session: &StaffSession, meta: CaseMeta, status: StatusCode, typed: Typed) -> Response {
+async fn show_case(
+    state: &AppState,
+    session: &StaffSession,
+    meta: CaseMeta,
+    status: StatusCode,
+    typed: Typed,
+) -> Response {
     let lang = session.lang;
     let t = Tr::new(lang);
     let loaded = async {
-        let thread = store::thread(&state.db, &meta.id).await.map_err(PageError::internal)?;
-        let members = members_of(&state.db, &meta.service).await.map_err(PageError::internal)?;
+        let thread = store::thread(&state.db, &meta.id)
+            .await
+            .map_err(PageError::internal)?;
+        let members = members_of(&state.db, &meta.service)
+            .await
+            .map_err(PageError::internal)?;
         Ok::<_, PageError>((thread, members))
     };
     let (thread, members) = match loaded.await {
         Ok(v) => v,
         Err(e) => return e.render(lang, "/"),
     };
-    let service = state.config.services.iter().find(|s| s.slug == meta.service);
+    let service = state
+        .config
+        .services
+        .iter()
+        .find(|s| s.slug == meta.service);
     let mut messages = Vec::with_capacity(thread.len());
     let mut unreadable = 0;
     for m in thread {
@@ -224,11 +265,25 @@ async fn show_case(state: &AppState, session: &StaffSession, meta: CaseMeta, sta
     let assignee_name = meta
         .assignee
         .as_ref()
-        .and_then(|a| members.iter().find(|(id, _)| id == a).map(|(_, n)| n.clone()))
+        .and_then(|a| {
+            members
+                .iter()
+                .find(|(id, _)| id == a)
+                .map(|(_, n)| n.clone())
+        })
         .unwrap_or_else(|| t.t("case-nobody"));
-    let title = format!("{} · {}", t.t("case-title"), service_name(state, lang, &meta.service));
+    let title = format!(
+        "{} · {}",
+        t.t("case-title"),
+        service_name(state, lang, &meta.service)
+    );
     let view = CaseView {
-        page: StaffPage::new(lang, title, &format!("staff/cases/{}", meta.id), Some(session)),
+        page: StaffPage::new(
+            lang,
+            title,
+            &format!("staff/cases/{}", meta.id),
+            Some(session),
+        ),
         action: format!("/{}/staff/cases/{}", lang.code(), meta.id),
         csrf: session.csrf.clone(),
         service: service_name(state, lang, &meta.service),
@@ -285,7 +340,14 @@ async fn case_page(
     };
     let opened = async {
         let mut conn = state.db.pool.acquire().await?;
-        audit(&mut conn, &session.staff.id, "open_case", Some(&meta.service), Some(&meta.id)).await?;
+        audit(
+            &mut conn,
+            &session.staff.id,
+            "open_case",
+            Some(&meta.service),
+            Some(&meta.id),
+        )
+        .await?;
         store::mark_read_by_staff(&state.db, &meta.id).await
     };
     if let Err(e) = opened.await {
@@ -298,7 +360,17 @@ async fn case_page(
         "assign" => Some("case-done-assign"),
         _ => None,
     };
-    show_case(&state, &session, meta, StatusCode::OK, Typed { notice, ..Typed::default() }).await
+    show_case(
+        &state,
+        &session,
+        meta,
+        StatusCode::OK,
+        Typed {
+            notice,
+            ..Typed::default()
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -312,11 +384,21 @@ pub struct RawAction {
 
 fn done(session: &StaffSession, meta: &CaseMeta, what: &str) -> Response {
     let lang = session.lang.code();
-    Redirect::to(&format!("/{lang}/staff/cases/{}?done={what}#thread", meta.id)).into_response()
+    Redirect::to(&format!(
+        "/{lang}/staff/cases/{}?done={what}#thread",
+        meta.id
+    ))
+    .into_response()
 }
 
 /// A reply (sealed to staff and the client) or a note (staff only).
-async fn write(state: AppState, session: StaffSession, id: String, raw: RawAction, author: Author) -> Response {
+async fn write(
+    state: AppState,
+    session: StaffSession,
+    id: String,
+    raw: RawAction,
+    author: Author,
+) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
         return refused;
     }
@@ -327,22 +409,46 @@ async fn write(state: AppState, session: StaffSession, id: String, raw: RawActio
     let text = match message_text(&raw.text) {
         Ok(text) => text,
         Err(error) => {
-            let mut typed = Typed { error: Some(error), ..Typed::default() };
+            let mut typed = Typed {
+                error: Some(error),
+                ..Typed::default()
+            };
             if author == Author::Note {
                 typed.note = raw.text;
             } else {
                 typed.reply = raw.text;
             }
-            return show_case(&state, &session, meta, StatusCode::UNPROCESSABLE_ENTITY, typed).await;
+            return show_case(
+                &state,
+                &session,
+                meta,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                typed,
+            )
+            .await;
         }
     };
     match seal_and_store(&state, &session, &meta, author, text).await {
-        Ok(()) => done(&session, &meta, if author == Author::Note { "note" } else { "reply" }),
+        Ok(()) => done(
+            &session,
+            &meta,
+            if author == Author::Note {
+                "note"
+            } else {
+                "reply"
+            },
+        ),
         Err(e) => e.render(session.lang, "/"),
     }
 }
 
-async fn seal_and_store(state: &AppState, session: &StaffSession, meta: &CaseMeta, author: Author, text: String) -> Result<(), PageError> {
+async fn seal_and_store(
+    state: &AppState,
+    session: &StaffSession,
+    meta: &CaseMeta,
+    author: Author,
+    text: String,
+) -> Result<(), PageError> {
     let keys = state
         .keys
         .current()
@@ -350,33 +456,70 @@ async fn seal_and_store(state: &AppState, session: &StaffSession, meta: &CaseMet
         .cloned()
         .ok_or_else(|| PageError::internal("service has no keys"))?;
     let envelope: Envelope = if author == Author::Staff {
-        let client = meta.client_recipient.parse().map_err(|_| PageError::internal("stored client recipient does not parse"))?;
+        let client = meta
+            .client_recipient
+            .parse()
+            .map_err(|_| PageError::internal("stored client recipient does not parse"))?;
         keys.envelope.with(client)
     } else {
         keys.envelope.clone()
     };
-    let doc = MessageDoc::follow_up(&meta.id, &meta.service, Some(session.staff.display_name.clone()), text);
+    let doc = MessageDoc::follow_up(
+        &meta.id,
+        &meta.service,
+        Some(session.staff.display_name.clone()),
+        text,
+    );
     let sealed = {
         let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
         envelope.seal(&doc).map_err(PageError::internal)?
     };
-    let action = if author == Author::Note { "note" } else { "reply" };
+    let action = if author == Author::Note {
+        "note"
+    } else {
+        "reply"
+    };
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-    store::add_message(&mut tx, &meta.id, author, keys.epoch, &sealed).await.map_err(PageError::internal)?;
-    audit(&mut tx, &session.staff.id, action, Some(&meta.service), Some(&meta.id)).await.map_err(PageError::internal)?;
+    store::add_message(&mut tx, &meta.id, author, keys.epoch, &sealed)
+        .await
+        .map_err(PageError::internal)?;
+    audit(
+        &mut tx,
+        &session.staff.id,
+        action,
+        Some(&meta.service),
+        Some(&meta.id),
+    )
+    .await
+    .map_err(PageError::internal)?;
     tx.commit().await.map_err(PageError::internal)?;
     Ok(())
 }
 
-async fn reply(State(state): State<AppState>, session: StaffSession, Path((_, id)): Path<(String, String)>, Form(raw): Form<RawAction>) -> Response {
+async fn reply(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Path((_, id)): Path<(String, String)>,
+    Form(raw): Form<RawAction>,
+) -> Response {
     write(state, session, id, raw, Author::Staff).await
 }
 
-async fn note(State(state): State<AppState>, session: StaffSession, Path((_, id)): Path<(String, String)>, Form(raw): Form<RawAction>) -> Response {
+async fn note(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Path((_, id)): Path<(String, String)>,
+    Form(raw): Form<RawAction>,
+) -> Response {
     write(state, session, id, raw, Author::Note).await
 }
 
-async fn set_status(State(state): State<AppState>, session: StaffSession, Path((_, id)): Path<(String, String)>, Form(raw): Form<RawAction>) -> Response {
+async fn set_status(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Path((_, id)): Path<(String, String)>,
+    Form(raw): Form<RawAction>,
+) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
         return refused;
     }
@@ -390,7 +533,14 @@ async fn set_status(State(state): State<AppState>, session: StaffSession, Path((
     let changed = async {
         let mut tx = state.db.pool.begin().await?;
         store::set_status(&mut tx, &meta.id, &raw.status).await?;
-        audit(&mut tx, &session.staff.id, "status", Some(&meta.service), Some(&meta.id)).await?;
+        audit(
+            &mut tx,
+            &session.staff.id,
+            "status",
+            Some(&meta.service),
+            Some(&meta.id),
+        )
+        .await?;
         tx.commit().await
     };
     match changed.await {
@@ -399,7 +549,12 @@ async fn set_status(State(state): State<AppState>, session: StaffSession, Path((
     }
 }
 
-async fn assign(State(state): State<AppState>, session: StaffSession, Path((_, id)): Path<(String, String)>, Form(raw): Form<RawAction>) -> Response {
+async fn assign(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Path((_, id)): Path<(String, String)>,
+    Form(raw): Form<RawAction>,
+) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
         return refused;
     }
@@ -412,7 +567,14 @@ async fn assign(State(state): State<AppState>, session: StaffSession, Path((_, i
         let mut tx = state.db.pool.begin().await?;
         let ok = store::assign(&mut tx, &meta.id, &meta.service, assignee).await?;
         if ok {
-            audit(&mut tx, &session.staff.id, "assign", Some(&meta.service), Some(&meta.id)).await?;
+            audit(
+                &mut tx,
+                &session.staff.id,
+                "assign",
+                Some(&meta.service),
+                Some(&meta.id),
+            )
+            .await?;
         }
         tx.commit().await.map(|()| ok)
     };

@@ -97,7 +97,11 @@ pub struct CaseMeta {
 }
 
 /// The case, if it exists and `staff_id` is a member of its service.
-pub async fn case_for(db: &Db, staff_id: &str, case_id: &str) -> Result<Option<CaseMeta>, sqlx::Error> {
+pub async fn case_for(
+    db: &Db,
+    staff_id: &str,
+    case_id: &str,
+) -> Result<Option<CaseMeta>, sqlx::Error> {
     let row = sqlx::query(
         "select c.id, c.service, c.kind, c.status, c.opened_on, c.updated_on, c.retain_until, \
                 c.assignee, c.client_recipient \
@@ -211,7 +215,11 @@ pub async fn add_message(
     Ok(())
 }
 
-pub async fn set_status(conn: &mut AnyConnection, case_id: &str, status: &str) -> Result<(), sqlx::Error> {
+pub async fn set_status(
+    conn: &mut AnyConnection,
+    case_id: &str,
+    status: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("update cases set status = $1, updated_on = $2 where id = $3")
         .bind(status)
         .bind(day(today()))

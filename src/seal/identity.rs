@@ -86,7 +86,10 @@ mod tests {
         let password = SecretString::from("correct horse battery staple");
         let (identity, wrapped) = generate(&password).unwrap();
         let back = unwrap(&wrapped, &password).unwrap();
-        assert_eq!(back.to_public().to_string(), identity.to_public().to_string());
+        assert_eq!(
+            back.to_public().to_string(),
+            identity.to_public().to_string()
+        );
         let wrong = SecretString::from("correct horse battery stapler");
         assert!(matches!(
             unwrap(&wrapped, &wrong),

@@ -70,7 +70,9 @@ pub async fn change_password(
     let lang = session.lang;
     let current = SecretString::from(raw.current);
     let mut errors = vec![];
-    let new = NewPassword::parse(&raw.new).map_err(|e| errors.push(e)).ok();
+    let new = NewPassword::parse(&raw.new)
+        .map_err(|e| errors.push(e))
+        .ok();
     if raw.new != raw.repeat {
         errors.push("error-password-repeat");
     }
@@ -87,10 +89,22 @@ pub async fn change_password(
         errors.insert(0, "error-password-current");
     }
     let Some(new) = new.filter(|_| errors.is_empty()) else {
-        return account_page(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, None, errors, None);
+        return account_page(
+            &state,
+            &session,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            errors,
+            None,
+        );
     };
     let changed = async {
-        let hash = state.staff.hasher.hash(&new).await.map_err(PageError::internal)?;
+        let hash = state
+            .staff
+            .hasher
+            .hash(&new)
+            .await
+            .map_err(PageError::internal)?;
         let wrapped = state
             .staff
             .wrap_identity(session.identity.clone(), new.secret().clone())
@@ -108,7 +122,14 @@ pub async fn change_password(
             tracing::info!(staff = %session.staff.id, "password changed, key rewrapped");
             let mut session = session;
             session.staff.must_change_password = false;
-            account_page(&state, &session, StatusCode::OK, Some("staff-password-changed"), vec![], None)
+            account_page(
+                &state,
+                &session,
+                StatusCode::OK,
+                Some("staff-password-changed"),
+                vec![],
+                None,
+            )
         }
         Err(e) => e.render(lang, "/"),
     }
@@ -123,7 +144,11 @@ pub struct RawTotp {
     current: String,
 }
 
-fn setup_for(state: &AppState, session: &StaffSession, seed: &TotpSecret) -> Result<TotpSetup, PageError> {
+fn setup_for(
+    state: &AppState,
+    session: &StaffSession,
+    seed: &TotpSecret,
+) -> Result<TotpSetup, PageError> {
     let sealed = state.staff.seal_totp(seed).map_err(PageError::internal)?;
     Ok(TotpSetup {
         base32: seed.base32().to_string(),

@@ -90,7 +90,8 @@ pub async fn login(
     };
     let username: String = raw.username.trim().chars().take(100).collect();
     let password = SecretString::from(raw.password);
-    let refuse = |status, error| login_page(&state, lang, status, username.clone(), Some(error), None);
+    let refuse =
+        |status, error| login_page(&state, lang, status, username.clone(), Some(error), None);
     if state.staff.login_key.check(SCOPE, &raw.token, now_secs()) != TokenCheck::Valid {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "staff-error-form-expired");
     }
@@ -103,7 +104,11 @@ pub async fn login(
     }
     match attempt(&state, &username, password, &raw.code).await {
         Ok(Some((token, must_change))) => {
-            let target = if must_change { "staff/account" } else { "staff" };
+            let target = if must_change {
+                "staff/account"
+            } else {
+                "staff"
+            };
             let mut response = Redirect::to(&format!("/{}/{target}", lang.code())).into_response();
             response
                 .headers_mut()
@@ -164,7 +169,9 @@ async fn attempt(
         .await
         .map_err(PageError::internal)?;
     if identity.to_public().to_string() != account.recipient {
-        return Err(PageError::internal("unwrapped key does not match the account"));
+        return Err(PageError::internal(
+            "unwrapped key does not match the account",
+        ));
     }
     let token = state
         .staff
@@ -197,7 +204,11 @@ pub async fn logout(
     if let Err(refused) = session.check_csrf(&form.csrf) {
         return refused;
     }
-    let ended = state.staff.sessions.end(&state.db, &session.token_hash).await;
+    let ended = state
+        .staff
+        .sessions
+        .end(&state.db, &session.token_hash)
+        .await;
     let audited = store::audit_now(&state.db, &session.staff.id, "logout", None, None).await;
     if let Err(e) = ended.and(audited) {
         return PageError::internal(e).render(lang, "/");

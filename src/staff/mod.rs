@@ -94,8 +94,17 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/login", get(login::form).post(login::login))
         .route("/{lang}/staff/logout", post(login::logout))
         .route("/{lang}/staff/account", get(account::page))
-        .route("/{lang}/staff/account/password", post(account::change_password))
-        .route("/{lang}/staff/account/totp/start", post(account::totp_start))
-        .route("/{lang}/staff/account/totp/confirm", post(account::totp_confirm))
+        .route(
+            "/{lang}/staff/account/password",
+            post(account::change_password),
+        )
+        .route(
+            "/{lang}/staff/account/totp/start",
+            post(account::totp_start),
+        )
+        .route(
+            "/{lang}/staff/account/totp/confirm",
+            post(account::totp_confirm),
+        )
         .route("/{lang}/staff/account/totp/off", post(account::totp_off))
 }

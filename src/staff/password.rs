@@ -98,7 +98,12 @@ impl Hasher {
     }
 
     pub async fn hash(&self, password: &NewPassword) -> Result<String, HashError> {
-        let _permit = self.0.permits.acquire().await.map_err(|_| HashError::Task)?;
+        let _permit = self
+            .0
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| HashError::Task)?;
         let inner = self.0.clone();
         let password = password.0.clone();
         tokio::task::spawn_blocking(move || {
@@ -116,7 +121,12 @@ impl Hasher {
         encoded: Option<String>,
         password: &SecretString,
     ) -> Result<bool, HashError> {
-        let _permit = self.0.permits.acquire().await.map_err(|_| HashError::Task)?;
+        let _permit = self
+            .0
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| HashError::Task)?;
         let inner = self.0.clone();
         let password = password.clone();
         let known = encoded.is_some();
@@ -145,14 +155,20 @@ mod tests {
         let pw = NewPassword::parse("a long enough password").unwrap();
         let encoded = hasher.hash(&pw).await.unwrap();
         assert!(encoded.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(hasher.verify(Some(encoded.clone()), pw.secret()).await.unwrap());
+        assert!(
+            hasher
+                .verify(Some(encoded.clone()), pw.secret())
+                .await
+                .unwrap()
+        );
         let other = SecretString::from("a long enough passworD");
         assert!(!hasher.verify(Some(encoded.clone()), &other).await.unwrap());
         assert!(!hasher.verify(None, pw.secret()).await.unwrap());
         // Keyed with the pepper: another install cannot check the hash.
         let mut other_pepper = [0u8; 32];
         other_pepper[0] = 1;
-        let stranger = Hasher::new(&Pepper::from_hex(&crate::seal::hex(&other_pepper)).unwrap()).unwrap();
+        let stranger =
+            Hasher::new(&Pepper::from_hex(&crate::seal::hex(&other_pepper)).unwrap()).unwrap();
         assert!(!stranger.verify(Some(encoded), pw.secret()).await.unwrap());
     }
 

@@ -138,8 +138,8 @@ impl Sessions {
     /// (ended elsewhere, or the account was deactivated).
     pub async fn sweep(&self, db: &crate::db::Db) -> Result<(), sqlx::Error> {
         let t = now();
-        let live = store::expire_sessions(db, t - self.idle_seconds, t - self.absolute_seconds)
-            .await?;
+        let live =
+            store::expire_sessions(db, t - self.idle_seconds, t - self.absolute_seconds).await?;
         let live: std::collections::HashSet<Vec<u8>> = live.into_iter().collect();
         self.lock().retain(|hash, _| live.contains(&hash[..]));
         Ok(())
@@ -167,11 +167,16 @@ impl Sessions {
     /// `Sec-Fetch-Site` other than same-origin or none, or an `Origin` that
     /// is neither the public address nor the `Host` asked for.
     fn cross_origin(&self, headers: &HeaderMap) -> bool {
-        let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+        let text = |name| {
+            headers
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+        };
         let fetch_site_foreign =
             text("sec-fetch-site").is_some_and(|v| v != "same-origin" && v != "none");
         let origin_foreign = text("origin").is_some_and(|origin| {
-            let own_host = text("host").is_some_and(|host| origin.split("://").nth(1) == Some(host));
+            let own_host =
+                text("host").is_some_and(|host| origin.split("://").nth(1) == Some(host));
             origin != self.public_origin && !own_host
         });
         fetch_site_foreign || origin_foreign

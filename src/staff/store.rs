@@ -189,13 +189,12 @@ pub async fn set_totp(db: &Db, staff_id: &str, sealed: Option<&[u8]>) -> Result<
 /// Records the step of a TOTP code just used; false if it (or a later one)
 /// was used already, so a code works once even across instances.
 pub async fn use_totp_step(db: &Db, staff_id: &str, step: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "update staff set totp_last_step = $1 where id = $2 and totp_last_step < $1",
-    )
-    .bind(step)
-    .bind(staff_id)
-    .execute(&db.pool)
-    .await?;
+    let done =
+        sqlx::query("update staff set totp_last_step = $1 where id = $2 and totp_last_step < $1")
+            .bind(step)
+            .bind(staff_id)
+            .execute(&db.pool)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -237,7 +236,10 @@ pub async fn insert_session(
     Ok(())
 }
 
-pub async fn find_session(db: &Db, token_hash: &[u8; 32]) -> Result<Option<SessionRow>, sqlx::Error> {
+pub async fn find_session(
+    db: &Db,
+    token_hash: &[u8; 32],
+) -> Result<Option<SessionRow>, sqlx::Error> {
     let sql = format!(
         "select {}, x.created_at, x.seen_at from sessions x join staff s on s.id = x.staff_id \
          where x.token_hash = $1",

@@ -60,7 +60,28 @@ impl TotpSecret {
         ))
     }
 
-    fn code_at(&self, step: u64) -> u32 {
+    /// Reads a base32 seed as apps show it (case and spaces do not matter).
+    pub fn from_base32(text: &str) -> Option<TotpSecret> {
+        let (mut buffer, mut bits) = (0u32, 0u32);
+        let mut out = Zeroizing::new(Vec::new());
+        for c in text.chars().filter(|c| !c.is_whitespace() && *c != '=') {
+            let v = match c.to_ascii_uppercase() {
+                c @ 'A'..='Z' => c as u32 - 'A' as u32,
+                c @ '2'..='7' => c as u32 - '2' as u32 + 26,
+                _ => return None,
+            };
+            buffer = (buffer << 5) | v;
+            bits += 5;
+            if bits >= 8 {
+                bits -= 8;
+                out.push((buffer >> bits) as u8);
+            }
+        }
+        TotpSecret::from_bytes(&out)
+    }
+
+    /// The code for 30-second step `step` (unix time / 30).
+    pub fn code_at(&self, step: u64) -> u32 {
         let Ok(mut mac) = Hmac::<Sha1>::new_from_slice(&self.0) else {
             return u32::MAX; // HMAC takes keys of any length: not reached.
         };
@@ -148,6 +169,8 @@ mod tests {
     fn base32_and_uri_follow_rfc_4648() {
         let s = TotpSecret::from_bytes(b"foobarbazq").unwrap();
         assert_eq!(s.base32().as_str(), "MZXW6YTBOJRGC6TR");
+        let back = TotpSecret::from_base32("mzxw 6ytb ojrg c6tr").unwrap();
+        assert_eq!(back.as_bytes(), b"foobarbazq");
         let uri = s.uri("suoja test", "anna@x");
         assert!(uri.starts_with("otpauth://totp/suoja%20test:anna%40x?secret=MZXW6YTBOJRGC6TR&"));
     }

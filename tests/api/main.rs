@@ -10,3 +10,5 @@ mod helpers;
 mod intake;
 mod offline;
 mod privacy;
+mod staff;
+mod staff_helpers;
