@@ -13,6 +13,10 @@ use serde::Deserialize;
 
 use crate::i18n::Lang;
 
+mod smtp;
+use smtp::RawSmtp;
+pub use smtp::{Smtp, SmtpSecurity};
+
 /// The validated configuration the whole application runs on. No `Debug`:
 /// a PostgreSQL URL may hold a password.
 #[derive(Clone)]
@@ -26,6 +30,8 @@ pub struct Config {
     pub form: FormConfig,
     pub limits: Limits,
     pub services: Vec<Service>,
+    /// Where activity notices are sent from; none: notifications are off.
+    pub smtp: Option<Smtp>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -141,6 +147,7 @@ struct RawConfig {
     #[serde(default)]
     limits: Limits,
     services: Vec<RawService>,
+    smtp: Option<RawSmtp>,
 }
 
 fn default_pepper_file() -> PathBuf {
@@ -217,7 +224,8 @@ impl Config {
 
 /// `SUOJA_LIMITS__LOOKUPS_PER_MINUTE=5` sets `limits.lookups_per_minute = 5`.
 /// A value that parses as TOML (a number, a boolean) is taken as such, any
-/// other as a string. `SUOJA_LOG` and `SUOJA_CONFIG` are not config keys.
+/// other as a string; a secret (`SECRET_KEYS`) is always a string.
+/// `SUOJA_LOG` and `SUOJA_CONFIG` are not config keys.
 fn apply_env_overrides(
     table: &mut toml::Table,
     env: impl IntoIterator<Item = (String, String)>,
@@ -230,8 +238,14 @@ fn apply_env_overrides(
             continue;
         }
         let path: Vec<String> = rest.split("__").map(str::to_lowercase).collect();
-        let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
-            .ok()
+        // A secret stays the text it was given: `1234` must not become a
+        // number, nor be quoted back in an error about a number.
+        let secret = path
+            .last()
+            .is_some_and(|k| SECRET_KEYS.contains(&k.as_str()));
+        let value = (!secret)
+            .then(|| toml::from_str::<toml::Table>(&format!("v = {raw}")).ok())
+            .flatten()
             .and_then(|mut t| t.remove("v"))
             .unwrap_or(toml::Value::String(raw));
         let mut node = &mut *table;
@@ -248,6 +262,9 @@ fn apply_env_overrides(
     }
     Ok(())
 }
+
+/// Keys whose environment value is always taken as a string.
+const SECRET_KEYS: &[&str] = &["password"];
 
 type KeyError = (String, String);
 
@@ -305,6 +322,7 @@ impl RawConfig {
             form: self.form,
             limits: self.limits,
             services,
+            smtp: self.smtp.map(RawSmtp::validate).transpose()?,
         })
     }
 }

@@ -42,6 +42,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         config.form.max_age_seconds,
     )?;
     let limits = Limiters::new(&config.limits);
+    let (notifier, notify_task) =
+        crate::notify::start(&config, &db).map_err(|e| format!("smtp: {e}"))?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("listen on {}: {e}", config.listen))?;
@@ -58,6 +60,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         sealing: tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, usize::from),
         ),
+        notifier,
     });
     let cleaner = tokio::spawn({
         let state = state.clone();
@@ -88,6 +91,9 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     for task in [cleaner, checkpointer] {
         task.abort();
         let _ = task.await;
+    }
+    if let Some(task) = notify_task {
+        task.shutdown().await;
     }
     drop(state);
     // Every request that got an answer was committed; this drains any write
