@@ -126,7 +126,7 @@ struct SecretVisitor;
 
 impl SecretVisitor {
     fn refuse<E: de::Error>() -> Result<RawSecret, E> {
-        Err(E::custom("smtp.password: expected a quoted string"))
+        Err(E::custom("expected a quoted string"))
     }
 }
 

@@ -8,5 +8,6 @@ mod durability;
 mod headers;
 mod helpers;
 mod intake;
+mod notify;
 mod offline;
 mod privacy;

@@ -12,6 +12,7 @@ const REFERER: &str = "https://referrer.example/secret-referrer-path";
 const QUERY: &str = "secret-query-value";
 const CLIENT_IP: &str = "127.0.0.77";
 const FORWARDED: &str = "203.0.113.77";
+const STAFF_EMAIL: &str = "notice.probe@staff-mail.example";
 
 fn probe_client() -> reqwest::Client {
     reqwest::Client::builder()
@@ -34,12 +35,18 @@ fn probe_client() -> reqwest::Client {
 
 #[tokio::test]
 async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
+    // Notifications are on, to a staff member of the service.
+    let smtp = SmtpServer::start().await;
     let mut app = spawn_with(Options {
         log: "trace",
         extra_limits: "lookups_per_client_per_hour = 4".into(),
+        smtp_port: Some(smtp.port),
         ..Options::default()
     })
     .await;
+    let pool = app.pool().await;
+    crate::notify::add_staff(&pool, Some(STAFF_EMAIL), true, &[SERVICE]).await;
+    pool.close().await;
     let client = probe_client();
 
     // A valid request, then every refusal a client can meet.
@@ -101,6 +108,7 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 404);
+    let mails = smtp.wait_for(1).await;
     app.stop().await;
 
     let logs = app.logs();
@@ -108,6 +116,25 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         logs.contains("DEBUG") && logs.contains("batch committed"),
         "verbose logging was on"
     );
+    assert!(logs.contains("notifications on") && logs.contains("notification batch"));
+    assert_eq!(mails.len(), 1, "one notice was sent");
+    // Neither the staff member's address nor anything of the mail is logged.
+    for secret in [
+        STAFF_EMAIL,
+        "notice.probe",
+        "staff-mail.example",
+        "uutta toimintaa",
+        "ny aktivitet",
+        "new activity",
+        "Tukilinja",
+        "Stödlinjen",
+        "Support line",
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "the logs contain {secret:?}:\n{logs}"
+        );
+    }
     assert!(logs.contains("receipt look-up over the rate limit"));
     assert!(logs.contains("request"), "requests are logged, as events");
     let receipt_compact = receipt.replace('-', "");
