@@ -61,6 +61,8 @@ fn default_batch_seconds() -> u64 {
     300
 }
 
+const MAX_BATCH_SECONDS: u64 = 86_400;
+
 impl RawSmtp {
     pub(super) fn validate(self) -> Result<Smtp, KeyError> {
         let key = |k: &str| format!("smtp.{k}");
@@ -70,8 +72,11 @@ impl RawSmtp {
         if self.port == 0 {
             return Err((key("port"), "expected a port from 1 to 65535".into()));
         }
-        if self.batch_seconds < 1 {
-            return Err((key("batch_seconds"), "must be at least 1".into()));
+        if !(1..=MAX_BATCH_SECONDS).contains(&self.batch_seconds) {
+            return Err((
+                key("batch_seconds"),
+                format!("expected 1 to {MAX_BATCH_SECONDS} (a day)"),
+            ));
         }
         let from = self.from.parse::<Mailbox>().map_err(|_| {
             (

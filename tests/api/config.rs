@@ -198,6 +198,10 @@ fn smtp_keys_have_defaults_and_bad_values_are_named_without_quoting_the_password
             "smtp.batch_seconds",
         ),
         (
+            "from = \"a@example.org\"\nbatch_seconds = 86401",
+            "smtp.batch_seconds",
+        ),
+        (
             "from = \"a@example.org\"\nusername = \"u\"",
             "smtp.password",
         ),
