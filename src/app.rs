@@ -37,6 +37,8 @@ pub struct Inner {
     pub staff: crate::staff::StaffState,
     /// Bounds how many seals run at once (one per core).
     pub sealing: tokio::sync::Semaphore,
+    /// Marks services with new activity for the next batch of notices.
+    pub notifier: crate::notify::Notifier,
 }
 
 impl std::ops::Deref for AppState {

@@ -13,6 +13,10 @@ use serde::Deserialize;
 
 use crate::i18n::Lang;
 
+mod smtp;
+use smtp::RawSmtp;
+pub use smtp::{Smtp, SmtpSecurity};
+
 /// The validated configuration the whole application runs on. No `Debug`:
 /// a PostgreSQL URL may hold a password.
 #[derive(Clone)]
@@ -30,6 +34,8 @@ pub struct Config {
     pub limits: Limits,
     pub staff: StaffConfig,
     pub services: Vec<Service>,
+    /// Where activity notices are sent from; none: notifications are off.
+    pub smtp: Option<Smtp>,
 }
 
 impl Config {
@@ -181,6 +187,7 @@ struct RawConfig {
     #[serde(default)]
     staff: StaffConfig,
     services: Vec<RawService>,
+    smtp: Option<RawSmtp>,
 }
 
 fn default_pepper_file() -> PathBuf {
@@ -257,7 +264,8 @@ impl Config {
 
 /// `SUOJA_LIMITS__LOOKUPS_PER_MINUTE=5` sets `limits.lookups_per_minute = 5`.
 /// A value that parses as TOML (a number, a boolean) is taken as such, any
-/// other as a string. `SUOJA_LOG` and `SUOJA_CONFIG` are not config keys.
+/// other as a string; a secret (`SECRET_KEYS`) is always a string.
+/// `SUOJA_LOG` and `SUOJA_CONFIG` are not config keys.
 fn apply_env_overrides(
     table: &mut toml::Table,
     env: impl IntoIterator<Item = (String, String)>,
@@ -270,8 +278,14 @@ fn apply_env_overrides(
             continue;
         }
         let path: Vec<String> = rest.split("__").map(str::to_lowercase).collect();
-        let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
-            .ok()
+        // A secret stays the text it was given: `1234` must not become a
+        // number, nor be quoted back in an error about a number.
+        let secret = path
+            .last()
+            .is_some_and(|k| SECRET_KEYS.contains(&k.as_str()));
+        let value = (!secret)
+            .then(|| toml::from_str::<toml::Table>(&format!("v = {raw}")).ok())
+            .flatten()
             .and_then(|mut t| t.remove("v"))
             .unwrap_or(toml::Value::String(raw));
         let mut node = &mut *table;
@@ -288,6 +302,9 @@ fn apply_env_overrides(
     }
     Ok(())
 }
+
+/// Keys whose environment value is always taken as a string.
+const SECRET_KEYS: &[&str] = &["password"];
 
 type KeyError = (String, String);
 
@@ -360,6 +377,7 @@ impl RawConfig {
             limits: self.limits,
             staff: self.staff,
             services,
+            smtp: self.smtp.map(RawSmtp::validate).transpose()?,
         })
     }
 }

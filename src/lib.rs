@@ -11,6 +11,7 @@ pub mod db;
 pub mod i18n;
 pub mod intake;
 pub mod keys;
+pub mod notify;
 pub mod queue;
 pub mod seal;
 pub mod serve;

@@ -49,6 +49,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         config.form.max_age_seconds,
     )?;
     let limits = Limiters::new(&config.limits);
+    let (notifier, notify_task) =
+        crate::notify::start(&config, &db).map_err(|e| format!("smtp: {e}"))?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("listen on {}: {e}", config.listen))?;
@@ -66,6 +68,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         sealing: tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, usize::from),
         ),
+        notifier,
     });
     let cleaner = tokio::spawn({
         let state = state.clone();
@@ -123,6 +126,9 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     }
     // Unlocked counsellor keys are zeroized as they are dropped.
     state.staff.sessions.forget_all();
+    if let Some(task) = notify_task {
+        task.shutdown().await;
+    }
     drop(state);
     // Every request that got an answer was committed; this drains any write
     // still queued by a request that was cut off.

@@ -240,6 +240,7 @@ async fn store_client_message(
         .await
         .map_err(PageError::internal)?;
     tx.commit().await.map_err(PageError::internal)?;
+    state.notifier.activity(&case.service);
     Ok(())
 }
 

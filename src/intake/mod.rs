@@ -215,5 +215,6 @@ async fn accept(
         .write(new_case)
         .await
         .map_err(PageError::internal)?;
+    state.notifier.activity(&service.slug);
     Ok(receipt)
 }

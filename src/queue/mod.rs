@@ -400,7 +400,7 @@ async fn write(
     author: Author,
 ) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused;
+        return refused.into_response();
     }
     let meta = match find_case(&state, &session, &id).await {
         Ok(m) => m,
@@ -521,7 +521,7 @@ async fn set_status(
     Form(raw): Form<RawAction>,
 ) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused;
+        return refused.into_response();
     }
     let meta = match find_case(&state, &session, &id).await {
         Ok(m) => m,
@@ -556,7 +556,7 @@ async fn assign(
     Form(raw): Form<RawAction>,
 ) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused;
+        return refused.into_response();
     }
     let meta = match find_case(&state, &session, &id).await {
         Ok(m) => m,

@@ -65,7 +65,7 @@ pub async fn change_password(
     Form(raw): Form<RawPasswordChange>,
 ) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused;
+        return refused.into_response();
     }
     let lang = session.lang;
     let current = SecretString::from(raw.current);
@@ -163,7 +163,7 @@ pub async fn totp_start(
     Form(raw): Form<RawTotp>,
 ) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused;
+        return refused.into_response();
     }
     match setup_for(&state, &session, &TotpSecret::generate()) {
         Ok(setup) => account_page(&state, &session, StatusCode::OK, None, vec![], Some(setup)),
@@ -187,7 +187,7 @@ pub async fn totp_confirm(
     Form(raw): Form<RawTotp>,
 ) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused;
+        return refused.into_response();
     }
     let lang = session.lang;
     let Some(seed) = unhex(&raw.pending).and_then(|s| state.staff.open_totp(&s).ok()) else {
@@ -230,7 +230,7 @@ pub async fn totp_off(
     Form(raw): Form<RawTotp>,
 ) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused;
+        return refused.into_response();
     }
     let lang = session.lang;
     let current = SecretString::from(raw.current);

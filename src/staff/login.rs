@@ -202,7 +202,7 @@ pub async fn logout(
 ) -> Response {
     let lang = session.lang;
     if let Err(refused) = session.check_csrf(&form.csrf) {
-        return refused;
+        return refused.into_response();
     }
     let ended = state
         .staff

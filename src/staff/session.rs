@@ -214,7 +214,7 @@ impl StaffSession {
 
     /// A state-changing request must carry this session's CSRF token and,
     /// when the browser says where it came from, come from this site.
-    pub fn check_csrf(&self, sent: &str) -> Result<(), Response> {
+    pub fn check_csrf(&self, sent: &str) -> Result<(), CsrfRefused> {
         let same_token = sent.len() == self.csrf.len()
             && sent
                 .bytes()
@@ -225,8 +225,18 @@ impl StaffSession {
             Ok(())
         } else {
             tracing::info!(staff = %self.staff.id, "state-changing request refused: CSRF check");
-            Err(forbidden(self.lang))
+            Err(CsrfRefused(self.lang))
         }
+    }
+}
+
+/// A state-changing request that failed the CSRF check: a 403 page.
+#[derive(Debug)]
+pub struct CsrfRefused(Lang);
+
+impl IntoResponse for CsrfRefused {
+    fn into_response(self) -> Response {
+        forbidden(self.0)
     }
 }
 

@@ -116,3 +116,113 @@ fn the_binary_refuses_to_start_on_a_bad_config_and_says_why() {
         "{err}"
     );
 }
+
+/// The example with its commented-out `[smtp]` table uncommented.
+fn example_with_smtp_uncommented() -> (tempfile::TempDir, std::path::PathBuf) {
+    let text = std::fs::read_to_string("suoja.example.toml").unwrap();
+    let mut out = String::new();
+    let mut in_table = false;
+    for line in text.lines() {
+        in_table = line == "# [smtp]" || (in_table && line.starts_with("# "));
+        out.push_str(if in_table { &line[2..] } else { line });
+        out.push('\n');
+    }
+    assert!(out.contains("\n[smtp]\n"), "the example documents [smtp]");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("smtp.toml");
+    std::fs::write(&path, out).unwrap();
+    (dir, path)
+}
+
+/// The example plus an `[smtp]` table with `table` in it.
+fn with_smtp(table: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let text = std::fs::read_to_string("suoja.example.toml").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, format!("{text}\n[smtp]\n{table}\n")).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn the_example_smtp_table_loads_when_uncommented_and_never_shows_its_password() {
+    use secrecy::ExposeSecret;
+    let Ok(plain) = Config::load("suoja.example.toml".as_ref(), no_env()) else {
+        panic!("the example config does not load")
+    };
+    assert!(plain.smtp.is_none(), "notifications are off by default");
+    let (_d, path) = example_with_smtp_uncommented();
+    let Ok(config) = Config::load(&path, no_env()) else {
+        panic!("the uncommented [smtp] example does not load")
+    };
+    let smtp = config.smtp.unwrap();
+    assert_eq!(smtp.host, "smtp.example.org");
+    assert_eq!(smtp.port, 587);
+    assert_eq!(smtp.security, suoja::config::SmtpSecurity::Starttls);
+    assert_eq!(smtp.from.email.to_string(), "suoja@example.org");
+    assert_eq!(smtp.batch_seconds, 300);
+    let (user, password) = smtp.credentials.as_ref().unwrap();
+    assert_eq!(user, "suoja");
+    assert_eq!(password.expose_secret(), "change-me");
+    assert!(!format!("{smtp:?}").contains("change-me"));
+
+    // From the environment, a password is always text, never a number.
+    let env = [("SUOJA_SMTP__PASSWORD".to_owned(), "00123456".to_owned())];
+    let Ok(config) = Config::load(&path, env) else {
+        panic!("the password override does not load")
+    };
+    let smtp = config.smtp.unwrap();
+    assert_eq!(
+        smtp.credentials.as_ref().unwrap().1.expose_secret(),
+        "00123456"
+    );
+    assert!(!format!("{smtp:?}").contains("123456"));
+}
+
+#[test]
+fn smtp_keys_have_defaults_and_bad_values_are_named_without_quoting_the_password() {
+    let (_d, path) = with_smtp("host = \"mail.example.org\"\nfrom = \"suoja@example.org\"");
+    let Ok(config) = Config::load(&path, no_env()) else {
+        panic!("a minimal [smtp] does not load")
+    };
+    let smtp = config.smtp.unwrap();
+    assert_eq!(smtp.port, 587);
+    assert_eq!(smtp.security, suoja::config::SmtpSecurity::Starttls);
+    assert_eq!(smtp.batch_seconds, 300);
+    assert!(smtp.credentials.is_none());
+
+    let host = "host = \"mail.example.org\"\n";
+    for (table, key) in [
+        ("from = \"not a mailbox\"", "smtp.from"),
+        (
+            "from = \"a@example.org\"\nbatch_seconds = 0",
+            "smtp.batch_seconds",
+        ),
+        (
+            "from = \"a@example.org\"\nbatch_seconds = 86401",
+            "smtp.batch_seconds",
+        ),
+        (
+            "from = \"a@example.org\"\nusername = \"u\"",
+            "smtp.password",
+        ),
+        (
+            "from = \"a@example.org\"\nsecurity = \"none\"\nusername = \"u\"\npassword = \"p\"",
+            "smtp.security",
+        ),
+    ] {
+        let (_d, path) = with_smtp(&format!("{host}{table}"));
+        let e = load_err(&path);
+        assert!(e.contains("bad.toml"), "{e}");
+        assert!(e.contains(&format!("key `{key}`")), "{e}");
+    }
+    let (_d, path) = with_smtp(&format!(
+        "{host}from = \"a@example.org\"\nusername = \"u\"\npassword = 987654321"
+    ));
+    let e = load_err(&path);
+    assert!(e.contains("smtp.password"), "{e}");
+    assert!(!e.contains("987654321"), "{e}");
+    let (_d, path) = with_smtp(&format!(
+        "{host}from = \"a@example.org\"\nsecurity = \"ssl\""
+    ));
+    assert!(load_err(&path).contains("security"));
+}

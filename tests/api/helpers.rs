@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use secrecy::ExposeSecret;
 
+mod smtp;
+pub use smtp::{Mail, SmtpServer, free_port};
+
 pub const SERVICE: &str = "helpline";
 pub const OTHER_SERVICE: &str = "rainbow";
 
@@ -20,6 +23,9 @@ pub struct Options {
     pub extra_limits: String,
     pub extra_top: String,
     pub log: &'static str,
+    /// Port of a test SMTP server (`SmtpServer`); none: no `[smtp]` table.
+    pub smtp_port: Option<u16>,
+    pub smtp_batch_seconds: u64,
 }
 
 impl Default for Options {
@@ -29,6 +35,8 @@ impl Default for Options {
             extra_limits: String::new(),
             extra_top: String::new(),
             log: "debug",
+            smtp_port: None,
+            smtp_batch_seconds: 1,
         }
     }
 }
@@ -85,7 +93,14 @@ pub async fn spawn_with(options: Options) -> TestApp {
 
 fn config_text(dir: &Path, recovery: &age::x25519::Identity, o: &Options) -> String {
     let d = dir.display();
-    format!(
+    let smtp = o.smtp_port.map_or(String::new(), |port| {
+        format!(
+            "\n[smtp]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\n\
+             from = \"suoja <suoja@example.org>\"\nbatch_seconds = {}\n",
+            o.smtp_batch_seconds
+        )
+    });
+    let text = format!(
         r#"
 listen = "127.0.0.1:0"
 database_url = "sqlite://{d}/suoja.db"
@@ -129,7 +144,8 @@ en = "Ask anything."
         extra_top = o.extra_top,
         min_fill = o.min_fill_seconds,
         limits = limits(&o.extra_limits),
-    )
+    );
+    text + &smtp
 }
 
 /// Generous limits, except those a test sets in `extra`.

@@ -8,6 +8,7 @@ mod durability;
 mod headers;
 mod helpers;
 mod intake;
+mod notify;
 mod offline;
 mod privacy;
 mod staff;

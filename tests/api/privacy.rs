@@ -3,6 +3,7 @@
 //! they wrote is in the database file in the clear.
 
 use crate::helpers::*;
+use crate::staff_helpers::*;
 
 const AGENT: &str = "SuojaProbe/7.3 (zebra-umbrella-agent)";
 const MESSAGE: &str = "the violet heron sings at midnight";
@@ -12,11 +13,20 @@ const REFERER: &str = "https://referrer.example/secret-referrer-path";
 const QUERY: &str = "secret-query-value";
 const CLIENT_IP: &str = "127.0.0.77";
 const FORWARDED: &str = "203.0.113.77";
+const STAFF_EMAIL: &str = "notice.probe@staff-mail.example";
+const FOLLOW_UP: &str = "the amber lighthouse blinks twice";
+const REPLY: &str = "the copper kettle whistles softly";
+const NOTE: &str = "the granite owl keeps a ledger";
+const WRONG_PASSWORD: &str = "marzipan-avalanche-99";
 
 fn probe_client() -> reqwest::Client {
+    probe_client_from(CLIENT_IP)
+}
+
+fn probe_client_from(ip: &str) -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .local_address(CLIENT_IP.parse::<std::net::IpAddr>().ok())
+        .local_address(ip.parse::<std::net::IpAddr>().ok())
         .user_agent(AGENT)
         .default_headers(
             [
@@ -34,12 +44,19 @@ fn probe_client() -> reqwest::Client {
 
 #[tokio::test]
 async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
+    // Notifications are on, to a staff member of the service.
+    let smtp = SmtpServer::start().await;
     let mut app = spawn_with(Options {
         log: "trace",
         extra_limits: "lookups_per_client_per_hour = 4".into(),
+        smtp_port: Some(smtp.port),
         ..Options::default()
     })
     .await;
+    let pool = app.pool().await;
+    crate::notify::add_staff(&pool, Some(STAFF_EMAIL), true, &[SERVICE]).await;
+    pool.close().await;
+    let one_time = app.with_staff(&[("pia", "counsellor", &[SERVICE])]).await;
     let client = probe_client();
 
     // A valid request, then every refusal a client can meet.
@@ -101,6 +118,48 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 404);
+
+    // Staff: a failed login, the first login and password change, the queue,
+    // the case, a reply and a note; the client writes back; logout.
+    let pia = Staff::new(&app);
+    assert_eq!(pia.login("pia", WRONG_PASSWORD, "").await.status, 401);
+    let pia = Staff::first_login(&app, "pia", &one_time[0]).await;
+    let case = pia.newest_case().await;
+    let page = pia.get(&format!("/en/staff/cases/{case}")).await;
+    assert!(page.body.contains(MESSAGE));
+    let csrf = csrf_in(&page.body);
+    for (action, text) in [("reply", REPLY), ("note", NOTE)] {
+        let done = pia
+            .post(
+                &format!("/en/staff/cases/{case}/{action}"),
+                &[("csrf", &csrf), ("text", text)],
+            )
+            .await;
+        assert_eq!(done.status, 303);
+    }
+    let writer = probe_client_from("127.0.0.79");
+    let (_, thread) = app.check_as(&writer, "en", &receipt).await;
+    assert!(thread.contains(REPLY));
+    let token = between(&thread, r#"name="token" value=""#, "\"").unwrap();
+    let sent = writer
+        .post(app.url("/en/check/reply"))
+        .form(&[
+            ("receipt", receipt.as_str()),
+            ("token", &token),
+            ("message", FOLLOW_UP),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status().as_u16(), 200);
+    assert_eq!(
+        pia.post("/en/staff/logout", &[("csrf", &csrf)])
+            .await
+            .status,
+        303
+    );
+
+    let mails = smtp.wait_for(1).await;
     app.stop().await;
 
     let logs = app.logs();
@@ -108,6 +167,25 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         logs.contains("DEBUG") && logs.contains("batch committed"),
         "verbose logging was on"
     );
+    assert!(logs.contains("notifications on") && logs.contains("notification batch"));
+    assert_eq!(mails.len(), 1, "one notice was sent");
+    // Neither the staff member's address nor anything of the mail is logged.
+    for secret in [
+        STAFF_EMAIL,
+        "notice.probe",
+        "staff-mail.example",
+        "uutta toimintaa",
+        "ny aktivitet",
+        "new activity",
+        "Tukilinja",
+        "Stödlinjen",
+        "Support line",
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "the logs contain {secret:?}:\n{logs}"
+        );
+    }
     assert!(logs.contains("receipt look-up over the rate limit"));
     assert!(logs.contains("request"), "requests are logged, as events");
     let receipt_compact = receipt.replace('-', "");
@@ -129,12 +207,21 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         &receipt,
         &receipt_compact,
         &receipt.to_lowercase(),
+        FOLLOW_UP,
+        REPLY,
+        NOTE,
+        WRONG_PASSWORD,
+        &one_time[0],
+        NEW_PASSWORD,
+        &csrf,
+        "127.0.0.79",
     ] {
         assert!(
             !logs.contains(secret),
             "the logs contain {secret:?}:\n{logs}"
         );
     }
+    assert!(logs.contains("staff logged in") && logs.contains("staff login refused"));
 
     let mut stored = Vec::new();
     for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
@@ -153,6 +240,12 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         &receipt,
         &receipt_compact,
         "crisis",
+        FOLLOW_UP,
+        REPLY,
+        NOTE,
+        &one_time[0],
+        NEW_PASSWORD,
+        WRONG_PASSWORD,
     ] {
         assert!(
             !stored.contains(secret),
