@@ -57,9 +57,14 @@ async fn demo_counsellor(config: &Config, dir: &Path) -> Result<String, BoxError
             },
         )
         .await?;
-        std::fs::write(
-            &password_file,
-            format!("{}\n", added.password.secret().expose_secret()),
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&password_file)?;
+        std::io::Write::write_all(
+            &mut file,
+            format!("{}\n", added.password.secret().expose_secret()).as_bytes(),
         )?;
     }
     db.pool.close().await;
