@@ -44,4 +44,3 @@ create index audit_log_staff on audit_log (staff_id, seq);
 alter table cases add column assignee text references staff (id) on delete set null;
 alter table cases add column staff_unread integer not null default 1;
 alter table cases add column client_unread integer not null default 0;
-create index cases_service_status on cases (service, status, seq);
