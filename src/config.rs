@@ -100,6 +100,8 @@ pub struct Limits {
     pub logins_per_client_per_hour: u32,
     /// Staff login attempts for one user name, from anywhere.
     pub logins_per_account_per_hour: u32,
+    /// Staff login attempts in all, from everywhere: bounds argon2 work.
+    pub logins_per_minute: u32,
 }
 
 impl Default for Limits {
@@ -113,6 +115,7 @@ impl Default for Limits {
             max_body_bytes: 128 * 1024,
             logins_per_client_per_hour: 60,
             logins_per_account_per_hour: 20,
+            logins_per_minute: 120,
         }
     }
 }

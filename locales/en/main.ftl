@@ -97,3 +97,4 @@ check-new-reply = There is a new reply since your last visit.
 check-write = Write back
 check-write-hint = Only the counsellors of this service can read it. You can read their replies here with your receipt code.
 check-sent = Your message was sent.
+check-resend-hint = Your message was not sent yet. It is kept here: send it again in a while.

@@ -86,3 +86,6 @@ case-done-reply = Reply sent.
 case-done-note = Note saved.
 case-done-status = Status changed.
 case-done-assign = Assignment changed.
+case-not-saved-title = Your session ended: nothing was saved
+case-not-saved-text = Your session ended before this was sent, so it was not saved. Copy the text below, log in again and send it.
+case-not-saved-label = What you wrote

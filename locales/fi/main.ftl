@@ -97,3 +97,4 @@ check-new-reply = Olet saanut uuden vastauksen edellisen käyntisi jälkeen.
 check-write = Kirjoita vastaus
 check-write-hint = Vain tämän palvelun työntekijät voivat lukea viestisi. Näet heidän vastauksensa täällä kuittikoodillasi.
 check-sent = Viestisi on lähetetty.
+check-resend-hint = Viestiäsi ei ole vielä lähetetty. Se on tallessa tässä: lähetä se uudelleen hetken kuluttua.

@@ -86,3 +86,6 @@ case-done-reply = Vastaus lähetetty.
 case-done-note = Muistiinpano tallennettu.
 case-done-status = Tila vaihdettu.
 case-done-assign = Vastuuhenkilö vaihdettu.
+case-not-saved-title = Istuntosi päättyi: mitään ei tallennettu
+case-not-saved-text = Istuntosi päättyi ennen lähettämistä, joten tekstiä ei tallennettu. Kopioi alla oleva teksti, kirjaudu uudelleen ja lähetä se.
+case-not-saved-label = Kirjoittamasi teksti

@@ -97,3 +97,4 @@ check-new-reply = Du har fått ett nytt svar sedan ditt senaste besök.
 check-write = Skriv ett svar
 check-write-hint = Bara den här tjänstens medarbetare kan läsa ditt meddelande. Du ser deras svar här med din kvittokod.
 check-sent = Ditt meddelande har skickats.
+check-resend-hint = Ditt meddelande har inte skickats än. Det finns kvar här: skicka det igen om en stund.

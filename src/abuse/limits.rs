@@ -35,6 +35,7 @@ pub struct Limiters {
     all_lookups: DefaultDirectRateLimiter,
     logins: DefaultKeyedRateLimiter<ClientNet>,
     account_logins: DefaultKeyedRateLimiter<String>,
+    all_logins: DefaultDirectRateLimiter,
 }
 
 fn n(v: u32) -> NonZeroU32 {
@@ -71,6 +72,7 @@ impl Limiters {
             account_logins: RateLimiter::keyed(Quota::per_hour(n(
                 limits.logins_per_account_per_hour
             ))),
+            all_logins: RateLimiter::direct(Quota::per_minute(n(limits.logins_per_minute))),
         }
     }
 
@@ -131,6 +133,7 @@ impl Limiters {
     /// quota and the account's (from anywhere) must allow it.
     pub fn allow_login(&self, client: ClientNet, username: &str) -> bool {
         self.logins.check_key(&client).is_ok()
+            && self.all_logins.check().is_ok()
             && self
                 .account_logins
                 .check_key(&username.to_lowercase())

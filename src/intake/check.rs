@@ -24,7 +24,8 @@ use crate::web::{PageError, render};
 /// Scope of the form token on the write-back form.
 pub const REPLY_SCOPE: &str = "client-reply";
 
-#[derive(Debug, Default, Deserialize)]
+/// No `Debug`: it may hold the message a client writes back.
+#[derive(Default, Deserialize)]
 #[serde(default)]
 pub struct RawCheck {
     pub receipt: String,
@@ -52,6 +53,7 @@ async fn open_request(
     headers: &HeaderMap,
     code: &str,
     form: Result<Form<RawCheck>, FormRejection>,
+    writing: bool,
 ) -> Opened {
     let Some(lang) = Lang::from_code(code) else {
         return Opened::Done(no_such_language(state));
@@ -65,25 +67,27 @@ async fn open_request(
         Err(_) => return Opened::Done(PageError::BadRequest.render(lang, exit)),
     };
     raw.receipt = raw.receipt.chars().take(64).collect();
-    let again = |status, error: &'static str, typed: String| {
-        let view = CheckView::new(state, lang, typed, Some(error), None);
+    let again = |status, error: &'static str, raw: RawCheck| {
+        let mut view = CheckView::new(state, lang, raw.receipt, Some(error), None);
+        if writing {
+            // A client writing back keeps their message, to send again.
+            view.resend = true;
+            view.reply_text = raw.message;
+            view.reply_token = state.form_key.issue(REPLY_SCOPE, now_secs());
+        }
         Opened::Done(render(status, &view, lang, exit))
     };
     let client = state.client_net(peer, headers);
     if !state.limits.allow_lookup(client) {
         tracing::debug!("receipt look-up over the rate limit");
-        return again(
-            StatusCode::TOO_MANY_REQUESTS,
-            "notice-too-many",
-            raw.receipt,
-        );
+        return again(StatusCode::TOO_MANY_REQUESTS, "notice-too-many", raw);
     }
     match Receipt::parse(&raw.receipt) {
         Some(receipt) => Opened::Case(lang, raw, receipt),
         None => again(
             StatusCode::UNPROCESSABLE_ENTITY,
             "error-receipt-format",
-            raw.receipt,
+            raw,
         ),
     }
 }
@@ -95,7 +99,8 @@ pub async fn lookup(
     Path(code): Path<String>,
     form: Result<Form<RawCheck>, FormRejection>,
 ) -> Response {
-    let (lang, raw, receipt) = match open_request(&state, peer, &headers, &code, form).await {
+    let (lang, raw, receipt) = match open_request(&state, peer, &headers, &code, form, false).await
+    {
         Opened::Done(r) => return r,
         Opened::Case(lang, raw, receipt) => (lang, raw, receipt),
     };
@@ -155,7 +160,7 @@ pub async fn write_back(
     Path(code): Path<String>,
     form: Result<Form<RawCheck>, FormRejection>,
 ) -> Response {
-    let (lang, raw, receipt) = match open_request(&state, peer, &headers, &code, form).await {
+    let (lang, raw, receipt) = match open_request(&state, peer, &headers, &code, form, true).await {
         Opened::Done(r) => return r,
         Opened::Case(lang, raw, receipt) => (lang, raw, receipt),
     };
@@ -184,13 +189,16 @@ pub async fn write_back(
     let case = match store::find_by_lookup(&state.db, &key.lookup_hash).await {
         Ok(Some(case)) => case,
         Ok(None) => {
-            let view = CheckView::new(
+            let mut view = CheckView::new(
                 &state,
                 lang,
                 raw.receipt,
                 Some("error-receipt-unknown"),
                 None,
             );
+            view.resend = true;
+            view.reply_text = raw.message;
+            view.reply_token = state.form_key.issue(REPLY_SCOPE, now_secs());
             return render(StatusCode::NOT_FOUND, &view, lang, exit);
         }
         Err(e) => return PageError::internal(e).render(lang, exit),

@@ -242,6 +242,9 @@ pub struct CheckView<'a> {
     pub reply_notice: Option<String>,
     pub reply_action: String,
     pub message_max: usize,
+    /// No thread (the look-up was refused): the receipt form doubles as the
+    /// write-back form, with the message kept, to send again later.
+    pub resend: bool,
 }
 
 /// A stored `YYYY-MM-DD` day as people of each language write it.
@@ -302,6 +305,7 @@ impl<'a> CheckView<'a> {
             reply_notice: None,
             reply_action: format!("/{}/check/reply", lang.code()),
             message_max: MESSAGE_MAX,
+            resend: false,
             page,
         }
     }

@@ -498,20 +498,40 @@ async fn seal_and_store(
 
 async fn reply(
     State(state): State<AppState>,
-    session: StaffSession,
-    Path((_, id)): Path<(String, String)>,
+    session: Result<StaffSession, Response>,
+    Path((code, id)): Path<(String, String)>,
     Form(raw): Form<RawAction>,
 ) -> Response {
-    write(state, session, id, raw, Author::Staff).await
+    match session {
+        Ok(session) => write(state, session, id, raw, Author::Staff).await,
+        Err(ended) => text_not_saved(&code, raw.text, ended),
+    }
 }
 
 async fn note(
     State(state): State<AppState>,
-    session: StaffSession,
-    Path((_, id)): Path<(String, String)>,
+    session: Result<StaffSession, Response>,
+    Path((code, id)): Path<(String, String)>,
     Form(raw): Form<RawAction>,
 ) -> Response {
-    write(state, session, id, raw, Author::Note).await
+    match session {
+        Ok(session) => write(state, session, id, raw, Author::Note).await,
+        Err(ended) => text_not_saved(&code, raw.text, ended),
+    }
+}
+
+/// The session ended while a counsellor was writing: instead of sending them
+/// to log in (and losing the text), show the text to copy, and the way on.
+fn text_not_saved(code: &str, text: String, ended: Response) -> Response {
+    if text.trim().is_empty() {
+        return ended;
+    }
+    let lang = Lang::from_code(code).unwrap_or(Lang::Fi);
+    let view = views::NotSavedView {
+        page: StaffPage::titled(lang, "case-not-saved-title", "staff/login", None),
+        text,
+    };
+    render(StatusCode::UNAUTHORIZED, &view, lang, "/")
 }
 
 async fn set_status(

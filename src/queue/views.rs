@@ -58,3 +58,10 @@ pub struct CaseView {
     pub error: Option<String>,
     pub notice: Option<String>,
 }
+
+#[derive(Template)]
+#[template(path = "staff_not_saved.html")]
+pub struct NotSavedView {
+    pub page: StaffPage,
+    pub text: String,
+}

@@ -1,7 +1,10 @@
 //! A person's own account: change the password (which rewraps their key),
 //! and turn the TOTP second factor on or off.
 
-use axum::extract::{Form, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Form, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use secrecy::SecretString;
@@ -46,6 +49,41 @@ fn back_to_account(session: &StaffSession) -> Response {
     Redirect::to(&format!("/{}/staff/account", session.lang.code())).into_response()
 }
 
+/// Checks the person's current password, under the same limits as a login
+/// (a stolen session must not become an unlimited password oracle).
+async fn current_password_ok(
+    state: &AppState,
+    session: &StaffSession,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    current: &SecretString,
+) -> Result<bool, Response> {
+    let lang = session.lang;
+    if !state
+        .limits
+        .allow_login(state.client_net(peer, headers), &session.staff.username)
+    {
+        return Err(account_page(
+            state,
+            session,
+            StatusCode::TOO_MANY_REQUESTS,
+            None,
+            vec!["staff-error-too-many"],
+            None,
+        ));
+    }
+    let ok = state
+        .staff
+        .hasher
+        .verify(Some(session.staff.password_hash.clone()), current)
+        .await
+        .map_err(|e| PageError::internal(e).render(lang, "/"))?;
+    if !ok {
+        super::login::audit_failure(state, &session.staff.id);
+    }
+    Ok(ok)
+}
+
 pub async fn page(State(state): State<AppState>, session: StaffSession) -> Response {
     account_page(&state, &session, StatusCode::OK, None, vec![], None)
 }
@@ -61,6 +99,8 @@ pub struct RawPasswordChange {
 
 pub async fn change_password(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     session: StaffSession,
     Form(raw): Form<RawPasswordChange>,
 ) -> Response {
@@ -76,14 +116,9 @@ pub async fn change_password(
     if raw.new != raw.repeat {
         errors.push("error-password-repeat");
     }
-    let verified = match state
-        .staff
-        .hasher
-        .verify(Some(session.staff.password_hash.clone()), &current)
-        .await
-    {
+    let verified = match current_password_ok(&state, &session, peer, &headers, &current).await {
         Ok(v) => v,
-        Err(e) => return PageError::internal(e).render(lang, "/"),
+        Err(refused) => return refused,
     };
     if !verified {
         errors.insert(0, "error-password-current");
@@ -111,6 +146,12 @@ pub async fn change_password(
             .await
             .map_err(PageError::internal)?;
         store::set_password(&state.db, &session.staff.id, &hash, &wrapped)
+            .await
+            .map_err(PageError::internal)?;
+        state
+            .staff
+            .sessions
+            .end_others(&state.db, &session.staff.id, &session.token_hash)
             .await
             .map_err(PageError::internal)?;
         store::audit_now(&state.db, &session.staff.id, "password_change", None, None)
@@ -165,6 +206,10 @@ pub async fn totp_start(
     if let Err(refused) = session.check_csrf(&raw.csrf) {
         return refused.into_response();
     }
+    if session.staff.totp_sealed.is_some() {
+        // Replacing a seed means turning it off first, with the password.
+        return back_to_account(&session);
+    }
     match setup_for(&state, &session, &TotpSecret::generate()) {
         Ok(setup) => account_page(&state, &session, StatusCode::OK, None, vec![], Some(setup)),
         Err(e) => e.render(session.lang, "/"),
@@ -183,6 +228,8 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 
 pub async fn totp_confirm(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     session: StaffSession,
     Form(raw): Form<RawTotp>,
 ) -> Response {
@@ -190,17 +237,31 @@ pub async fn totp_confirm(
         return refused.into_response();
     }
     let lang = session.lang;
+    if session.staff.totp_sealed.is_some() {
+        return back_to_account(&session);
+    }
     let Some(seed) = unhex(&raw.pending).and_then(|s| state.staff.open_totp(&s).ok()) else {
         return PageError::BadRequest.render(lang, "/");
     };
-    let Some(step) = seed.verify(&raw.code, now_secs(), 0) else {
+    let current = SecretString::from(raw.current);
+    let password_ok = match current_password_ok(&state, &session, peer, &headers, &current).await {
+        Ok(ok) => ok,
+        Err(refused) => return refused,
+    };
+    let step = seed.verify(&raw.code, now_secs(), 0);
+    let (Some(step), true) = (step, password_ok) else {
+        let error = if password_ok {
+            "error-totp-code"
+        } else {
+            "error-password-current"
+        };
         return match setup_for(&state, &session, &seed) {
             Ok(setup) => account_page(
                 &state,
                 &session,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-                vec!["error-totp-code"],
+                vec![error],
                 Some(setup),
             ),
             Err(e) => e.render(lang, "/"),
@@ -212,6 +273,12 @@ pub async fn totp_confirm(
             .await
             .map_err(PageError::internal)?;
         store::use_totp_step(&state.db, &session.staff.id, step as i64)
+            .await
+            .map_err(PageError::internal)?;
+        state
+            .staff
+            .sessions
+            .end_others(&state.db, &session.staff.id, &session.token_hash)
             .await
             .map_err(PageError::internal)?;
         store::audit_now(&state.db, &session.staff.id, "totp_on", None, None)
@@ -226,6 +293,8 @@ pub async fn totp_confirm(
 
 pub async fn totp_off(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     session: StaffSession,
     Form(raw): Form<RawTotp>,
 ) -> Response {
@@ -234,12 +303,7 @@ pub async fn totp_off(
     }
     let lang = session.lang;
     let current = SecretString::from(raw.current);
-    match state
-        .staff
-        .hasher
-        .verify(Some(session.staff.password_hash.clone()), &current)
-        .await
-    {
+    match current_password_ok(&state, &session, peer, &headers, &current).await {
         Ok(true) => {}
         Ok(false) => {
             return account_page(
@@ -251,7 +315,7 @@ pub async fn totp_off(
                 None,
             );
         }
-        Err(e) => return PageError::internal(e).render(lang, "/"),
+        Err(refused) => return refused,
     }
     let done = async {
         store::set_totp(&state.db, &session.staff.id, None)

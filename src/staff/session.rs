@@ -44,6 +44,7 @@ impl Token {
 
 /// What this instance holds for a logged-in person.
 struct Unlocked {
+    staff_id: String,
     identity: Arc<x25519::Identity>,
 }
 
@@ -58,6 +59,17 @@ pub struct Sessions {
     public_origin: String,
 }
 
+/// `scheme://host[:port]` of an address, without any path.
+fn origin_of(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split('/').next().unwrap_or(rest);
+            format!("{scheme}://{host}")
+        }
+        None => url.to_owned(),
+    }
+}
+
 fn now() -> i64 {
     jiff::Timestamp::now().as_second()
 }
@@ -70,7 +82,7 @@ impl Sessions {
             idle_seconds: (config.staff.idle_minutes * 60) as i64,
             absolute_seconds: (config.staff.absolute_hours * 3600) as i64,
             secure: config.secure_cookies(),
-            public_origin: config.public_url.clone(),
+            public_origin: origin_of(&config.public_url),
         }
     }
 
@@ -116,6 +128,7 @@ impl Sessions {
         self.lock().insert(
             hash,
             Unlocked {
+                staff_id: staff_id.to_owned(),
                 identity: Arc::new(identity),
             },
         );
@@ -127,6 +140,31 @@ impl Sessions {
     pub async fn end(&self, db: &crate::db::Db, token_hash: &[u8; 32]) -> Result<(), sqlx::Error> {
         self.lock().remove(token_hash);
         store::delete_session(db, token_hash).await
+    }
+
+    /// Ends the session a request presents, if any (a login replaces it).
+    pub async fn end_presented(
+        &self,
+        db: &crate::db::Db,
+        headers: &HeaderMap,
+    ) -> Result<(), sqlx::Error> {
+        match self.token_from(headers) {
+            Some(token) => self.end(db, &token.hash()).await,
+            None => Ok(()),
+        }
+    }
+
+    /// Ends every other session of a person (after a password or TOTP change).
+    pub async fn end_others(
+        &self,
+        db: &crate::db::Db,
+        staff_id: &str,
+        keep: &[u8; 32],
+    ) -> Result<(), sqlx::Error> {
+        store::delete_other_sessions(db, staff_id, keep).await?;
+        self.lock()
+            .retain(|hash, u| u.staff_id != staff_id || hash == keep);
+        Ok(())
     }
 
     /// Drops every unlocked key (at shutdown).
@@ -163,23 +201,29 @@ impl Sessions {
         hex(&mac.finalize().into_bytes())
     }
 
-    /// Whether the browser marked this request as sent from elsewhere: a
-    /// `Sec-Fetch-Site` other than same-origin or none, or an `Origin` that
-    /// is neither the public address nor the `Host` asked for.
-    fn cross_origin(&self, headers: &HeaderMap) -> bool {
+    /// Whether the browser says this request was sent from another site.
+    /// `Sec-Fetch-Site`, when present, decides alone (`same-origin` and
+    /// `none` pass). Otherwise an `Origin` must be the public address or the
+    /// host asked for; `Origin: null`, which browsers send on a same-origin
+    /// POST under `Referrer-Policy: no-referrer`, gives no opinion, and the
+    /// session-bound token (with SameSite=Strict) decides.
+    pub fn cross_origin(&self, headers: &HeaderMap) -> bool {
         let text = |name| {
             headers
                 .get(name)
                 .and_then(|v: &HeaderValue| v.to_str().ok())
         };
-        let fetch_site_foreign =
-            text("sec-fetch-site").is_some_and(|v| v != "same-origin" && v != "none");
-        let origin_foreign = text("origin").is_some_and(|origin| {
-            let own_host =
-                text("host").is_some_and(|host| origin.split("://").nth(1) == Some(host));
-            origin != self.public_origin && !own_host
-        });
-        fetch_site_foreign || origin_foreign
+        if let Some(site) = text("sec-fetch-site") {
+            return site != "same-origin" && site != "none";
+        }
+        match text("origin") {
+            None | Some("null") => false,
+            Some(origin) => {
+                let own_host =
+                    text("host").is_some_and(|host| origin.split("://").nth(1) == Some(host));
+                origin != self.public_origin && !own_host
+            }
+        }
     }
 
     fn token_from(&self, headers: &HeaderMap) -> Option<Token> {

@@ -280,6 +280,19 @@ pub async fn delete_session(db: &Db, token_hash: &[u8; 32]) -> Result<(), sqlx::
     Ok(())
 }
 
+pub async fn delete_other_sessions(
+    db: &Db,
+    staff_id: &str,
+    keep: &[u8; 32],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("delete from sessions where staff_id = $1 and token_hash <> $2")
+        .bind(staff_id)
+        .bind(&keep[..])
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 /// Deletes sessions past either timeout; returns the hashes still live.
 pub async fn expire_sessions(
     db: &Db,

@@ -158,7 +158,7 @@ async fn a_client_and_a_counsellor_talk_through_sealed_messages_end_to_end() {
     assert_eq!(assigned.status, 303);
     let queue = anna.get("/en/staff?status=closed").await;
     assert!(
-        queue.body.contains("Robin") && queue.body.contains("<td>Anna</td>"),
+        queue.body.contains("Robin") && queue.body.contains(">Anna</td>"),
         "{}",
         queue.body
     );
@@ -394,6 +394,36 @@ async fn state_changing_requests_without_this_sessions_csrf_token_or_from_elsewh
         1,
         "no forged reply stored"
     );
+    let r = anna
+        .post_with(
+            &path,
+            &[("csrf", &own), text],
+            &[("sec-fetch-site", "same-site")],
+        )
+        .await;
+    assert_eq!(r.status, 403, "a sibling site is another site");
+    assert_eq!(
+        app.count("select count(*) from messages").await,
+        1,
+        "no forged reply stored"
+    );
+    // What a browser sends under Referrer-Policy: no-referrer: `Origin: null`.
+    let r = anna
+        .post_with(
+            &path,
+            &[("csrf", &own), text],
+            &[("origin", "null"), ("sec-fetch-site", "same-origin")],
+        )
+        .await;
+    assert_eq!(r.status, 303, "a same-origin browser POST is accepted");
+    let r = anna
+        .post_with(&path, &[("csrf", &own), text], &[("origin", "null")])
+        .await;
+    assert_eq!(
+        r.status, 303,
+        "Origin: null alone leaves the decision to the token"
+    );
+    assert_eq!(app.count("select count(*) from messages").await, 3);
     // The genuine request, from this site, goes through.
     let origin = app.base.clone();
     let r = anna
@@ -404,7 +434,70 @@ async fn state_changing_requests_without_this_sessions_csrf_token_or_from_elsewh
         )
         .await;
     assert_eq!(r.status, 303);
-    assert_eq!(app.count("select count(*) from messages").await, 2);
+    assert_eq!(app.count("select count(*) from messages").await, 4);
+
+    // Login CSRF: a login posted from another site is refused.
+    let page = Staff::new(&app).get("/en/staff/login").await;
+    let token = between(&page.body, r#"name="token" value=""#, "\"").unwrap();
+    let r = Staff::new(&app)
+        .post_with(
+            "/en/staff/login",
+            &[
+                ("token", &token),
+                ("username", "anna"),
+                ("password", NEW_PASSWORD),
+                ("code", ""),
+            ],
+            &[("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+}
+
+#[tokio::test]
+async fn a_password_change_ends_every_other_session_of_that_person() {
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[ANNA]).await;
+    let laptop = Staff::first_login(&app, "anna", &pw[0]).await;
+    let phone = Staff::new(&app);
+    assert_eq!(phone.login("anna", NEW_PASSWORD, "").await.status, 303);
+    assert_eq!(phone.get("/en/staff").await.status, 200);
+    let csrf = laptop.csrf().await;
+    let newer = "a newer passphrase for anna";
+    let changed = laptop
+        .post(
+            "/en/staff/account/password",
+            &[
+                ("csrf", &csrf),
+                ("current", NEW_PASSWORD),
+                ("new", newer),
+                ("repeat", newer),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, 200, "{}", changed.body);
+    assert_eq!(
+        laptop.get("/en/staff").await.status,
+        200,
+        "this session goes on"
+    );
+    assert_eq!(
+        phone.get("/en/staff").await.status,
+        303,
+        "the other one ended"
+    );
+    assert_eq!(
+        Staff::new(&app)
+            .login("anna", NEW_PASSWORD, "")
+            .await
+            .status,
+        401
+    );
+    assert_eq!(
+        Staff::new(&app).login("anna", newer, "").await.status,
+        303,
+        "the key unwraps with the new password"
+    );
 }
 
 #[tokio::test]
@@ -565,10 +658,30 @@ async fn with_totp_on_a_login_needs_a_fresh_code_and_a_code_works_once() {
     let wrong = anna
         .post(
             "/en/staff/account/totp/confirm",
-            &[("csrf", &csrf), ("pending", &pending), ("code", "000000")],
+            &[
+                ("csrf", &csrf),
+                ("pending", &pending),
+                ("code", "000000"),
+                ("current", NEW_PASSWORD),
+            ],
         )
         .await;
     assert_eq!(wrong.status, 422, "a wrong code does not turn it on");
+    let no_password = anna
+        .post(
+            "/en/staff/account/totp/confirm",
+            &[
+                ("csrf", &csrf),
+                ("pending", &pending),
+                ("code", &code(step)),
+                ("current", "wrong password!"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        no_password.status, 422,
+        "a stolen session cannot enrol its own seed"
+    );
     let on = anna
         .post(
             "/en/staff/account/totp/confirm",
@@ -576,6 +689,7 @@ async fn with_totp_on_a_login_needs_a_fresh_code_and_a_code_works_once() {
                 ("csrf", &csrf),
                 ("pending", &pending),
                 ("code", &code(step)),
+                ("current", NEW_PASSWORD),
             ],
         )
         .await;
@@ -634,6 +748,15 @@ async fn a_restart_locks_every_key_and_staff_log_in_again() {
     let r = anna.get("/en/staff").await;
     assert_eq!(r.status, 303);
     assert!(r.location.contains("notice=locked"), "{}", r.location);
+    // A reply typed across the restart is shown back, not dropped.
+    let lost = anna
+        .post(
+            "/en/staff/cases/0123456789abcdef0123456789abcdef/reply",
+            &[("csrf", "stale"), ("text", "a long careful reply")],
+        )
+        .await;
+    assert_eq!(lost.status, 401);
+    assert!(lost.body.contains("a long careful reply") && lost.body.contains("nothing was saved"));
     assert_eq!(anna.login("anna", NEW_PASSWORD, "").await.status, 303);
     assert_eq!(anna.get("/en/staff").await.status, 200);
 }
@@ -649,4 +772,45 @@ async fn a_counsellor_added_while_the_server_runs_gets_new_cases_sealed_to_them(
     let case = anna.newest_case().await;
     let page = anna.get(&format!("/en/staff/cases/{case}")).await;
     assert!(page.body.contains("after anna joined"), "{}", page.body);
+}
+
+#[tokio::test]
+async fn a_client_writing_back_past_the_look_up_limit_keeps_their_message() {
+    let app = spawn_with(Options {
+        extra_limits: "lookups_per_client_per_hour = 2".into(),
+        ..Options::default()
+    })
+    .await;
+    let receipt = app.submit_ok("first words").await;
+    let (status, page) = app.check("en", &receipt).await;
+    assert_eq!(status, 200);
+    let token = between(&page, r#"name="token" value=""#, "\"").unwrap();
+    let write = |message: &'static str| {
+        let (receipt, token, url) = (receipt.clone(), token.clone(), app.url("/en/check/reply"));
+        async move {
+            let r = client()
+                .post(url)
+                .form(&[
+                    ("receipt", receipt.as_str()),
+                    ("token", &token),
+                    ("message", message),
+                ])
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    assert_eq!(write("second words").await.0, 200);
+    let (status, refused) = write("third words, typed with care").await;
+    assert_eq!(status, 429);
+    assert!(
+        refused.contains("third words, typed with care"),
+        "the message is kept: {refused}"
+    );
+    assert!(
+        refused.contains(r#"action="/en/check/reply""#),
+        "and can be sent again from the page"
+    );
+    assert_eq!(app.count("select count(*) from messages").await, 2);
 }
