@@ -1,26 +1,45 @@
-// Accessibility and no-third-party check of every client page of suoja, in
-// Debian's headless Chromium driven by playwright-core, with axe-core.
+// Accessibility and no-third-party check of every client and staff page of
+// suoja, in Debian's headless Chromium driven by playwright-core, with
+// axe-core.
 //
 //   node tests/browser/a11y.mjs [SUOJA_BIN]
 //
 // SUOJA_BIN (argument, else the environment variable, else target/debug/suoja
-// under the repository root) is started with a throw-away config on
-// 127.0.0.1:0. For fi, sv and en it visits the landing page, a contact form,
-// that form sent back with validation errors, the receipt after a real
-// submission, the check page, the check result for that receipt, the check
-// page with a wrong receipt and a 404 page. On each it runs axe-core (WCAG
-// 2.0/2.1 A and AA), checks <html lang> and <title>, that in-page links have
-// a target, that nothing scrolls sideways at 320 px, that the page has no
-// script, and that the browser asked nothing of any host but the server.
-// It also checks the keyboard path through the header of each landing page,
-// and the whole submit-and-check flow once more with JavaScript disabled.
+// under the repository root) gets two staff accounts with `suoja staff add`,
+// then is started with a throw-away config on 127.0.0.1:0.
+//
+// For fi, sv and en it visits, on the client side, the landing page, a
+// contact form, that form sent back with validation errors, the receipt after
+// a real submission, the check page, the check result for that receipt, the
+// check page with a wrong receipt and a 404 page; on the staff side, the
+// login page, a failed login, the account page while the password must be
+// changed (and with errors), the password changed, the two-step verification
+// setup, the queue unfiltered and filtered, a case page with the client's
+// message, a reply and a note, that page with an empty reply, the 403 page,
+// the login page after logging out, and a reply sent after the session ended
+// (kept to copy); then, back on the client side, the check page showing the
+// counsellor's reply with the write-back form, the write-back with an empty
+// message, a refused write-back (message kept to send again) and the sent
+// notice.
+//
+// On each page it runs axe-core (WCAG 2.0/2.1 A and AA), checks <html lang>
+// and <title>, that in-page links have a target, that nothing scrolls
+// sideways at 320 px, that the page has no script, that the browser asked
+// nothing of any host but the server, and which cookies were set: none on the
+// client side; on the staff side only the session cookie, HttpOnly and
+// SameSite=Strict. It also checks the keyboard path through the header of
+// each landing page, that the staff login form and the reply form can be
+// reached and sent with the keyboard alone (with a visible focus on every
+// stop), and, with JavaScript disabled, the client's submit-and-check flow,
+// a new counsellor's login, password change and reply, and the client
+// reading that reply and writing back.
 //
 // The last line is `N passed, M failed`; the exit code is 0 only when M is 0.
 // CHROMIUM (default /usr/bin/chromium) names another Chromium binary.
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,7 +67,24 @@ const RECOVERY = 'age1404x8n69333ap3a3eg0x8pxejess0hmhzv3kq8uz66de9deglp7q7fvcpt
 const QUICK_EXIT = 'https://quick-exit.invalid/';
 const START_TIMEOUT_MS = 30_000;
 const OVERALL_TIMEOUT_MS = 10 * 60_000;
-const SCREENSHOTS = { errors: '/tmp/a11y-contact-errors.png', receipt: '/tmp/a11y-receipt.png' };
+const SCREENSHOTS = {
+  errors: '/tmp/a11y-contact-errors.png',
+  receipt: '/tmp/a11y-receipt.png',
+  queue: '/tmp/a11y-staff-queue.png',
+  case: '/tmp/a11y-staff-case.png',
+  reply: '/tmp/a11y-check-reply.png',
+};
+// Over http (no public_url) the staff session cookie has no __Host- prefix.
+const STAFF_COOKIE = 'suoja-staff';
+// Not a case of any service the counsellor works in: the same 403 as another
+// service's case.
+const UNKNOWN_CASE = '0'.repeat(32);
+// Two counsellors of SLUG: one for the checks in every language, one for the
+// flow without JavaScript, each from its first login on.
+const STAFF = {
+  anna: { username: 'anna', name: 'Anna Aalto', newPassword: 'anna: four unrelated words here' },
+  bea: { username: 'bea', name: 'Bea Berg', newPassword: 'bea: another long passphrase' },
+};
 
 const binArg = process.argv[2] || process.env.SUOJA_BIN;
 const BIN = binArg ? path.resolve(binArg) : path.join(ROOT, 'target', 'debug', 'suoja');
@@ -88,6 +124,9 @@ submissions_per_client_per_hour = 1000
 submissions_per_service_per_minute = 1000
 lookups_per_client_per_hour = 1000
 lookups_per_minute = 1000
+logins_per_client_per_hour = 1000
+logins_per_account_per_hour = 1000
+logins_per_minute = 1000
 ipv4_prefix = 32
 max_body_bytes = 131072
 
@@ -120,15 +159,60 @@ en = "For people under 25."
 `;
 }
 
+// Only the file we wrote configures the binary: no SUOJA_* override from
+// outside.
+const serverEnv = () => Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.startsWith('SUOJA_')),
+);
+
+/**
+ * `suoja staff add`: a counsellor of SLUG, before the server starts (it
+ * reads counsellors' keys at start). Resolves with the one-time password.
+ */
+async function addStaff(configFile, { username, name }) {
+  const stdout = await new Promise((resolve, reject) => {
+    execFile(
+      BIN,
+      ['staff', 'add', '--config', configFile, '--username', username, '--name', name,
+        '--role', 'counsellor', '--service', SLUG],
+      { cwd: workDir, env: serverEnv(), timeout: START_TIMEOUT_MS },
+      (error, out, err) => (error ? reject(new Error(`suoja staff add ${username}: ${error.message}\n${err}`)) : resolve(out)),
+    );
+  });
+  const m = /^one-time password: (\S+)$/m.exec(stdout);
+  if (!m) throw new Error(`suoja staff add ${username} printed no "one-time password:" line`);
+  return m[1];
+}
+
+/**
+ * The messages of the locale files that have no variable, for checking
+ * that a page says what it should in its own language.
+ */
+async function loadMessages() {
+  const messages = {};
+  for (const lang of LANGS) {
+    messages[lang] = {};
+    for (const file of ['main.ftl', 'staff.ftl']) {
+      const text = await readFile(path.join(ROOT, 'locales', lang, file), 'utf8');
+      for (const line of text.split('\n')) {
+        const m = /^([a-z][a-z0-9_-]*) = (.+)$/.exec(line);
+        if (m) messages[lang][m[1]] = m[2].trim();
+      }
+    }
+  }
+  return (lang, id) => {
+    const text = messages[lang][id];
+    if (text === undefined) throw new Error(`no message ${id} in locales/${lang}`);
+    return text;
+  };
+}
+let tr = null;
+
 /** Starts the server and resolves with its base URL, from its stdout. */
 async function startServer(configFile) {
-  // Only the file we wrote configures it: no SUOJA_* override from outside.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('SUOJA_')),
-  );
   server = spawn(BIN, ['serve', '--config', configFile], {
     cwd: workDir,
-    env,
+    env: serverEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr = [];
@@ -165,8 +249,10 @@ async function stopServer() {
 /**
  * A context that lets the browser talk to the server's origin only: every
  * other request is recorded and aborted, so nothing leaves even on failure.
+ * `staff` says whose pages it opens: the client's must set no cookie, staff
+ * pages only the session cookie.
  */
-async function guardedContext(origin, options = {}) {
+async function guardedContext(origin, options = {}, { staff = false } = {}) {
   const context = await browser.newContext({ locale: 'en-GB', ...options });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
@@ -182,12 +268,56 @@ async function guardedContext(origin, options = {}) {
     if (m.type() === 'error' || m.type() === 'warning') console_.push(`${m.type()}: ${m.text()}`);
   });
   context.on('weberror', (e) => console_.push(`page error: ${e.error().message}`));
-  return { context, requests, console: console_ };
+  // Every Set-Cookie the server sent (redirects included), as a promise:
+  // the headers come from the browser asynchronously.
+  const cookies = [];
+  context.on('response', (r) => {
+    cookies.push(r.headerValues('set-cookie')
+      .then((values) => ({ url: r.url(), values }))
+      .catch(() => ({ url: r.url(), values: [] })));
+  });
+  return { context, requests, console: console_, cookies, staff };
+}
+
+/**
+ * Problems with the cookies set since `since`, and with the cookie jar: a
+ * client page sets none; a staff page may set (or clear) only the session
+ * cookie, HttpOnly and SameSite=Strict. Cookie values are never printed.
+ */
+async function cookieProblems(guard, since) {
+  const problems = [];
+  const set = await Promise.all(guard.cookies.slice(since.cookies));
+  for (const { url, values } of set) {
+    const where = new URL(url).pathname;
+    for (const value of values) {
+      const [pair, ...attributes] = value.split(';').map((a) => a.trim());
+      const name = pair.split('=')[0];
+      if (!guard.staff) {
+        problems.push(`${where} sets a cookie (${name}) on the client side`);
+        continue;
+      }
+      const has = (a) => attributes.some((x) => x.toLowerCase() === a);
+      if (name !== STAFF_COOKIE) problems.push(`${where} sets the cookie ${name}: staff pages may set only ${STAFF_COOKIE}`);
+      if (!has('httponly')) problems.push(`${where} sets ${name} without HttpOnly`);
+      if (!has('samesite=strict')) problems.push(`${where} sets ${name} without SameSite=Strict`);
+      if (!has('path=/')) problems.push(`${where} sets ${name} without Path=/`);
+      if (attributes.some((x) => /^domain=/i.test(x))) problems.push(`${where} sets ${name} with a Domain`);
+    }
+  }
+  for (const c of await guard.context.cookies()) {
+    if (!guard.staff) problems.push(`the browser holds a cookie (${c.name}) after a client page`);
+    else if (c.name !== STAFF_COOKIE) problems.push(`the browser holds the cookie ${c.name} besides the session cookie`);
+    else {
+      if (!c.httpOnly) problems.push(`the browser holds ${c.name} as readable by scripts (not HttpOnly)`);
+      if (c.sameSite !== 'Strict') problems.push(`the browser holds ${c.name} with SameSite=${c.sameSite}, not Strict`);
+    }
+  }
+  return problems;
 }
 
 /** Everything checked on every page: network, lang, title, anchors, axe. */
 async function checkPage(guard, page, lang, since, { runAxe = true } = {}) {
-  const problems = [];
+  const problems = await cookieProblems(guard, since);
   for (const r of guard.requests.slice(since.requests)) {
     if (!r.ours) problems.push(`request to another host: ${r.method} ${r.url}`);
   }
@@ -227,7 +357,12 @@ async function checkPage(guard, page, lang, since, { runAxe = true } = {}) {
   }
   if (viewport) await page.setViewportSize(viewport);
   if (runAxe) {
-    const results = await new AxeBuilder({ page, axeSource: axe.source }).withTags(AXE_TAGS).analyze();
+    // Legacy mode runs axe.run in the page itself. The default opens a blank
+    // page for every analysis to merge the frames' results, which doubles
+    // the time; these pages have no frames (their CSP, default-src 'none',
+    // would load none).
+    const results = await new AxeBuilder({ page, axeSource: axe.source })
+      .withTags(AXE_TAGS).setLegacyMode(true).analyze();
     for (const v of results.violations) {
       const nodes = v.nodes.map((n) => `    ${n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' | ')}`);
       problems.push(`axe ${v.id} (${v.impact}): ${v.help}\n${nodes.join('\n')}`);
@@ -236,7 +371,9 @@ async function checkPage(guard, page, lang, since, { runAxe = true } = {}) {
   return problems;
 }
 
-const mark = (guard) => ({ requests: guard.requests.length, console: guard.console.length });
+const mark = (guard) => ({
+  requests: guard.requests.length, console: guard.console.length, cookies: guard.cookies.length,
+});
 
 /** Runs one named check; a thrown error fails it and the run goes on. */
 async function step(label, fn) {
@@ -252,18 +389,19 @@ function expectStatus(response, allowed) {
   return allowed.includes(status) ? [] : [`HTTP status ${status}, expected ${allowed.join(' or ')}`];
 }
 
-/** Opens a page, does `act` on it (which may navigate), then checks it. */
+/**
+ * Does `act` on the context's page (it navigates, which starts every check
+ * afresh), then checks the page it ended on, or the one it returns as
+ * `page`. One page per context: opening a new one for every check costs
+ * more than the check.
+ */
 async function visit(guard, label, lang, act, opts = {}) {
-  const page = await guard.context.newPage();
-  try {
-    await step(label, async () => {
-      const since = mark(guard);
-      const { problems = [] } = (await act(page)) || {};
-      return [...problems, ...(await checkPage(guard, page, lang, since, opts))];
-    });
-  } finally {
-    await page.close();
-  }
+  await step(label, async () => {
+    if (!guard.page || guard.page.isClosed()) guard.page = await guard.context.newPage();
+    const since = mark(guard);
+    const { problems = [], page = guard.page } = (await act(guard.page)) || {};
+    return [...problems, ...(await checkPage(guard, page, lang, since, opts))];
+  });
 }
 
 /** Submits the contact form at `page` and waits for the answer to load. */
@@ -401,41 +539,464 @@ async function languageChecks(guard, base, lang) {
     const problems = expectStatus(await page.goto(url(`/${lang}/no-such-page`)), [404]);
     return { problems };
   });
+
+  return { receipt, message };
 }
 
-/** The whole flow with JavaScript off: the pages must need none. */
+/** Clicks what submits a form and waits for the answer to load. */
+async function clickAndWait(page, locator) {
+  const [response] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    locator.click(),
+  ]);
+  return response;
+}
+
+const textOf = async (page, selector) => (await page.locator(selector).allTextContents()).join('\n');
+
+/**
+ * Logs in with the form. Resolves with the page's final answer and the
+ * answer to the POST itself (the 303 that sets the session cookie).
+ */
+async function staffLogin(page, url, lang, username, password) {
+  await page.goto(url(`/${lang}/staff/login`));
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  const posted = page.waitForResponse((r) => r.request().method() === 'POST'
+    && new URL(r.url()).pathname === `/${lang}/staff/login`);
+  const response = await clickAndWait(page, page.locator(`form[action="/${lang}/staff/login"] button[type=submit]`));
+  return { response, posted: await posted };
+}
+
+/** A successful login answers 303 with the session cookie and nothing else. */
+async function loginAnswerProblems(posted) {
+  const problems = [];
+  if (posted.status() !== 303) problems.push(`the login POST answered ${posted.status()}, expected 303`);
+  const set = await posted.headerValues('set-cookie');
+  const names = set.map((v) => v.split('=')[0].trim());
+  if (names.length !== 1 || names[0] !== STAFF_COOKIE) {
+    problems.push(`the login answer sets [${names.join(', ')}], expected just ${STAFF_COOKIE}`);
+  }
+  return problems;
+}
+
+/** The link of the queue line whose preview shows `message`. */
+async function caseLink(page, message) {
+  const link = page.locator('table.queue tbody a').filter({ hasText: message });
+  return (await link.count()) ? link.first().getAttribute('href') : null;
+}
+
+/** What has the keyboard focus, and whether one can see it. */
+function focusState(page) {
+  return page.evaluate(() => {
+    const e = document.activeElement || document.body;
+    const r = e.getBoundingClientRect();
+    const s = getComputedStyle(e);
+    return {
+      tag: e.tagName.toLowerCase(),
+      id: e.id,
+      cls: typeof e.className === 'string' ? e.className : '',
+      action: e.form ? e.form.getAttribute('action') : null,
+      visible: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
+        && r.left < innerWidth && r.top < innerHeight,
+      ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none',
+    };
+  });
+}
+
+const describe = (f) => `<${f.tag}${f.id ? `#${f.id}` : ''}${f.cls ? `.${f.cls.trim().split(/\s+/).join('.')}` : ''}>`;
+
+/**
+ * Presses Tab until `want` holds of the focused element, at most `max`
+ * times. Every element the focus stops at must be on screen with a visible
+ * focus indicator.
+ */
+async function tabTo(page, want, what, max) {
+  const problems = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const f = await focusState(page);
+    if (f.tag === 'body') continue;
+    if (!f.visible) problems.push(`the focus is on ${describe(f)}, which is not on screen`);
+    if (!f.ring) problems.push(`the focus on ${describe(f)} is not visible (no outline or ring)`);
+    if (want(f)) return { found: f, problems };
+  }
+  problems.push(`${what} was not reached with ${max} presses of Tab`);
+  return { found: null, problems };
+}
+
+/** Logs in with the keyboard alone: Tab to each field, type, Enter on the button. */
+async function keyboardLogin(page, url, lang, account) {
+  const problems = expectStatus(await page.goto(url(`/${lang}/staff/login`)), [200]);
+  const steps = [
+    [(f) => f.id === 'username', 'the user name field', 20, account.username],
+    [(f) => f.id === 'password', 'the password field', 1, account.newPassword],
+    [(f) => f.tag === 'button' && f.action === `/${lang}/staff/login`, 'the log-in button', 3, null],
+  ];
+  for (const [want, what, max, text] of steps) {
+    const { found, problems: p } = await tabTo(page, want, what, max);
+    problems.push(...p);
+    if (!found) return { problems };
+    if (text !== null) await page.keyboard.type(text);
+  }
+  const [response] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.keyboard.press('Enter'),
+  ]);
+  problems.push(...expectStatus(response, [200]));
+  const at = new URL(page.url()).pathname;
+  if (at !== `/${lang}/staff`) problems.push(`after logging in with the keyboard the page is ${at}, not /${lang}/staff`);
+  return { problems };
+}
+
+/** Writes and sends a reply with the keyboard alone. */
+async function keyboardReply(page, caseUrl, text) {
+  const problems = expectStatus(await page.goto(caseUrl), [200]);
+  let r = await tabTo(page, (f) => f.id === 'reply', 'the reply field', 40);
+  problems.push(...r.problems);
+  if (!r.found) return { problems };
+  await page.keyboard.type(text);
+  r = await tabTo(page, (f) => f.tag === 'button' && (f.action || '').endsWith('/reply'), 'the send-reply button', 2);
+  problems.push(...r.problems);
+  if (!r.found) return { problems };
+  const [response] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.keyboard.press('Enter'),
+  ]);
+  problems.push(...expectStatus(response, [200]));
+  if (new URL(page.url()).searchParams.get('done') !== 'reply') problems.push(`after sending the reply the page is ${page.url()}`);
+  if (!(await textOf(page, '.thread .from-staff')).includes(text)) problems.push('the reply sent with the keyboard is not in the thread');
+  return { problems };
+}
+
+/**
+ * The staff side in every language, with one counsellor: login (failed,
+ * then with the one-time password), the forced password change, two-step
+ * verification setup, the queue, a case with a reply and a note, an empty
+ * reply and the 403 page. Each language's reply goes to the case that
+ * language's client opened, and is noted in `cases`.
+ */
+async function staffChecks(guard, base, cases) {
+  const url = (p) => new URL(p, base).href;
+  const anna = STAFF.anna;
+  const shots = (lang) => lang === 'en';
+
+  for (const lang of LANGS) {
+    await visit(guard, `/${lang}/staff/login`, lang, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${lang}/staff/login`)), [200]);
+      for (const id of ['username', 'password', 'code']) {
+        if (!(await page.locator(`#${id}`).count())) problems.push(`no #${id} field`);
+      }
+      return { problems };
+    });
+
+    await visit(guard, `/${lang}/staff/login [wrong password]`, lang, async (page) => {
+      const { response } = await staffLogin(page, url, lang, anna.username, 'not the right password');
+      const problems = expectStatus(response, [401]);
+      if (!(await textOf(page, '.error-summary')).includes(tr(lang, 'staff-error-login'))) problems.push('no error shown');
+      if ((await page.locator('#username').inputValue()) !== anna.username) problems.push('the user name typed is not kept');
+      if ((await page.locator('#password').inputValue()) !== '') problems.push('the password typed is sent back in the page');
+      if (!(await page.title()).startsWith(tr(lang, 'title-with-error').split('{')[0])) problems.push('the <title> does not say there is an error');
+      return { problems };
+    });
+  }
+
+  // A new account: the queue sends it to change the one-time password.
+  for (const [i, lang] of LANGS.entries()) {
+    await visit(guard, `/${lang}/staff/account [must change password]`, lang, async (page) => {
+      const problems = [];
+      if (i === 0) {
+        const { response, posted } = await staffLogin(page, url, lang, anna.username, anna.password);
+        problems.push(...(await loginAnswerProblems(posted)), ...expectStatus(response, [200]));
+      } else {
+        problems.push(...expectStatus(await page.goto(url(`/${lang}/staff`)), [200]));
+      }
+      const at = new URL(page.url()).pathname;
+      if (at !== `/${lang}/staff/account`) problems.push(`the page is ${at}, not /${lang}/staff/account`);
+      if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'staff-must-change'))) problems.push('no notice that the password must be changed');
+      return { problems };
+    });
+
+    await visit(guard, `/${lang}/staff/account [password errors]`, lang, async (page) => {
+      await page.goto(url(`/${lang}/staff/account`));
+      await page.locator('#current').fill('not the right password');
+      await page.locator('#new').fill('a long enough new password');
+      await page.locator('#repeat').fill('a different long password');
+      const response = await clickAndWait(page, page.locator(`form[action="/${lang}/staff/account/password"] button[type=submit]`));
+      const problems = expectStatus(response, [422]);
+      const errors = await textOf(page, '.error-summary');
+      for (const id of ['error-password-current', 'error-password-repeat']) {
+        if (!errors.includes(tr(lang, id))) problems.push(`the error summary lacks ${id}`);
+      }
+      if (!(await page.title()).startsWith(tr(lang, 'title-with-error').split('{')[0])) problems.push('the <title> does not say there is an error');
+      return { problems };
+    });
+  }
+
+  await visit(guard, `/${LANGS[0]}/staff/account [password changed]`, LANGS[0], async (page) => {
+    const lang = LANGS[0];
+    await page.goto(url(`/${lang}/staff/account`));
+    await page.locator('#current').fill(anna.password);
+    await page.locator('#new').fill(anna.newPassword);
+    await page.locator('#repeat').fill(anna.newPassword);
+    const response = await clickAndWait(page, page.locator(`form[action="/${lang}/staff/account/password"] button[type=submit]`));
+    const problems = expectStatus(response, [200]);
+    const notices = await textOf(page, 'main .notice');
+    if (!notices.includes(tr(lang, 'staff-password-changed'))) problems.push('no notice that the password was changed');
+    if (notices.includes(tr(lang, 'staff-must-change'))) problems.push('the page still says the password must be changed');
+    return { problems };
+  });
+
+  for (const lang of LANGS) {
+    const c = cases[lang];
+    c.reply = `Counsellor reply (${lang}), typed with the keyboard by a11y.mjs.`;
+    c.note = `Internal note (${lang}) by a11y.mjs: never shown to the client.`;
+
+    await visit(guard, `/${lang}/staff/account [two-step verification setup]`, lang, async (page) => {
+      await page.goto(url(`/${lang}/staff/account`));
+      const response = await clickAndWait(page, page.locator(`form[action="/${lang}/staff/account/totp/start"] button[type=submit]`));
+      const problems = expectStatus(response, [200]);
+      if (!(await page.locator('#totp-code').count())) problems.push('no field for the verification code after starting the setup');
+      return { problems };
+    });
+
+    let caseHref = null;
+    await visit(guard, `/${lang}/staff [queue]`, lang, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${lang}/staff`)), [200]);
+      if (!(await page.locator('table.queue tbody tr').count())) problems.push('the queue shows no case');
+      caseHref = await caseLink(page, c.message);
+      if (!caseHref) problems.push(`no line of the queue shows the message sent in ${lang}`);
+      if (shots(lang)) await page.screenshot({ path: SCREENSHOTS.queue, fullPage: true });
+      return { problems };
+    });
+
+    await visit(guard, `/${lang}/staff [queue, filtered]`, lang, async (page) => {
+      await page.goto(url(`/${lang}/staff`));
+      await page.locator('#service').selectOption(SLUG);
+      await page.locator('#status').selectOption('new');
+      const problems = expectStatus(await clickAndWait(page, page.locator('form.filters button[type=submit]')), [200]);
+      const q = new URL(page.url()).searchParams;
+      if (q.get('service') !== SLUG || q.get('status') !== 'new') problems.push(`the filter form led to ${page.url()}`);
+      if ((await page.locator('#service').inputValue()) !== SLUG) problems.push('the service chosen is not kept selected');
+      if ((await page.locator('#status').inputValue()) !== 'new') problems.push('the status chosen is not kept selected');
+      if (!(await caseLink(page, c.message))) problems.push(`the filtered queue lacks the new case sent in ${lang}`);
+      return { problems };
+    });
+
+    // The keyboard path, in a browser of its own: log in, then reply.
+    const keys = await guardedContext(base.origin, {}, { staff: true });
+    try {
+      await visit(keys, `/${lang}/staff/login [keyboard]`, lang,
+        (page) => keyboardLogin(page, url, lang, anna), { runAxe: false });
+      await visit(keys, `/${lang}/staff/cases/{id} [keyboard reply]`, lang, async (page) => {
+        if (!caseHref) throw new Error('no case of this language was found in the queue');
+        return keyboardReply(page, url(caseHref), c.reply);
+      }, { runAxe: false });
+      // A reply being written in a second tab when the session ends.
+      let writing = null;
+      await visit(keys, `/${lang}/staff/login [logged out]`, lang, async (page) => {
+        if (caseHref) {
+          writing = await keys.context.newPage();
+          await writing.goto(url(caseHref));
+        }
+        await page.goto(url(`/${lang}/staff/account`));
+        const response = await clickAndWait(page, page.locator(`form[action="/${lang}/staff/logout"] button[type=submit]`));
+        const problems = expectStatus(response, [200]);
+        const at = new URL(page.url());
+        if (at.pathname !== `/${lang}/staff/login`) problems.push(`after logging out the page is ${at.pathname}`);
+        if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'staff-notice-out'))) problems.push('no notice of the logout');
+        if ((await keys.context.cookies()).length) problems.push('the session cookie is still in the browser after logging out');
+        return { problems };
+      });
+      await visit(keys, `/${lang}/staff/cases/{id} [reply not saved: session ended]`, lang, async () => {
+        if (!writing) throw new Error('no case of this language was found in the queue');
+        const text = `A reply (${lang}) written as the session ended.`;
+        await writing.locator('#reply').fill(text);
+        const response = await clickAndWait(writing, writing.locator('form[action$="/reply"] button[type=submit]'));
+        const problems = expectStatus(response, [401]);
+        if ((await writing.locator('#kept').inputValue()) !== text) problems.push('the reply typed is not shown to copy');
+        if (!(await writing.locator(`main a[href="/${lang}/staff/login"]`).count())) problems.push('no link to log in again');
+        return { problems, page: writing };
+      });
+    } finally {
+      await keys.context.close();
+    }
+
+    await visit(guard, `/${lang}/staff/cases/{id} [message, reply and note]`, lang, async (page) => {
+      if (!caseHref) throw new Error('no case of this language was found in the queue');
+      await page.goto(url(caseHref));
+      await page.locator('#note').fill(c.note);
+      const response = await clickAndWait(page, page.locator('form[action$="/note"] button[type=submit]'));
+      const problems = expectStatus(response, [200]);
+      if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'case-done-note'))) problems.push('no notice that the note was saved');
+      if (!(await textOf(page, '.thread .from-client')).includes(c.message)) problems.push('the thread lacks the client\'s message');
+      if (!(await textOf(page, '.thread .from-staff')).includes(c.reply)) problems.push('the thread lacks the reply');
+      if (!(await textOf(page, '.thread .note')).includes(c.note)) problems.push('the thread lacks the note');
+      if (shots(lang)) await page.screenshot({ path: SCREENSHOTS.case, fullPage: true });
+      return { problems };
+    });
+
+    await visit(guard, `/${lang}/staff/cases/{id} [empty reply]`, lang, async (page) => {
+      if (!caseHref) throw new Error('no case of this language was found in the queue');
+      await page.goto(url(caseHref));
+      await page.locator('#reply').fill('   ');
+      const response = await clickAndWait(page, page.locator('form[action$="/reply"] button[type=submit]'));
+      const problems = expectStatus(response, [422]);
+      if (!(await textOf(page, '.error-summary')).includes(tr(lang, 'error-message-empty'))) problems.push('no error summary saying the reply is empty');
+      if ((await page.locator('#reply').inputValue()) !== '   ') problems.push('the reply typed is not kept');
+      if ((await page.locator('#reply').getAttribute('aria-invalid')) !== 'true') problems.push('#reply is not marked aria-invalid');
+      if (!(await page.title()).startsWith(tr(lang, 'title-with-error').split('{')[0])) problems.push('the <title> does not say there is an error');
+      return { problems };
+    });
+
+    await visit(guard, `/${lang}/staff/cases/{unknown} [403]`, lang, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${lang}/staff/cases/${UNKNOWN_CASE}`)), [403]);
+      return { problems };
+    });
+  }
+}
+
+/**
+ * The client's side of the reply, in every language: the counsellor's reply
+ * with the write-back form, writing back nothing, and writing back.
+ */
+async function writeBackChecks(guard, base, lang, c) {
+  const url = (p) => new URL(p, base).href;
+  const writeBack = (page) => page.locator(`form[action="/${lang}/check/reply"] button[type=submit]`);
+  const open = async (page) => {
+    if (!c.receipt) throw new Error('no receipt from the submission to look up');
+    await page.goto(url(`/${lang}/check`));
+    return expectStatus(await submitReceipt(page, c.receipt), [200]);
+  };
+
+  await visit(guard, `/${lang}/check [counsellor reply]`, lang, async (page) => {
+    const problems = await open(page);
+    const thread = await textOf(page, '.thread');
+    if (!thread.includes(c.reply)) problems.push('the thread does not show the counsellor\'s reply');
+    if (!thread.includes(STAFF.anna.name)) problems.push('the reply does not name the counsellor');
+    if (thread.includes(c.note)) problems.push('the client sees the internal note');
+    if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'check-new-reply'))) problems.push('no notice of the new reply');
+    if (!(await page.locator('#message').count()) || !(await writeBack(page).count())) problems.push('no write-back form');
+    if (lang === 'en') await page.screenshot({ path: SCREENSHOTS.reply, fullPage: true });
+    return { problems };
+  });
+
+  await visit(guard, `/${lang}/check [write back, empty]`, lang, async (page) => {
+    const problems = await open(page);
+    if ((await textOf(page, 'main .notice')).includes(tr(lang, 'check-new-reply'))) problems.push('the reply is still marked new on the second visit');
+    await page.locator('#message').fill('   ');
+    problems.push(...expectStatus(await clickAndWait(page, writeBack(page)), [422]));
+    if (!(await textOf(page, '.error-summary')).includes(tr(lang, 'error-message-empty'))) problems.push('no error summary saying the message is empty');
+    if ((await page.locator('#message').getAttribute('aria-invalid')) !== 'true') problems.push('#message is not marked aria-invalid');
+    if ((await page.locator('#message').inputValue()) !== '   ') problems.push('the text typed is not kept');
+    return { problems };
+  });
+
+  await visit(guard, `/${lang}/check [write back refused, message kept]`, lang, async (page) => {
+    const problems = await open(page);
+    const text = `Client writes back (${lang}) with a receipt that no longer works.`;
+    await page.locator('#message').fill(text);
+    // As if the receipt had changed between loading the page and sending.
+    await page.locator(`form[action="/${lang}/check/reply"] input[name=receipt]`).evaluate((e) => { e.value = 'NOT-A-RECEIPT'; });
+    problems.push(...expectStatus(await clickAndWait(page, writeBack(page)), [404, 422]));
+    if (!(await page.locator('.error-summary').count())) problems.push('no error shown');
+    if ((await page.locator('#receipt').getAttribute('aria-invalid')) !== 'true') problems.push('#receipt is not marked aria-invalid');
+    if ((await page.locator('#message').inputValue()) !== text) problems.push('the message typed is not kept to send again');
+    if (!(await writeBack(page).count())) problems.push('the form to send again does not post to the write-back address');
+    if ((await textOf(page, '.thread')).includes(text)) problems.push('the refused message shows in a thread');
+    return { problems };
+  });
+
+  await visit(guard, `/${lang}/check [write back, sent]`, lang, async (page) => {
+    const problems = await open(page);
+    const text = `Client writes back (${lang}) through a11y.mjs.`;
+    await page.locator('#message').fill(text);
+    problems.push(...expectStatus(await clickAndWait(page, writeBack(page)), [200]));
+    if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'check-sent'))) problems.push('no notice that the message was sent');
+    if (!(await textOf(page, '.thread')).includes(text)) problems.push('the thread does not show the message written back');
+    if ((await page.locator('#message').inputValue()) !== '') problems.push('the write-back field still holds the text sent');
+    return { problems };
+  });
+}
+
+/**
+ * The whole loop with JavaScript off: the pages must need none. A client
+ * sends a request and checks it; a new counsellor logs in, changes the
+ * one-time password, opens the case and replies; the client reads the reply
+ * and writes back.
+ */
 async function noJavaScriptFlow(base) {
-  const guard = await guardedContext(base.origin, { javaScriptEnabled: false });
   const lang = 'fi';
-  const page = await guard.context.newPage();
+  const url = (p) => new URL(p, base).href;
+  const client = await guardedContext(base.origin, { javaScriptEnabled: false });
+  const staff = await guardedContext(base.origin, { javaScriptEnabled: false }, { staff: true });
+  const message = 'Browser check without JavaScript.';
+  const reply = 'A reply sent without JavaScript.';
+  let receipt = '';
+  const run = (guard, label, fn) => visit(guard, label, lang, async (page) => ({ problems: await fn(page) }), { runAxe: false });
   try {
-    await step(`/${lang}/services/${SLUG} -> /${lang}/check [JavaScript disabled]`, async () => {
-      const since = mark(guard);
-      const message = 'Browser check without JavaScript.';
-      await page.goto(new URL(`/${lang}/services/${SLUG}`, base).href);
+    await run(client, `/${lang}/services/${SLUG} -> /${lang}/check [JavaScript disabled]`, async (page) => {
+      await page.goto(url(`/${lang}/services/${SLUG}`));
       const problems = expectStatus(await submitForm(page, { message }), [200, 201]);
-      const receipt = await readReceipt(page);
+      receipt = await readReceipt(page);
       if (!receipt) return [...problems, 'no receipt code on the page'];
       const link = page.locator(`main a[href="/${lang}/check"]`);
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.click()]);
       problems.push(...expectStatus(await submitReceipt(page, receipt), [200]));
       const thread = (await page.locator('.thread').textContent({ timeout: 5000 })) ?? '';
       if (!thread.includes(message)) problems.push('the check page does not show the message just sent');
-      problems.push(...(await checkPage(guard, page, lang, since, { runAxe: false })));
+      return problems;
+    });
+
+    await run(staff, `/${lang}/staff/login -> account -> case -> reply [JavaScript disabled]`, async (page) => {
+      const bea = STAFF.bea;
+      const { response, posted } = await staffLogin(page, url, lang, bea.username, bea.password);
+      const problems = [...(await loginAnswerProblems(posted)), ...expectStatus(response, [200])];
+      if (new URL(page.url()).pathname !== `/${lang}/staff/account`) {
+        return [...problems, `after the first login the page is ${page.url()}, not the account page`];
+      }
+      await page.locator('#current').fill(bea.password);
+      await page.locator('#new').fill(bea.newPassword);
+      await page.locator('#repeat').fill(bea.newPassword);
+      problems.push(...expectStatus(await clickAndWait(page, page.locator(`form[action="/${lang}/staff/account/password"] button[type=submit]`)), [200]));
+      if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'staff-password-changed'))) problems.push('no notice that the password was changed');
+      problems.push(...expectStatus(await clickAndWait(page, page.locator(`nav a[href="/${lang}/staff"]`)), [200]));
+      const line = page.locator('table.queue tbody a').filter({ hasText: message });
+      if (!(await line.count())) return [...problems, 'the queue does not show the case just sent'];
+      problems.push(...expectStatus(await clickAndWait(page, line.first()), [200]));
+      await page.locator('#reply').fill(reply);
+      problems.push(...expectStatus(await clickAndWait(page, page.locator('form[action$="/reply"] button[type=submit]')), [200]));
+      if (!(await textOf(page, '.thread .from-staff')).includes(reply)) problems.push('the thread does not show the reply just sent');
+      return problems;
+    });
+
+    await run(client, `/${lang}/check -> reply -> write back [JavaScript disabled]`, async (page) => {
+      if (!receipt) throw new Error('no receipt from the submission to look up');
+      await page.goto(url(`/${lang}/check`));
+      const problems = expectStatus(await submitReceipt(page, receipt), [200]);
+      if (!(await textOf(page, '.thread')).includes(reply)) problems.push('the check page does not show the counsellor\'s reply');
+      if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'check-new-reply'))) problems.push('no notice of the new reply');
+      const text = 'Writing back without JavaScript.';
+      await page.locator('#message').fill(text);
+      problems.push(...expectStatus(await clickAndWait(page, page.locator(`form[action="/${lang}/check/reply"] button[type=submit]`)), [200]));
+      if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'check-sent'))) problems.push('no notice that the message was sent');
+      if (!(await textOf(page, '.thread')).includes(text)) problems.push('the thread does not show the message written back');
       return problems;
     });
   } finally {
-    await page.close();
-    await guard.context.close();
+    await client.context.close();
+    await staff.context.close();
   }
 }
 
 async function main() {
   if (!existsSync(BIN)) throw new Error(`no suoja binary at ${BIN} (build it with cargo build, or pass its path)`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or run tests/browser/run.sh)`);
+  tr = await loadMessages();
   workDir = await mkdtemp(path.join(tmpdir(), 'suoja-a11y-'));
   const configFile = path.join(workDir, 'suoja.toml');
   await writeFile(configFile, config(workDir));
+  for (const account of Object.values(STAFF)) account.password = await addStaff(configFile, account);
   const base = await startServer(configFile);
   console.log(`# ${BIN} at ${base.href}, ${CHROMIUM}, axe-core ${axe.version}`);
 
@@ -449,9 +1010,16 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
-  const guard = await guardedContext(base.origin);
-  for (const lang of LANGS) await languageChecks(guard, base, lang);
-  await guard.context.close();
+  // The client and the counsellor each have a browser profile of their own:
+  // the session cookie never reaches a client page.
+  const client = await guardedContext(base.origin);
+  const cases = {};
+  for (const lang of LANGS) cases[lang] = await languageChecks(client, base, lang);
+  const staff = await guardedContext(base.origin, {}, { staff: true });
+  await staffChecks(staff, base, cases);
+  await staff.context.close();
+  for (const lang of LANGS) await writeBackChecks(client, base, lang, cases[lang]);
+  await client.context.close();
   await noJavaScriptFlow(base);
 }
 
@@ -485,6 +1053,7 @@ const watchdog = setTimeout(() => {
   cleanUp().finally(() => { console.log(`${passed} passed, ${failed} failed`); process.exit(1); });
 }, OVERALL_TIMEOUT_MS);
 
+const started = Date.now();
 try {
   await main();
 } catch (e) {
@@ -493,5 +1062,6 @@ try {
   await cleanUp();
   clearTimeout(watchdog);
 }
+console.log(`# ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Accessibility and no-third-party check of suoja's client pages in headless
-# Chromium (see a11y.mjs). Installs what is missing, then runs the check:
+# Accessibility, cookie and no-third-party check of suoja's client and staff
+# pages in headless Chromium (see a11y.mjs). Installs what is missing, then
+# runs the check (about a minute on two cores):
 #
 #   tests/browser/run.sh [SUOJA_BIN]
 #
