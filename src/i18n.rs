@@ -114,6 +114,15 @@ impl Tr {
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// The message `id` with a count, for plural forms.
+    pub fn tn(&self, id: &str, name: &'static str, count: usize) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        args.insert(Cow::Borrowed(name), FluentValue::from(count));
+        LOCALES
+            .try_lookup_with_args(self.lang.id(), id, &args)
+            .unwrap_or_else(|| id.to_owned())
+    }
+
     /// Whether `id` exists in this language (for optional names, e.g. topics).
     pub fn has(&self, id: &str) -> bool {
         LOCALES.try_lookup(self.lang.id(), id).is_some()

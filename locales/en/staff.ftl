@@ -66,7 +66,10 @@ case-title = Case
 case-kind = Kind
 case-updated = Last activity
 case-retain = Kept until
-case-unreadable = { $count } messages were sealed before you had access and cannot be opened with your key.
+case-unreadable = { $count ->
+    [one] One message was sealed before you had access and cannot be opened with your key.
+   *[other] { $count } messages were sealed before you had access and cannot be opened with your key.
+}
 case-from-client = Client
 case-reply-by = Reply from { $name }
 case-note-by = Internal note by { $name }

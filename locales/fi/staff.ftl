@@ -66,7 +66,10 @@ case-title = Tapaus
 case-kind = Laji
 case-updated = Viimeisin toiminta
 case-retain = Säilytetään asti
-case-unreadable = { $count } viestiä sinetöitiin ennen kuin sait pääsyn, eikä avaimesi avaa niitä.
+case-unreadable = { $count ->
+    [one] Yksi viesti sinetöitiin ennen kuin sait pääsyn, eikä avaimesi avaa sitä.
+   *[other] { $count } viestiä sinetöitiin ennen kuin sait pääsyn, eikä avaimesi avaa niitä.
+}
 case-from-client = Asiakas
 case-reply-by = Vastaus: { $name }
 case-note-by = Sisäinen muistiinpano: { $name }

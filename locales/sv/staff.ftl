@@ -66,7 +66,10 @@ case-title = Ärende
 case-kind = Typ
 case-updated = Senaste aktivitet
 case-retain = Sparas till
-case-unreadable = { $count } meddelanden förseglades innan du fick tillgång och kan inte öppnas med din nyckel.
+case-unreadable = { $count ->
+    [one] Ett meddelande förseglades innan du fick tillgång och kan inte öppnas med din nyckel.
+   *[other] { $count } meddelanden förseglades innan du fick tillgång och kan inte öppnas med din nyckel.
+}
 case-from-client = Klient
 case-reply-by = Svar från { $name }
 case-note-by = Intern anteckning av { $name }

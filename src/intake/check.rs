@@ -141,6 +141,13 @@ async fn show(
             view.reply_token = state.form_key.issue(REPLY_SCOPE, now_secs());
             view.reply_text = reply.text;
             view.reply_error = reply.error.map(|e| view.page.t.t(e));
+            if view.reply_error.is_some() {
+                let title = view
+                    .page
+                    .t
+                    .t1("title-with-error", "title", &view.page.title);
+                view.page.title = title;
+            }
             view.reply_notice = reply.notice.map(|n| view.page.t.t(n));
             render(status, &view, lang, exit)
         }

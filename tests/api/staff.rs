@@ -247,7 +247,7 @@ async fn a_reply_and_a_note_open_with_the_reference_age_cli_for_exactly_their_re
     let page = anna.get(&format!("/en/staff/cases/{case}")).await;
     assert!(
         page.body
-            .contains("1 messages were sealed before you had access"),
+            .contains("One message was sealed before you had access"),
         "{}",
         page.body
     );
