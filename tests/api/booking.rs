@@ -418,7 +418,7 @@ async fn exactly_one_winner(app: &TestApp, slot: &str, answers: &[(u16, String, 
 async fn double_booking_the_last_seat_gives_one_winner() {
     let app = spawn_app().await;
     let slot = insert_slot(&app, 30, 1).await;
-    let answers = race(&[app.base.clone()], &slot, 60).await;
+    let answers = race(std::slice::from_ref(&app.base), &slot, 60).await;
     exactly_one_winner(&app, &slot, &answers).await;
 }
 
