@@ -1,5 +1,6 @@
 ## Booking: clients
 
+booking-link = Would you rather book a time for a call, or join a group? Book here.
 booking-title = Book a time: { $service }
 booking-intro = Choose a free time or a group. You do not need to give your name. What you write here is sealed so that only the counsellors of this service can read it.
 booking-zone-note = Times are in { $zone } time.

@@ -1,5 +1,6 @@
 ## Ajanvaraus: asiakkaat
 
+booking-link = Haluatko mieluummin varata puheluajan tai ilmoittautua ryhmään? Varaa tästä.
 booking-title = Varaa aika: { $service }
 booking-intro = Valitse vapaa aika tai ryhmä. Nimeä ei tarvita. Kirjoittamasi sinetöidään niin, että vain tämän palvelun työntekijät voivat lukea sen.
 booking-zone-note = Ajat ovat aikavyöhykkeellä { $zone }.

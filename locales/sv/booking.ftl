@@ -1,5 +1,6 @@
 ## Tidsbokning: klienter
 
+booking-link = Vill du hellre boka en tid för ett samtal eller anmäla dig till en grupp? Boka här.
 booking-title = Boka en tid: { $service }
 booking-intro = Välj en ledig tid eller en grupp. Du behöver inte uppge ditt namn. Det du skriver förseglas så att endast tjänstens rådgivare kan läsa det.
 booking-zone-note = Tiderna anges i tidszonen { $zone }.
