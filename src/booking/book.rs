@@ -269,7 +269,7 @@ async fn accept(
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
     let took = match &request.target {
         Target::Slot(id) => store::take_slot(&mut tx, id, &service.slug, time::now_unix()).await,
-        Target::Group(id) => store::take_series(&mut tx, id, &service.slug).await,
+        Target::Group(id) => store::take_series(&mut tx, id, &service.slug, time::now_unix()).await,
     }
     .map_err(PageError::internal)?;
     if !took {

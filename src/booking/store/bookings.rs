@@ -28,18 +28,23 @@ pub async fn take_slot(
     Ok(done.rows_affected() == 1)
 }
 
-/// Takes one seat of a group; false when it is full or not open.
+/// Takes one seat of a group whose first meeting is still to come; false
+/// when it is full, closed, or already under way.
 pub async fn take_series(
     conn: &mut AnyConnection,
     series_id: &str,
     service: &str,
+    now: i64,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "update series set taken = taken + 1 \
-         where id = $1 and service = $2 and cancelled = 0 and taken < capacity",
+         where id = $1 and service = $2 and cancelled = 0 and taken < capacity \
+           and (select min(s.starts_at) from slots s \
+                where s.series_id = $1 and s.cancelled = 0) > $3",
     )
     .bind(series_id)
     .bind(service)
+    .bind(now)
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
