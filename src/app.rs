@@ -75,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/suoja.css", get(stylesheet))
         .route("/health", get(|| async { "ok" }))
         .merge(crate::intake::routes())
+        .merge(crate::booking::routes())
         .merge(crate::staff::routes())
         .merge(crate::queue::routes())
         .route_layer(middleware::from_fn(log_request))

@@ -169,6 +169,10 @@ pub struct Service {
     /// Every recipient configured for the service, from strings and files.
     pub recipients: Vec<age::x25519::Recipient>,
     pub retention_days: u32,
+    /// Where the service's duty hours and slots are, and how they are shown.
+    pub time_zone: jiff::tz::TimeZone,
+    /// The line's number, shown to clients who call in at a booked time.
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -212,6 +216,13 @@ struct RawService {
     recipients: Vec<String>,
     #[serde(default = "default_retention")]
     retention_days: u32,
+    #[serde(default = "default_time_zone")]
+    time_zone: String,
+    phone: Option<String>,
+}
+
+fn default_time_zone() -> String {
+    "Europe/Helsinki".to_owned()
 }
 
 fn default_retention() -> u32 {
@@ -436,6 +447,24 @@ impl RawService {
                     .into(),
             ));
         }
+        let time_zone = jiff::tz::TimeZone::get(&self.time_zone).map_err(|_| {
+            (
+                key("time_zone"),
+                format!("`{}` is not a known IANA time zone", self.time_zone),
+            )
+        })?;
+        let phone = self
+            .phone
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty());
+        if let Some(p) = &phone
+            && !is_phone_number(p)
+        {
+            return Err((
+                key("phone"),
+                "expected a phone number: digits, spaces and + - ( )".into(),
+            ));
+        }
         Ok(Service {
             slug: self.slug,
             name: self.name,
@@ -443,8 +472,18 @@ impl RawService {
             topics: self.topics,
             recipients,
             retention_days: self.retention_days.max(1),
+            time_zone,
+            phone,
         })
     }
+}
+
+/// 5–20 digits, with spaces, `+`, `-` and parentheses between them.
+pub fn is_phone_number(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (5..=20).contains(&digits)
+        && s.len() <= 32
+        && s.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
 }
 
 fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, String> {

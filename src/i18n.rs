@@ -123,6 +123,17 @@ impl Tr {
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// The message `id` with several arguments.
+    pub fn ta(&self, id: &str, args: &[(&'static str, &str)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from((*v).to_owned())))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(self.lang.id(), id, &args)
+            .unwrap_or_else(|| id.to_owned())
+    }
+
     /// Whether `id` exists in this language (for optional names, e.g. topics).
     pub fn has(&self, id: &str) -> bool {
         LOCALES.try_lookup(self.lang.id(), id).is_some()
@@ -144,7 +155,7 @@ mod tests {
     #[test]
     fn every_language_has_the_same_messages() {
         let keys = |lang: &str| -> std::collections::BTreeSet<String> {
-            let text: String = ["main", "staff"]
+            let text: String = ["main", "staff", "booking"]
                 .iter()
                 .map(|f| std::fs::read_to_string(format!("locales/{lang}/{f}.ftl")).unwrap())
                 .collect();

@@ -5,6 +5,7 @@
 
 pub mod abuse;
 pub mod app;
+pub mod booking;
 pub mod cli;
 pub mod config;
 pub mod db;

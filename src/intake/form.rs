@@ -166,6 +166,8 @@ mod tests {
             topics: vec![Topic::Common("general".into())],
             recipients: vec![],
             retention_days: 30,
+            time_zone: jiff::tz::TimeZone::UTC,
+            phone: None,
         }
     }
 

@@ -2,13 +2,13 @@
 //! a request, the receipt page, and the client's return with a receipt.
 
 pub(crate) mod check;
-mod form;
+pub(crate) mod form;
 mod payload;
 pub mod store;
 pub(crate) mod views;
 
 pub use form::{ContactRequest, ContactWay, RawContact, message_text};
-pub use payload::MessageDoc;
+pub use payload::{BookingDoc, MessageDoc, VERSION as DOC_VERSION};
 
 use axum::Router;
 use axum::extract::rejection::FormRejection;

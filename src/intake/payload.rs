@@ -26,7 +26,25 @@ pub struct MessageDoc {
     /// The name of the counsellor who wrote a reply or note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub staff: Option<String>,
+    /// For a booking case: what was booked, for when, and how to call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking: Option<BookingDoc>,
     pub text: String,
+}
+
+/// The sealed part of a booking: the exact time lives only in here.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BookingDoc {
+    /// `we_call` (the client gave a phone number) or `you_call`.
+    pub call: String,
+    /// RFC 3339, UTC.
+    pub starts_at: String,
+    pub ends_at: String,
+    /// The IANA zone the time was shown to the client in.
+    pub time_zone: String,
+    /// The group, when a series was booked as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 fn now_text() -> String {
@@ -47,6 +65,7 @@ impl MessageDoc {
             name: request.name,
             contact: Some(request.way),
             staff: None,
+            booking: None,
             text: request.message,
         }
     }
@@ -63,6 +82,7 @@ impl MessageDoc {
             name: None,
             contact: None,
             staff,
+            booking: None,
             text,
         }
     }

@@ -220,6 +220,8 @@ pub struct ShownMessage {
 pub struct ShownThread {
     /// A counsellor replied since the client last looked.
     pub new_reply: bool,
+    /// A booking: the page offers to see, move or cancel it.
+    pub is_booking: bool,
     pub service_name: String,
     pub opened: String,
     pub status: String,
@@ -281,6 +283,7 @@ impl<'a> CheckView<'a> {
                 .find(|s| s.slug == thread.case.service);
             ShownThread {
                 new_reply: thread.case.client_unread,
+                is_booking: thread.case.kind == "booking",
                 service_name: service
                     .map(|s| s.name.get(lang).to_owned())
                     .unwrap_or_else(|| thread.case.service.clone()),

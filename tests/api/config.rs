@@ -226,3 +226,39 @@ fn smtp_keys_have_defaults_and_bad_values_are_named_without_quoting_the_password
     ));
     assert!(load_err(&path).contains("security"));
 }
+
+#[test]
+fn a_service_time_zone_and_line_number_are_checked_at_start() {
+    let Ok(config) = Config::load("suoja.example.toml".as_ref(), no_env()) else {
+        panic!("the example config loads");
+    };
+    let service = &config.services[0];
+    assert_eq!(service.time_zone.iana_name(), Some("Europe/Helsinki"));
+    assert_eq!(service.phone.as_deref(), Some("+358 9 123 4567"));
+
+    let (_d, path) = with_replaced(
+        r#"time_zone = "Europe/Helsinki""#,
+        r#"time_zone = "Europe/Atlantis""#,
+    );
+    let e = load_err(&path);
+    assert!(e.contains("services[0].time_zone"), "{e}");
+    assert!(e.contains("Europe/Atlantis"), "{e}");
+
+    let (_d, path) = with_replaced(r#"phone = "+358 9 123 4567""#, r#"phone = "call us""#);
+    let e = load_err(&path);
+    assert!(e.contains("services[0].phone"), "{e}");
+    assert!(!e.contains("call us"), "{e}");
+
+    // Both are optional: Helsinki time, and no number shown.
+    let (_d, path) = with_replaced("time_zone = \"Europe/Helsinki\"\n", "");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("phone = \"+358 9 123 4567\"\n", "")).unwrap();
+    let Ok(config) = Config::load(&path, no_env()) else {
+        panic!("time_zone and phone are optional");
+    };
+    assert_eq!(
+        config.services[0].time_zone.iana_name(),
+        Some("Europe/Helsinki")
+    );
+    assert_eq!(config.services[0].phone, None);
+}

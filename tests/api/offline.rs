@@ -168,6 +168,7 @@ async fn a_sealed_message_moved_to_another_case_is_refused_not_shown() {
         name: None,
         contact: None,
         staff: None,
+        booking: None,
         text: "planted text".into(),
     };
     let sealed = suoja::seal::Envelope::new([client.recipient()])

@@ -18,6 +18,8 @@ const FOLLOW_UP: &str = "the amber lighthouse blinks twice";
 const REPLY: &str = "the copper kettle whistles softly";
 const NOTE: &str = "the granite owl keeps a ledger";
 const WRONG_PASSWORD: &str = "marzipan-avalanche-99";
+const BOOKING_PHONE: &str = "+358 44 987 6543";
+const BOOKING_NAME: &str = "Ottilie Brackenridge";
 
 fn probe_client() -> reqwest::Client {
     probe_client_from(CLIENT_IP)
@@ -159,6 +161,37 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         303
     );
 
+    // A booking: a refused one (bad phone), a good one, one for a full
+    // slot, and the client's look at it with the receipt.
+    let slot = crate::booking::insert_slot(&app, 30, 1).await;
+    let token = crate::booking::booking_token(&app.base).await;
+    let choice = format!("slot:{slot}");
+    let mut fields = vec![
+        ("choice", choice.as_str()),
+        ("call", "we_call"),
+        ("phone", "not a number 77"),
+        ("name", BOOKING_NAME),
+        ("topic", "crisis"),
+    ];
+    let booker = probe_client_from("127.0.0.81");
+    let (status, _) = crate::booking::book_at(&booker, &app.base, &token, &fields).await;
+    assert_eq!(status, 422);
+    fields[2].1 = BOOKING_PHONE;
+    let (status, booked) = crate::booking::book_at(&booker, &app.base, &token, &fields).await;
+    assert_eq!(status, 200);
+    let booking_receipt = receipt_in(&booked);
+    let (status, _) = crate::booking::book_at(&booker, &app.base, &token, &fields).await;
+    assert_eq!(status, 409);
+    let manage = booker
+        .post(app.url("/en/bookings/manage"))
+        .form(&[("receipt", booking_receipt.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(manage.status().as_u16(), 200);
+    let page = pia.get("/en/staff").await;
+    assert_eq!(page.status, 303, "logged out");
+
     let mails = smtp.wait_for(1).await;
     app.stop().await;
 
@@ -215,6 +248,13 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         NEW_PASSWORD,
         &csrf,
         "127.0.0.79",
+        BOOKING_PHONE,
+        "987 6543",
+        "not a number 77",
+        BOOKING_NAME,
+        "Brackenridge",
+        &booking_receipt,
+        "127.0.0.81",
     ] {
         assert!(
             !logs.contains(secret),
@@ -246,6 +286,11 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         &one_time[0],
         NEW_PASSWORD,
         WRONG_PASSWORD,
+        BOOKING_PHONE,
+        "987 6543",
+        BOOKING_NAME,
+        "Brackenridge",
+        &booking_receipt,
     ] {
         assert!(
             !stored.contains(secret),
@@ -264,6 +309,7 @@ async fn client_pages_set_no_cookie_and_load_nothing_from_elsewhere() {
         "/",
         "/en/",
         "/fi/services/helpline",
+        "/sv/services/helpline/book",
         "/sv/check",
         "/en/missing",
     ] {

@@ -1,0 +1,287 @@
+//! The client books: free slots of the coming weeks and open groups, a form
+//! with who calls whom, and the receipt once the booking is committed.
+
+use std::net::SocketAddr;
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+
+use super::form::{BookingRequest, Call, RawBooking};
+use super::store::{self, Target};
+use super::views::{BookView, BookedView};
+use super::{BOOKING_WINDOW_DAYS, find_service, show_when, time, token_scope};
+use crate::abuse::TokenCheck;
+use crate::app::AppState;
+use crate::config::Service;
+use crate::db::{day, new_id, today};
+use crate::i18n::{Lang, Tr};
+use crate::intake::form::FieldError;
+use crate::intake::store::NewCase;
+use crate::intake::{BookingDoc, MessageDoc};
+use crate::seal::Receipt;
+use crate::web::{PageError, render};
+
+pub async fn form(
+    State(state): State<AppState>,
+    Path((code, slug)): Path<(String, String)>,
+) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return crate::intake::no_such_language(&state);
+    };
+    let exit = &state.config.quick_exit_url;
+    let Some(service) = find_service(&state, &slug) else {
+        return PageError::NotFound.render(lang, exit);
+    };
+    page(
+        &state,
+        lang,
+        service,
+        RawBooking::default(),
+        vec![],
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The booking page with what is free now, the input kept and any problems.
+async fn page(
+    state: &AppState,
+    lang: Lang,
+    service: &Service,
+    raw: RawBooking,
+    errors: Vec<FieldError>,
+    notice: Option<&'static str>,
+    status: StatusCode,
+) -> Response {
+    let exit = &state.config.quick_exit_url;
+    let now = time::now_unix();
+    let free = async {
+        let slots = store::free_slots(
+            &state.db,
+            &service.slug,
+            now,
+            now + BOOKING_WINDOW_DAYS * 86_400,
+        )
+        .await?;
+        let groups = store::open_groups(&state.db, &service.slug, now).await?;
+        Ok::<_, sqlx::Error>((slots, groups))
+    };
+    let (slots, groups) = match free.await {
+        Ok(v) => v,
+        Err(e) => return PageError::internal(e).render(lang, exit),
+    };
+    let view = BookView::new(state, lang, service, slots, groups, raw, errors, notice);
+    render(status, &view, lang, exit)
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path((code, slug)): Path<(String, String)>,
+    form: Result<Form<RawBooking>, FormRejection>,
+) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return crate::intake::no_such_language(&state);
+    };
+    let exit = &state.config.quick_exit_url;
+    let Some(service) = find_service(&state, &slug) else {
+        return PageError::NotFound.render(lang, exit);
+    };
+    let raw = match form {
+        Ok(Form(raw)) => raw,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return PageError::TooLarge.render(lang, exit);
+        }
+        Err(_) => return PageError::BadRequest.render(lang, exit),
+    };
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    let client = state.client_net(peer, &headers);
+    if !state.limits.allow_submission(client, &service.slug) {
+        tracing::debug!(service = %service.slug, "booking over the rate limit");
+        let status = StatusCode::TOO_MANY_REQUESTS;
+        return page(
+            &state,
+            lang,
+            service,
+            raw,
+            vec![],
+            Some("notice-too-many"),
+            status,
+        )
+        .await;
+    }
+    let refusal =
+        match state
+            .form_key
+            .check(&token_scope(service), &raw.token, crate::intake::now_secs())
+        {
+            TokenCheck::Valid => None,
+            TokenCheck::TooFast => Some("notice-too-fast"),
+            TokenCheck::Invalid => Some("notice-expired"),
+        };
+    if let Some(notice) = refusal {
+        return page(
+            &state,
+            lang,
+            service,
+            raw,
+            vec![],
+            Some(notice),
+            unprocessable,
+        )
+        .await;
+    }
+    let request = match BookingRequest::parse(&raw, service) {
+        Ok(r) => r,
+        Err(errors) => return page(&state, lang, service, raw, errors, None, unprocessable).await,
+    };
+    match accept(&state, lang, service, request).await {
+        Ok(Accepted::Booked(receipt, when, call)) => {
+            let view = BookedView::new(&state, lang, service, &receipt, when, &call);
+            render(StatusCode::OK, &view, lang, exit)
+        }
+        Ok(Accepted::Taken) => {
+            let status = StatusCode::CONFLICT;
+            page(
+                &state,
+                lang,
+                service,
+                raw,
+                vec![],
+                Some("booking-taken"),
+                status,
+            )
+            .await
+        }
+        Err(e) => e.render(lang, exit),
+    }
+}
+
+enum Accepted {
+    Booked(Receipt, String, Call),
+    /// The last seat went to someone else (or the time is gone).
+    Taken,
+}
+
+/// The time a target stands for, if it can still be booked at all.
+pub(super) async fn target_times(
+    state: &AppState,
+    service: &Service,
+    target: &Target,
+) -> Result<Option<(i64, i64, Option<String>)>, PageError> {
+    match target {
+        Target::Slot(id) => Ok(store::slot_of_service(&state.db, id, &service.slug)
+            .await
+            .map_err(PageError::internal)?
+            .map(|s| (s.starts_at, s.ends_at, None))),
+        Target::Group(id) => Ok(store::group_by_id(&state.db, id)
+            .await
+            .map_err(PageError::internal)?
+            .filter(|g| g.service == service.slug)
+            .map(|g| (g.first_at, g.last_at, Some(g.name_en)))),
+    }
+}
+
+fn rfc3339(unix: i64) -> String {
+    jiff::Timestamp::from_second(unix)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+/// Seals the booking, takes the seat and stores the case in one
+/// transaction; the receipt exists for the client only after the commit.
+async fn accept(
+    state: &AppState,
+    lang: Lang,
+    service: &Service,
+    request: BookingRequest,
+) -> Result<Accepted, PageError> {
+    let Some((starts_at, ends_at, group)) = target_times(state, service, &request.target).await?
+    else {
+        return Ok(Accepted::Taken);
+    };
+    let keys = state
+        .keys
+        .current()
+        .service(&service.slug)
+        .ok_or_else(|| PageError::internal("service has no keys"))?
+        .clone();
+    let receipt = Receipt::generate();
+    let client = receipt
+        .client_key(&state.pepper)
+        .map_err(PageError::internal)?;
+    let case_id = new_id();
+    let t = Tr::new(lang);
+    let when = show_when(&t, service, starts_at, ends_at);
+    let text = t.t1(
+        &format!("booking-doc-{}", request.call.code()),
+        "when",
+        &when,
+    );
+    let doc = MessageDoc {
+        v: crate::intake::DOC_VERSION,
+        case: case_id.clone(),
+        service: service.slug.clone(),
+        written_at: rfc3339(time::now_unix()),
+        topic: request.topic,
+        name: request.name,
+        contact: Some(match &request.call {
+            Call::WeCall(phone) => crate::intake::ContactWay::Phone(phone.clone()),
+            Call::YouCall => crate::intake::ContactWay::None,
+        }),
+        staff: None,
+        booking: Some(BookingDoc {
+            call: request.call.code().to_owned(),
+            starts_at: rfc3339(starts_at),
+            ends_at: rfc3339(ends_at),
+            time_zone: service.time_zone.iana_name().unwrap_or("UTC").to_owned(),
+            group,
+        }),
+        text,
+    };
+    let client_recipient = client.recipient();
+    let client_recipient_text = client_recipient.to_string();
+    let envelope = keys.envelope.with(client_recipient);
+    let sealed = {
+        let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
+        envelope.seal(&doc).map_err(PageError::internal)?
+    };
+    let opened = today();
+    let retain = opened
+        .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
+        .map_err(PageError::internal)?;
+    let case = NewCase {
+        id: case_id,
+        service: service.slug.clone(),
+        kind: "booking",
+        opened_on: day(opened),
+        retain_until: day(retain),
+        lookup_hash: client.lookup_hash,
+        client_recipient: client_recipient_text,
+        message_id: new_id(),
+        key_epoch: keys.epoch,
+        sealed,
+    };
+    let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
+    let took = match &request.target {
+        Target::Slot(id) => store::take_slot(&mut tx, id, &service.slug, time::now_unix()).await,
+        Target::Group(id) => store::take_series(&mut tx, id, &service.slug, time::now_unix()).await,
+    }
+    .map_err(PageError::internal)?;
+    if !took {
+        tx.rollback().await.map_err(PageError::internal)?;
+        tracing::debug!(service = %service.slug, "booking refused: no free seat");
+        return Ok(Accepted::Taken);
+    }
+    store::insert_booking_case(&mut tx, &case, &request.target)
+        .await
+        .map_err(PageError::internal)?;
+    tx.commit().await.map_err(PageError::internal)?;
+    tracing::info!(service = %service.slug, "booking committed");
+    state.notifier.activity(&service.slug);
+    Ok(Accepted::Booked(receipt, when, request.call))
+}

@@ -1,0 +1,191 @@
+//! The client's booking form, parsed at the edge. A failed parse names each
+//! problem by field; the raw form goes back to the person with it.
+
+use serde::Deserialize;
+
+use super::store::Target;
+use crate::config::{Service, is_phone_number};
+use crate::intake::form::{FieldError, NAME_MAX};
+
+/// The booking form exactly as posted; every field defaults to empty.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct RawBooking {
+    pub token: String,
+    /// `slot:ID` or `group:ID`.
+    pub choice: String,
+    /// `we_call` or `you_call`.
+    pub call: String,
+    pub phone: String,
+    pub name: String,
+    pub topic: String,
+}
+
+/// Who calls whom at the booked time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    /// The line calls the client at this number.
+    WeCall(String),
+    /// The client calls the line.
+    YouCall,
+}
+
+impl Call {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Call::WeCall(_) => "we_call",
+            Call::YouCall => "you_call",
+        }
+    }
+}
+
+/// A booking request that passed every check.
+#[derive(Debug)]
+pub struct BookingRequest {
+    pub target: Target,
+    pub call: Call,
+    pub name: Option<String>,
+    pub topic: Option<String>,
+}
+
+fn err(field: &'static str, message: &'static str) -> FieldError {
+    FieldError { field, message }
+}
+
+/// `slot:ID` or `group:ID` with a 32-hex-digit id.
+pub fn parse_choice(raw: &str) -> Option<Target> {
+    let (kind, id) = raw.trim().split_once(':')?;
+    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    match kind {
+        "slot" => Some(Target::Slot(id.to_owned())),
+        "group" => Some(Target::Group(id.to_owned())),
+        _ => None,
+    }
+}
+
+impl BookingRequest {
+    pub fn parse(raw: &RawBooking, service: &Service) -> Result<BookingRequest, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let target = parse_choice(&raw.choice);
+        if target.is_none() {
+            errors.push(err("choice", "booking-error-choice"));
+        }
+        let phone = raw.phone.trim();
+        let call = match raw.call.as_str() {
+            "we_call" if is_phone_number(phone) => Some(Call::WeCall(phone.to_owned())),
+            "we_call" => {
+                errors.push(err("phone", "booking-error-phone"));
+                None
+            }
+            "you_call" if !phone.is_empty() => {
+                errors.push(err("phone", "booking-error-phone-unused"));
+                None
+            }
+            "you_call" => Some(Call::YouCall),
+            _ => {
+                errors.push(err("call", "booking-error-call"));
+                None
+            }
+        };
+        let name: String = raw
+            .name
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+            .trim()
+            .to_owned();
+        if name.chars().count() > NAME_MAX {
+            errors.push(err("name", "error-name-long"));
+        }
+        let topic = raw.topic.trim();
+        let topic = match service.topic(topic) {
+            Some(t) => Some(t.id().to_owned()),
+            None if topic.is_empty() => None,
+            None => {
+                errors.push(err("topic", "error-topic"));
+                None
+            }
+        };
+        match (target, call) {
+            (Some(target), Some(call)) if errors.is_empty() => Ok(BookingRequest {
+                target,
+                call,
+                name: (!name.is_empty()).then_some(name),
+                topic,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Localized, Topic};
+
+    fn service() -> Service {
+        let l = || Localized {
+            fi: "x".into(),
+            sv: "x".into(),
+            en: "x".into(),
+        };
+        Service {
+            slug: "s".into(),
+            name: l(),
+            description: l(),
+            topics: vec![Topic::Common("general".into())],
+            recipients: vec![],
+            retention_days: 30,
+            time_zone: jiff::tz::TimeZone::UTC,
+            phone: None,
+        }
+    }
+
+    const ID: &str = "0123456789abcdef0123456789abcdef";
+
+    fn raw(call: &str, phone: &str) -> RawBooking {
+        RawBooking {
+            choice: format!("slot:{ID}"),
+            call: call.into(),
+            phone: phone.into(),
+            ..RawBooking::default()
+        }
+    }
+
+    #[test]
+    fn we_call_you_needs_a_phone_number_and_you_call_us_needs_none() {
+        let s = service();
+        let ok = BookingRequest::parse(&raw("we_call", "+358 40 123 4567"), &s).unwrap();
+        assert_eq!(ok.call, Call::WeCall("+358 40 123 4567".into()));
+        assert_eq!(ok.target, Target::Slot(ID.into()));
+        assert!(BookingRequest::parse(&raw("you_call", ""), &s).is_ok());
+        let fields = |r: RawBooking| -> Vec<&str> {
+            BookingRequest::parse(&r, &s)
+                .unwrap_err()
+                .iter()
+                .map(|e| e.field)
+                .collect()
+        };
+        assert_eq!(fields(raw("we_call", "")), ["phone"]);
+        assert_eq!(fields(raw("you_call", "040 123")), ["phone"]);
+        assert_eq!(fields(raw("", "")), ["call"]);
+    }
+
+    #[test]
+    fn a_choice_is_a_slot_or_a_group_with_an_id_we_minted() {
+        assert_eq!(
+            parse_choice(&format!("group:{ID}")),
+            Some(Target::Group(ID.into()))
+        );
+        for bad in [
+            "",
+            "slot:",
+            "slot:xyz",
+            "table:0123456789abcdef0123456789abcdef",
+        ] {
+            assert_eq!(parse_choice(bad), None, "{bad}");
+        }
+    }
+}

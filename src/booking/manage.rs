@@ -1,0 +1,341 @@
+//! With the receipt (always in a POST body, never in a URL) the client sees
+//! their booking's time and can cancel it (the seat is freed, the case
+//! stays) or move it to another free slot in one transaction.
+
+use std::net::SocketAddr;
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::form::parse_choice;
+use super::store::{self, BookingRow, Target};
+use super::views::{ManageView, days, group_name};
+use super::{BOOKING_WINDOW_DAYS, find_service, show_when, time};
+use crate::abuse::TokenCheck;
+use crate::app::AppState;
+use crate::config::Service;
+use crate::i18n::{Lang, Tr};
+use crate::intake::MessageDoc;
+use crate::intake::store::{CaseRow, find_by_lookup};
+use crate::queue::store::{Author, add_message};
+use crate::seal::{ClientKey, Receipt};
+use crate::web::{Page, PageError, render};
+
+/// Scope of the form token on the cancel and move forms.
+const MANAGE_SCOPE: &str = "booking-manage";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawManage {
+    pub receipt: String,
+    pub token: String,
+    pub choice: String,
+}
+
+/// A booking case opened with its receipt, for one request.
+struct Opened {
+    lang: Lang,
+    raw: RawManage,
+    receipt: Receipt,
+    key: ClientKey,
+    case: CaseRow,
+    booking: BookingRow,
+}
+
+/// Language, form, rate limit, receipt, case and booking; or the answer.
+async fn open(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    code: &str,
+    form: Result<Form<RawManage>, FormRejection>,
+) -> Result<Opened, Response> {
+    let Some(lang) = Lang::from_code(code) else {
+        return Err(crate::intake::no_such_language(state));
+    };
+    let exit = &state.config.quick_exit_url;
+    let raw = match form {
+        Ok(Form(raw)) => raw,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(PageError::TooLarge.render(lang, exit));
+        }
+        Err(_) => return Err(PageError::BadRequest.render(lang, exit)),
+    };
+    let client = state.client_net(peer, headers);
+    if !state.limits.allow_lookup(client) {
+        tracing::debug!("booking look-up over the rate limit");
+        return Err(PageError::TooManyRequests.render(lang, exit));
+    }
+    let Some(receipt) = Receipt::parse(&raw.receipt) else {
+        return Err(PageError::NotFound.render(lang, exit));
+    };
+    let key = receipt
+        .client_key(&state.pepper)
+        .map_err(|e| PageError::internal(e).render(lang, exit))?;
+    let case = find_by_lookup(&state.db, &key.lookup_hash)
+        .await
+        .map_err(|e| PageError::internal(e).render(lang, exit))?
+        .filter(|c| c.kind == "booking")
+        .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
+    let booking = store::booking_of_case(&state.db, &case.id)
+        .await
+        .map_err(|e| PageError::internal(e).render(lang, exit))?
+        .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
+    Ok(Opened {
+        lang,
+        raw,
+        receipt,
+        key,
+        case,
+        booking,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    form: Result<Form<RawManage>, FormRejection>,
+) -> Response {
+    match open(&state, peer, &headers, &code, form).await {
+        Ok(o) => manage_page(&state, &o, None, None, StatusCode::OK).await,
+        Err(r) => r,
+    }
+}
+
+fn service_of<'a>(state: &'a AppState, o: &Opened) -> Result<&'a Service, PageError> {
+    find_service(state, &o.case.service).ok_or_else(|| PageError::internal("unknown service"))
+}
+
+async fn manage_page(
+    state: &AppState,
+    o: &Opened,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+    status: StatusCode,
+) -> Response {
+    let exit = &state.config.quick_exit_url;
+    let lang = o.lang;
+    let t = Tr::new(lang);
+    let service = match service_of(state, o) {
+        Ok(s) => s,
+        Err(e) => return e.render(lang, exit),
+    };
+    let current = o.booking.state == "booked";
+    let is_group = matches!(o.booking.target, Target::Group(_));
+    let free = if current && !is_group {
+        let now = time::now_unix();
+        let until = now + BOOKING_WINDOW_DAYS * 86_400;
+        match store::free_slots(&state.db, &service.slug, now, until).await {
+            Ok(slots) => slots,
+            Err(e) => return PageError::internal(e).render(lang, exit),
+        }
+    } else {
+        vec![]
+    };
+    let when = match &o.booking.group {
+        Some(g) => format!(
+            "{} · {}",
+            group_name(lang, g),
+            super::views::group_detail(&t, service, g)
+        ),
+        None => show_when(&t, service, o.booking.starts_at, o.booking.ends_at),
+    };
+    let view = ManageView {
+        page: Page::new(lang, "booking-manage-title", "check", exit),
+        receipt: o.receipt.to_string(),
+        token: state
+            .form_key
+            .issue(MANAGE_SCOPE, crate::intake::now_secs()),
+        service_name: service.name.get(lang).to_owned(),
+        when,
+        state_text: t.t(&format!("booking-state-{}", o.booking.state)),
+        current,
+        is_group,
+        line_phone: service.phone.clone(),
+        days: days(&t, service, &free, &o.raw.choice),
+        cancel_action: format!("/{}/bookings/cancel", lang.code()),
+        move_action: format!("/{}/bookings/move", lang.code()),
+        notice: notice.map(|n| t.t(n)),
+        error: error.map(|e| t.t(e)),
+    };
+    render(status, &view, lang, exit)
+}
+
+fn token_refusal(state: &AppState, raw: &RawManage) -> Option<&'static str> {
+    match state
+        .form_key
+        .check(MANAGE_SCOPE, &raw.token, crate::intake::now_secs())
+    {
+        TokenCheck::Valid => None,
+        TokenCheck::TooFast => Some("notice-too-fast"),
+        TokenCheck::Invalid => Some("notice-expired"),
+    }
+}
+
+/// A sealed line in the case's thread, so counsellors see what happened.
+async fn seal_note(
+    state: &AppState,
+    o: &Opened,
+    text: String,
+) -> Result<(i64, Vec<u8>), PageError> {
+    let keys = state
+        .keys
+        .current()
+        .service(&o.case.service)
+        .cloned()
+        .ok_or_else(|| PageError::internal("service has no keys"))?;
+    let doc = MessageDoc::follow_up(&o.case.id, &o.case.service, None, text);
+    let envelope = keys.envelope.with(o.key.recipient());
+    let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
+    let sealed = envelope.seal(&doc).map_err(PageError::internal)?;
+    Ok((keys.epoch, sealed))
+}
+
+pub async fn cancel(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    form: Result<Form<RawManage>, FormRejection>,
+) -> Response {
+    let o = match open(&state, peer, &headers, &code, form).await {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    if let Some(notice) = token_refusal(&state, &o.raw) {
+        return manage_page(&state, &o, None, Some(notice), unprocessable).await;
+    }
+    if o.booking.state != "booked" {
+        return manage_page(&state, &o, None, Some("booking-not-current"), unprocessable).await;
+    }
+    let t = Tr::new(o.lang);
+    let done = async {
+        let (epoch, sealed) = seal_note(&state, &o, t.t("booking-doc-cancelled")).await?;
+        let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
+        let ended = store::end_booking(&mut tx, &o.booking.id, "cancelled")
+            .await
+            .map_err(PageError::internal)?;
+        if ended {
+            store::free_seat(&mut tx, &o.booking.target)
+                .await
+                .map_err(PageError::internal)?;
+            add_message(&mut tx, &o.case.id, Author::Client, epoch, &sealed)
+                .await
+                .map_err(PageError::internal)?;
+        }
+        tx.commit().await.map_err(PageError::internal)?;
+        Ok::<_, PageError>(ended)
+    };
+    match done.await {
+        Ok(_) => {
+            tracing::info!(service = %o.case.service, "booking cancelled by client");
+            state.notifier.activity(&o.case.service);
+            reopened(&state, o, Some("booking-cancelled-notice"), None).await
+        }
+        Err(e) => e.render(o.lang, &state.config.quick_exit_url),
+    }
+}
+
+/// Reloads the booking after a change and shows it.
+async fn reopened(
+    state: &AppState,
+    mut o: Opened,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+) -> Response {
+    match store::booking_of_case(&state.db, &o.case.id).await {
+        Ok(Some(b)) => o.booking = b,
+        Ok(None) => {}
+        Err(e) => return PageError::internal(e).render(o.lang, &state.config.quick_exit_url),
+    }
+    let status = if error.is_some() {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::OK
+    };
+    manage_page(state, &o, notice, error, status).await
+}
+
+pub async fn move_booking(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    form: Result<Form<RawManage>, FormRejection>,
+) -> Response {
+    let o = match open(&state, peer, &headers, &code, form).await {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    if let Some(notice) = token_refusal(&state, &o.raw) {
+        return manage_page(&state, &o, None, Some(notice), unprocessable).await;
+    }
+    if o.booking.state != "booked" || matches!(o.booking.target, Target::Group(_)) {
+        return manage_page(&state, &o, None, Some("booking-not-current"), unprocessable).await;
+    }
+    let Some(Target::Slot(new_id)) = parse_choice(&o.raw.choice) else {
+        return manage_page(
+            &state,
+            &o,
+            None,
+            Some("booking-error-choice"),
+            unprocessable,
+        )
+        .await;
+    };
+    let exit = &state.config.quick_exit_url;
+    let service = match service_of(&state, &o) {
+        Ok(s) => s,
+        Err(e) => return e.render(o.lang, exit),
+    };
+    let slot = match store::slot_of_service(&state.db, &new_id, &service.slug).await {
+        Ok(Some(slot)) if slot.id != o.booking.target.id() => slot,
+        Ok(_) => return reopened(&state, o, None, Some("booking-taken")).await,
+        Err(e) => return PageError::internal(e).render(o.lang, exit),
+    };
+    let t = Tr::new(o.lang);
+    let when = show_when(&t, service, slot.starts_at, slot.ends_at);
+    let moved = async {
+        let (epoch, sealed) =
+            seal_note(&state, &o, t.t1("booking-doc-moved", "when", &when)).await?;
+        let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
+        let new_target = Target::Slot(slot.id.clone());
+        let ok = store::end_booking(&mut tx, &o.booking.id, "moved")
+            .await
+            .map_err(PageError::internal)?
+            && store::take_slot(&mut tx, &slot.id, &service.slug, time::now_unix())
+                .await
+                .map_err(PageError::internal)?;
+        if !ok {
+            tx.rollback().await.map_err(PageError::internal)?;
+            return Ok(false);
+        }
+        store::free_seat(&mut tx, &o.booking.target)
+            .await
+            .map_err(PageError::internal)?;
+        store::insert_booking(&mut tx, &o.case.id, &new_target)
+            .await
+            .map_err(PageError::internal)?;
+        add_message(&mut tx, &o.case.id, Author::Client, epoch, &sealed)
+            .await
+            .map_err(PageError::internal)?;
+        tx.commit().await.map_err(PageError::internal)?;
+        Ok::<_, PageError>(true)
+    };
+    match moved.await {
+        Ok(true) => {
+            tracing::info!(service = %service.slug, "booking moved by client");
+            state.notifier.activity(&service.slug);
+            reopened(&state, o, Some("booking-moved-notice"), None).await
+        }
+        Ok(false) => reopened(&state, o, None, Some("booking-taken")).await,
+        Err(e) => e.render(o.lang, exit),
+    }
+}

@@ -1,0 +1,86 @@
+//! Booking: counsellors publish one-off slots, weekly duty hours and group
+//! series; clients book a free time (or a whole group) anonymously and get a
+//! receipt; with it they see, move or cancel the booking. A booking is a
+//! case of kind `booking` whose sealed first message holds who calls whom,
+//! the phone number, an optional name and topic, and the exact time.
+
+mod book;
+mod form;
+mod manage;
+mod publish;
+pub mod store;
+pub mod time;
+mod views;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::app::AppState;
+use crate::config::Service;
+use crate::i18n::Tr;
+
+pub use form::Call;
+
+/// How far ahead clients see free slots.
+pub const BOOKING_WINDOW_DAYS: i64 = 28;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/{lang}/services/{slug}/book",
+            get(book::form).post(book::submit),
+        )
+        .route("/{lang}/bookings/manage", post(manage::show))
+        .route("/{lang}/bookings/cancel", post(manage::cancel))
+        .route("/{lang}/bookings/move", post(manage::move_booking))
+        .route("/{lang}/staff/availability", get(publish::page))
+        .route("/{lang}/staff/availability/oneoff", post(publish::oneoff))
+        .route("/{lang}/staff/availability/weekly", post(publish::weekly))
+        .route("/{lang}/staff/availability/group", post(publish::group))
+        .route(
+            "/{lang}/staff/availability/slots/{id}/remove",
+            post(publish::remove),
+        )
+}
+
+pub(crate) fn find_service<'a>(state: &'a AppState, slug: &str) -> Option<&'a Service> {
+    state.config.services.iter().find(|s| s.slug == slug)
+}
+
+/// The form-token scope of a service's booking form.
+pub(crate) fn token_scope(service: &Service) -> String {
+    format!("booking:{}", service.slug)
+}
+
+/// A slot's time as people of each language write it, in the service's zone:
+/// "ti 31.3.2026 klo 10.00–10.30".
+pub fn show_when(t: &Tr, service: &Service, starts_at: i64, ends_at: i64) -> String {
+    let tz = &service.time_zone;
+    let (Some(start), Some(end)) = (time::local(tz, starts_at), time::local(tz, ends_at)) else {
+        return String::new();
+    };
+    let clock = |d: jiff::civil::DateTime| match t.lang {
+        crate::i18n::Lang::En => d.strftime("%H:%M").to_string(),
+        _ => d.strftime("%H.%M").to_string(),
+    };
+    let day = show_day(t, start.date());
+    let end_text = if end.date() == start.date() {
+        clock(end)
+    } else {
+        format!("{} {}", show_day(t, end.date()), clock(end))
+    };
+    format!("{day} {}–{end_text}", clock(start))
+}
+
+/// "ti 31.3.2026" (fi, sv) or "Tue 31 Mar 2026" (en).
+pub fn show_day(t: &Tr, day: jiff::civil::Date) -> String {
+    let weekday = t.t(&format!(
+        "booking-weekday-{}",
+        day.weekday().to_monday_one_offset()
+    ));
+    let date = match t.lang {
+        crate::i18n::Lang::En => day.strftime("%-d %b %Y").to_string(),
+        _ => day.strftime("%-d.%-m.%Y").to_string(),
+    };
+    format!("{weekday} {date}")
+}

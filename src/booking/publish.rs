@@ -1,0 +1,230 @@
+//! Counsellors publish availability for their services: a one-off slot,
+//! weekly duty hours cut into slots, and a group series; they see what is
+//! published and remove a slot nobody has booked. Removing a booked slot is
+//! refused in this version.
+
+use axum::extract::{Form, Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::store::{self, GroupNames, Removed};
+use super::views::group_name;
+use super::{find_service, show_when};
+use crate::app::AppState;
+use crate::i18n::{Lang, Tr};
+use crate::staff::StaffSession;
+use crate::staff::session::forbidden;
+use crate::staff::store::audit;
+use crate::web::PageError;
+
+mod page;
+mod plan;
+
+pub use page::page;
+use plan::{Plan, Problem, plan_group, plan_oneoff, plan_weekly};
+
+/// Every field of the three publishing forms; each defaults to empty.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct RawPublish {
+    pub csrf: String,
+    pub form: String,
+    pub service: String,
+    pub date: String,
+    pub start: String,
+    pub until: String,
+    pub minutes: String,
+    pub capacity: String,
+    pub weekday: String,
+    pub weeks: String,
+    pub meetings: String,
+    pub every_days: String,
+    pub name_fi: String,
+    pub name_sv: String,
+    pub name_en: String,
+}
+async fn store_plan(
+    state: &AppState,
+    session: &StaffSession,
+    plan: &Plan<'_>,
+    raw: &RawPublish,
+) -> Result<(), sqlx::Error> {
+    let mut tx = state.db.pool.begin().await?;
+    let series = if plan.origin == "group" {
+        let id = crate::db::new_id();
+        let names = GroupNames {
+            fi: raw.name_fi.trim(),
+            sv: raw.name_sv.trim(),
+            en: raw.name_en.trim(),
+        };
+        store::insert_series(&mut tx, &id, &plan.service.slug, &names, plan.capacity).await?;
+        Some(id)
+    } else {
+        None
+    };
+    store::insert_slots(
+        &mut tx,
+        &plan.service.slug,
+        &plan.slots,
+        plan.capacity,
+        plan.origin,
+        series.as_deref(),
+    )
+    .await?;
+    let action = format!("publish_{}", plan.origin);
+    audit(
+        &mut tx,
+        &session.staff.id,
+        &action,
+        Some(&plan.service.slug),
+        None,
+    )
+    .await?;
+    tx.commit().await
+}
+
+type Planner = for<'a> fn(&'a AppState, &StaffSession, &RawPublish) -> Result<Plan<'a>, Problem>;
+
+async fn publish(
+    state: AppState,
+    session: StaffSession,
+    raw: RawPublish,
+    plan: Planner,
+) -> Response {
+    if let Err(refused) = session.check_csrf(&raw.csrf) {
+        return refused.into_response();
+    }
+    match plan(&state, &session, &raw) {
+        Ok(p) => match store_plan(&state, &session, &p, &raw).await {
+            Ok(()) => done(&session, "published"),
+            Err(e) => PageError::internal(e).render(session.lang, "/"),
+        },
+        Err(problem) => page::render_page(&state, &session, raw, Some(problem), None).await,
+    }
+}
+
+fn done(session: &StaffSession, what: &str) -> Response {
+    Redirect::to(&format!(
+        "/{}/staff/availability?done={what}",
+        session.lang.code()
+    ))
+    .into_response()
+}
+
+pub async fn oneoff(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Form(raw): Form<RawPublish>,
+) -> Response {
+    publish(state, session, raw, plan_oneoff).await
+}
+
+pub async fn weekly(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Form(raw): Form<RawPublish>,
+) -> Response {
+    publish(state, session, raw, plan_weekly).await
+}
+
+pub async fn group(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Form(raw): Form<RawPublish>,
+) -> Response {
+    publish(state, session, raw, plan_group).await
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Path((_, id)): Path<(String, String)>,
+    Form(raw): Form<RawPublish>,
+) -> Response {
+    if let Err(refused) = session.check_csrf(&raw.csrf) {
+        return refused.into_response();
+    }
+    let removed = async {
+        let mut tx = state.db.pool.begin().await?;
+        let removed = store::remove_slot(&mut tx, &session.staff.id, &id).await?;
+        if let Removed::Removed(service) = &removed {
+            audit(
+                &mut tx,
+                &session.staff.id,
+                "remove_slot",
+                Some(service),
+                None,
+            )
+            .await?;
+        }
+        tx.commit().await.map(|()| removed)
+    };
+    match removed.await {
+        Ok(Removed::Removed(_)) => done(&session, "removed"),
+        Ok(Removed::Booked) => {
+            let status = Some("avail-error-booked");
+            page::render_page(&state, &session, RawPublish::default(), status, None).await
+        }
+        Ok(Removed::NotFound) => forbidden(session.lang),
+        Err(e) => PageError::internal(e).render(session.lang, "/"),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    done: String,
+}
+
+/// A published slot or group as the staff list shows it.
+pub struct Line {
+    pub service: String,
+    pub when: String,
+    pub seats: String,
+    pub remove: Option<String>,
+}
+
+fn slot_lines(state: &AppState, lang: Lang, slots: &[store::SlotRow]) -> Vec<Line> {
+    let t = Tr::new(lang);
+    slots
+        .iter()
+        .filter_map(|s| {
+            let service = find_service(state, &s.service)?;
+            Some(Line {
+                service: service.name.get(lang).to_owned(),
+                when: show_when(&t, service, s.starts_at, s.ends_at),
+                seats: format!("{}/{}", s.taken, s.capacity),
+                remove: (s.taken == 0)
+                    .then(|| format!("/{}/staff/availability/slots/{}/remove", lang.code(), s.id)),
+            })
+        })
+        .collect()
+}
+
+fn group_lines(state: &AppState, lang: Lang, groups: &[store::GroupRow]) -> Vec<Line> {
+    let t = Tr::new(lang);
+    groups
+        .iter()
+        .filter_map(|g| {
+            let service = find_service(state, &g.service)?;
+            Some(Line {
+                service: service.name.get(lang).to_owned(),
+                when: format!(
+                    "{} · {}",
+                    group_name(lang, g),
+                    super::views::group_detail(&t, service, g)
+                ),
+                seats: format!("{}/{}", g.taken, g.capacity),
+                remove: None,
+            })
+        })
+        .collect()
+}
+
+/// Staff who must change their password do that first.
+fn must_change_first(session: &StaffSession) -> Option<Response> {
+    session
+        .staff
+        .must_change_password
+        .then(|| Redirect::to(&format!("/{}/staff/account", session.lang.code())).into_response())
+}

@@ -1,0 +1,106 @@
+//! The availability page: what is published, and the three forms.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::{DoneQuery, Line, Problem, RawPublish, group_lines, must_change_first, slot_lines};
+use crate::app::AppState;
+use crate::i18n::Tr;
+use crate::staff::StaffSession;
+use crate::staff::views::StaffPage;
+use crate::web::{PageError, render};
+
+pub struct Pick {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff_availability.html")]
+pub struct AvailabilityView {
+    pub page: StaffPage,
+    pub csrf: String,
+    pub services: Vec<Pick>,
+    pub weekdays: Vec<Pick>,
+    pub raw: RawPublish,
+    pub slots: Vec<Line>,
+    pub groups: Vec<Line>,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+    pub no_services: bool,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Query(q): Query<DoneQuery>,
+) -> Response {
+    if let Some(r) = must_change_first(&session) {
+        return r;
+    }
+    let notice = match q.done.as_str() {
+        "published" => Some("avail-done-published"),
+        "removed" => Some("avail-done-removed"),
+        _ => None,
+    };
+    render_page(&state, &session, RawPublish::default(), None, notice).await
+}
+
+pub async fn render_page(
+    state: &AppState,
+    session: &StaffSession,
+    raw: RawPublish,
+    error: Option<Problem>,
+    notice: Option<&'static str>,
+) -> Response {
+    let lang = session.lang;
+    let t = Tr::new(lang);
+    let now = crate::booking::time::now_unix();
+    let loaded = async {
+        let slots =
+            crate::booking::store::slots_for_staff(&state.db, &session.staff.id, now).await?;
+        let groups =
+            crate::booking::store::groups_for_staff(&state.db, &session.staff.id, now).await?;
+        Ok::<_, sqlx::Error>((slots, groups))
+    };
+    let (slots, groups) = match loaded.await {
+        Ok(v) => v,
+        Err(e) => return PageError::internal(e).render(lang, "/"),
+    };
+    let view = AvailabilityView {
+        page: StaffPage::titled(lang, "avail-title", "staff/availability", Some(session)),
+        csrf: session.csrf.clone(),
+        services: session
+            .services
+            .iter()
+            .filter_map(|slug| crate::booking::find_service(state, slug))
+            .map(|s| Pick {
+                value: s.slug.clone(),
+                label: s.name.get(lang).to_owned(),
+                selected: s.slug == raw.service,
+            })
+            .collect(),
+        weekdays: (1..=7)
+            .map(|n| Pick {
+                value: n.to_string(),
+                label: t.t(&format!("booking-weekday-long-{n}")),
+                selected: raw.weekday == n.to_string(),
+            })
+            .collect(),
+        slots: slot_lines(state, lang, &slots),
+        groups: group_lines(state, lang, &groups),
+        error: error.map(|e| t.t(e)),
+        notice: notice.map(|n| t.t(n)),
+        no_services: session.services.is_empty(),
+        raw,
+    };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    render(status, &view, lang, "/")
+}

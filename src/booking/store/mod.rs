@@ -1,0 +1,10 @@
+//! SQL for slots, group series and bookings. A seat is taken by one
+//! conditional update (`taken < capacity`) inside the transaction that
+//! stores the case and the booking, so two requests can never both get the
+//! last seat, on SQLite or PostgreSQL, in one process or several.
+
+mod bookings;
+mod slots;
+
+pub use bookings::*;
+pub use slots::*;
