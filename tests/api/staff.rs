@@ -814,3 +814,65 @@ async fn a_client_writing_back_past_the_look_up_limit_keeps_their_message() {
     );
     assert_eq!(app.count("select count(*) from messages").await, 2);
 }
+
+#[tokio::test]
+async fn an_idle_or_too_old_session_ends_and_takes_the_key_with_it() {
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[ANNA]).await;
+    let anna = Staff::first_login(&app, "anna", &pw[0]).await;
+    assert_eq!(anna.get("/en/staff").await.status, 200);
+    let pool = app.pool().await;
+    let now = jiff::Timestamp::now().as_second();
+    // Unused for 31 minutes (idle timeout 30).
+    sqlx::query("update sessions set seen_at = $1")
+        .bind(now - 31 * 60)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let r = anna.get("/en/staff").await;
+    assert_eq!(r.status, 303);
+    assert!(r.location.contains("notice=ended"), "{}", r.location);
+    assert_eq!(app.count("select count(*) from sessions").await, 0);
+
+    // Busy, but logged in 13 hours ago (absolute timeout 12 h).
+    assert_eq!(anna.login("anna", NEW_PASSWORD, "").await.status, 303);
+    assert_eq!(anna.get("/en/staff").await.status, 200);
+    sqlx::query("update sessions set created_at = $1, seen_at = $2")
+        .bind(now - 13 * 3600)
+        .bind(now)
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(anna.get("/en/staff").await.status, 303);
+    assert_eq!(app.count("select count(*) from sessions").await, 0);
+}
+
+#[tokio::test]
+async fn over_https_the_session_cookie_is_secure_and_host_prefixed() {
+    let mut app = spawn_with(Options {
+        extra_top: r#"public_url = "https://apu.example.fi""#.into(),
+        ..Options::default()
+    })
+    .await;
+    let pw = app.with_staff(&[ANNA]).await;
+    let page = Staff::new(&app).get("/en/staff/login").await;
+    let token = between(&page.body, r#"name="token" value=""#, "\"").unwrap();
+    let r = client()
+        .post(app.url("/en/staff/login"))
+        .form(&[
+            ("token", token.as_str()),
+            ("username", "anna"),
+            ("password", pw[0].as_str()),
+            ("code", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("__Host-suoja-staff="), "{cookie}");
+    for attribute in ["Secure", "HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    assert!(!cookie.contains("Domain"), "{cookie}");
+}
