@@ -14,6 +14,21 @@ pub struct LangLink {
     pub href: String,
 }
 
+impl LangLink {
+    /// Links to the page at `/{lang}/{rest}` in the other two languages.
+    pub fn others(lang: Lang, rest: &str) -> Vec<LangLink> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| *l != lang)
+            .map(|l| LangLink {
+                code: l.code(),
+                name: l.native_name(),
+                href: format!("/{}/{rest}", l.code()),
+            })
+            .collect()
+    }
+}
+
 /// The frame of every page: the base template reads these.
 pub struct Page<'a> {
     pub t: Tr,
@@ -27,15 +42,7 @@ impl<'a> Page<'a> {
     /// `rest` is the path after the language, e.g. `services/helpline`.
     pub fn new(lang: Lang, title_id: &str, rest: &str, quick_exit: &'a str) -> Page<'a> {
         let t = Tr::new(lang);
-        let switch = Lang::ALL
-            .into_iter()
-            .filter(|l| *l != lang)
-            .map(|l| LangLink {
-                code: l.code(),
-                name: l.native_name(),
-                href: format!("/{}/{rest}", l.code()),
-            })
-            .collect();
+        let switch = LangLink::others(lang, rest);
         Page {
             title: t.t(title_id),
             t,

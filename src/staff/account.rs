@@ -45,6 +45,24 @@ fn account_page(
     render(status, &view, lang, "/")
 }
 
+/// After a change to how a person logs in: their other sessions end (a
+/// thief's among them), and the change is audited.
+async fn ends_other_sessions(
+    state: &AppState,
+    session: &StaffSession,
+    action: &str,
+) -> Result<(), PageError> {
+    state
+        .staff
+        .sessions
+        .end_others(&state.db, &session.staff.id, &session.token_hash)
+        .await
+        .map_err(PageError::internal)?;
+    store::audit_now(&state.db, &session.staff.id, action, None, None)
+        .await
+        .map_err(PageError::internal)
+}
+
 fn back_to_account(session: &StaffSession) -> Response {
     Redirect::to(&format!("/{}/staff/account", session.lang.code())).into_response()
 }
@@ -148,15 +166,7 @@ pub async fn change_password(
         store::set_password(&state.db, &session.staff.id, &hash, &wrapped)
             .await
             .map_err(PageError::internal)?;
-        state
-            .staff
-            .sessions
-            .end_others(&state.db, &session.staff.id, &session.token_hash)
-            .await
-            .map_err(PageError::internal)?;
-        store::audit_now(&state.db, &session.staff.id, "password_change", None, None)
-            .await
-            .map_err(PageError::internal)
+        ends_other_sessions(&state, &session, "password_change").await
     };
     match changed.await {
         Ok(()) => {
@@ -275,15 +285,7 @@ pub async fn totp_confirm(
         store::use_totp_step(&state.db, &session.staff.id, step as i64)
             .await
             .map_err(PageError::internal)?;
-        state
-            .staff
-            .sessions
-            .end_others(&state.db, &session.staff.id, &session.token_hash)
-            .await
-            .map_err(PageError::internal)?;
-        store::audit_now(&state.db, &session.staff.id, "totp_on", None, None)
-            .await
-            .map_err(PageError::internal)
+        ends_other_sessions(&state, &session, "totp_on").await
     };
     match stored.await {
         Ok(()) => back_to_account(&session),

@@ -20,15 +20,7 @@ pub struct StaffPage {
 impl StaffPage {
     /// `rest` is the path after `/{lang}/`, for the language switch.
     pub fn new(lang: Lang, title: String, rest: &str, session: Option<&StaffSession>) -> StaffPage {
-        let switch = Lang::ALL
-            .into_iter()
-            .filter(|l| *l != lang)
-            .map(|l| LangLink {
-                code: l.code(),
-                name: l.native_name(),
-                href: format!("/{}/{rest}", l.code()),
-            })
-            .collect();
+        let switch = LangLink::others(lang, rest);
         StaffPage {
             t: Tr::new(lang),
             lang: lang.code(),
