@@ -11,6 +11,8 @@ mod helpers;
 mod intake;
 mod notify;
 mod offline;
+mod phone;
 mod privacy;
+mod schedule;
 mod staff;
 mod staff_helpers;
