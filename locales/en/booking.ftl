@@ -165,3 +165,5 @@ phone-saved = The call is saved as a case of { $service }.
 phone-read-out = Read the code slowly, in groups of four. With it the caller can read our replies and write to us on the page for returning with a code.
 phone-shown-once = The code is shown only this once. It is not stored anywhere and cannot be shown again.
 phone-again = Record another call
+thread-phone-by = Your phone call, written down by { $name }
+case-phone-by = Phone call, written down by { $name }

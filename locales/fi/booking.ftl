@@ -165,3 +165,5 @@ phone-saved = Puhelu on tallennettu palvelun { $service } asiaksi.
 phone-read-out = Lue koodi hitaasti, neljän merkin ryhmissä. Sen avulla soittaja voi lukea vastauksemme ja kirjoittaa meille sivulla, jolle palataan koodin kanssa.
 phone-shown-once = Koodi näytetään vain tämän kerran. Sitä ei tallenneta mihinkään, eikä sitä voi näyttää uudelleen.
 phone-again = Kirjaa toinen puhelu
+thread-phone-by = Puhelusi, jonka kirjasi { $name }
+case-phone-by = Puhelu, jonka kirjasi { $name }

@@ -165,3 +165,5 @@ phone-saved = Samtalet är sparat som ett ärende för { $service }.
 phone-read-out = Läs koden långsamt, i grupper om fyra. Med den kan den som ringer läsa våra svar och skriva till oss på sidan där man återvänder med en kod.
 phone-shown-once = Koden visas bara den här gången. Den sparas ingenstans och kan inte visas igen.
 phone-again = Registrera ett till samtal
+thread-phone-by = Ditt samtal, antecknat av { $name }
+case-phone-by = Telefonsamtal, antecknat av { $name }

@@ -80,6 +80,7 @@ async fn a_phone_call_is_recorded_as_a_sealed_case_and_the_caller_continues_with
     let (status, thread) = app.check("en", &receipt).await;
     assert_eq!(status, 200, "{thread}");
     assert!(thread.contains(text));
+    assert!(thread.contains("Your phone call, written down by Anna"));
     let token = between(&thread, r#"name="token" value=""#, "\"").unwrap();
     let r = client()
         .post(app.url("/en/check/reply"))
@@ -95,5 +96,5 @@ async fn a_phone_call_is_recorded_as_a_sealed_case_and_the_caller_continues_with
     let case = anna.newest_case().await;
     let page = anna.get(&format!("/en/staff/cases/{case}")).await;
     assert!(page.body.contains("Thank you, here is more."));
-    assert!(page.body.contains("Phone call"));
+    assert!(page.body.contains("Phone call, written down by Anna"));
 }

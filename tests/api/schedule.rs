@@ -305,3 +305,82 @@ async fn removing_a_booked_time_of_another_service_is_refused_like_a_missing_one
         1
     );
 }
+
+#[tokio::test]
+async fn a_booked_group_shows_on_each_meeting_day_and_cancelling_frees_its_seat() {
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[ANNA]).await;
+    let anna = Staff::first_login(&app, "anna", &pw[0]).await;
+    let csrf = anna.csrf().await;
+    let tz = jiff::tz::TimeZone::get("Europe/Helsinki").unwrap();
+    let first = jiff::Timestamp::now()
+        .to_zoned(tz)
+        .date()
+        .checked_add(jiff::Span::new().days(7))
+        .unwrap();
+    let second = first.checked_add(jiff::Span::new().days(7)).unwrap();
+    let published = anna
+        .post(
+            "/en/staff/availability/group",
+            &[
+                ("csrf", &csrf),
+                ("service", SERVICE),
+                ("name_fi", "Ryhmä"),
+                ("name_sv", "Grupp"),
+                ("name_en", "Group"),
+                ("date", &first.to_string()),
+                ("start", "17:00"),
+                ("minutes", "90"),
+                ("meetings", "2"),
+                ("every_days", "7"),
+                ("capacity", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(published.status, 303, "{}", published.body);
+    let (_, page) = app.get(&format!("/en/services/{SERVICE}/book")).await;
+    let group = between(&page, r#"name="choice" value="group:"#, "\"").unwrap();
+    let (status, booked) = book(
+        &app,
+        &[
+            ("choice", &format!("group:{group}")),
+            ("call", "you_call"),
+            ("name", "Noor"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{booked}");
+    let receipt = receipt_in(&booked);
+
+    for day in [first, second] {
+        let page = anna
+            .get(&format!("/en/staff/schedule?day={day}&span=day"))
+            .await;
+        assert!(page.body.contains("Noor"), "{day}: {}", page.body);
+        assert!(
+            !page.body.contains("Mark as done"),
+            "a group is not one call"
+        );
+    }
+    let page = anna
+        .get(&format!("/en/staff/schedule?day={first}&span=day"))
+        .await;
+    let id = booking_ids(&page.body).remove(0);
+    let done = anna
+        .post(
+            &format!("/en/staff/schedule/bookings/{id}/cancel"),
+            &[
+                ("csrf", &csrf),
+                (
+                    "text",
+                    "Two of our counsellors are ill, so the group cannot meet.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 303);
+    assert_eq!(app.count("select taken from series").await, 0);
+    let (_, thread) = app.check("en", &receipt).await;
+    assert!(thread.contains("Two of our counsellors are ill, so the group cannot meet."));
+    assert!(thread.contains("We had to cancel your booking for"));
+}
