@@ -167,3 +167,16 @@ phone-shown-once = The code is shown only this once. It is not stored anywhere a
 phone-again = Record another call
 thread-phone-by = Your phone call, written down by { $name }
 case-phone-by = Phone call, written down by { $name }
+avail-edit = Change
+avail-edit-title = Change a time
+avail-edit-now = Now: { $when }
+avail-edit-booked = { $count ->
+    [one] One person has booked this time. If you change the time, their booking is cancelled and they get a message with the new time.
+   *[other] { $count } people have booked this time. If you change the time, their bookings are cancelled and each gets a message with the new time.
+}
+avail-edit-save = Save the change
+avail-edit-back = Back to availability
+avail-done-edited = The time was changed.
+avail-done-edited-booked = The time was changed. Its bookings are cancelled, and each client has a message with the new time.
+avail-error-below-taken = There cannot be fewer seats than are already booked.
+avail-doc-changed = We had to cancel your booking for { $when }: the time was changed to { $new }. You can book the new time or another one, or write to us here.

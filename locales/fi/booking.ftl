@@ -167,3 +167,16 @@ phone-shown-once = Koodi näytetään vain tämän kerran. Sitä ei tallenneta m
 phone-again = Kirjaa toinen puhelu
 thread-phone-by = Puhelusi, jonka kirjasi { $name }
 case-phone-by = Puhelu, jonka kirjasi { $name }
+avail-edit = Muuta
+avail-edit-title = Muuta aikaa
+avail-edit-now = Nyt: { $when }
+avail-edit-booked = { $count ->
+    [one] Yksi ihminen on varannut tämän ajan. Jos muutat aikaa, hänen varauksensa perutaan ja hän saa viestin uudesta ajasta.
+   *[other] { $count } ihmistä on varannut tämän ajan. Jos muutat aikaa, heidän varauksensa perutaan ja jokainen saa viestin uudesta ajasta.
+}
+avail-edit-save = Tallenna muutos
+avail-edit-back = Takaisin aikoihin
+avail-done-edited = Aikaa muutettiin.
+avail-done-edited-booked = Aikaa muutettiin. Sen varaukset on peruttu, ja jokainen asiakas sai viestin uudesta ajasta.
+avail-error-below-taken = Paikkoja ei voi olla vähemmän kuin niitä on jo varattu.
+avail-doc-changed = Jouduimme perumaan varauksesi ajalle { $when }: aika muuttui, uusi aika on { $new }. Voit varata uuden ajan tai jonkin muun, tai kirjoittaa meille tänne.

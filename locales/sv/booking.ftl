@@ -167,3 +167,16 @@ phone-shown-once = Koden visas bara den här gången. Den sparas ingenstans och 
 phone-again = Registrera ett till samtal
 thread-phone-by = Ditt samtal, antecknat av { $name }
 case-phone-by = Telefonsamtal, antecknat av { $name }
+avail-edit = Ändra
+avail-edit-title = Ändra en tid
+avail-edit-now = Nu: { $when }
+avail-edit-booked = { $count ->
+    [one] En person har bokat den här tiden. Om du ändrar tiden avbokas hens bokning och hen får ett meddelande om den nya tiden.
+   *[other] { $count } personer har bokat den här tiden. Om du ändrar tiden avbokas deras bokningar och var och en får ett meddelande om den nya tiden.
+}
+avail-edit-save = Spara ändringen
+avail-edit-back = Tillbaka till tiderna
+avail-done-edited = Tiden ändrades.
+avail-done-edited-booked = Tiden ändrades. Dess bokningar är avbokade och varje klient har fått ett meddelande om den nya tiden.
+avail-error-below-taken = Det kan inte finnas färre platser än det redan finns bokningar.
+avail-doc-changed = Vi var tvungna att avboka din tid { $when }: tiden ändrades till { $new }. Du kan boka den nya tiden eller en annan, eller skriva till oss här.

@@ -47,6 +47,10 @@ pub fn routes() -> Router<AppState> {
             "/{lang}/staff/availability/slots/{id}/remove",
             post(publish::remove),
         )
+        .route(
+            "/{lang}/staff/availability/slots/{id}/edit",
+            get(publish::edit_page).post(publish::edit),
+        )
         .route("/{lang}/staff/schedule", get(schedule::page))
         .route(
             "/{lang}/staff/schedule/bookings/{id}/outcome",

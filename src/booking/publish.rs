@@ -17,10 +17,12 @@ use crate::staff::session::forbidden;
 use crate::staff::store::audit;
 use crate::web::PageError;
 
+mod edit;
 mod page;
 mod plan;
 mod remove;
 
+pub use edit::{edit, edit_page};
 pub use page::{Pick, page};
 use plan::{Plan, Problem, plan_group, plan_oneoff, plan_weekly};
 use remove::Removal;
@@ -170,6 +172,7 @@ pub struct Line {
     pub when: String,
     pub seats: String,
     pub remove: Option<String>,
+    pub edit: Option<String>,
     /// Someone holds a seat: removing it cancels their booking.
     pub booked: bool,
 }
@@ -186,6 +189,11 @@ fn slot_lines(state: &AppState, lang: Lang, slots: &[store::SlotRow]) -> Vec<Lin
                 seats: format!("{}/{}", s.taken, s.capacity),
                 remove: Some(format!(
                     "/{}/staff/availability/slots/{}/remove",
+                    lang.code(),
+                    s.id
+                )),
+                edit: Some(format!(
+                    "/{}/staff/availability/slots/{}/edit",
                     lang.code(),
                     s.id
                 )),
@@ -210,6 +218,7 @@ fn group_lines(state: &AppState, lang: Lang, groups: &[store::GroupRow]) -> Vec<
                 ),
                 seats: format!("{}/{}", g.taken, g.capacity),
                 remove: None,
+                edit: None,
                 booked: g.taken > 0,
             })
         })

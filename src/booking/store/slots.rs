@@ -270,3 +270,20 @@ pub async fn cancel_slot(conn: &mut AnyConnection, slot_id: &str) -> Result<bool
         .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Changes a slot's seats, never below the seats already taken; false if
+/// that would drop someone.
+pub async fn set_capacity(
+    conn: &mut AnyConnection,
+    slot_id: &str,
+    capacity: i32,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "update slots set capacity = $1 where id = $2 and cancelled = 0 and taken <= $1",
+    )
+    .bind(capacity)
+    .bind(slot_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
