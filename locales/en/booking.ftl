@@ -107,7 +107,10 @@ avail-error-no-slots = These duty hours give no time in the future.
 avail-error-no-such-time = That time does not exist or happens twice on that day (a clock change). Choose another time.
 avail-error-past = That time has already passed.
 avail-error-group-name = Give the group a name in all three languages (at most 100 characters).
-avail-error-booked = This time has a booking and cannot be removed yet. Contact the client first; removing booked times comes later.
+avail-error-raced = Someone booked this time just now, so nothing was removed. Please try again.
+avail-remove-booked = Remove and cancel its bookings
+avail-done-removed-booked = The time was removed. Its bookings are cancelled, and each client has a message about it.
+avail-doc-removed = We had to cancel your booking for { $when }: the time is no longer available. Please book another time or write to us here.
 booking-weekday-long-1 = Monday
 booking-weekday-long-2 = Tuesday
 booking-weekday-long-3 = Wednesday
@@ -115,3 +118,65 @@ booking-weekday-long-4 = Thursday
 booking-weekday-long-5 = Friday
 booking-weekday-long-6 = Saturday
 booking-weekday-long-7 = Sunday
+
+## Booking: the counsellor's schedule
+
+staff-schedule = Schedule
+schedule-title = Schedule
+schedule-nav = Move in the schedule
+schedule-previous = Earlier
+schedule-next = Later
+schedule-day = One day
+schedule-week = Whole week
+schedule-go-to = Day
+schedule-show = Show
+schedule-week-of = Week { $first } – { $last }
+schedule-none = No bookings in this time.
+schedule-call-we_call = We call the client
+schedule-call-you_call = The client calls us
+schedule-phone = Client's phone number
+schedule-details = Details
+schedule-open-case = Open the case
+schedule-mark-done = Mark as done
+schedule-mark-no-show = Mark as missed
+schedule-cancel-message = Message to the client about cancelling
+schedule-cancel-hint = The client reads it with their receipt code. The time is freed for someone else.
+schedule-cancel-submit = Cancel the booking and send the message
+schedule-done-outcome = The booking is marked.
+schedule-done-cancelled = The booking is cancelled and your message is waiting for the client.
+schedule-not-current = Someone already changed this booking, so nothing was done.
+schedule-error-summary = The booking was not cancelled: write a message to the client first.
+schedule-doc-cancelled = We had to cancel your booking for { $when }.
+
+## Phone intake
+
+kind-phone = Phone call
+staff-phone = Record a call
+phone-title = Record a phone call
+phone-intro = Record a call on the caller's behalf. It is sealed like any request. You then get a receipt code to read to the caller, so they can go on in writing.
+phone-errors = Please check these
+phone-name = The caller's name (optional)
+phone-name-hint = Only if they gave one: the name they want to be called by.
+phone-text = What the call was about
+phone-text-hint = Sealed: only the counsellors of the service, and the caller with the code, can read it.
+phone-submit = Save and show the code
+phone-receipt-title = Read this code to the caller
+phone-saved = The call is saved as a case of { $service }.
+phone-read-out = Read the code slowly, in groups of four. With it the caller can read our replies and write to us on the page for returning with a code.
+phone-shown-once = The code is shown only this once. It is not stored anywhere and cannot be shown again.
+phone-again = Record another call
+thread-phone-by = Your phone call, written down by { $name }
+case-phone-by = Phone call, written down by { $name }
+avail-edit = Change
+avail-edit-title = Change a time
+avail-edit-now = Now: { $when }
+avail-edit-booked = { $count ->
+    [one] One person has booked this time. If you change the time, their booking is cancelled and they get a message with the new time.
+   *[other] { $count } people have booked this time. If you change the time, their bookings are cancelled and each gets a message with the new time.
+}
+avail-edit-save = Save the change
+avail-edit-back = Back to availability
+avail-done-edited = The time was changed.
+avail-done-edited-booked = The time was changed. Its bookings are cancelled, and each client has a message with the new time.
+avail-error-below-taken = There cannot be fewer seats than are already booked.
+avail-doc-changed = We had to cancel your booking for { $when }: the time was changed to { $new }. You can book the new time or another one, or write to us here.

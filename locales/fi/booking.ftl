@@ -107,7 +107,10 @@ avail-error-no-slots = Tästä päivystyksestä ei tule yhtään tulevaa aikaa.
 avail-error-no-such-time = Tätä kellonaikaa ei ole tai se on kahdesti sinä päivänä (kellojen siirto). Valitse toinen aika.
 avail-error-past = Aika on jo mennyt.
 avail-error-group-name = Anna ryhmälle nimi kaikilla kolmella kielellä (enintään 100 merkkiä).
-avail-error-booked = Tähän aikaan on varaus, eikä sitä voi vielä poistaa. Ota ensin yhteys asiakkaaseen; varattujen aikojen poisto tulee myöhemmin.
+avail-error-raced = Joku varasi tämän ajan juuri nyt, joten mitään ei poistettu. Yritä uudelleen.
+avail-remove-booked = Poista ja peru sen varaukset
+avail-done-removed-booked = Aika poistettiin. Sen varaukset on peruttu, ja jokainen asiakas sai siitä viestin.
+avail-doc-removed = Jouduimme perumaan varauksesi ajalle { $when }: aika ei ole enää käytettävissä. Varaa toinen aika tai kirjoita meille tänne.
 booking-weekday-long-1 = maanantai
 booking-weekday-long-2 = tiistai
 booking-weekday-long-3 = keskiviikko
@@ -115,3 +118,65 @@ booking-weekday-long-4 = torstai
 booking-weekday-long-5 = perjantai
 booking-weekday-long-6 = lauantai
 booking-weekday-long-7 = sunnuntai
+
+## Ajanvaraus: työntekijän aikataulu
+
+staff-schedule = Aikataulu
+schedule-title = Aikataulu
+schedule-nav = Liiku aikataulussa
+schedule-previous = Aiemmin
+schedule-next = Myöhemmin
+schedule-day = Yksi päivä
+schedule-week = Koko viikko
+schedule-go-to = Päivä
+schedule-show = Näytä
+schedule-week-of = Viikko { $first } – { $last }
+schedule-none = Ei varauksia tänä aikana.
+schedule-call-we_call = Me soitamme asiakkaalle
+schedule-call-you_call = Asiakas soittaa meille
+schedule-phone = Asiakkaan puhelinnumero
+schedule-details = Tiedot
+schedule-open-case = Avaa asia
+schedule-mark-done = Merkitse hoidetuksi
+schedule-mark-no-show = Merkitse jääneen väliin
+schedule-cancel-message = Viesti asiakkaalle perumisesta
+schedule-cancel-hint = Asiakas lukee viestin tunnuskoodillaan. Aika vapautuu jollekulle toiselle.
+schedule-cancel-submit = Peru varaus ja lähetä viesti
+schedule-done-outcome = Varaus on merkitty.
+schedule-done-cancelled = Varaus on peruttu, ja viestisi odottaa asiakasta.
+schedule-not-current = Joku muutti tätä varausta jo, joten mitään ei tehty.
+schedule-error-summary = Varausta ei peruttu: kirjoita ensin viesti asiakkaalle.
+schedule-doc-cancelled = Jouduimme perumaan varauksesi ajalle { $when }.
+
+## Puhelimitse tullut yhteydenotto
+
+kind-phone = Puhelu
+staff-phone = Kirjaa puhelu
+phone-title = Kirjaa puhelu
+phone-intro = Kirjaa puhelu soittajan puolesta. Se sinetöidään kuten mikä tahansa yhteydenotto. Saat tunnuskoodin, jonka luet soittajalle, jotta hän voi jatkaa kirjoittamalla.
+phone-errors = Tarkista nämä
+phone-name = Soittajan nimi (vapaaehtoinen)
+phone-name-hint = Vain jos soittaja kertoi sen: nimi, jolla hän haluaa itseään kutsuttavan.
+phone-text = Mistä puhelussa oli kyse
+phone-text-hint = Sinetöidään: vain palvelun työntekijät ja soittaja koodinsa kanssa voivat lukea sen.
+phone-submit = Tallenna ja näytä koodi
+phone-receipt-title = Lue tämä koodi soittajalle
+phone-saved = Puhelu on tallennettu palvelun { $service } asiaksi.
+phone-read-out = Lue koodi hitaasti, neljän merkin ryhmissä. Sen avulla soittaja voi lukea vastauksemme ja kirjoittaa meille sivulla, jolle palataan koodin kanssa.
+phone-shown-once = Koodi näytetään vain tämän kerran. Sitä ei tallenneta mihinkään, eikä sitä voi näyttää uudelleen.
+phone-again = Kirjaa toinen puhelu
+thread-phone-by = Puhelusi, jonka kirjasi { $name }
+case-phone-by = Puhelu, jonka kirjasi { $name }
+avail-edit = Muuta
+avail-edit-title = Muuta aikaa
+avail-edit-now = Nyt: { $when }
+avail-edit-booked = { $count ->
+    [one] Yksi ihminen on varannut tämän ajan. Jos muutat aikaa, hänen varauksensa perutaan ja hän saa viestin uudesta ajasta.
+   *[other] { $count } ihmistä on varannut tämän ajan. Jos muutat aikaa, heidän varauksensa perutaan ja jokainen saa viestin uudesta ajasta.
+}
+avail-edit-save = Tallenna muutos
+avail-edit-back = Takaisin aikoihin
+avail-done-edited = Aikaa muutettiin.
+avail-done-edited-booked = Aikaa muutettiin. Sen varaukset on peruttu, ja jokainen asiakas sai viestin uudesta ajasta.
+avail-error-below-taken = Paikkoja ei voi olla vähemmän kuin niitä on jo varattu.
+avail-doc-changed = Jouduimme perumaan varauksesi ajalle { $when }: aika muuttui, uusi aika on { $new }. Voit varata uuden ajan tai jonkin muun, tai kirjoittaa meille tänne.

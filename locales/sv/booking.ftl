@@ -107,7 +107,10 @@ avail-error-no-slots = Den här jouren ger inga tider i framtiden.
 avail-error-no-such-time = Den tiden finns inte eller inträffar två gånger den dagen (tidsomställning). Välj en annan tid.
 avail-error-past = Tiden har redan passerat.
 avail-error-group-name = Ge gruppen ett namn på alla tre språk (högst 100 tecken).
-avail-error-booked = Den här tiden har en bokning och kan inte tas bort ännu. Kontakta först klienten; borttagning av bokade tider kommer senare.
+avail-error-raced = Någon bokade just den här tiden, så ingenting togs bort. Försök igen.
+avail-remove-booked = Ta bort och avboka dess bokningar
+avail-done-removed-booked = Tiden togs bort. Dess bokningar är avbokade och varje klient har fått ett meddelande om det.
+avail-doc-removed = Vi var tvungna att avboka din tid { $when }: tiden finns inte längre. Boka en annan tid eller skriv till oss här.
 booking-weekday-long-1 = måndag
 booking-weekday-long-2 = tisdag
 booking-weekday-long-3 = onsdag
@@ -115,3 +118,65 @@ booking-weekday-long-4 = torsdag
 booking-weekday-long-5 = fredag
 booking-weekday-long-6 = lördag
 booking-weekday-long-7 = söndag
+
+## Tidsbokning: personalens schema
+
+staff-schedule = Schema
+schedule-title = Schema
+schedule-nav = Gå i schemat
+schedule-previous = Tidigare
+schedule-next = Senare
+schedule-day = En dag
+schedule-week = Hela veckan
+schedule-go-to = Dag
+schedule-show = Visa
+schedule-week-of = Vecka { $first } – { $last }
+schedule-none = Inga bokningar under den här tiden.
+schedule-call-we_call = Vi ringer klienten
+schedule-call-you_call = Klienten ringer oss
+schedule-phone = Klientens telefonnummer
+schedule-details = Uppgifter
+schedule-open-case = Öppna ärendet
+schedule-mark-done = Markera som klar
+schedule-mark-no-show = Markera som uteblivet
+schedule-cancel-message = Meddelande till klienten om avbokningen
+schedule-cancel-hint = Klienten läser det med sin kvittokod. Tiden blir ledig för någon annan.
+schedule-cancel-submit = Avboka och skicka meddelandet
+schedule-done-outcome = Bokningen är markerad.
+schedule-done-cancelled = Bokningen är avbokad och ditt meddelande väntar på klienten.
+schedule-not-current = Någon har redan ändrat bokningen, så ingenting gjordes.
+schedule-error-summary = Bokningen avbokades inte: skriv först ett meddelande till klienten.
+schedule-doc-cancelled = Vi var tvungna att avboka din tid { $when }.
+
+## Samtal som tas emot per telefon
+
+kind-phone = Telefonsamtal
+staff-phone = Registrera ett samtal
+phone-title = Registrera ett telefonsamtal
+phone-intro = Registrera ett samtal för den som ringer. Det förseglas som alla andra ärenden. Du får sedan en kvittokod att läsa upp för den som ringer, så att hen kan fortsätta skriftligt.
+phone-errors = Kontrollera följande
+phone-name = Namnet på den som ringer (frivilligt)
+phone-name-hint = Bara om hen sade det: namnet hen vill bli kallad vid.
+phone-text = Vad samtalet gällde
+phone-text-hint = Förseglas: bara tjänstens personal, och den som ringer med koden, kan läsa det.
+phone-submit = Spara och visa koden
+phone-receipt-title = Läs upp den här koden för den som ringer
+phone-saved = Samtalet är sparat som ett ärende för { $service }.
+phone-read-out = Läs koden långsamt, i grupper om fyra. Med den kan den som ringer läsa våra svar och skriva till oss på sidan där man återvänder med en kod.
+phone-shown-once = Koden visas bara den här gången. Den sparas ingenstans och kan inte visas igen.
+phone-again = Registrera ett till samtal
+thread-phone-by = Ditt samtal, antecknat av { $name }
+case-phone-by = Telefonsamtal, antecknat av { $name }
+avail-edit = Ändra
+avail-edit-title = Ändra en tid
+avail-edit-now = Nu: { $when }
+avail-edit-booked = { $count ->
+    [one] En person har bokat den här tiden. Om du ändrar tiden avbokas hens bokning och hen får ett meddelande om den nya tiden.
+   *[other] { $count } personer har bokat den här tiden. Om du ändrar tiden avbokas deras bokningar och var och en får ett meddelande om den nya tiden.
+}
+avail-edit-save = Spara ändringen
+avail-edit-back = Tillbaka till tiderna
+avail-done-edited = Tiden ändrades.
+avail-done-edited-booked = Tiden ändrades. Dess bokningar är avbokade och varje klient har fått ett meddelande om den nya tiden.
+avail-error-below-taken = Det kan inte finnas färre platser än det redan finns bokningar.
+avail-doc-changed = Vi var tvungna att avboka din tid { $when }: tiden ändrades till { $new }. Du kan boka den nya tiden eller en annan, eller skriva till oss här.

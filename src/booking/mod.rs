@@ -3,11 +3,17 @@
 //! receipt; with it they see, move or cancel the booking. A booking is a
 //! case of kind `booking` whose sealed first message holds who calls whom,
 //! the phone number, an optional name and topic, and the exact time.
+//! Counsellors see their schedule (a day or a week), mark bookings done or
+//! missed, cancel them with a sealed message, and record phone calls as
+//! cases (`phone`) with a receipt read out to the caller.
 
 mod book;
+mod cancel;
 mod form;
 mod manage;
+mod phone;
 mod publish;
+mod schedule;
 pub mod store;
 pub mod time;
 mod views;
@@ -41,6 +47,20 @@ pub fn routes() -> Router<AppState> {
             "/{lang}/staff/availability/slots/{id}/remove",
             post(publish::remove),
         )
+        .route(
+            "/{lang}/staff/availability/slots/{id}/edit",
+            get(publish::edit_page).post(publish::edit),
+        )
+        .route("/{lang}/staff/schedule", get(schedule::page))
+        .route(
+            "/{lang}/staff/schedule/bookings/{id}/outcome",
+            post(schedule::outcome),
+        )
+        .route(
+            "/{lang}/staff/schedule/bookings/{id}/cancel",
+            post(schedule::cancel),
+        )
+        .route("/{lang}/staff/phone", get(phone::page).post(phone::submit))
 }
 
 pub(crate) fn find_service<'a>(state: &'a AppState, slug: &str) -> Option<&'a Service> {

@@ -1,13 +1,13 @@
 //! Counsellors publish availability for their services: a one-off slot,
 //! weekly duty hours cut into slots, and a group series; they see what is
-//! published and remove a slot nobody has booked. Removing a booked slot is
-//! refused in this version.
+//! published and remove a slot; removing a booked one cancels its bookings
+//! with a sealed message to each client (`publish/remove.rs`).
 
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::store::{self, GroupNames, Removed};
+use super::store::{self, GroupNames};
 use super::views::group_name;
 use super::{find_service, show_when};
 use crate::app::AppState;
@@ -17,11 +17,15 @@ use crate::staff::session::forbidden;
 use crate::staff::store::audit;
 use crate::web::PageError;
 
+mod edit;
 mod page;
 mod plan;
+mod remove;
 
-pub use page::page;
+pub use edit::{edit, edit_page};
+pub use page::{Pick, page};
 use plan::{Plan, Problem, plan_group, plan_oneoff, plan_weekly};
+use remove::Removal;
 
 /// Every field of the three publishing forms; each defaults to empty.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -144,29 +148,15 @@ pub async fn remove(
     if let Err(refused) = session.check_csrf(&raw.csrf) {
         return refused.into_response();
     }
-    let removed = async {
-        let mut tx = state.db.pool.begin().await?;
-        let removed = store::remove_slot(&mut tx, &session.staff.id, &id).await?;
-        if let Removed::Removed(service) = &removed {
-            audit(
-                &mut tx,
-                &session.staff.id,
-                "remove_slot",
-                Some(service),
-                None,
-            )
-            .await?;
+    match remove::remove_slot(&state, &session, &id).await {
+        Ok(Removal::Removed(0)) => done(&session, "removed"),
+        Ok(Removal::Removed(_)) => done(&session, "removed_booked"),
+        Ok(Removal::Raced) => {
+            let error = Some("avail-error-raced");
+            page::render_page(&state, &session, RawPublish::default(), error, None).await
         }
-        tx.commit().await.map(|()| removed)
-    };
-    match removed.await {
-        Ok(Removed::Removed(_)) => done(&session, "removed"),
-        Ok(Removed::Booked) => {
-            let status = Some("avail-error-booked");
-            page::render_page(&state, &session, RawPublish::default(), status, None).await
-        }
-        Ok(Removed::NotFound) => forbidden(session.lang),
-        Err(e) => PageError::internal(e).render(session.lang, "/"),
+        Ok(Removal::NotFound) => forbidden(session.lang),
+        Err(e) => e.render(session.lang, "/"),
     }
 }
 
@@ -182,6 +172,9 @@ pub struct Line {
     pub when: String,
     pub seats: String,
     pub remove: Option<String>,
+    pub edit: Option<String>,
+    /// Someone holds a seat: removing it cancels their booking.
+    pub booked: bool,
 }
 
 fn slot_lines(state: &AppState, lang: Lang, slots: &[store::SlotRow]) -> Vec<Line> {
@@ -194,8 +187,17 @@ fn slot_lines(state: &AppState, lang: Lang, slots: &[store::SlotRow]) -> Vec<Lin
                 service: service.name.get(lang).to_owned(),
                 when: show_when(&t, service, s.starts_at, s.ends_at),
                 seats: format!("{}/{}", s.taken, s.capacity),
-                remove: (s.taken == 0)
-                    .then(|| format!("/{}/staff/availability/slots/{}/remove", lang.code(), s.id)),
+                remove: Some(format!(
+                    "/{}/staff/availability/slots/{}/remove",
+                    lang.code(),
+                    s.id
+                )),
+                edit: Some(format!(
+                    "/{}/staff/availability/slots/{}/edit",
+                    lang.code(),
+                    s.id
+                )),
+                booked: s.taken > 0,
             })
         })
         .collect()
@@ -216,6 +218,8 @@ fn group_lines(state: &AppState, lang: Lang, groups: &[store::GroupRow]) -> Vec<
                 ),
                 seats: format!("{}/{}", g.taken, g.capacity),
                 remove: None,
+                edit: None,
+                booked: g.taken > 0,
             })
         })
         .collect()

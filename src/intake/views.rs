@@ -316,7 +316,9 @@ impl<'a> CheckView<'a> {
 
 fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMessage {
     let who = match (&m.doc.staff, m.from_client) {
-        (_, true) => t.t("thread-you"),
+        // A phone call a counsellor wrote down for the caller.
+        (Some(name), true) => t.t1("thread-phone-by", "name", name),
+        (None, true) => t.t("thread-you"),
         (Some(name), false) => t.t1("thread-counsellor-named", "name", name),
         (None, false) => t.t("thread-counsellor"),
     };

@@ -256,6 +256,9 @@ async fn show_case(
         };
         let staff_name = doc.staff.clone().unwrap_or_default();
         let (who, class) = match m.author.as_str() {
+            "client" if doc.staff.is_some() => {
+                (t.t1("case-phone-by", "name", &staff_name), "from-client")
+            }
             "client" => (t.t("case-from-client"), "from-client"),
             "note" => (t.t1("case-note-by", "name", &staff_name), "note"),
             _ => (t.t1("case-reply-by", "name", &staff_name), "from-staff"),

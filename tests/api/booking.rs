@@ -196,9 +196,10 @@ async fn a_counsellor_publishes_weekly_hours_and_a_one_off_slot_and_clients_see_
     let (_, fi) = app.get(&format!("/fi/services/{SERVICE}/book")).await;
     assert!(fi.contains("10.00–10.30"), "Finnish clock times");
 
-    // A slot nobody booked can be removed; a booked one cannot, yet.
+    // A slot nobody booked is removed; removing a booked one cancels the
+    // booking, with a sealed message the client reads with the receipt.
     let ids = slot_ids(&page);
-    let (status, _) = book(
+    let (status, booked) = book(
         &app,
         &[
             ("choice", &format!("slot:{}", ids[0])),
@@ -207,14 +208,36 @@ async fn a_counsellor_publishes_weekly_hours_and_a_one_off_slot_and_clients_see_
     )
     .await;
     assert_eq!(status, 200);
-    let refused = anna
+    let receipt = receipt_in(&booked);
+    let listed = anna.get("/en/staff/availability").await;
+    assert!(listed.body.contains("Remove and cancel its bookings"));
+    let forged = anna
+        .post(
+            &format!("/en/staff/availability/slots/{}/remove", ids[0]),
+            &[],
+        )
+        .await;
+    assert_eq!(forged.status, 403);
+    let cancelled = anna
         .post(
             &format!("/en/staff/availability/slots/{}/remove", ids[0]),
             &[("csrf", &csrf)],
         )
         .await;
-    assert_eq!(refused.status, 422);
-    assert!(refused.body.contains("has a booking and cannot be removed"));
+    assert_eq!(cancelled.status, 303, "{}", cancelled.body);
+    assert!(cancelled.location.contains("done=removed_booked"));
+    assert_eq!(
+        app.count("select count(*) from bookings where state = 'cancelled'")
+            .await,
+        1
+    );
+    let (_, thread) = app.check("en", &receipt).await;
+    assert!(
+        thread.contains("the time is no longer available"),
+        "{thread}"
+    );
+    let notice = anna.get(&cancelled.location).await;
+    assert!(notice.body.contains("each client has a message"));
     let removed = anna
         .post(
             &format!("/en/staff/availability/slots/{}/remove", ids[1]),

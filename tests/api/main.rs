@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod abuse;
+mod availability;
 mod booking;
 mod config;
 mod durability;
@@ -11,6 +12,8 @@ mod helpers;
 mod intake;
 mod notify;
 mod offline;
+mod phone;
 mod privacy;
+mod schedule;
 mod staff;
 mod staff_helpers;

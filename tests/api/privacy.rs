@@ -20,6 +20,9 @@ const NOTE: &str = "the granite owl keeps a ledger";
 const WRONG_PASSWORD: &str = "marzipan-avalanche-99";
 const BOOKING_PHONE: &str = "+358 44 987 6543";
 const BOOKING_NAME: &str = "Ottilie Brackenridge";
+const CANCEL_TEXT: &str = "the saffron tram leaves at dawn";
+const CALLER_NAME: &str = "Peregrine Ashcombe";
+const CALL_NOTES: &str = "the cobalt orchard hums in winter";
 
 fn probe_client() -> reqwest::Client {
     probe_client_from(CLIENT_IP)
@@ -191,8 +194,52 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
     assert_eq!(manage.status().as_u16(), 200);
     let page = pia.get("/en/staff").await;
     assert_eq!(page.status, 303, "logged out");
-
     let mails = smtp.wait_for(1).await;
+
+    // The counsellor again: the schedule, a cancel with a message, and a
+    // phone call recorded; the caller reads it with the code.
+    let pia = Staff::new(&app);
+    assert_eq!(pia.login("pia", NEW_PASSWORD, "").await.status, 303);
+    let day = crate::schedule::slot_day(&app, &slot).await;
+    let schedule = pia
+        .get(&format!("/en/staff/schedule?day={day}&span=week"))
+        .await;
+    assert!(schedule.body.contains(BOOKING_PHONE) && schedule.body.contains(BOOKING_NAME));
+    let csrf = csrf_in(&schedule.body);
+    let booking = between(
+        &schedule.body,
+        r#"action="/en/staff/schedule/bookings/"#,
+        "/",
+    )
+    .unwrap();
+    let cancelled = pia
+        .post(
+            &format!("/en/staff/schedule/bookings/{booking}/cancel"),
+            &[("csrf", &csrf), ("text", CANCEL_TEXT)],
+        )
+        .await;
+    assert_eq!(cancelled.status, 303);
+    let call = pia
+        .post(
+            "/en/staff/phone",
+            &[
+                ("csrf", &csrf),
+                ("service", SERVICE),
+                ("topic", "crisis"),
+                ("name", CALLER_NAME),
+                ("text", CALL_NOTES),
+            ],
+        )
+        .await;
+    assert_eq!(call.status, 200);
+    let phone_receipt = receipt_in(&call.body);
+    let caller = probe_client_from("127.0.0.83");
+    let (status, thread) = app.check_as(&caller, "en", &phone_receipt).await;
+    assert_eq!(status, 200);
+    assert!(thread.contains(CALL_NOTES));
+    let (_, thread) = app.check_as(&caller, "en", &booking_receipt).await;
+    assert!(thread.contains(CANCEL_TEXT));
+
     app.stop().await;
 
     let logs = app.logs();
@@ -255,6 +302,13 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         "Brackenridge",
         &booking_receipt,
         "127.0.0.81",
+        CANCEL_TEXT,
+        CALLER_NAME,
+        "Ashcombe",
+        CALL_NOTES,
+        &phone_receipt,
+        &phone_receipt.replace('-', ""),
+        "127.0.0.83",
     ] {
         assert!(
             !logs.contains(secret),
@@ -291,6 +345,12 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         BOOKING_NAME,
         "Brackenridge",
         &booking_receipt,
+        CANCEL_TEXT,
+        CALLER_NAME,
+        "Ashcombe",
+        CALL_NOTES,
+        &phone_receipt,
+        &phone_receipt.replace('-', ""),
     ] {
         assert!(
             !stored.contains(secret),

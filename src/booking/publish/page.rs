@@ -44,6 +44,9 @@ pub async fn page(
     let notice = match q.done.as_str() {
         "published" => Some("avail-done-published"),
         "removed" => Some("avail-done-removed"),
+        "removed_booked" => Some("avail-done-removed-booked"),
+        "edited" => Some("avail-done-edited"),
+        "edited_booked" => Some("avail-done-edited-booked"),
         _ => None,
     };
     render_page(&state, &session, RawPublish::default(), None, notice).await

@@ -20,11 +20,11 @@ fn number(raw: &str, min: i64, max: i64, problem: Problem) -> Result<i64, Proble
         .ok_or(problem)
 }
 
-fn date(raw: &str) -> Result<Date, Problem> {
+pub(super) fn date(raw: &str) -> Result<Date, Problem> {
     raw.trim().parse().map_err(|_| "avail-error-date")
 }
 
-fn clock(raw: &str) -> Result<Time, Problem> {
+pub(super) fn clock(raw: &str) -> Result<Time, Problem> {
     raw.trim().parse().map_err(|_| "avail-error-time")
 }
 
@@ -43,11 +43,11 @@ fn member_service<'a>(
         .ok_or("avail-error-service")
 }
 
-fn capacity(raw: &RawPublish) -> Result<i32, Problem> {
+pub(super) fn capacity(raw: &RawPublish) -> Result<i32, Problem> {
     Ok(number(&raw.capacity, 1, 500, "avail-error-capacity")? as i32)
 }
 
-fn minutes(raw: &RawPublish) -> Result<i64, Problem> {
+pub(super) fn minutes(raw: &RawPublish) -> Result<i64, Problem> {
     number(&raw.minutes, 5, 600, "avail-error-minutes")
 }
 

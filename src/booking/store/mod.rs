@@ -4,7 +4,9 @@
 //! last seat, on SQLite or PostgreSQL, in one process or several.
 
 mod bookings;
+mod schedule;
 mod slots;
 
 pub use bookings::*;
+pub use schedule::*;
 pub use slots::*;

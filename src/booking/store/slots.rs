@@ -239,48 +239,51 @@ pub async fn groups_for_staff(
         .collect()
 }
 
-/// What removing a slot did.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Removed {
-    Removed(String),
-    /// Someone holds a seat: refused in this version.
-    Booked,
-    NotFound,
-}
-
-/// Removes a single slot of the reader's services that nobody holds a seat
-/// of. One conditional update: a booking racing it either gets the seat
-/// first (and the removal is refused) or finds the slot gone.
-pub async fn remove_slot(
+/// A single slot of the reader's services that is not removed yet.
+pub async fn member_slot(
     conn: &mut AnyConnection,
     staff_id: &str,
     slot_id: &str,
-) -> Result<Removed, sqlx::Error> {
-    let service: Option<String> = sqlx::query(
-        "select s.service from slots s \
+) -> Result<Option<SlotRow>, sqlx::Error> {
+    let sql = format!(
+        "select {SLOT_COLUMNS} from slots s \
          join memberships m on m.service = s.service and m.staff_id = $1 \
-         where s.id = $2 and s.series_id is null and s.cancelled = 0",
-    )
-    .bind(staff_id)
-    .bind(slot_id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .map(|r| r.try_get("service"))
-    .transpose()?;
-    let Some(service) = service else {
-        return Ok(Removed::NotFound);
-    };
+         where s.id = $2 and s.series_id is null and s.cancelled = 0"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(staff_id)
+        .bind(slot_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .as_ref()
+        .map(slot_row)
+        .transpose()
+}
+
+/// Marks a slot removed, so no one can book it any more; false if it
+/// already was. On PostgreSQL the row lock makes a racing `take_slot` wait
+/// and then find the slot removed.
+pub async fn cancel_slot(conn: &mut AnyConnection, slot_id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("update slots set cancelled = 1 where id = $1 and cancelled = 0")
+        .bind(slot_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Changes a slot's seats, never below the seats already taken; false if
+/// that would drop someone.
+pub async fn set_capacity(
+    conn: &mut AnyConnection,
+    slot_id: &str,
+    capacity: i32,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "update slots set cancelled = 1 where id = $1 and service = $2 and taken = 0 \
-           and cancelled = 0",
+        "update slots set capacity = $1 where id = $2 and cancelled = 0 and taken <= $1",
     )
+    .bind(capacity)
     .bind(slot_id)
-    .bind(&service)
     .execute(&mut *conn)
     .await?;
-    Ok(if done.rows_affected() == 1 {
-        Removed::Removed(service)
-    } else {
-        Removed::Booked
-    })
+    Ok(done.rows_affected() == 1)
 }

@@ -1,0 +1,89 @@
+//! Cancelling a booking on the staff side (from the schedule, or because
+//! its time was removed): a message sealed to the service's keys and the
+//! client's key, which the client reads with their receipt, then the
+//! booking ended, its seat freed and the message stored in one
+//! transaction.
+
+use sqlx::AnyConnection;
+
+use super::store::{self, StaffBooking};
+use crate::app::AppState;
+use crate::intake::MessageDoc;
+use crate::queue::store::{Author, add_message};
+use crate::staff::StaffSession;
+use crate::staff::store::audit;
+use crate::web::PageError;
+
+/// A message for one booking's client, sealed and ready to store.
+pub struct SealedNotice {
+    pub epoch: i64,
+    pub sealed: Vec<u8>,
+}
+
+/// Seals `text`, signed with the counsellor's name, to the service and the
+/// booking's client.
+pub async fn seal_notice(
+    state: &AppState,
+    session: &StaffSession,
+    booking: &StaffBooking,
+    text: String,
+) -> Result<SealedNotice, PageError> {
+    let keys = state
+        .keys
+        .current()
+        .service(&booking.service)
+        .cloned()
+        .ok_or_else(|| PageError::internal("service has no keys"))?;
+    let client = booking
+        .client_recipient
+        .parse()
+        .map_err(|_| PageError::internal("stored client recipient does not parse"))?;
+    let doc = MessageDoc::follow_up(
+        &booking.case_id,
+        &booking.service,
+        Some(session.staff.display_name.clone()),
+        text,
+    );
+    let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
+    let sealed = keys
+        .envelope
+        .with(client)
+        .seal(&doc)
+        .map_err(PageError::internal)?;
+    Ok(SealedNotice {
+        epoch: keys.epoch,
+        sealed,
+    })
+}
+
+/// Inside the caller's transaction: ends a current booking as cancelled,
+/// frees its seat, stores the notice in its thread and audits it; false
+/// (and nothing changed) if it was no longer current.
+pub async fn end_with_notice(
+    conn: &mut AnyConnection,
+    staff_id: &str,
+    booking: &StaffBooking,
+    notice: &SealedNotice,
+) -> Result<bool, sqlx::Error> {
+    if !store::end_booking(conn, &booking.id, "cancelled").await? {
+        return Ok(false);
+    }
+    store::free_seat(conn, &booking.target).await?;
+    add_message(
+        conn,
+        &booking.case_id,
+        Author::Staff,
+        notice.epoch,
+        &notice.sealed,
+    )
+    .await?;
+    audit(
+        conn,
+        staff_id,
+        "cancel_booking",
+        Some(&booking.service),
+        Some(&booking.case_id),
+    )
+    .await?;
+    Ok(true)
+}

@@ -1,0 +1,161 @@
+//! The phone-intake form, parsed at the edge; on a problem the form comes
+//! back with everything the counsellor typed.
+
+use askama::Template;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::booking::find_service;
+use crate::booking::publish::Pick;
+use crate::config::Service;
+use crate::i18n::Tr;
+use crate::intake::form::{FieldError, MESSAGE_MAX, NAME_MAX};
+use crate::intake::message_text;
+use crate::intake::views::{ShownError, topic_label};
+use crate::staff::StaffSession;
+use crate::staff::views::StaffPage;
+
+/// No `Debug`: it holds what a caller said.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub struct RawPhone {
+    pub csrf: String,
+    pub service: String,
+    pub topic: String,
+    pub name: String,
+    pub text: String,
+}
+
+/// A recorded call that passed every check.
+pub struct PhoneCall<'a> {
+    pub service: &'a Service,
+    pub topic: Option<String>,
+    pub name: Option<String>,
+    pub text: String,
+}
+
+fn err(field: &'static str, message: &'static str) -> FieldError {
+    FieldError { field, message }
+}
+
+impl<'a> PhoneCall<'a> {
+    pub fn parse(
+        state: &'a AppState,
+        session: &StaffSession,
+        raw: &RawPhone,
+    ) -> Result<PhoneCall<'a>, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let service =
+            find_service(state, raw.service.trim()).filter(|s| session.is_member(&s.slug));
+        if service.is_none() {
+            errors.push(err("service", "avail-error-service"));
+        }
+        let topic = raw.topic.trim();
+        let topic = match service.map(|s| s.topic(topic)) {
+            _ if topic.is_empty() => None,
+            Some(Some(t)) => Some(t.id().to_owned()),
+            _ => {
+                errors.push(err("topic", "error-topic"));
+                None
+            }
+        };
+        let name: String = raw.name.chars().filter(|c| !c.is_control()).collect();
+        let name = name.trim().to_owned();
+        if name.chars().count() > NAME_MAX {
+            errors.push(err("name", "error-name-long"));
+        }
+        let text = message_text(&raw.text).map_err(|e| errors.push(err("text", e)));
+        match (service, text) {
+            (Some(service), Ok(text)) if errors.is_empty() => Ok(PhoneCall {
+                service,
+                topic,
+                name: (!name.is_empty()).then_some(name),
+                text,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff_phone.html")]
+pub struct PhoneView {
+    pub page: StaffPage,
+    pub csrf: String,
+    pub services: Vec<Pick>,
+    pub topics: Vec<Pick>,
+    pub raw: RawPhone,
+    pub errors: Vec<ShownError>,
+    pub name_max: usize,
+    pub message_max: usize,
+    pub no_services: bool,
+}
+
+impl PhoneView {
+    pub fn new(
+        state: &AppState,
+        session: &StaffSession,
+        raw: RawPhone,
+        errors: Vec<FieldError>,
+    ) -> PhoneView {
+        let lang = session.lang;
+        let t = Tr::new(lang);
+        let mut page = StaffPage::titled(lang, "phone-title", "staff/phone", Some(session));
+        if !errors.is_empty() {
+            page.title = t.t1("title-with-error", "title", &page.title);
+        }
+        let mine: Vec<&Service> = session
+            .services
+            .iter()
+            .filter_map(|slug| find_service(state, slug))
+            .collect();
+        let mut topics = vec![Pick {
+            value: String::new(),
+            label: t.t("booking-topic-none"),
+            selected: raw.topic.is_empty(),
+        }];
+        for s in &mine {
+            for topic in &s.topics {
+                if topics.iter().any(|p| p.value == topic.id()) {
+                    continue;
+                }
+                topics.push(Pick {
+                    value: topic.id().to_owned(),
+                    label: topic_label(&t, Some(topic), topic.id()),
+                    selected: topic.id() == raw.topic,
+                });
+            }
+        }
+        PhoneView {
+            csrf: session.csrf.clone(),
+            services: mine
+                .iter()
+                .map(|s| Pick {
+                    value: s.slug.clone(),
+                    label: s.name.get(lang).to_owned(),
+                    selected: s.slug == raw.service,
+                })
+                .collect(),
+            topics,
+            errors: errors
+                .into_iter()
+                .map(|e| ShownError {
+                    field: e.field,
+                    text: t.t(e.message),
+                })
+                .collect(),
+            name_max: NAME_MAX,
+            message_max: MESSAGE_MAX,
+            no_services: mine.is_empty(),
+            raw,
+            page,
+        }
+    }
+
+    pub fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.text.as_str())
+    }
+}

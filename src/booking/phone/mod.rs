@@ -1,0 +1,160 @@
+//! Phone intake: during duty hours a counsellor records a call as a case on
+//! the caller's behalf. It is sealed like any contact request (to the
+//! service's keys and a client key derived from a fresh receipt), stored as
+//! kind `phone`, and the receipt is shown once on the answer page, to be
+//! read to the caller so they can continue in writing. The receipt is
+//! never logged or stored; only its look-up hash is.
+
+mod form;
+
+use askama::Template;
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::book::rfc3339;
+use super::time;
+use crate::app::AppState;
+use crate::db::{day, new_id, today};
+use crate::intake::MessageDoc;
+use crate::intake::store::NewCase;
+use crate::seal::Receipt;
+use crate::staff::StaffSession;
+use crate::staff::store::audit_now;
+use crate::staff::views::StaffPage;
+use crate::web::{PageError, render};
+use form::{PhoneCall, PhoneView, RawPhone};
+
+#[derive(Template)]
+#[template(path = "staff_phone_receipt.html")]
+pub struct PhoneReceiptView {
+    pub page: StaffPage,
+    pub receipt: String,
+    pub service: String,
+    pub case_href: String,
+    pub again_href: String,
+}
+
+fn must_change_first(session: &StaffSession) -> Option<Response> {
+    session
+        .staff
+        .must_change_password
+        .then(|| Redirect::to(&format!("/{}/staff/account", session.lang.code())).into_response())
+}
+
+pub async fn page(State(state): State<AppState>, session: StaffSession) -> Response {
+    if let Some(r) = must_change_first(&session) {
+        return r;
+    }
+    let view = PhoneView::new(&state, &session, RawPhone::default(), vec![]);
+    render(StatusCode::OK, &view, session.lang, "/")
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Form(raw): Form<RawPhone>,
+) -> Response {
+    if let Err(refused) = session.check_csrf(&raw.csrf) {
+        return refused.into_response();
+    }
+    if let Some(r) = must_change_first(&session) {
+        return r;
+    }
+    let call = match PhoneCall::parse(&state, &session, &raw) {
+        Ok(call) => call,
+        Err(errors) => {
+            let view = PhoneView::new(&state, &session, raw, errors);
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &view, session.lang, "/");
+        }
+    };
+    let service_name = call.service.name.get(session.lang).to_owned();
+    match accept(&state, &session, call).await {
+        Ok((receipt, case_id)) => {
+            let lang = session.lang;
+            let view = PhoneReceiptView {
+                page: StaffPage::titled(lang, "phone-receipt-title", "staff/phone", Some(&session)),
+                receipt: receipt.to_string(),
+                service: service_name,
+                case_href: format!("/{}/staff/cases/{case_id}", lang.code()),
+                again_href: format!("/{}/staff/phone", lang.code()),
+            };
+            render(StatusCode::OK, &view, lang, "/")
+        }
+        Err(e) => e.render(session.lang, "/"),
+    }
+}
+
+/// Seals the call to the service's keys and the new client key, stores the
+/// case through the group-commit writer, and returns the receipt only once
+/// the write is durable.
+async fn accept(
+    state: &AppState,
+    session: &StaffSession,
+    call: PhoneCall<'_>,
+) -> Result<(Receipt, String), PageError> {
+    let service = call.service;
+    let keys = state
+        .keys
+        .current()
+        .service(&service.slug)
+        .cloned()
+        .ok_or_else(|| PageError::internal("service has no keys"))?;
+    let receipt = Receipt::generate();
+    let client = receipt
+        .client_key(&state.pepper)
+        .map_err(PageError::internal)?;
+    let case_id = new_id();
+    let doc = MessageDoc {
+        v: crate::intake::DOC_VERSION,
+        case: case_id.clone(),
+        service: service.slug.clone(),
+        written_at: rfc3339(time::now_unix()),
+        topic: call.topic,
+        name: call.name,
+        contact: None,
+        staff: Some(session.staff.display_name.clone()),
+        booking: None,
+        text: call.text,
+    };
+    let client_recipient = client.recipient();
+    let client_recipient_text = client_recipient.to_string();
+    let envelope = keys.envelope.with(client_recipient);
+    let sealed = {
+        let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
+        envelope.seal(&doc).map_err(PageError::internal)?
+    };
+    let opened = today();
+    let retain = opened
+        .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
+        .map_err(PageError::internal)?;
+    let case = NewCase {
+        id: case_id.clone(),
+        service: service.slug.clone(),
+        kind: "phone",
+        opened_on: day(opened),
+        retain_until: day(retain),
+        lookup_hash: client.lookup_hash,
+        client_recipient: client_recipient_text,
+        message_id: new_id(),
+        key_epoch: keys.epoch,
+        sealed,
+    };
+    state
+        .writer
+        .write(case)
+        .await
+        .map_err(PageError::internal)?;
+    audit_now(
+        &state.db,
+        &session.staff.id,
+        "phone_intake",
+        Some(&service.slug),
+        Some(&case_id),
+    )
+    .await
+    .map_err(PageError::internal)?;
+    tracing::info!(service = %service.slug, "phone call recorded");
+    state.notifier.activity(&service.slug);
+    Ok((receipt, case_id))
+}

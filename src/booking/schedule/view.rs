@@ -1,0 +1,211 @@
+//! The schedule page: bookings decrypted with the counsellor's key and
+//! grouped by their local day. Everything shown is text prepared here.
+
+use askama::Template;
+
+use super::{Typed, Window};
+use crate::app::AppState;
+use crate::booking::store::ScheduleRow;
+use crate::booking::{find_service, show_day, show_when, time};
+use crate::i18n::Tr;
+use crate::intake::views::topic_label;
+use crate::intake::{ContactWay, MessageDoc};
+use crate::seal;
+use crate::staff::StaffSession;
+use crate::staff::views::StaffPage;
+use crate::web::PageError;
+
+/// One booking as the schedule lists it.
+pub struct Entry {
+    pub id: String,
+    pub when: String,
+    pub service: String,
+    pub state: String,
+    pub current: bool,
+    /// A single time (not a group): it can be marked done or missed.
+    pub single: bool,
+    pub readable: bool,
+    pub call: String,
+    pub phone: Option<String>,
+    pub name: Option<String>,
+    pub topic: Option<String>,
+    pub case_href: String,
+    pub outcome_action: String,
+    pub cancel_action: String,
+    pub typed: String,
+    pub error: Option<String>,
+}
+
+pub struct ScheduleDay {
+    pub heading: String,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Template)]
+#[template(path = "staff_schedule.html")]
+pub struct ScheduleView {
+    pub page: StaffPage,
+    pub csrf: String,
+    pub heading: String,
+    pub days: Vec<ScheduleDay>,
+    pub day_href: String,
+    pub week_href: String,
+    pub previous_href: String,
+    pub next_href: String,
+    pub day_value: String,
+    pub span_value: &'static str,
+    pub notice: Option<String>,
+    pub error: Option<String>,
+}
+
+/// Opens a case's first message with the counsellor's key; `None` if it
+/// was sealed before they had access.
+fn open_first(session: &StaffSession, row: &ScheduleRow) -> Result<Option<MessageDoc>, PageError> {
+    let Some(sealed) = &row.first else {
+        return Ok(None);
+    };
+    match seal::open::<MessageDoc>(sealed, &[&*session.identity as &dyn age::Identity]) {
+        Ok(doc) if doc.case == row.case_id => Ok(Some(doc)),
+        Ok(_) => Err(PageError::internal(
+            "sealed message belongs to another case",
+        )),
+        Err(seal::SealError::NotForThisKey) => Ok(None),
+        Err(e) => Err(PageError::internal(e)),
+    }
+}
+
+fn entry(
+    t: &Tr,
+    state: &AppState,
+    session: &StaffSession,
+    row: &ScheduleRow,
+    typed: &Typed,
+) -> Result<Option<(jiff::civil::Date, Entry)>, PageError> {
+    let Some(service) = find_service(state, &row.service) else {
+        return Ok(None);
+    };
+    let Some(local) = time::local(&service.time_zone, row.starts_at) else {
+        return Ok(None);
+    };
+    let doc = open_first(session, row)?;
+    let lang = t.lang.code();
+    let mine = typed.booking_id == row.booking_id;
+    let call = doc
+        .as_ref()
+        .and_then(|d| d.booking.as_ref())
+        .map(|b| t.t(&format!("schedule-call-{}", b.call)))
+        .unwrap_or_default();
+    let phone = match doc.as_ref().and_then(|d| d.contact.as_ref()) {
+        Some(ContactWay::Phone(p)) => Some(p.clone()),
+        _ => None,
+    };
+    let base = format!("/{lang}/staff/schedule/bookings/{}", row.booking_id);
+    Ok(Some((
+        local.date(),
+        Entry {
+            id: row.booking_id.clone(),
+            when: show_when(t, service, row.starts_at, row.ends_at),
+            service: service.name.get(t.lang).to_owned(),
+            state: t.t(&format!("booking-state-{}", row.state)),
+            current: row.state == "booked",
+            single: !row.is_group,
+            readable: doc.is_some(),
+            call,
+            phone,
+            name: doc.as_ref().and_then(|d| d.name.clone()),
+            topic: doc
+                .as_ref()
+                .and_then(|d| d.topic.as_ref())
+                .map(|id| topic_label(t, service.topic(id), id)),
+            case_href: format!("/{lang}/staff/cases/{}", row.case_id),
+            outcome_action: format!("{base}/outcome"),
+            cancel_action: format!("{base}/cancel"),
+            typed: if mine {
+                typed.text.clone()
+            } else {
+                String::new()
+            },
+            error: typed.error.filter(|_| mine).map(|e| t.t(e)),
+        },
+    )))
+}
+
+impl ScheduleView {
+    pub fn new(
+        state: &AppState,
+        session: &StaffSession,
+        window: Window,
+        rows: Vec<ScheduleRow>,
+        notice: Option<&'static str>,
+        typed: Typed,
+    ) -> Result<ScheduleView, PageError> {
+        let lang = session.lang;
+        let t = Tr::new(lang);
+        let mut days: Vec<ScheduleDay> = Vec::new();
+        let mut last = None;
+        for row in &rows {
+            let Some((day, e)) = entry(&t, state, session, row, &typed)? else {
+                continue;
+            };
+            if day < window.first || day > window.last() {
+                continue;
+            }
+            if last != Some(day) {
+                last = Some(day);
+                days.push(ScheduleDay {
+                    heading: show_day(&t, day),
+                    entries: vec![],
+                });
+            }
+            if let Some(d) = days.last_mut() {
+                d.entries.push(e);
+            }
+        }
+        let heading = if window.week {
+            t.ta(
+                "schedule-week-of",
+                &[
+                    ("first", &show_day(&t, window.first)),
+                    ("last", &show_day(&t, window.last())),
+                ],
+            )
+        } else {
+            show_day(&t, window.first)
+        };
+        let link = |w: Window| format!("/{}/staff/schedule?{}", lang.code(), w.query());
+        let step = window.days();
+        let day_window = Window {
+            first: window.first,
+            week: false,
+        };
+        let week_window = Window {
+            first: window.first,
+            week: true,
+        };
+        let mut page = StaffPage::titled(lang, "schedule-title", "staff/schedule", Some(session));
+        let error = typed.error.map(|_| t.t("schedule-error-summary"));
+        if error.is_some() {
+            page.title = t.t1("title-with-error", "title", &page.title);
+        }
+        Ok(ScheduleView {
+            page,
+            csrf: session.csrf.clone(),
+            heading,
+            days,
+            day_href: link(day_window),
+            week_href: link(week_window),
+            previous_href: link(Window {
+                first: window.shifted(-step),
+                ..window
+            }),
+            next_href: link(Window {
+                first: window.shifted(step),
+                ..window
+            }),
+            day_value: window.first.to_string(),
+            span_value: if window.week { "week" } else { "day" },
+            notice: notice.map(|n| t.t(n)),
+            error,
+        })
+    }
+}
