@@ -34,6 +34,14 @@
 // a new counsellor's login, password change and reply, and the client
 // reading that reply and writing back.
 //
+// Booking: at setup a third counsellor publishes weekly hours, a one-off
+// time and a group for tomorrow in the service's time zone. Then, in every
+// language, the client's booking form (free times and groups), that form with
+// errors, the receipt after booking a time, and the manage page opened from
+// the check page (move and cancel forms); and the counsellor's availability
+// page, a slot's edit page, the schedule (day and week, with the bookings),
+// the phone-call form, that form with an error and the receipt of a call.
+//
 // The last line is `N passed, M failed`; the exit code is 0 only when M is 0.
 // CHROMIUM (default /usr/bin/chromium) names another Chromium binary.
 
@@ -79,12 +87,16 @@ const STAFF_COOKIE = 'suoja-staff';
 // Not a case of any service the counsellor works in: the same 403 as another
 // service's case.
 const UNKNOWN_CASE = '0'.repeat(32);
-// Two counsellors of SLUG: one for the checks in every language, one for the
-// flow without JavaScript, each from its first login on.
+// Three counsellors of SLUG, each from its first login on: one for the checks
+// in every language, one for the flow without JavaScript, one who publishes
+// the booking times and checks the booking pages.
 const STAFF = {
   anna: { username: 'anna', name: 'Anna Aalto', newPassword: 'anna: four unrelated words here' },
   bea: { username: 'bea', name: 'Bea Berg', newPassword: 'bea: another long passphrase' },
+  cleo: { username: 'cleo', name: 'Cleo Carlsson', newPassword: 'cleo: publishes the booking times' },
 };
+// The service's time zone (the config sets none: suoja's default).
+const SERVICE_ZONE = 'Europe/Helsinki';
 
 const binArg = process.argv[2] || process.env.SUOJA_BIN;
 const BIN = binArg ? path.resolve(binArg) : path.join(ROOT, 'target', 'debug', 'suoja');
@@ -192,7 +204,7 @@ async function loadMessages() {
   const messages = {};
   for (const lang of LANGS) {
     messages[lang] = {};
-    for (const file of ['main.ftl', 'staff.ftl']) {
+    for (const file of ['main.ftl', 'staff.ftl', 'booking.ftl']) {
       const text = await readFile(path.join(ROOT, 'locales', lang, file), 'utf8');
       for (const line of text.split('\n')) {
         const m = /^([a-z][a-z0-9_-]*) = (.+)$/.exec(line);
@@ -989,6 +1001,184 @@ async function noJavaScriptFlow(base) {
   }
 }
 
+/** Tomorrow in the service's time zone: YYYY-MM-DD and its ISO weekday. */
+function tomorrowInZone() {
+  const date = new Intl.DateTimeFormat('en-CA', {
+    timeZone: SERVICE_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+  }).format(new Date(Date.now() + 86_400_000));
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
+  return { date, weekday };
+}
+
+/** Fills the fields of a form by id (a <select> by value) and sends it. */
+async function fillAndSend(page, action, fields) {
+  for (const [id, value] of Object.entries(fields)) {
+    const field = page.locator(`#${id}`);
+    if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(String(value));
+    else await field.fill(String(value));
+  }
+  return clickAndWait(page, page.locator(`form[action="${action}"] button[type=submit]`));
+}
+
+/**
+ * The counsellor who publishes the booking times: logs in, changes the
+ * one-time password and publishes, for tomorrow, weekly hours (eight
+ * half-hour times), a one-off time and a group. Resolves with the staff
+ * context (kept for the staff-side booking checks) and tomorrow's date.
+ */
+async function bookingSetup(base) {
+  const url = (p) => new URL(p, base).href;
+  const lang = LANGS[0];
+  const cleo = STAFF.cleo;
+  const { date, weekday } = tomorrowInZone();
+  const guard = await guardedContext(base.origin, {}, { staff: true });
+  await step('booking setup: publish weekly hours, a one-off time and a group', async () => {
+    guard.page = await guard.context.newPage();
+    const page = guard.page;
+    const { response } = await staffLogin(page, url, lang, cleo.username, cleo.password);
+    const problems = expectStatus(response, [200]);
+    await page.locator('#current').fill(cleo.password);
+    await page.locator('#new').fill(cleo.newPassword);
+    await page.locator('#repeat').fill(cleo.newPassword);
+    problems.push(...expectStatus(await clickAndWait(page, page.locator(`form[action="/${lang}/staff/account/password"] button[type=submit]`)), [200]));
+    const forms = {
+      weekly: {
+        'w-service': SLUG, 'w-weekday': weekday, 'w-start': '09:00', 'w-until': '13:00',
+        'w-minutes': 30, 'w-capacity': 1, 'w-date': date, 'w-weeks': 1,
+      },
+      oneoff: { 'o-service': SLUG, 'o-date': date, 'o-start': '14:00', 'o-minutes': 45, 'o-capacity': 1 },
+      group: {
+        'g-service': SLUG, 'g-name-fi': 'Iltaryhmä', 'g-name-sv': 'Kvällsgrupp', 'g-name-en': 'Evening group',
+        'g-date': date, 'g-start': '17:00', 'g-minutes': 90, 'g-meetings': 3, 'g-every': 7, 'g-capacity': 6,
+      },
+    };
+    for (const [kind, fields] of Object.entries(forms)) {
+      await page.goto(url(`/${lang}/staff/availability`));
+      problems.push(...expectStatus(await fillAndSend(page, `/${lang}/staff/availability/${kind}`, fields), [200]));
+      if (new URL(page.url()).searchParams.get('done') !== 'published') {
+        problems.push(`publishing the ${kind} form led to ${page.url()}: ${await textOf(page, '.error-summary')}`);
+      }
+    }
+    return problems;
+  });
+  return { guard, date };
+}
+
+/**
+ * The client's booking pages in one language: the form, the form with
+ * errors, the receipt of a booked time, and the manage page opened from the
+ * check page.
+ */
+async function bookingClientChecks(guard, base, lang) {
+  const url = (p) => new URL(p, base).href;
+  const bookPath = `/${lang}/services/${SLUG}/book`;
+  const send = (page) => clickAndWait(page, page.locator(`form[action="${bookPath}"] button[type=submit]`));
+
+  await visit(guard, `${bookPath} [form]`, lang, async (page) => {
+    const problems = expectStatus(await page.goto(url(bookPath)), [200]);
+    if (!(await page.locator('input[name=choice][value^="slot:"]').count())) problems.push('no free time to choose');
+    if (!(await page.locator('input[name=choice][value^="group:"]').count())) problems.push('no group to choose');
+    return { problems };
+  });
+
+  await visit(guard, `${bookPath} [validation errors]`, lang, async (page) => {
+    await page.goto(url(bookPath));
+    // No time chosen, and "we call you" with no number.
+    await page.locator('#call-we_call').check();
+    await page.locator('#phone').fill('   ');
+    const problems = expectStatus(await send(page), [422]);
+    const errors = await textOf(page, '.error-summary');
+    for (const id of ['booking-error-choice', 'booking-error-phone']) {
+      if (!errors.includes(tr(lang, id))) problems.push(`the error summary lacks ${id}`);
+    }
+    if ((await page.locator('#phone').getAttribute('aria-invalid')) !== 'true') problems.push('#phone is not marked aria-invalid');
+    if (!(await page.title()).startsWith(tr(lang, 'title-with-error').split('{')[0])) problems.push('the <title> does not say there is an error');
+    return { problems };
+  });
+
+  let receipt = '';
+  await visit(guard, `${bookPath} [booked, receipt]`, lang, async (page) => {
+    await page.goto(url(bookPath));
+    await page.locator('input[name=choice][value^="slot:"]').first().check();
+    await page.locator('#call-we_call').check();
+    await page.locator('#phone').fill('+358 40 123 4567');
+    await page.locator('#name').fill(`Booker ${lang}`);
+    await page.locator('#topic').selectOption({ index: 1 });
+    const problems = expectStatus(await send(page), [200]);
+    receipt = await readReceipt(page);
+    if (!receipt) problems.push('no receipt code on the page');
+    if (!(await textOf(page, '.booked-time')).trim()) problems.push('the receipt does not say the time booked');
+    return { problems };
+  });
+
+  await visit(guard, `/${lang}/bookings/manage [from the check page]`, lang, async (page) => {
+    if (!receipt) throw new Error('no receipt from the booking to look up');
+    await page.goto(url(`/${lang}/check`));
+    const problems = expectStatus(await submitReceipt(page, receipt), [200]);
+    const open = page.locator(`form[action="/${lang}/bookings/manage"] button[type=submit]`);
+    if (!(await open.count())) return { problems: [...problems, 'the check page has no button to manage the booking'] };
+    problems.push(...expectStatus(await clickAndWait(page, open), [200]));
+    if (!(await page.locator(`form[action="/${lang}/bookings/move"] input[name=choice]`).count())) problems.push('no form to move the booking');
+    if (!(await page.locator(`form[action="/${lang}/bookings/cancel"] button[type=submit]`).count())) problems.push('no form to cancel the booking');
+    return { problems };
+  });
+}
+
+/**
+ * The counsellor's booking pages in one language: availability, a slot's
+ * edit page, the schedule of tomorrow (day and week), and phone calls.
+ */
+async function bookingStaffChecks(guard, base, lang, date) {
+  const url = (p) => new URL(p, base).href;
+
+  let editHref = null;
+  await visit(guard, `/${lang}/staff/availability`, lang, async (page) => {
+    const problems = expectStatus(await page.goto(url(`/${lang}/staff/availability`)), [200]);
+    if ((await page.locator('table.queue tbody tr').count()) < 9) problems.push('the list lacks the times published at setup');
+    editHref = await page.locator(`a[href^="/${lang}/staff/availability/slots/"][href$="/edit"]`).first().getAttribute('href', { timeout: 5000 }).catch(() => null);
+    if (!editHref) problems.push('no link to edit a time');
+    return { problems };
+  });
+
+  await visit(guard, `/${lang}/staff/availability/slots/{id}/edit`, lang, async (page) => {
+    if (!editHref) throw new Error('no time to edit was found on the availability page');
+    const problems = expectStatus(await page.goto(url(editHref)), [200]);
+    if ((await page.locator('#e-date').inputValue()) !== date) problems.push(`the date field holds ${await page.locator('#e-date').inputValue()}, not ${date}`);
+    return { problems };
+  });
+
+  for (const span of ['day', 'week']) {
+    await visit(guard, `/${lang}/staff/schedule [${span}]`, lang, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${lang}/staff/schedule?day=${date}&span=${span}`)), [200]);
+      const n = await page.locator('article.booking').count();
+      if (n < LANGS.length) problems.push(`the schedule shows ${n} booking(s), expected at least ${LANGS.length}`);
+      return { problems };
+    });
+  }
+
+  await visit(guard, `/${lang}/staff/phone`, lang, async (page) => {
+    const problems = expectStatus(await page.goto(url(`/${lang}/staff/phone`)), [200]);
+    return { problems };
+  });
+
+  await visit(guard, `/${lang}/staff/phone [empty note]`, lang, async (page) => {
+    await page.goto(url(`/${lang}/staff/phone`));
+    const problems = expectStatus(await fillAndSend(page, `/${lang}/staff/phone`, { text: '   ' }), [422]);
+    if (!(await page.locator('.error-summary li').count())) problems.push('no error summary shown');
+    if ((await page.locator('#text').getAttribute('aria-invalid')) !== 'true') problems.push('#text is not marked aria-invalid');
+    return { problems };
+  });
+
+  await visit(guard, `/${lang}/staff/phone [receipt]`, lang, async (page) => {
+    await page.goto(url(`/${lang}/staff/phone`));
+    const problems = expectStatus(await fillAndSend(page, `/${lang}/staff/phone`, {
+      topic: 'general', name: `Caller ${lang}`, text: `A phone call (${lang}) recorded by a11y.mjs.`,
+    }), [200]);
+    if (!(await readReceipt(page))) problems.push('no receipt code to read out');
+    return { problems };
+  });
+}
+
 async function main() {
   if (!existsSync(BIN)) throw new Error(`no suoja binary at ${BIN} (build it with cargo build, or pass its path)`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or run tests/browser/run.sh)`);
@@ -1019,6 +1209,10 @@ async function main() {
   await staffChecks(staff, base, cases);
   await staff.context.close();
   for (const lang of LANGS) await writeBackChecks(client, base, lang, cases[lang]);
+  const booking = await bookingSetup(base);
+  for (const lang of LANGS) await bookingClientChecks(client, base, lang);
+  for (const lang of LANGS) await bookingStaffChecks(booking.guard, base, lang, booking.date);
+  await booking.guard.context.close();
   await client.context.close();
   await noJavaScriptFlow(base);
 }
