@@ -18,7 +18,8 @@ use crate::config::Config;
 use crate::db::{Db, Writer};
 use crate::i18n::Lang;
 use crate::intake::store::NewCase;
-use crate::keys::Keys;
+use crate::keys::{Keys, ServiceKeys};
+use crate::seal::Envelope;
 use crate::seal::Pepper;
 use crate::web::PageError;
 
@@ -51,6 +52,33 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(inner: Inner) -> AppState {
         AppState(Arc::new(inner))
+    }
+
+    /// The keys a service seals to right now.
+    pub fn service_keys(&self, slug: &str) -> Result<ServiceKeys, PageError> {
+        self.keys
+            .current()
+            .service(slug)
+            .cloned()
+            .ok_or_else(|| PageError::internal("service has no keys"))
+    }
+
+    /// Seals `doc` to `envelope`. Sealing is ~85 µs of CPU per recipient and
+    /// runs here, on the async worker, at most one seal per core at a time:
+    /// handing it to the blocking pool cost two thread switches per request,
+    /// 15% of throughput on 2 cores (docs/BENCHMARK.md). Requests waiting for
+    /// a permit yield, so a worker is never held for more than one seal.
+    pub async fn seal(
+        &self,
+        envelope: &Envelope,
+        doc: &impl serde::Serialize,
+    ) -> Result<Vec<u8>, PageError> {
+        let _permit = self
+            .sealing
+            .acquire()
+            .await
+            .map_err(|_| PageError::internal("sealing closed"))?;
+        envelope.seal(doc).map_err(PageError::internal)
     }
 
     /// The opaque network key of the client that sent `headers` over `peer`.

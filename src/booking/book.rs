@@ -204,12 +204,7 @@ async fn accept(
     else {
         return Ok(Accepted::Taken);
     };
-    let keys = state
-        .keys
-        .current()
-        .service(&service.slug)
-        .ok_or_else(|| PageError::internal("service has no keys"))?
-        .clone();
+    let keys = state.service_keys(&service.slug)?;
     let receipt = Receipt::generate();
     let client = receipt
         .client_key(&state.pepper)
@@ -246,10 +241,7 @@ async fn accept(
     let client_recipient = client.recipient();
     let client_recipient_text = client_recipient.to_string();
     let envelope = keys.envelope.with(client_recipient);
-    let sealed = {
-        let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
-        envelope.seal(&doc).map_err(PageError::internal)?
-    };
+    let sealed = state.seal(&envelope, &doc).await?;
     let opened = today();
     let retain = opened
         .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))

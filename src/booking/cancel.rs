@@ -28,12 +28,7 @@ pub async fn seal_notice(
     booking: &StaffBooking,
     text: String,
 ) -> Result<SealedNotice, PageError> {
-    let keys = state
-        .keys
-        .current()
-        .service(&booking.service)
-        .cloned()
-        .ok_or_else(|| PageError::internal("service has no keys"))?;
+    let keys = state.service_keys(&booking.service)?;
     let client = booking
         .client_recipient
         .parse()
@@ -44,12 +39,7 @@ pub async fn seal_notice(
         Some(session.staff.display_name.clone()),
         text,
     );
-    let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
-    let sealed = keys
-        .envelope
-        .with(client)
-        .seal(&doc)
-        .map_err(PageError::internal)?;
+    let sealed = state.seal(&keys.envelope.with(client), &doc).await?;
     Ok(SealedNotice {
         epoch: keys.epoch,
         sealed,

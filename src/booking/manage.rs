@@ -183,16 +183,10 @@ async fn seal_note(
     o: &Opened,
     text: String,
 ) -> Result<(i64, Vec<u8>), PageError> {
-    let keys = state
-        .keys
-        .current()
-        .service(&o.case.service)
-        .cloned()
-        .ok_or_else(|| PageError::internal("service has no keys"))?;
+    let keys = state.service_keys(&o.case.service)?;
     let doc = MessageDoc::follow_up(&o.case.id, &o.case.service, None, text);
     let envelope = keys.envelope.with(o.key.recipient());
-    let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
-    let sealed = envelope.seal(&doc).map_err(PageError::internal)?;
+    let sealed = state.seal(&envelope, &doc).await?;
     Ok((keys.epoch, sealed))
 }
 

@@ -238,18 +238,10 @@ async fn store_client_message(
     key: &ClientKey,
     text: String,
 ) -> Result<(), PageError> {
-    let keys = state
-        .keys
-        .current()
-        .service(&case.service)
-        .cloned()
-        .ok_or_else(|| PageError::internal("service has no keys"))?;
+    let keys = state.service_keys(&case.service)?;
     let doc = MessageDoc::follow_up(&case.id, &case.service, None, text);
     let envelope = keys.envelope.with(key.recipient());
-    let sealed = {
-        let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
-        envelope.seal(&doc).map_err(PageError::internal)?
-    };
+    let sealed = state.seal(&envelope, &doc).await?;
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
     add_message(&mut tx, &case.id, Author::Client, keys.epoch, &sealed)
         .await

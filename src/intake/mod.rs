@@ -167,12 +167,7 @@ async fn accept(
     service: &Service,
     request: ContactRequest,
 ) -> Result<Receipt, PageError> {
-    let keys = state
-        .keys
-        .current()
-        .service(&service.slug)
-        .ok_or_else(|| PageError::internal("service has no keys"))?
-        .clone();
+    let keys = state.service_keys(&service.slug)?;
     let receipt = Receipt::generate();
     let client = receipt
         .client_key(&state.pepper)
@@ -183,18 +178,7 @@ async fn accept(
     let client_recipient = client.recipient();
     let client_recipient_text = client_recipient.to_string();
     let envelope = keys.envelope.with(client_recipient);
-    // Sealing is ~85 µs of CPU per recipient. It runs here, on the async
-    // worker, with at most one seal per core at a time: handing it to the
-    // blocking pool cost two thread switches per request, measured as 15% of
-    // throughput on 2 cores (docs/BENCHMARK.md). Requests waiting for a
-    // permit yield, so a worker is never held for more than one seal.
-    let permit = state
-        .sealing
-        .acquire()
-        .await
-        .map_err(|_| PageError::internal("sealing closed"))?;
-    let sealed = envelope.seal(&doc).map_err(PageError::internal)?;
-    drop(permit);
+    let sealed = state.seal(&envelope, &doc).await?;
     let retain = opened
         .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
         .map_err(PageError::internal)?;

@@ -216,6 +216,20 @@ async fn find_case(
     }
 }
 
+/// A state-changing action's case: the CSRF token checked first, then the
+/// case found among the reader's services.
+async fn checked_case(
+    state: &AppState,
+    session: &StaffSession,
+    csrf: &str,
+    id: &str,
+) -> Result<CaseMeta, Response> {
+    session
+        .check_csrf(csrf)
+        .map_err(IntoResponse::into_response)?;
+    find_case(state, session, id).await
+}
+
 async fn show_case(
     state: &AppState,
     session: &StaffSession,
@@ -402,10 +416,7 @@ async fn write(
     raw: RawAction,
     author: Author,
 ) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
-    let meta = match find_case(&state, &session, &id).await {
+    let meta = match checked_case(&state, &session, &raw.csrf, &id).await {
         Ok(m) => m,
         Err(r) => return r,
     };
@@ -452,12 +463,7 @@ async fn seal_and_store(
     author: Author,
     text: String,
 ) -> Result<(), PageError> {
-    let keys = state
-        .keys
-        .current()
-        .service(&meta.service)
-        .cloned()
-        .ok_or_else(|| PageError::internal("service has no keys"))?;
+    let keys = state.service_keys(&meta.service)?;
     let envelope: Envelope = if author == Author::Staff {
         let client = meta
             .client_recipient
@@ -473,10 +479,7 @@ async fn seal_and_store(
         Some(session.staff.display_name.clone()),
         text,
     );
-    let sealed = {
-        let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
-        envelope.seal(&doc).map_err(PageError::internal)?
-    };
+    let sealed = state.seal(&envelope, &doc).await?;
     let action = if author == Author::Note {
         "note"
     } else {
@@ -543,10 +546,7 @@ async fn set_status(
     Path((_, id)): Path<(String, String)>,
     Form(raw): Form<RawAction>,
 ) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
-    let meta = match find_case(&state, &session, &id).await {
+    let meta = match checked_case(&state, &session, &raw.csrf, &id).await {
         Ok(m) => m,
         Err(r) => return r,
     };
@@ -578,10 +578,7 @@ async fn assign(
     Path((_, id)): Path<(String, String)>,
     Form(raw): Form<RawAction>,
 ) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
-    let meta = match find_case(&state, &session, &id).await {
+    let meta = match checked_case(&state, &session, &raw.csrf, &id).await {
         Ok(m) => m,
         Err(r) => return r,
     };

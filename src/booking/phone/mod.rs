@@ -94,12 +94,7 @@ async fn accept(
     call: PhoneCall<'_>,
 ) -> Result<(Receipt, String), PageError> {
     let service = call.service;
-    let keys = state
-        .keys
-        .current()
-        .service(&service.slug)
-        .cloned()
-        .ok_or_else(|| PageError::internal("service has no keys"))?;
+    let keys = state.service_keys(&service.slug)?;
     let receipt = Receipt::generate();
     let client = receipt
         .client_key(&state.pepper)
@@ -120,10 +115,7 @@ async fn accept(
     let client_recipient = client.recipient();
     let client_recipient_text = client_recipient.to_string();
     let envelope = keys.envelope.with(client_recipient);
-    let sealed = {
-        let _permit = state.sealing.acquire().await.map_err(PageError::internal)?;
-        envelope.seal(&doc).map_err(PageError::internal)?
-    };
+    let sealed = state.seal(&envelope, &doc).await?;
     let opened = today();
     let retain = opened
         .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
