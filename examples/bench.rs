@@ -523,16 +523,16 @@ struct Outcome {
 }
 
 async fn drive(args: &Args, server: &Server) -> Result<(Vec<Level>, u64), BoxError> {
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .pool_idle_timeout(Duration::from_secs(300))
-        .build()?;
-    let url: Arc<str> = format!("http://{}/en/services/{SLUG}", server.addr).into();
+    let target = Target {
+        addr: server.addr.clone(),
+        path: format!("/en/services/{SLUG}"),
+    };
+    let target = Arc::new(target);
     let pid = server.pid();
 
     let mut warmed = 0;
     if args.warmup > 0 {
-        let warm = load(&client, &url, 8, Duration::from_secs(args.warmup), pid).await?;
+        let warm = load(&target, 8, Duration::from_secs(args.warmup), pid).await?;
         if warm.errors > 0 {
             return Err(format!("{} request(s) failed during the warm-up", warm.errors).into());
         }
@@ -545,14 +545,7 @@ async fn drive(args: &Args, server: &Server) -> Result<(Vec<Level>, u64), BoxErr
     }
     let mut results = Vec::new();
     for &concurrency in &args.concurrency {
-        let level = load(
-            &client,
-            &url,
-            concurrency,
-            Duration::from_secs(args.seconds),
-            pid,
-        )
-        .await?;
+        let level = load(&target, concurrency, Duration::from_secs(args.seconds), pid).await?;
         println!(
             "  {concurrency:>4} clients: {:.0}/s, p99 {:.1} ms, {} error(s)",
             level.rate(),
@@ -566,33 +559,32 @@ async fn drive(args: &Args, server: &Server) -> Result<(Vec<Level>, u64), BoxErr
     Ok((results, warmed))
 }
 
-/// `concurrency` clients, each submitting back to back for `duration`.
+/// `concurrency` clients, each on its own keep-alive connection, submitting
+/// back to back for `duration`.
 async fn load(
-    client: &reqwest::Client,
-    url: &Arc<str>,
+    target: &Arc<Target>,
     concurrency: usize,
     duration: Duration,
     server_pid: u32,
 ) -> Result<Level, BoxError> {
-    // One form token per client, fetched before the clock starts; this also
-    // opens the keep-alive connections.
-    let mut fetches = tokio::task::JoinSet::new();
-    for _ in 0..concurrency {
-        let (client, url) = (client.clone(), url.clone());
-        fetches.spawn(async move { form_token(&client, &url).await });
+    // Each client connects, fetches its form token and prepares its request
+    // bodies before the clock starts.
+    let mut setups = tokio::task::JoinSet::new();
+    for worker in 0..concurrency {
+        let target = target.clone();
+        setups.spawn(async move { Client::prepare(&target, worker).await });
     }
-    let mut tokens = Vec::with_capacity(concurrency);
-    while let Some(token) = fetches.join_next().await {
-        tokens.push(token??);
+    let mut clients = Vec::with_capacity(concurrency);
+    while let Some(client) = setups.join_next().await {
+        clients.push(client??);
     }
 
     let before = CpuSnapshot::take(server_pid);
     let start = Instant::now();
     let deadline = start + duration;
     let mut workers = tokio::task::JoinSet::new();
-    for (worker, token) in tokens.into_iter().enumerate() {
-        let (client, url) = (client.clone(), url.clone());
-        workers.spawn(async move { submit_until(&client, &url, &token, worker, deadline).await });
+    for client in clients {
+        workers.spawn(async move { client.submit_until(deadline).await });
     }
     let mut latencies = Vec::new();
     let mut errors = 0;
@@ -618,74 +610,181 @@ async fn load(
     })
 }
 
-async fn form_token(client: &reqwest::Client, url: &str) -> Result<String, BoxError> {
-    let response = client.get(url).send().await?;
-    let status = response.status();
-    let body = response.text().await?;
-    if !status.is_success() {
-        return Err(format!("GET {url}: {status}").into());
-    }
-    let marker = r#"name="token" value=""#;
-    let start = body
-        .find(marker)
-        .map(|i| i + marker.len())
-        .ok_or_else(|| format!("GET {url}: no form token in the page"))?;
-    let len = body[start..].find('"').ok_or("unterminated token")?;
-    Ok(body[start..start + len].to_owned())
+/// Where the form lives.
+struct Target {
+    addr: String,
+    path: String,
 }
 
-async fn submit_until(
-    client: &reqwest::Client,
-    url: &str,
-    token: &str,
-    worker: usize,
-    deadline: Instant,
-) -> Outcome {
-    let mut outcome = Outcome {
-        latencies: Vec::new(),
-        errors: 0,
-        first_error: None,
-    };
-    let mut seq = worker * 1_000_003;
-    while Instant::now() < deadline {
-        seq += 1;
-        let message = message_text(seq);
-        let form = [
-            ("token", token),
-            ("topic", "general"),
-            ("message", message.as_str()),
-            ("name", "Bench"),
-            ("way", "reply_here"),
-            ("detail", ""),
-        ];
-        let sent = Instant::now();
-        let result = async {
-            let response = client.post(url).form(&form).send().await?;
-            let status = response.status();
-            let body = response.text().await?;
-            Ok::<_, reqwest::Error>((status, body))
-        }
-        .await;
-        let took = sent.elapsed();
-        let failure = match result {
-            Ok((status, body)) if status == 200 && body.contains(r#"class="code""#) => None,
-            Ok((status, body)) => Some(format!(
-                "HTTP {status}: {}",
-                body.chars().take(300).collect::<String>()
-            )),
-            Err(e) => Some(e.to_string()),
+/// Distinct request bodies each client cycles through.
+const BODIES_PER_CLIENT: usize = 16;
+
+/// A minimal HTTP/1.1 client on one keep-alive connection. The load
+/// generator shares the machine's two cores with the server, so it does as
+/// little as it can per request: whole requests are prepared up front and
+/// each response is read by its `content-length`.
+struct Client {
+    stream: tokio::net::TcpStream,
+    buffer: Vec<u8>,
+    requests: Vec<Vec<u8>>,
+}
+
+impl Client {
+    async fn prepare(target: &Target, worker: usize) -> Result<Client, BoxError> {
+        let stream = tokio::net::TcpStream::connect(&target.addr).await?;
+        stream.set_nodelay(true)?;
+        let mut client = Client {
+            stream,
+            buffer: Vec::with_capacity(16 * 1024),
+            requests: Vec::new(),
         };
-        match failure {
-            None => outcome
-                .latencies
-                .push(u32::try_from(took.as_micros()).unwrap_or(u32::MAX)),
-            Some(e) => {
-                outcome.errors += 1;
-                outcome.first_error.get_or_insert(e);
+        let get = format!(
+            "GET {} HTTP/1.1\r\nhost: {}\r\n\r\n",
+            target.path, target.addr
+        );
+        let (status, body) = client.exchange(get.as_bytes()).await?;
+        if status != 200 {
+            return Err(format!("GET {}: HTTP {status}", target.path).into());
+        }
+        let token = form_token(&body).ok_or("no form token in the contact page")?;
+        for i in 0..BODIES_PER_CLIENT {
+            let message = message_text(worker * 1_000_003 + i);
+            let body = form_body(&[
+                ("token", &token),
+                ("topic", "general"),
+                ("message", &message),
+                ("name", "Bench"),
+                ("way", "reply_here"),
+                ("detail", ""),
+            ]);
+            let mut request = format!(
+                "POST {} HTTP/1.1\r\nhost: {}\r\n\
+                 content-type: application/x-www-form-urlencoded\r\n\
+                 content-length: {}\r\n\r\n",
+                target.path,
+                target.addr,
+                body.len()
+            )
+            .into_bytes();
+            request.extend_from_slice(body.as_bytes());
+            client.requests.push(request);
+        }
+        Ok(client)
+    }
+
+    async fn submit_until(mut self, deadline: Instant) -> Outcome {
+        let mut outcome = Outcome {
+            latencies: Vec::new(),
+            errors: 0,
+            first_error: None,
+        };
+        let requests = std::mem::take(&mut self.requests);
+        let mut next = 0;
+        while Instant::now() < deadline {
+            let sent = Instant::now();
+            let result = self.exchange(&requests[next % requests.len()]).await;
+            next += 1;
+            let took = sent.elapsed();
+            let failure = match result {
+                Ok((200, body)) if contains(&body, br#"class="code""#) => None,
+                Ok((status, body)) => Some(format!(
+                    "HTTP {status}: {}",
+                    String::from_utf8_lossy(&body[..body.len().min(300)])
+                )),
+                Err(e) => Some(e.to_string()),
+            };
+            match failure {
+                None => outcome
+                    .latencies
+                    .push(u32::try_from(took.as_micros()).unwrap_or(u32::MAX)),
+                Some(e) => {
+                    outcome.errors += 1;
+                    outcome.first_error.get_or_insert(e);
+                    // The connection may be in an unknown state: stop here.
+                    break;
+                }
+            }
+        }
+        outcome
+    }
+
+    /// Sends one request and reads one response: its status and body.
+    async fn exchange(&mut self, request: &[u8]) -> Result<(u16, Vec<u8>), BoxError> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let timeout = Duration::from_secs(30);
+        tokio::time::timeout(timeout, async {
+            self.stream.write_all(request).await?;
+            self.buffer.clear();
+            let head_end = loop {
+                if let Some(i) = find(&self.buffer, b"\r\n\r\n") {
+                    break i + 4;
+                }
+                if self.stream.read_buf(&mut self.buffer).await? == 0 {
+                    return Err::<_, BoxError>("the server closed the connection".into());
+                }
+            };
+            let head = std::str::from_utf8(&self.buffer[..head_end])?;
+            let status: u16 = head
+                .split(' ')
+                .nth(1)
+                .and_then(|s| s.parse().ok())
+                .ok_or("malformed status line")?;
+            let length: usize = head
+                .lines()
+                .find_map(|line| {
+                    let (name, value) = line.split_once(':')?;
+                    name.eq_ignore_ascii_case("content-length")
+                        .then(|| value.trim().parse().ok())?
+                })
+                .ok_or("response without content-length")?;
+            while self.buffer.len() < head_end + length {
+                if self.stream.read_buf(&mut self.buffer).await? == 0 {
+                    return Err("the server closed the connection mid-body".into());
+                }
+            }
+            Ok((status, self.buffer[head_end..head_end + length].to_vec()))
+        })
+        .await
+        .map_err(|_| "no response within 30 s")?
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find(haystack, needle).is_some()
+}
+
+fn form_token(page: &[u8]) -> Option<String> {
+    let page = std::str::from_utf8(page).ok()?;
+    let marker = r#"name="token" value=""#;
+    let start = page.find(marker)? + marker.len();
+    let len = page[start..].find('"')?;
+    Some(page[start..start + len].to_owned())
+}
+
+/// `application/x-www-form-urlencoded`, as a browser sends it.
+fn form_body(fields: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for (i, (name, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(name);
+        out.push('=');
+        for b in value.bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
+                    out.push(char::from(b));
+                }
+                b' ' => out.push('+'),
+                _ => out.push_str(&format!("%{b:02X}")),
             }
         }
     }
-    outcome
+    out
 }
 
 // ---- CPU accounting from /proc ----

@@ -40,6 +40,8 @@ pub struct Inner {
     pub sealing: tokio::sync::Semaphore,
     /// Marks services with new activity for the next batch of notices.
     pub notifier: crate::notify::Notifier,
+    /// The first-run link's token, while no admin exists.
+    pub setup: crate::admin::Setup,
 }
 
 impl std::ops::Deref for AppState {
@@ -106,6 +108,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::booking::routes())
         .merge(crate::staff::routes())
         .merge(crate::queue::routes())
+        .merge(crate::admin::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(max_body))
@@ -144,7 +147,7 @@ async fn not_found(State(state): State<AppState>, request: Request) -> Response 
         .nth(1)
         .and_then(Lang::from_code)
         .unwrap_or(Lang::Fi);
-    tracing::info!(route = "<unmatched>", status = 404, "request");
+    tracing::debug!(route = "<unmatched>", status = 404, "request");
     PageError::NotFound.render(lang, &state.config.quick_exit_url)
 }
 
@@ -188,6 +191,8 @@ async fn security_headers(request: Request, next: Next) -> Response {
 
 /// One line per request: method, route template, status, latency. The path
 /// itself, the query, the client's address and headers are never logged.
+/// At `info` only failed requests are written: a line per request would put
+/// a per-minute traffic count in the log and cost a write on the hot path.
 async fn log_request(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
@@ -197,12 +202,12 @@ async fn log_request(request: Request, next: Next) -> Response {
         .map(|p| p.as_str().to_owned())
         .unwrap_or_default();
     let response = next.run(request).await;
-    tracing::info!(
-        %method,
-        route,
-        status = response.status().as_u16(),
-        latency_us = started.elapsed().as_micros() as u64,
-        "request"
-    );
+    let status = response.status().as_u16();
+    let latency_us = started.elapsed().as_micros() as u64;
+    if response.status().is_server_error() {
+        tracing::warn!(%method, route, status, latency_us, "request");
+    } else {
+        tracing::debug!(%method, route, status, latency_us, "request");
+    }
     response
 }

@@ -105,6 +105,14 @@ impl Tr {
         })
     }
 
+    /// The message `id`, or `fallback` where there is none (for ids made
+    /// from data, such as audit actions added after the translations).
+    pub fn t_or(&self, id: &str, fallback: &str) -> String {
+        LOCALES
+            .try_lookup(self.lang.id(), id)
+            .unwrap_or_else(|| fallback.to_owned())
+    }
+
     /// The message `id` with one argument.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();

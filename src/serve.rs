@@ -69,7 +69,9 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             std::thread::available_parallelism().map_or(2, usize::from),
         ),
         notifier,
+        setup: crate::admin::Setup::default(),
     });
+    let setup_token = state.setup.start(&db).await?;
     let cleaner = tokio::spawn({
         let state = state.clone();
         async move {
@@ -118,6 +120,18 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     tracing::info!(%addr, services, "listening");
     let shutdown = shutdown_signal();
     println!("suoja listening on http://{addr}/");
+    if let Some(token) = setup_token {
+        // Printed, never logged: the link makes an admin, once, for a day.
+        let base = match state.config.public_url.as_str() {
+            url if url.ends_with(":0") => format!("http://{addr}"),
+            url => url.to_owned(),
+        };
+        println!(
+            "first run: no administrator yet. Create one, within 24 hours, at\n  \
+             {base}/en/staff/setup?token={token}\n\
+             (the link works once; restarting prints a new one)"
+        );
+    }
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;

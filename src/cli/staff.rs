@@ -8,6 +8,7 @@ use crate::seal::{self, Pepper};
 use crate::serve::BoxError;
 use crate::staff::password::{Hasher, NewPassword};
 use crate::staff::store::{self, NewStaff};
+use crate::staff::valid_username;
 use secrecy::ExposeSecret;
 
 pub struct AddStaff {
@@ -22,13 +23,6 @@ pub struct AddStaff {
 pub struct Added {
     pub id: String,
     pub password: NewPassword,
-}
-
-fn valid_username(name: &str) -> bool {
-    (1..=100).contains(&name.len())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._@-".contains(&b))
 }
 
 pub async fn add(config: &Config, db: &Db, new: &AddStaff) -> Result<Added, BoxError> {

@@ -69,6 +69,8 @@ pub async fn form(
     let notice = match query.notice.as_str() {
         "ended" => Some("staff-notice-ended"),
         "locked" => Some("staff-notice-locked"),
+        "setup-done" => Some("staff-notice-setup-done"),
+        "setup-closed" => Some("staff-notice-setup-closed"),
         "out" => Some("staff-notice-out"),
         _ => None,
     };

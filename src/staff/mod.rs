@@ -24,6 +24,14 @@ use session::Sessions;
 
 pub use session::StaffSession;
 
+/// A user name: 1-100 of a-z, 0-9 and `._@-`.
+pub fn valid_username(name: &str) -> bool {
+    (1..=100).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._@-".contains(&b))
+}
+
 /// What the staff side keeps for the life of the process.
 pub struct StaffState {
     pub sessions: Sessions,

@@ -85,39 +85,97 @@ pub struct NewStaff<'a> {
     pub services: &'a [String],
 }
 
-/// Creates an account and its memberships; `None` if the name is taken.
+/// Creates an account and its memberships; `None` if the name is taken. The
+/// account must change its (generated) password at first login.
 pub async fn create(db: &Db, new: NewStaff<'_>) -> Result<Option<String>, sqlx::Error> {
-    let id = new_id();
     let mut tx = db.pool.begin().await?;
-    let inserted = sqlx::query(
+    let id = insert(&mut tx, &new, true, false).await?;
+    if id.is_some() {
+        tx.commit().await?;
+    }
+    Ok(id)
+}
+
+/// What making the first admin came to.
+pub enum FirstAdmin {
+    Created(String),
+    NameTaken,
+    AdminExists,
+}
+
+/// Creates an admin who chose their own password, only while there is no
+/// admin at all (first-run setup).
+pub async fn create_first_admin(db: &Db, new: NewStaff<'_>) -> Result<FirstAdmin, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    match insert(&mut tx, &new, false, true).await? {
+        Some(id) => {
+            tx.commit().await?;
+            Ok(FirstAdmin::Created(id))
+        }
+        None => {
+            drop(tx);
+            Ok(if admin_exists(db).await? {
+                FirstAdmin::AdminExists
+            } else {
+                FirstAdmin::NameTaken
+            })
+        }
+    }
+}
+
+/// Inserts an account; `None` if the name is taken or, with `only_if_no_admin`,
+/// an admin already exists.
+async fn insert(
+    tx: &mut AnyConnection,
+    new: &NewStaff<'_>,
+    must_change_password: bool,
+    only_if_no_admin: bool,
+) -> Result<Option<String>, sqlx::Error> {
+    let id = new_id();
+    let guard = if only_if_no_admin {
+        " where not exists (select 1 from staff where role = 'admin')"
+    } else {
+        // SQLite needs a `where` between `select` and `on conflict`.
+        " where true"
+    };
+    let sql = format!(
         "insert into staff (id, username, display_name, email, role, active, password_hash, \
          must_change_password, recipient, wrapped_identity, created_on) \
-         values ($1, $2, $3, $4, $5, 1, $6, 1, $7, $8, $9) \
-         on conflict (username) do nothing",
-    )
-    .bind(&id)
-    .bind(new.username)
-    .bind(new.display_name)
-    .bind(new.email)
-    .bind(new.role)
-    .bind(&new.password_hash)
-    .bind(&new.recipient)
-    .bind(&new.wrapped_identity[..])
-    .bind(day(today()))
-    .execute(&mut *tx)
-    .await?;
+         select $1, $2, $3, $4, $5, 1, $6, $7, $8, $9, $10{guard} \
+         on conflict (username) do nothing"
+    );
+    let inserted = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&id)
+        .bind(new.username)
+        .bind(new.display_name)
+        .bind(new.email)
+        .bind(new.role)
+        .bind(&new.password_hash)
+        .bind(i32::from(must_change_password))
+        .bind(&new.recipient)
+        .bind(&new.wrapped_identity[..])
+        .bind(day(today()))
+        .execute(&mut *tx)
+        .await?;
     if inserted.rows_affected() == 0 {
         return Ok(None);
     }
     for service in new.services {
         sqlx::query("insert into memberships (staff_id, service) values ($1, $2)")
             .bind(&id)
-            .bind(service)
+            .bind(service.as_str())
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await?;
     Ok(Some(id))
+}
+
+/// Whether any admin account exists, active or not.
+pub async fn admin_exists(db: &Db) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("select count(*) from staff where role = 'admin'")
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(row.try_get::<i64, _>(0)? > 0)
 }
 
 /// The services a person works, sorted.
@@ -343,4 +401,109 @@ pub async fn audit_now(
 ) -> Result<(), sqlx::Error> {
     let mut conn = db.pool.acquire().await?;
     audit(&mut conn, staff_id, action, service, case_id).await
+}
+
+/// Which audit entries to list.
+pub struct AuditFilter<'a> {
+    pub staff_id: Option<&'a str>,
+    pub action: Option<&'a str>,
+    pub service: Option<&'a str>,
+    /// Unix seconds, from (inclusive) and to (exclusive).
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+    /// Only entries older than this sequence number (the next page).
+    pub before: Option<i64>,
+    pub limit: usize,
+}
+
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: i64,
+    pub staff_id: String,
+    /// None once the account is gone.
+    pub username: Option<String>,
+    pub action: String,
+    pub service: Option<String>,
+    pub case_id: Option<String>,
+}
+
+/// Audit entries matching `filter`, newest first.
+pub async fn audit_entries(
+    db: &Db,
+    filter: &AuditFilter<'_>,
+) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    let mut conditions = vec![];
+    let mut n = 0;
+    let mut next = |condition: &str| {
+        n += 1;
+        conditions.push(format!("{condition} ${n}"));
+    };
+    if filter.staff_id.is_some() {
+        next("a.staff_id =");
+    }
+    if filter.action.is_some() {
+        next("a.action =");
+    }
+    if filter.service.is_some() {
+        next("a.service =");
+    }
+    if filter.from.is_some() {
+        next("a.at >=");
+    }
+    if filter.to.is_some() {
+        next("a.at <");
+    }
+    if filter.before.is_some() {
+        next("a.seq <");
+    }
+    let conditions = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("where {}", conditions.join(" and "))
+    };
+    let sql = format!(
+        "select a.seq, a.at, a.staff_id, s.username, a.action, a.service, a.case_id \
+         from audit_log a left join staff s on s.id = a.staff_id \
+         {conditions} order by a.seq desc limit {}",
+        filter.limit
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for text in [filter.staff_id, filter.action, filter.service]
+        .into_iter()
+        .flatten()
+    {
+        query = query.bind(text);
+    }
+    for number in [filter.from, filter.to, filter.before]
+        .into_iter()
+        .flatten()
+    {
+        query = query.bind(number);
+    }
+    query
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(AuditEntry {
+                seq: r.try_get("seq")?,
+                at: r.try_get("at")?,
+                staff_id: r.try_get("staff_id")?,
+                username: r.try_get("username")?,
+                action: r.try_get("action")?,
+                service: r.try_get("service")?,
+                case_id: r.try_get("case_id")?,
+            })
+        })
+        .collect()
+}
+
+/// Every action the audit log holds, for the filter.
+pub async fn audit_actions(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query("select distinct action from audit_log order by action")
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect()
 }

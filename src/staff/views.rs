@@ -15,6 +15,8 @@ pub struct StaffPage {
     pub switch: Vec<LangLink>,
     /// Display name of whoever is logged in, and their CSRF token.
     pub user: Option<(String, String)>,
+    /// Whether whoever is logged in is an admin (the menu shows the log).
+    pub admin: bool,
 }
 
 impl StaffPage {
@@ -27,6 +29,7 @@ impl StaffPage {
             title,
             switch,
             user: session.map(|s| (s.staff.display_name.clone(), s.csrf.clone())),
+            admin: session.is_some_and(|s| s.staff.is_admin()),
         }
     }
 

@@ -407,3 +407,62 @@ async fn client_pages_set_no_cookie_and_load_nothing_from_elsewhere() {
         }
     }
 }
+
+/// The admin flows: the first-run link and the audit log. The link's token
+/// is printed once, on purpose (it is how the operator gets it), and never
+/// logged; the chosen password and e-mail address appear nowhere.
+#[tokio::test]
+async fn admin_setup_and_audit_log_nothing_secret() {
+    const ADMIN_PASSWORD: &str = "tangerine-glacier-orchestra-41";
+    const ADMIN_EMAIL: &str = "ilmari.probe@admin-mail.example";
+    let mut app = spawn_with(Options {
+        log: "trace",
+        ..Options::default()
+    })
+    .await;
+    let token = loop {
+        if let Some(t) = between(&app.logs(), "/en/staff/setup?token=", "\n") {
+            break t;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    let browser = Staff::new(&app);
+    let form = |password: &'static str| {
+        [
+            ("token", token.as_str()),
+            ("username", "ilmari"),
+            ("name", "Ilmari Probe"),
+            ("email", ADMIN_EMAIL),
+            ("password", password),
+            ("repeat", password),
+        ]
+    };
+    let short = browser.post("/en/staff/setup", &form("tiny-77")).await;
+    assert_eq!(short.status, 422);
+    let made = browser.post("/en/staff/setup", &form(ADMIN_PASSWORD)).await;
+    assert_eq!(made.status, 303);
+    let admin = Staff::new(&app);
+    assert_eq!(admin.login("ilmari", ADMIN_PASSWORD, "").await.status, 303);
+    let audit = admin
+        .get("/en/staff/audit?action=setup_admin&from=2020-01-01&to=not-a-day")
+        .await;
+    assert_eq!(audit.status, 422);
+    app.stop().await;
+
+    let logs = app.logs();
+    assert!(logs.contains("first admin created"));
+    assert_eq!(
+        logs.matches(&token).count(),
+        1,
+        "printed once, never logged"
+    );
+    for secret in [
+        ADMIN_PASSWORD,
+        "tiny-77",
+        ADMIN_EMAIL,
+        "admin-mail",
+        "not-a-day",
+    ] {
+        assert!(!logs.contains(secret), "the logs contain {secret:?}");
+    }
+}

@@ -107,6 +107,8 @@ let failed = 0;
 let server = null;
 let browser = null;
 let workDir = null;
+// The first-run link's token, as the server printed it.
+let setupToken = null;
 
 function report(label, problems) {
   if (problems.length === 0) {
@@ -204,7 +206,7 @@ async function loadMessages() {
   const messages = {};
   for (const lang of LANGS) {
     messages[lang] = {};
-    for (const file of ['main.ftl', 'staff.ftl', 'booking.ftl']) {
+    for (const file of ['main.ftl', 'staff.ftl', 'booking.ftl', 'admin.ftl']) {
       const text = await readFile(path.join(ROOT, 'locales', lang, file), 'utf8');
       for (const line of text.split('\n')) {
         const m = /^([a-z][a-z0-9_-]*) = (.+)$/.exec(line);
@@ -243,6 +245,8 @@ async function startServer(configFile) {
       reject(new Error(`${BIN} exited (${signal ?? code}) before listening\n${stderr.join('')}`));
     });
     createInterface({ input: server.stdout }).on('line', (line) => {
+      const setup = /\/en\/staff\/setup\?token=([0-9a-f]+)$/.exec(line.trim());
+      if (setup) setupToken = setup[1];
       const m = /^suoja listening on (http:\/\/[^/\s]+\/)$/.exec(line.trim());
       if (m) { clearTimeout(timer); resolve(new URL(m[1])); }
     });
@@ -1179,6 +1183,75 @@ async function bookingStaffChecks(guard, base, lang, date) {
   });
 }
 
+/**
+ * The first-run setup page (errors, then the first admin made), and the
+ * audit log page, with and without a filter error, in every language.
+ */
+async function adminChecks(guard, base) {
+  const url = (p) => new URL(p, base).href;
+  const admin = { username: 'aino', password: 'aino: the first administrator here' };
+  for (let i = 0; i < 50 && !setupToken; i += 1) await new Promise((r) => setTimeout(r, 100));
+  if (!setupToken) {
+    report('first-run link', ['the server printed no /en/staff/setup?token= link']);
+    return;
+  }
+  for (const lang of LANGS) {
+    await visit(guard, `/${lang}/staff/setup`, lang, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${lang}/staff/setup?token=${setupToken}`)), [200]);
+      for (const id of ['username', 'name', 'email', 'password', 'repeat']) {
+        if (!(await page.locator(`#${id}`).count())) problems.push(`no #${id} field`);
+      }
+      return { problems };
+    });
+    await visit(guard, `/${lang}/staff/setup [errors]`, lang, async (page) => {
+      await page.goto(url(`/${lang}/staff/setup?token=${setupToken}`));
+      // What the browser lets through its own checks: a user name of the
+      // wrong characters and passwords that differ.
+      await page.locator('#username').fill('Not Valid!');
+      await page.locator('#name').fill('Aino Admin');
+      await page.locator('#password').fill('a long enough password one');
+      await page.locator('#repeat').fill('a long enough password two');
+      const response = await clickAndWait(page, page.locator(`form[action="/${lang}/staff/setup"] button[type=submit]`));
+      const problems = expectStatus(response, [422]);
+      const errors = await textOf(page, '.error-summary');
+      for (const id of ['setup-error-username', 'error-password-repeat']) {
+        if (!errors.includes(tr(lang, id))) problems.push(`the error summary lacks ${id}`);
+      }
+      if ((await page.locator('#name').inputValue()) !== 'Aino Admin') problems.push('the name typed is not kept');
+      if (!(await page.title()).startsWith(tr(lang, 'title-with-error').split('{')[0])) problems.push('the <title> does not say there is an error');
+      return { problems };
+    });
+  }
+  const lang = LANGS[0];
+  await visit(guard, `/${lang}/staff/setup [admin made]`, lang, async (page) => {
+    await page.goto(url(`/${lang}/staff/setup?token=${setupToken}`));
+    await page.locator('#username').fill(admin.username);
+    await page.locator('#name').fill('Aino Admin');
+    await page.locator('#password').fill(admin.password);
+    await page.locator('#repeat').fill(admin.password);
+    const response = await clickAndWait(page, page.locator(`form[action="/${lang}/staff/setup"] button[type=submit]`));
+    const problems = expectStatus(response, [200]);
+    if (new URL(page.url()).pathname !== `/${lang}/staff/login`) problems.push(`after setup the page is ${page.url()}`);
+    if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'staff-notice-setup-done'))) problems.push('no notice that the admin is ready');
+    const { response: login } = await staffLogin(page, url, lang, admin.username, admin.password);
+    problems.push(...expectStatus(login, [200]));
+    return { problems };
+  });
+  for (const l of LANGS) {
+    await visit(guard, `/${l}/staff/audit`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/audit`)), [200]);
+      if (!(await page.locator('table.queue tbody tr').count())) problems.push('the audit log lists nothing');
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/audit [bad day]`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/audit?from=someday`)), [422]);
+      if (!(await textOf(page, '.error-summary')).includes(tr(l, 'audit-error-from'))) problems.push('no error for the bad day');
+      if ((await page.locator('#from').inputValue()) !== 'someday') problems.push('the day typed is not kept');
+      return { problems };
+    });
+  }
+}
+
 async function main() {
   if (!existsSync(BIN)) throw new Error(`no suoja binary at ${BIN} (build it with cargo build, or pass its path)`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or run tests/browser/run.sh)`);
@@ -1208,6 +1281,9 @@ async function main() {
   const staff = await guardedContext(base.origin, {}, { staff: true });
   await staffChecks(staff, base, cases);
   await staff.context.close();
+  const admin = await guardedContext(base.origin, {}, { staff: true });
+  await adminChecks(admin, base);
+  await admin.context.close();
   for (const lang of LANGS) await writeBackChecks(client, base, lang, cases[lang]);
   const booking = await bookingSetup(base);
   for (const lang of LANGS) await bookingClientChecks(client, base, lang);

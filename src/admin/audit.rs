@@ -1,0 +1,171 @@
+//! The audit log page: what staff did and when, newest first, filtered by
+//! person, action, service and day. Admins only. It holds ids we minted and
+//! staff actions, never anything about a client.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::views::{AuditRow, AuditView, Choice};
+use crate::app::AppState;
+use crate::i18n::Tr;
+use crate::staff::StaffSession;
+use crate::staff::store::{self, AuditFilter};
+use crate::staff::views::StaffPage;
+use crate::web::{PageError, render};
+
+/// Entries shown per page.
+const PAGE: usize = 100;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawFilter {
+    staff: String,
+    action: String,
+    service: String,
+    from: String,
+    to: String,
+    before: String,
+}
+
+/// A day typed as YYYY-MM-DD: its first second (UTC), or the error to show.
+fn day_start(text: &str) -> Result<Option<i64>, ()> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let date: jiff::civil::Date = text.parse().map_err(|_| ())?;
+    let at = date
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .map_err(|_| ())?
+        .timestamp()
+        .as_second();
+    Ok(Some(at))
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Query(raw): Query<RawFilter>,
+) -> Response {
+    let lang = session.lang;
+    if !session.staff.is_admin() {
+        return PageError::Forbidden.render(lang, &state.config.quick_exit_url);
+    }
+    let t = Tr::new(lang);
+    let mut errors = vec![];
+    let from = day_start(&raw.from).unwrap_or_else(|()| {
+        errors.push(("from", t.t("audit-error-from")));
+        None
+    });
+    let to = day_start(&raw.to).unwrap_or_else(|()| {
+        errors.push(("to", t.t("audit-error-to")));
+        None
+    });
+    let filter = AuditFilter {
+        staff_id: (!raw.staff.is_empty()).then_some(raw.staff.as_str()),
+        action: (!raw.action.is_empty()).then_some(raw.action.as_str()),
+        service: (!raw.service.is_empty()).then_some(raw.service.as_str()),
+        from,
+        // Up to the end of the day typed.
+        to: to.map(|at| at + 86_400),
+        before: raw.before.parse().ok(),
+        limit: PAGE + 1,
+    };
+    let found = async {
+        let entries = if errors.is_empty() {
+            store::audit_entries(&state.db, &filter).await?
+        } else {
+            vec![]
+        };
+        let people = store::all(&state.db).await?;
+        let actions = store::audit_actions(&state.db).await?;
+        Ok::<_, sqlx::Error>((entries, people, actions))
+    };
+    let (mut entries, people, actions) = match found.await {
+        Ok(found) => found,
+        Err(e) => return PageError::internal(e).render(lang, &state.config.quick_exit_url),
+    };
+    let older = (entries.len() > PAGE).then(|| {
+        entries.truncate(PAGE);
+        let last = entries.last().map_or(0, |e| e.seq);
+        older_link(lang.code(), &raw, last)
+    });
+    let action_label =
+        |code: &str| t.t_or(&format!("audit-action-{}", code.replace('_', "-")), code);
+    let rows = entries
+        .iter()
+        .map(|e| AuditRow {
+            at: jiff::Timestamp::from_second(e.at)
+                .map(|ts| ts.strftime("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
+            who: e.username.clone().unwrap_or_else(|| e.staff_id.clone()),
+            action: action_label(&e.action),
+            service: e.service.clone().unwrap_or_default(),
+            case_id: e.case_id.clone().unwrap_or_default(),
+        })
+        .collect();
+    let choice = |value: &str, label: String, selected: &str| Choice {
+        selected: value == selected,
+        value: value.to_owned(),
+        label,
+    };
+    let view = AuditView {
+        page: StaffPage::titled(lang, "audit-title", "staff/audit", Some(&session)),
+        people: people
+            .iter()
+            .map(|p| choice(&p.id, p.username.clone(), &raw.staff))
+            .collect(),
+        actions: actions
+            .iter()
+            .map(|a| choice(a, action_label(a), &raw.action))
+            .collect(),
+        services: state
+            .config
+            .services
+            .iter()
+            .map(|s| choice(&s.slug, s.name.get(lang).to_owned(), &raw.service))
+            .collect(),
+        from: raw.from.clone(),
+        to: raw.to.clone(),
+        errors,
+        rows,
+        older,
+    };
+    let status = if view.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(status, &view, lang, &state.config.quick_exit_url)
+}
+
+/// The same filters, one page further back.
+fn older_link(lang: &str, raw: &RawFilter, before: i64) -> String {
+    let mut query = vec![];
+    for (name, value) in [
+        ("staff", &raw.staff),
+        ("action", &raw.action),
+        ("service", &raw.service),
+        ("from", &raw.from),
+        ("to", &raw.to),
+    ] {
+        if !value.is_empty() {
+            query.push(format!("{name}={}", encode(value)));
+        }
+    }
+    query.push(format!("before={before}"));
+    format!("/{lang}/staff/audit?{}", query.join("&"))
+}
+
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
