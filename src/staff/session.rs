@@ -299,6 +299,12 @@ fn to_login(lang: Lang, notice: Option<&str>) -> Response {
     Redirect::to(&target).into_response()
 }
 
+/// The pages a person who must change their password may use.
+fn account_path(path: &str) -> bool {
+    let rest = path.get(3..).unwrap_or("");
+    rest == "/staff/account" || rest.starts_with("/staff/account/") || rest == "/staff/logout"
+}
+
 fn lang_of(parts: &Parts) -> Lang {
     parts
         .uri
@@ -343,6 +349,11 @@ impl FromRequestParts<AppState> for StaffSession {
             store::touch_session(&state.db, &hash, t)
                 .await
                 .map_err(|e| PageError::internal(e).render(lang, "/"))?;
+        }
+        // Until the one-time password is replaced, only the account page
+        // and logout answer, for every method: new routes are covered too.
+        if row.staff.must_change_password && !account_path(parts.uri.path()) {
+            return Err(Redirect::to(&format!("/{}/staff/account", lang.code())).into_response());
         }
         let services = store::services_of(&state.db, &row.staff.id)
             .await

@@ -876,3 +876,88 @@ async fn over_https_the_session_cookie_is_secure_and_host_prefixed() {
     }
     assert!(!cookie.contains("Domain"), "{cookie}");
 }
+
+#[tokio::test]
+async fn until_the_one_time_password_is_changed_no_action_is_taken() {
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[("anna", "counsellor", &[SERVICE])]).await;
+    app.submit_ok("a request waiting for a counsellor").await;
+    let pool = app.pool().await;
+    let case: String = sqlx::Row::get(
+        &sqlx::query("select id from cases")
+            .fetch_one(&pool)
+            .await
+            .unwrap(),
+        0,
+    );
+    pool.close().await;
+    let anna = Staff::new(&app);
+    let login = anna.login("anna", &pw[0], "").await;
+    assert_eq!(login.location, "/en/staff/account");
+    let csrf = anna.csrf().await;
+    let messages = app.count("select count(*) from messages").await;
+    let slots = app.count("select count(*) from slots").await;
+    let cases = app.count("select count(*) from cases").await;
+
+    // Every state-changing route, with a valid CSRF token, goes to the
+    // account page and changes nothing; so do the pages.
+    let reply = format!("/en/staff/cases/{case}/reply");
+    let status = format!("/en/staff/cases/{case}/status");
+    // A reply is not taken either; its text comes back to copy, as when a
+    // session ends while typing.
+    let answer = anna
+        .post(
+            &reply,
+            &[("csrf", &csrf), ("text", "a reply kept for later")],
+        )
+        .await;
+    assert_eq!(answer.status, 401);
+    assert!(answer.body.contains("a reply kept for later"));
+    let attempts: [(&str, Vec<(&str, &str)>); 3] = [
+        (status.as_str(), vec![("csrf", &csrf), ("status", "closed")]),
+        (
+            "/en/staff/availability/oneoff",
+            vec![
+                ("csrf", &csrf),
+                ("service", SERVICE),
+                ("date", "2031-01-07"),
+                ("start", "10:00"),
+                ("minutes", "30"),
+                ("capacity", "1"),
+            ],
+        ),
+        (
+            "/en/staff/phone",
+            vec![("csrf", &csrf), ("service", SERVICE), ("notes", "a call")],
+        ),
+    ];
+    for (path, form) in &attempts {
+        let answer = anna.post(path, form).await;
+        assert_eq!(
+            (answer.status, answer.location.as_str()),
+            (303, "/en/staff/account"),
+            "{path}"
+        );
+    }
+    for path in [
+        "/fi/staff",
+        "/sv/staff/schedule",
+        &format!("/en/staff/cases/{case}"),
+    ] {
+        let answer = anna.get(path).await;
+        assert_eq!(answer.status, 303, "{path}");
+        assert!(answer.location.ends_with("/staff/account"), "{path}");
+    }
+    assert_eq!(app.count("select count(*) from messages").await, messages);
+    assert_eq!(app.count("select count(*) from slots").await, slots);
+    assert_eq!(app.count("select count(*) from cases").await, cases);
+    let unchanged = app
+        .count("select count(*) from cases where status = 'new'")
+        .await;
+    assert_eq!(unchanged, cases);
+    // The account page itself works, and logging out too.
+    assert_eq!(anna.get("/sv/staff/account").await.status, 200);
+    let out = anna.post("/en/staff/logout", &[("csrf", &csrf)]).await;
+    assert_eq!(out.status, 303);
+    assert!(out.location.contains("notice=out"), "{}", out.location);
+}
