@@ -1,6 +1,7 @@
-//! The command line: `serve`, `demo`, `staff`, `open` (offline reading)
-//! and `keygen`.
+//! The command line: `serve`, `demo`, `staff`, `open` (offline reading),
+//! `export` and `import` (backups) and `keygen`.
 
+mod backup;
 mod demo;
 mod open;
 pub mod staff;
@@ -57,6 +58,23 @@ enum Command {
         config: PathBuf,
         #[command(subcommand)]
         action: StaffAction,
+    },
+    /// Write a backup: every table as stored (ciphertext and metadata,
+    /// nothing decrypted), one JSON row a line. Not the pepper file.
+    Export {
+        #[arg(long, default_value = "suoja.toml")]
+        config: PathBuf,
+        /// A new file to write (owner-only); standard output if none.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Restore a backup from `suoja export` into an empty database.
+    Import {
+        #[arg(long, default_value = "suoja.toml")]
+        config: PathBuf,
+        /// The export to read; standard input if none.
+        #[arg(long)]
+        input: Option<PathBuf>,
     },
     /// Write a new age X25519 identity file and print its recipient.
     Keygen {
@@ -145,6 +163,14 @@ pub fn main() -> ExitCode {
                         staff::run_deactivate(&config, &username).await
                     }
                 }
+            }
+            Command::Export { config, output } => {
+                let config = Config::load(&config, std::env::vars())?;
+                backup::run_export(&config.database_url, output.as_deref()).await
+            }
+            Command::Import { config, input } => {
+                let config = Config::load(&config, std::env::vars())?;
+                backup::run_import(&config.database_url, input.as_deref()).await
             }
             Command::Keygen { output } => keygen(&output).map(|recipient| println!("{recipient}")),
         }

@@ -5,6 +5,7 @@
 mod abuse;
 mod admin;
 mod availability;
+mod backup;
 mod booking;
 mod config;
 mod durability;
