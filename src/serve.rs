@@ -114,6 +114,22 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             }
         }
     });
+    // Retention: at start, then every interval. A failed run is retried at
+    // the next tick; nothing is lost by waiting.
+    let purger = tokio::spawn({
+        let state = state.clone();
+        let every = Duration::from_secs(state.config.retention.purge_interval_minutes * 60);
+        async move {
+            loop {
+                let today = crate::db::today();
+                if let Err(e) = crate::retention::run(&state.db, &state.config, today, false).await
+                {
+                    tracing::warn!(error = %e, "retention purge failed");
+                }
+                tokio::time::sleep(every).await;
+            }
+        }
+    });
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     tracing::info!(%addr, services, "listening");
     let shutdown = shutdown_signal();
@@ -121,7 +137,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
-    for task in [cleaner, checkpointer, key_reloader, session_sweeper] {
+    for task in [cleaner, checkpointer, key_reloader, session_sweeper, purger] {
         task.abort();
         let _ = task.await;
     }

@@ -486,7 +486,8 @@ async fn seal_and_store(
         "reply"
     };
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-    store::add_message(&mut tx, &meta.id, author, keys.epoch, &sealed)
+    let rules = state.config.retention_of(&meta.service);
+    store::add_message(&mut tx, &meta.id, author, keys.epoch, &sealed, rules)
         .await
         .map_err(PageError::internal)?;
     audit(
@@ -555,7 +556,8 @@ async fn set_status(
     }
     let changed = async {
         let mut tx = state.db.pool.begin().await?;
-        store::set_status(&mut tx, &meta.id, &raw.status).await?;
+        let rules = state.config.retention_of(&meta.service);
+        store::set_status(&mut tx, &meta.id, &raw.status, rules).await?;
         audit(
             &mut tx,
             &session.staff.id,

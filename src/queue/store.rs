@@ -5,6 +5,7 @@
 use sqlx::{AnyConnection, Row};
 
 use crate::db::{Db, day, new_id, today};
+use crate::retention::{self, Retention};
 
 pub const PAGE: i64 = 50;
 pub const STATUSES: [&str; 4] = ["new", "in_progress", "waiting", "closed"];
@@ -173,15 +174,18 @@ impl Author {
 /// Adds a sealed message to a case and updates the case's flags in one
 /// transaction: a reply marks it unread for the client and waiting for them,
 /// a client's message marks it unread for staff and brings a waiting or
-/// closed case back to work.
+/// closed case back to work. Any message moves the case's retention
+/// deadline on.
 pub async fn add_message(
     conn: &mut AnyConnection,
     case_id: &str,
     author: Author,
     key_epoch: i64,
     sealed: &[u8],
+    rules: Retention,
 ) -> Result<(), sqlx::Error> {
-    let today = day(today());
+    let date = today();
+    let today = day(date);
     sqlx::query(
         "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
          values ($1, $2, $3, $4, $5, $6)",
@@ -212,21 +216,25 @@ pub async fn add_message(
         .bind(case_id)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    retention::store::touch(conn, case_id, rules, date).await
 }
 
+/// Sets a case's status; its retention deadline follows (closing moves it
+/// to the shorter rule, reopening back).
 pub async fn set_status(
     conn: &mut AnyConnection,
     case_id: &str,
     status: &str,
+    rules: Retention,
 ) -> Result<(), sqlx::Error> {
+    let date = today();
     sqlx::query("update cases set status = $1, updated_on = $2 where id = $3")
         .bind(status)
-        .bind(day(today()))
+        .bind(day(date))
         .bind(case_id)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    retention::store::touch(conn, case_id, rules, date).await
 }
 
 /// Assigns a case to a member of its service; false if `assignee` is not an
