@@ -115,7 +115,9 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         }
     });
     // Retention: at start, then every interval. A failed run is retried at
-    // the next tick; nothing is lost by waiting.
+    // the next tick. At shutdown a run under way is finished, not cut off,
+    // so its last step (truncating the WAL) is never skipped.
+    let (stop_purging, mut stopping) = tokio::sync::watch::channel(false);
     let purger = tokio::spawn({
         let state = state.clone();
         let every = Duration::from_secs(state.config.retention.purge_interval_minutes * 60);
@@ -126,7 +128,10 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
                 {
                     tracing::warn!(error = %e, "retention purge failed");
                 }
-                tokio::time::sleep(every).await;
+                tokio::select! {
+                    () = tokio::time::sleep(every) => {}
+                    _ = stopping.changed() => break,
+                }
             }
         }
     });
@@ -137,9 +142,13 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
-    for task in [cleaner, checkpointer, key_reloader, session_sweeper, purger] {
+    for task in [cleaner, checkpointer, key_reloader, session_sweeper] {
         task.abort();
         let _ = task.await;
+    }
+    let _ = stop_purging.send(true);
+    if purger.await.is_err() {
+        tracing::error!("retention purge task failed");
     }
     // Unlocked counsellor keys are zeroized as they are dropped.
     state.staff.sessions.forget_all();

@@ -19,22 +19,30 @@ pub struct QueueRow {
     pub status: String,
     pub opened_on: String,
     pub updated_on: String,
+    pub retain_until: String,
     pub staff_unread: bool,
     pub assignee: Option<String>,
     pub first: Option<Vec<u8>>,
+}
+
+/// What the queue shows: a service, a status, cases deleted by a day
+/// (`YYYY-MM-DD`); empty: any. `before`: the page after this `seq`.
+pub struct QueueFilter<'a> {
+    pub service: &'a str,
+    pub status: &'a str,
+    pub deleted_by: &'a str,
+    pub before: i64,
 }
 
 /// Cases of the reader's services, newest first, filtered.
 pub async fn list(
     db: &Db,
     staff_id: &str,
-    service: &str,
-    status: &str,
-    before: i64,
+    filter: &QueueFilter<'_>,
 ) -> Result<Vec<QueueRow>, sqlx::Error> {
     let rows = sqlx::query(
         "select c.seq, c.id, c.service, c.kind, c.status, c.opened_on, c.updated_on, \
-                c.staff_unread, a.display_name as assignee, \
+                c.retain_until, c.staff_unread, a.display_name as assignee, \
                 (select m.sealed from messages m where m.case_id = c.id \
                  order by m.seq limit 1) as first \
          from cases c left join staff a on a.id = c.assignee \
@@ -42,13 +50,15 @@ pub async fn list(
            and ($2 = '' or c.service = $2) \
            and ($3 = '' or c.status = $3) \
            and ($4 = 0 or c.seq < $4) \
+           and ($6 = '' or c.retain_until <= $6) \
          order by c.seq desc limit $5",
     )
     .bind(staff_id)
-    .bind(service)
-    .bind(status)
-    .bind(before)
+    .bind(filter.service)
+    .bind(filter.status)
+    .bind(filter.before)
     .bind(PAGE)
+    .bind(filter.deleted_by)
     .fetch_all(&db.pool)
     .await?;
     rows.iter()
@@ -61,6 +71,7 @@ pub async fn list(
                 status: r.try_get("status")?,
                 opened_on: r.try_get("opened_on")?,
                 updated_on: r.try_get("updated_on")?,
+                retain_until: r.try_get("retain_until")?,
                 staff_unread: r.try_get::<i32, _>("staff_unread")? != 0,
                 assignee: r.try_get("assignee")?,
                 first: r.try_get("first")?,
@@ -82,6 +93,19 @@ pub async fn counts(db: &Db, staff_id: &str) -> Result<Vec<(String, i64)>, sqlx:
     .iter()
     .map(|r| Ok((r.try_get("status")?, r.try_get("n")?)))
     .collect()
+}
+
+/// How many cases of the reader's services are deleted by `day`.
+pub async fn deleted_by(db: &Db, staff_id: &str, day: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "select count(*) from cases \
+         where service in (select service from memberships where staff_id = $1) \
+           and retain_until <= $2",
+    )
+    .bind(staff_id)
+    .bind(day)
+    .fetch_one(&db.pool)
+    .await
 }
 
 /// A case's plaintext metadata, as its service's counsellors see it.

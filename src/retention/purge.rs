@@ -37,7 +37,7 @@ pub struct Report {
     pub dry_run: bool,
     pub services: BTreeMap<String, ServiceReport>,
     /// SQLite: whether the WAL was checkpointed and truncated afterwards.
-    /// None when nothing needed it (a dry run, nothing deleted, PostgreSQL).
+    /// None for a dry run and on PostgreSQL.
     pub erased: Option<bool>,
 }
 
@@ -52,12 +52,6 @@ impl Report {
             t.booked.series += s.booked.series;
         }
         t
-    }
-
-    fn deleted_anything(&self) -> bool {
-        let t = self.total();
-        t.cases.cases + t.cases.messages > 0
-            || t.booked.bookings + t.booked.slots + t.booked.series > 0
     }
 }
 
@@ -113,7 +107,9 @@ pub async fn run(
                 .or_default()
                 .booked = booked;
         }
-        if report.deleted_anything() && db.backend == Backend::Sqlite {
+        // Also when nothing was deleted now: a run cut off before this step
+        // (a crash) left the zeroed pages in the WAL.
+        if db.backend == Backend::Sqlite {
             report.erased = Some(erase_freed_pages(db).await?);
         }
     }
