@@ -348,3 +348,38 @@ async fn serve_purges_expired_cases_at_start_and_then_on_its_interval() {
     );
     assert_eq!(pieces_found(&gone[0], &stored_bytes(&app)), 0);
 }
+
+#[tokio::test]
+async fn cases_stored_before_retention_get_a_deadline_from_their_plaintext() {
+    let mut app = spawn_app().await;
+    app.submit_ok("an older closed case").await;
+    app.submit_ok("an older open case").await;
+    let ids = case_ids(&app).await;
+    app.stop().await;
+    // As migration 0005 finds them: listed, with the old deadline (opened
+    // + retention), whatever their status and activity.
+    let pool = app.pool().await;
+    for (id, status, updated) in [(&ids[0], "closed", -10), (&ids[1], "waiting", -5)] {
+        sqlx::query(
+            "update cases set status = $1, updated_on = $2, retain_until = '2999-01-01' \
+             where id = $3",
+        )
+        .bind(status)
+        .bind(in_days(updated))
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::query("insert into retention_pending (case_id) values ($1)")
+            .bind(id)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    pool.close().await;
+    let (ok, _, err) = purge(&app, &["--dry-run"]);
+    assert!(ok, "{err}");
+    assert_eq!(retain_until(&app, &ids[0]).await, in_days(-10 + 30));
+    assert_eq!(retain_until(&app, &ids[1]).await, in_days(-5 + 180));
+    assert_eq!(app.count("select count(*) from retention_pending").await, 0);
+}
