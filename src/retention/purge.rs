@@ -9,10 +9,9 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::time::Duration;
 
 use jiff::civil::Date;
-use sqlx::{Connection, Row};
+use sqlx::Connection;
 
 use super::booking_cutoff;
 use super::store::{self, BookingCounts, CaseCounts};
@@ -110,7 +109,7 @@ pub async fn run(
         // Also when nothing was deleted now: a run cut off before this step
         // (a crash) left the zeroed pages in the WAL.
         if db.backend == Backend::Sqlite {
-            report.erased = Some(erase_freed_pages(db).await?);
+            report.erased = Some(db.truncate_wal().await?);
         }
     }
     for service in &config.services {
@@ -126,27 +125,6 @@ fn add_cases(report: &mut Report, cases: BTreeMap<String, CaseCounts>) {
         s.cases.cases += n.cases;
         s.cases.messages += n.messages;
     }
-}
-
-/// With `secure_delete` on, SQLite overwrites deleted rows and freed pages
-/// with zeros, but in WAL mode the zeroed pages are new frames in the WAL:
-/// the database file keeps the old page until a checkpoint, and the WAL
-/// keeps older frames (the ciphertext as it was written) until it is
-/// rewritten. A TRUNCATE checkpoint copies every frame into the database
-/// file and cuts the WAL to zero bytes. It waits for readers of older
-/// snapshots (the busy timeout); false if it could not finish.
-async fn erase_freed_pages(db: &Db) -> Result<bool, sqlx::Error> {
-    for _ in 0..20 {
-        let row = sqlx::query("pragma wal_checkpoint(truncate)")
-            .fetch_one(&db.pool)
-            .await?;
-        let busy: i64 = row.try_get(0)?;
-        if busy == 0 {
-            return Ok(true);
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    Ok(false)
 }
 
 /// One event per run, with counts only.
