@@ -314,7 +314,7 @@ async fn the_purge_command_deletes_expired_cases_for_good_and_keeps_the_counts()
 }
 
 #[tokio::test]
-async fn serve_purges_expired_cases_at_start_and_then_on_its_interval() {
+async fn serve_purges_expired_cases_at_start_and_cuts_the_wal_while_it_runs() {
     let mut app = spawn_with(Options {
         extra_top: "[retention]\npurge_interval_minutes = 1".into(),
         ..Options::default()
