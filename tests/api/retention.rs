@@ -343,7 +343,8 @@ async fn serve_purges_expired_cases_at_start_and_cuts_the_wal_while_it_runs() {
     app.stop().await;
     assert_eq!(case_ids(&app).await, [ids[1].clone()]);
     assert_eq!(
-        app.count("select sum(cases) from retention_counts").await,
+        app.count("select count(*) from retention_counts where cases = 1 and messages = 1")
+            .await,
         1
     );
     assert_eq!(pieces_found(&gone[0], &stored_bytes(&app)), 0);
@@ -382,4 +383,85 @@ async fn cases_stored_before_retention_get_a_deadline_from_their_plaintext() {
     assert_eq!(retain_until(&app, &ids[0]).await, in_days(-10 + 30));
     assert_eq!(retain_until(&app, &ids[1]).await, in_days(-5 + 180));
     assert_eq!(app.count("select count(*) from retention_pending").await, 0);
+}
+
+async fn post_form(app: &TestApp, path: &str, form: &[(&str, &str)]) -> (u16, String) {
+    let r = client()
+        .post(app.url(path))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn end_day_of_slot(app: &TestApp, slot: &str) -> jiff::civil::Date {
+    let pool = app.pool().await;
+    let (ends,): (i64,) = sqlx::query_as("select ends_at from slots where id = $1")
+        .bind(slot)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    jiff::Timestamp::from_second(ends)
+        .unwrap()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+#[tokio::test]
+async fn a_booking_case_is_kept_past_its_time_and_a_move_takes_the_deadline_along() {
+    let app = spawn_app().await;
+    let soon = crate::booking::insert_slot(&app, 30, 1).await;
+    // Seven months ahead: past the 180 days counted from today.
+    let later = crate::booking::insert_slot(&app, 24 * 210, 1).await;
+    let (receipt, _) = crate::schedule::book_slot(&app, &soon, &[("call", "you_call")]).await;
+    let case = case_ids(&app).await[0].clone();
+    let after = |d: jiff::civil::Date| {
+        d.checked_add(jiff::Span::new().days(180))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        retain_until(&app, &case).await,
+        after(end_day_of_slot(&app, &soon).await)
+    );
+
+    let (status, manage) = post_form(
+        &app,
+        "/en/bookings/manage",
+        &[("receipt", receipt.as_str())],
+    )
+    .await;
+    assert_eq!(status, 200, "{manage}");
+    let token = between(&manage, r#"name="token" value=""#, "\"").unwrap();
+    let choice = format!("slot:{later}");
+    let (status, moved) = post_form(
+        &app,
+        "/en/bookings/move",
+        &[
+            ("receipt", &receipt),
+            ("token", &token),
+            ("choice", &choice),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{moved}");
+    assert_eq!(
+        retain_until(&app, &case).await,
+        after(end_day_of_slot(&app, &later).await)
+    );
+    let (ok, out, _) = purge(&app, &["--dry-run", "--as-of", &in_days(200)]);
+    assert!(ok);
+    assert_eq!(totals(&out)[0], 0, "not before its time has passed: {out}");
+
+    // Cancelled, it holds no time: counted from today again.
+    let (status, _) = post_form(
+        &app,
+        "/en/bookings/cancel",
+        &[("receipt", &receipt), ("token", &token)],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(retain_until(&app, &case).await, in_days(180));
 }
