@@ -13,4 +13,10 @@ create table retention_pending (
 );
 insert into retention_pending (case_id) select id from cases;
 
+create table retention_rules (
+    service text primary key,
+    days bigint not null,
+    closed_days bigint not null
+);
+
 create index cases_retain_until on cases (retain_until);

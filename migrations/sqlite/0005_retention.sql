@@ -24,5 +24,15 @@ create table retention_pending (
 );
 insert into retention_pending (case_id) select id from cases;
 
+-- The rules each service's deadlines were last computed with. When the
+-- configuration changes them, every case of that service is listed in
+-- retention_pending again and recomputed, so a shorter rule reaches cases
+-- that see no more activity.
+create table retention_rules (
+    service text primary key,
+    days integer not null,
+    closed_days integer not null
+);
+
 -- The purge and the queue's "deleted soon" filter look cases up by deadline.
 create index cases_retain_until on cases (retain_until);

@@ -37,8 +37,9 @@ pub async fn touch(
     Ok(())
 }
 
-/// When the time a case holds a seat of ends (unix seconds): its slot, or
-/// the last meeting of its group; none without a current booking.
+/// When the time a case booked ends (unix seconds): its slot, or the last
+/// meeting of its group; a booking still current or already held (done,
+/// missed), not one cancelled or moved away from. None without one.
 ///
 /// BOOKING SCHEMA: reads `bookings.case_id`, the only place in retention
 /// that does. A seat table without a case link needs another way here (the
@@ -50,7 +51,7 @@ pub async fn booked_until(
     sqlx::query_scalar(
         "select max(s.ends_at) from bookings b \
          join slots s on s.id = b.slot_id or s.series_id = b.series_id \
-         where b.case_id = $1 and b.state = 'booked'",
+         where b.case_id = $1 and b.state in ('booked', 'done', 'no_show')",
     )
     .bind(case_id)
     .fetch_one(&mut *conn)
@@ -214,11 +215,58 @@ async fn add_counts(
     Ok(())
 }
 
-/// Cases stored before retention rules existed (listed by migration 0005)
-/// get their deadline once, from their plaintext: status, last activity
-/// day and booked time. Each is updated on its own and then crossed off,
-/// so an interruption only repeats work. Returns how many were set.
+/// Lists again every case of a service whose rules in the configuration
+/// differ from those its deadlines were computed with, and records the
+/// new rules; `backfill` then recomputes them.
+async fn relist_changed_services(db: &Db, config: &Config) -> Result<(), sqlx::Error> {
+    for service in &config.services {
+        let rules = service.retention;
+        let stored: Option<(i64, i64)> =
+            sqlx::query_as("select days, closed_days from retention_rules where service = $1")
+                .bind(&service.slug)
+                .fetch_optional(&db.pool)
+                .await?;
+        if stored == Some((i64::from(rules.days), i64::from(rules.closed_days))) {
+            continue;
+        }
+        let mut tx = db.pool.begin().await?;
+        sqlx::query("delete from retention_rules where service = $1")
+            .bind(&service.slug)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("insert into retention_rules (service, days, closed_days) values ($1, $2, $3)")
+            .bind(&service.slug)
+            .bind(i64::from(rules.days))
+            .bind(i64::from(rules.closed_days))
+            .execute(&mut *tx)
+            .await?;
+        let listed = sqlx::query(
+            "insert into retention_pending (case_id) select c.id from cases c \
+             where c.service = $1 \
+               and not exists (select 1 from retention_pending p where p.case_id = c.id)",
+        )
+        .bind(&service.slug)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        if stored.is_some() {
+            tracing::info!(
+                cases = listed.rows_affected(),
+                "retention rules changed: deadlines recomputed"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Cases whose deadline must be computed from their plaintext (status,
+/// last activity day, booked time) under the current rules: those stored
+/// before retention existed (listed by migration 0005), and those of a
+/// service whose rules changed. Each is updated on its own and then
+/// crossed off, so an interruption only repeats work. Returns how many
+/// were set.
 pub async fn backfill(db: &Db, config: &Config) -> Result<u64, sqlx::Error> {
+    relist_changed_services(db, config).await?;
     let mut done = 0;
     loop {
         let rows = sqlx::query(

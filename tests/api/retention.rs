@@ -465,3 +465,30 @@ async fn a_booking_case_is_kept_past_its_time_and_a_move_takes_the_deadline_alon
     assert_eq!(status, 200);
     assert_eq!(retain_until(&app, &case).await, in_days(180));
 }
+
+#[tokio::test]
+async fn a_changed_rule_in_the_config_reaches_cases_without_activity() {
+    let mut app = spawn_app().await;
+    app.submit_ok("kept by the old rule").await;
+    let case = case_ids(&app).await[0].clone();
+    assert_eq!(retain_until(&app, &case).await, in_days(180));
+    app.stop().await;
+    let text = std::fs::read_to_string(&app.config).unwrap();
+    let shorter = text.replacen(
+        &format!("slug = \"{SERVICE}\"\n"),
+        &format!("slug = \"{SERVICE}\"\nretention_days = 20\n"),
+        1,
+    );
+    assert_ne!(text, shorter);
+    std::fs::write(&app.config, shorter).unwrap();
+    let (ok, out, err) = purge(&app, &["--dry-run", "--as-of", &in_days(20)]);
+    assert!(ok, "{err}");
+    assert!(err.contains("retention rules changed"), "{err}");
+    assert_eq!(totals(&out)[0], 1, "{out}");
+    assert_eq!(retain_until(&app, &case).await, in_days(20));
+    // Unchanged rules leave the (edited) deadlines alone.
+    set_deadline(&app, &case, &in_days(2)).await;
+    let (ok, _, err) = purge(&app, &["--dry-run"]);
+    assert!(ok && !err.contains("retention rules changed"), "{err}");
+    assert_eq!(retain_until(&app, &case).await, in_days(2));
+}
