@@ -42,7 +42,7 @@ pub struct Config {
 
 impl Config {
     /// A service's retention rules; the defaults for a service no longer
-    /// configured (its cases keep the deadline they were given).
+    /// configured (its cases keep their day until activity moves it).
     pub fn retention_of(&self, slug: &str) -> Retention {
         self.services
             .iter()
