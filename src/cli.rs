@@ -1,9 +1,10 @@
 //! The command line: `serve`, `demo`, `staff`, `open` (offline reading),
-//! `export` and `import` (backups) and `keygen`.
+//! `purge` (retention), `export` and `import` (backups) and `keygen`.
 
 mod backup;
 mod demo;
 mod open;
+mod purge;
 pub mod staff;
 
 use std::path::PathBuf;
@@ -75,6 +76,20 @@ enum Command {
         /// The export to read; standard input if none.
         #[arg(long)]
         input: Option<PathBuf>,
+    },
+    /// Delete expired cases and booked times now, as `serve` does
+    /// periodically; or, with --dry-run, report what would go.
+    Purge {
+        /// The TOML configuration file; SUOJA_* variables override its keys.
+        #[arg(long, default_value = "suoja.toml")]
+        config: PathBuf,
+        /// Delete nothing; report what a purge would delete.
+        #[arg(long)]
+        dry_run: bool,
+        /// With --dry-run: what will have gone by this day (YYYY-MM-DD,
+        /// today or later) if nothing changes meanwhile. Default: today.
+        #[arg(long, requires = "dry_run", value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
     },
     /// Write a new age X25519 identity file and print its recipient.
     Keygen {
@@ -171,6 +186,14 @@ pub fn main() -> ExitCode {
             Command::Import { config, input } => {
                 let config = Config::load(&config, std::env::vars())?;
                 backup::run_import(&config.database_url, input.as_deref()).await
+            }
+            Command::Purge {
+                config,
+                dry_run,
+                as_of,
+            } => {
+                let config = Config::load(&config, std::env::vars())?;
+                purge::run(&config, dry_run, as_of.as_deref()).await
             }
             Command::Keygen { output } => keygen(&output).map(|recipient| println!("{recipient}")),
         }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::i18n::Lang;
+use crate::retention::{MAX_DAYS, Retention};
 
 mod smtp;
 use smtp::RawSmtp;
@@ -33,12 +34,23 @@ pub struct Config {
     pub form: FormConfig,
     pub limits: Limits,
     pub staff: StaffConfig,
+    pub retention: RetentionConfig,
     pub services: Vec<Service>,
     /// Where activity notices are sent from; none: notifications are off.
     pub smtp: Option<Smtp>,
 }
 
 impl Config {
+    /// A service's retention rules; the defaults for a service no longer
+    /// configured (its cases keep their day until activity moves it).
+    pub fn retention_of(&self, slug: &str) -> Retention {
+        self.services
+            .iter()
+            .find(|s| s.slug == slug)
+            .map(|s| s.retention)
+            .unwrap_or_default()
+    }
+
     /// Staff cookies are `Secure` (and `__Host-` prefixed) whenever the
     /// public address is https; plain http is for local development.
     pub fn secure_cookies(&self) -> bool {
@@ -61,6 +73,22 @@ impl Default for StaffConfig {
         StaffConfig {
             idle_minutes: 30,
             absolute_hours: 12,
+        }
+    }
+}
+
+/// The purge of expired cases and booked times.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RetentionConfig {
+    /// `suoja serve` purges at start and then this often.
+    pub purge_interval_minutes: u64,
+}
+
+impl Default for RetentionConfig {
+    fn default() -> Self {
+        RetentionConfig {
+            purge_interval_minutes: 60,
         }
     }
 }
@@ -168,7 +196,8 @@ pub struct Service {
     pub topics: Vec<Topic>,
     /// Every recipient configured for the service, from strings and files.
     pub recipients: Vec<age::x25519::Recipient>,
-    pub retention_days: u32,
+    /// When its cases are deleted.
+    pub retention: Retention,
     /// Where the service's duty hours and slots are, and how they are shown.
     pub time_zone: jiff::tz::TimeZone,
     /// The line's number, shown to clients who call in at a booked time.
@@ -193,6 +222,8 @@ struct RawConfig {
     limits: Limits,
     #[serde(default)]
     staff: StaffConfig,
+    #[serde(default)]
+    retention: RetentionConfig,
     services: Vec<RawService>,
     smtp: Option<RawSmtp>,
 }
@@ -216,6 +247,7 @@ struct RawService {
     recipients: Vec<String>,
     #[serde(default = "default_retention")]
     retention_days: u32,
+    closed_retention_days: Option<u32>,
     #[serde(default = "default_time_zone")]
     time_zone: String,
     phone: Option<String>,
@@ -226,7 +258,7 @@ fn default_time_zone() -> String {
 }
 
 fn default_retention() -> u32 {
-    180
+    Retention::default().days
 }
 
 /// A configuration error, naming the file and the key it is about.
@@ -361,6 +393,12 @@ impl RawConfig {
         if self.staff.idle_minutes == 0 || self.staff.absolute_hours == 0 {
             return Err(("staff".into(), "session timeouts must be above 0".into()));
         }
+        if !(1..=MAX_PURGE_INTERVAL).contains(&self.retention.purge_interval_minutes) {
+            return Err((
+                "retention.purge_interval_minutes".into(),
+                format!("expected 1 to {MAX_PURGE_INTERVAL} (a day)"),
+            ));
+        }
         if !matches!(self.limits.ipv4_prefix, 24 | 32) {
             return Err(("limits.ipv4_prefix".into(), "expected 24 or 32".into()));
         }
@@ -390,6 +428,7 @@ impl RawConfig {
             form: self.form,
             limits: self.limits,
             staff: self.staff,
+            retention: self.retention,
             services,
             smtp: self.smtp.map(RawSmtp::validate).transpose()?,
         })
@@ -465,17 +504,50 @@ impl RawService {
                 "expected a phone number: digits, spaces and + - ( )".into(),
             ));
         }
+        let retention = retention_rules(self.retention_days, self.closed_retention_days, key)?;
         Ok(Service {
             slug: self.slug,
             name: self.name,
             description: self.description,
             topics: self.topics,
             recipients,
-            retention_days: self.retention_days.max(1),
+            retention,
             time_zone,
             phone,
         })
     }
+}
+
+/// The longest purge interval, in minutes: a day.
+const MAX_PURGE_INTERVAL: u64 = 24 * 60;
+
+/// `retention_days` and `closed_retention_days`: 1 to 3650 days each, a
+/// closed case kept no longer than an open one. Without
+/// `closed_retention_days`, the default (30), or `retention_days` if shorter.
+fn retention_rules(
+    days: u32,
+    closed: Option<u32>,
+    key: &dyn Fn(&str) -> String,
+) -> Result<Retention, KeyError> {
+    let in_range = |name: &str, n: u32| {
+        if (1..=MAX_DAYS).contains(&n) {
+            Ok(n)
+        } else {
+            Err((key(name), format!("expected 1 to {MAX_DAYS} days")))
+        }
+    };
+    let days = in_range("retention_days", days)?;
+    let closed_days = match closed {
+        Some(n) => in_range("closed_retention_days", n)?,
+        None => Retention::default().closed_days.min(days),
+    };
+    if closed_days > days {
+        return Err((
+            key("closed_retention_days"),
+            format!("a closed case cannot be kept longer than retention_days ({days})"),
+        ));
+    }
+    Ok(Retention { days, closed_days })
 }
 
 /// 5–20 digits, with spaces, `+`, `-` and parentheses between them.

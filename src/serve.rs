@@ -116,6 +116,27 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             }
         }
     });
+    // Retention: at start, then every interval. A failed run is retried at
+    // the next tick. At shutdown a run under way is finished, not cut off,
+    // so its last step (truncating the WAL) is never skipped.
+    let (stop_purging, mut stopping) = tokio::sync::watch::channel(false);
+    let purger = tokio::spawn({
+        let state = state.clone();
+        let every = Duration::from_secs(state.config.retention.purge_interval_minutes * 60);
+        async move {
+            loop {
+                let today = crate::db::today();
+                if let Err(e) = crate::retention::run(&state.db, &state.config, today, false).await
+                {
+                    tracing::warn!(error = %e, "retention purge failed");
+                }
+                tokio::select! {
+                    () = tokio::time::sleep(every) => {}
+                    _ = stopping.changed() => break,
+                }
+            }
+        }
+    });
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     tracing::info!(%addr, services, "listening");
     let shutdown = shutdown_signal();
@@ -138,6 +159,10 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     for task in [cleaner, checkpointer, key_reloader, session_sweeper] {
         task.abort();
         let _ = task.await;
+    }
+    let _ = stop_purging.send(true);
+    if purger.await.is_err() {
+        tracing::error!("retention purge task failed");
     }
     // Unlocked counsellor keys are zeroized as they are dropped.
     state.staff.sessions.forget_all();

@@ -56,6 +56,10 @@ queue-dates = Opened – last activity
 queue-unread = New activity
 queue-older = Older cases
 queue-unreadable = Sealed before you had access: not readable with your key
+queue-deletion = Deletion
+queue-deletion-any = Any time
+queue-deleted-within = Deleted within { $days } days
+queue-deletes-on = Deleted on { $day }
 kind-contact = Contact request
 staff-status-new = New
 staff-status-in_progress = In progress
@@ -65,7 +69,8 @@ staff-status-closed = Closed
 case-title = Case
 case-kind = Kind
 case-updated = Last activity
-case-retain = Kept until
+case-deleted-on = Deleted on
+case-deleted-on-hint = Any message, note or change of status moves this day on: a case is deleted { $open } days after its last activity, a closed case { $closed } days after it was closed. Bookings count from their time.
 case-unreadable = { $count ->
     [one] One message was sealed before you had access and cannot be opened with your key.
    *[other] { $count } messages were sealed before you had access and cannot be opened with your key.

@@ -56,6 +56,10 @@ queue-dates = Avattu – viimeisin toiminta
 queue-unread = Uutta toimintaa
 queue-older = Vanhemmat tapaukset
 queue-unreadable = Sinetöity ennen kuin sait pääsyn: avaimesi ei avaa tätä
+queue-deletion = Poisto
+queue-deletion-any = Milloin tahansa
+queue-deleted-within = Poistetaan { $days } päivän sisällä
+queue-deletes-on = Poistetaan { $day }
 kind-contact = Yhteydenotto
 staff-status-new = Uusi
 staff-status-in_progress = Käsittelyssä
@@ -65,7 +69,8 @@ staff-status-closed = Suljettu
 case-title = Tapaus
 case-kind = Laji
 case-updated = Viimeisin toiminta
-case-retain = Säilytetään asti
+case-deleted-on = Poistetaan
+case-deleted-on-hint = Jokainen viesti, muistiinpano tai tilan muutos siirtää tätä päivää: tapaus poistetaan { $open } päivää viimeisimmän toiminnan jälkeen, suljettu tapaus { $closed } päivää sulkemisen jälkeen. Varaukset lasketaan niiden ajankohdasta.
 case-unreadable = { $count ->
     [one] Yksi viesti sinetöitiin ennen kuin sait pääsyn, eikä avaimesi avaa sitä.
    *[other] { $count } viestiä sinetöitiin ennen kuin sait pääsyn, eikä avaimesi avaa niitä.

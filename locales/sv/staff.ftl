@@ -56,6 +56,10 @@ queue-dates = Öppnat – senaste aktivitet
 queue-unread = Ny aktivitet
 queue-older = Äldre ärenden
 queue-unreadable = Förseglat innan du fick tillgång: din nyckel öppnar det inte
+queue-deletion = Radering
+queue-deletion-any = När som helst
+queue-deleted-within = Raderas inom { $days } dagar
+queue-deletes-on = Raderas { $day }
 kind-contact = Kontaktbegäran
 staff-status-new = Ny
 staff-status-in_progress = Under behandling
@@ -65,7 +69,8 @@ staff-status-closed = Stängd
 case-title = Ärende
 case-kind = Typ
 case-updated = Senaste aktivitet
-case-retain = Sparas till
+case-deleted-on = Raderas
+case-deleted-on-hint = Varje meddelande, anteckning eller statusändring flyttar fram dagen: ett ärende raderas { $open } dagar efter den senaste aktiviteten, ett stängt ärende { $closed } dagar efter att det stängdes. Bokningar räknas från sin tid.
 case-unreadable = { $count ->
     [one] Ett meddelande förseglades innan du fick tillgång och kan inte öppnas med din nyckel.
    *[other] { $count } meddelanden förseglades innan du fick tillgång och kan inte öppnas med din nyckel.

@@ -243,9 +243,9 @@ async fn accept(
     let envelope = keys.envelope.with(client_recipient);
     let sealed = state.seal(&envelope, &doc).await?;
     let opened = today();
-    let retain = opened
-        .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
-        .map_err(PageError::internal)?;
+    // Kept after the booked time as long as after any activity.
+    let booked_until = crate::retention::day_of(ends_at);
+    let retain = crate::retention::deadline(service.retention, false, opened, Some(booked_until));
     let case = NewCase {
         id: case_id,
         service: service.slug.clone(),

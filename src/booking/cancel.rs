@@ -10,6 +10,7 @@ use super::store::{self, StaffBooking};
 use crate::app::AppState;
 use crate::intake::MessageDoc;
 use crate::queue::store::{Author, add_message};
+use crate::retention::Retention;
 use crate::staff::StaffSession;
 use crate::staff::store::audit;
 use crate::web::PageError;
@@ -54,6 +55,7 @@ pub async fn end_with_notice(
     staff_id: &str,
     booking: &StaffBooking,
     notice: &SealedNotice,
+    rules: Retention,
 ) -> Result<bool, sqlx::Error> {
     if !store::end_booking(conn, &booking.id, "cancelled").await? {
         return Ok(false);
@@ -65,6 +67,7 @@ pub async fn end_with_notice(
         Author::Staff,
         notice.epoch,
         &notice.sealed,
+        rules,
     )
     .await?;
     audit(

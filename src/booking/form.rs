@@ -137,7 +137,7 @@ mod tests {
             description: l(),
             topics: vec![Topic::Common("general".into())],
             recipients: vec![],
-            retention_days: 30,
+            retention: crate::retention::Retention::default(),
             time_zone: jiff::tz::TimeZone::UTC,
             phone: None,
         }

@@ -219,9 +219,16 @@ pub async fn cancel(
             store::free_seat(&mut tx, &o.booking.target)
                 .await
                 .map_err(PageError::internal)?;
-            add_message(&mut tx, &o.case.id, Author::Client, epoch, &sealed)
-                .await
-                .map_err(PageError::internal)?;
+            add_message(
+                &mut tx,
+                &o.case.id,
+                Author::Client,
+                epoch,
+                &sealed,
+                state.config.retention_of(&o.case.service),
+            )
+            .await
+            .map_err(PageError::internal)?;
         }
         tx.commit().await.map_err(PageError::internal)?;
         Ok::<_, PageError>(ended)
@@ -317,9 +324,16 @@ pub async fn move_booking(
         store::insert_booking(&mut tx, &o.case.id, &new_target)
             .await
             .map_err(PageError::internal)?;
-        add_message(&mut tx, &o.case.id, Author::Client, epoch, &sealed)
-            .await
-            .map_err(PageError::internal)?;
+        add_message(
+            &mut tx,
+            &o.case.id,
+            Author::Client,
+            epoch,
+            &sealed,
+            state.config.retention_of(&o.case.service),
+        )
+        .await
+        .map_err(PageError::internal)?;
         tx.commit().await.map_err(PageError::internal)?;
         Ok::<_, PageError>(true)
     };

@@ -83,6 +83,32 @@ impl Db {
         Ok(())
     }
 
+    /// Makes deleted rows gone from the files for good (SQLite; true
+    /// elsewhere, where there is no such file to cut). With `secure_delete`
+    /// on, SQLite overwrites deleted rows and freed pages with zeros, but in
+    /// WAL mode the zeroed pages are new frames in the WAL: the database file
+    /// keeps the old page until a checkpoint, and the WAL keeps older frames
+    /// (the ciphertext as it was written) until they are overwritten. A
+    /// TRUNCATE checkpoint copies every frame into the database file and
+    /// cuts the WAL to zero bytes. It waits (the busy timeout) for readers of
+    /// older snapshots; false if it still could not finish after retries.
+    pub async fn truncate_wal(&self) -> Result<bool, sqlx::Error> {
+        if self.backend != Backend::Sqlite {
+            return Ok(true);
+        }
+        for _ in 0..20 {
+            let busy: i64 = sqlx::query("pragma wal_checkpoint(truncate)")
+                .fetch_one(&self.pool)
+                .await?
+                .try_get(0)?;
+            if busy == 0 {
+                return Ok(true);
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        Ok(false)
+    }
+
     /// SQLite's journal mode and synchronous level, as a connection sees them.
     pub async fn sqlite_durability(&self) -> Result<(String, i64), sqlx::Error> {
         let mut conn = self.pool.acquire().await?;

@@ -243,9 +243,17 @@ async fn store_client_message(
     let envelope = keys.envelope.with(key.recipient());
     let sealed = state.seal(&envelope, &doc).await?;
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-    add_message(&mut tx, &case.id, Author::Client, keys.epoch, &sealed)
-        .await
-        .map_err(PageError::internal)?;
+    let rules = state.config.retention_of(&case.service);
+    add_message(
+        &mut tx,
+        &case.id,
+        Author::Client,
+        keys.epoch,
+        &sealed,
+        rules,
+    )
+    .await
+    .map_err(PageError::internal)?;
     tx.commit().await.map_err(PageError::internal)?;
     state.notifier.activity(&case.service);
     Ok(())

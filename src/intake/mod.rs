@@ -179,9 +179,7 @@ async fn accept(
     let client_recipient_text = client_recipient.to_string();
     let envelope = keys.envelope.with(client_recipient);
     let sealed = state.seal(&envelope, &doc).await?;
-    let retain = opened
-        .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
-        .map_err(PageError::internal)?;
+    let retain = crate::retention::deadline(service.retention, false, opened, None);
     let new_case = NewCase {
         id: case_id,
         service: service.slug.clone(),

@@ -42,8 +42,14 @@ pub fn routes() -> Router<AppState> {
 pub struct QueueQuery {
     service: String,
     status: String,
+    /// Days: only cases deleted within this many (one of `DELETION_WINDOWS`).
+    deleted: String,
     before: i64,
 }
+
+/// The "deleted within" choices of the queue filter, in days. The queue
+/// marks cases deleted within the first.
+const DELETION_WINDOWS: [i64; 2] = [14, 30];
 
 fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {
     state
@@ -99,29 +105,40 @@ async fn queue(
     } else {
         String::new()
     };
+    let window = DELETION_WINDOWS
+        .into_iter()
+        .find(|d| d.to_string() == q.deleted);
+    let deleted = window.map_or(String::new(), |d| d.to_string());
+    let today = crate::db::today();
+    let by_day = |days: i64| crate::db::day(crate::retention::add_days(today, days));
+    let deleted_by = window.map_or(String::new(), by_day);
+    let soon = by_day(DELETION_WINDOWS[0]);
     let loaded = async {
-        let rows = store::list(
-            &state.db,
-            &session.staff.id,
-            &service,
-            &status,
-            q.before.max(0),
-        )
-        .await
-        .map_err(PageError::internal)?;
+        let filter = store::QueueFilter {
+            service: &service,
+            status: &status,
+            deleted_by: &deleted_by,
+            before: q.before.max(0),
+        };
+        let rows = store::list(&state.db, &session.staff.id, &filter)
+            .await
+            .map_err(PageError::internal)?;
         let counts = store::counts(&state.db, &session.staff.id)
             .await
             .map_err(PageError::internal)?;
-        Ok::<_, PageError>((rows, counts))
+        let going = store::deleted_by(&state.db, &session.staff.id, &soon)
+            .await
+            .map_err(PageError::internal)?;
+        Ok::<_, PageError>((rows, counts, going))
     };
-    let (rows, counts) = match loaded.await {
+    let (rows, counts, going) = match loaded.await {
         Ok(v) => v,
         Err(e) => return e.render(lang, "/"),
     };
     let older = (rows.len() as i64 == store::PAGE).then(|| {
         let last = rows.last().map_or(0, |r| r.seq);
         format!(
-            "/{}/staff?service={service}&status={status}&before={last}",
+            "/{}/staff?service={service}&status={status}&deleted={deleted}&before={last}",
             lang.code()
         )
     });
@@ -139,6 +156,13 @@ async fn queue(
             status: t.t(&format!("staff-status-{}", row.status)),
             opened: show_day(lang, &row.opened_on),
             updated: show_day(lang, &row.updated_on),
+            deletes: (row.retain_until <= soon).then(|| {
+                t.t1(
+                    "queue-deletes-on",
+                    "day",
+                    &show_day(lang, &row.retain_until),
+                )
+            }),
             unread: row.staff_unread,
             assignee: row.assignee.unwrap_or_else(|| t.t("case-nobody")),
             preview,
@@ -163,6 +187,14 @@ async fn queue(
                 selected: *s == status,
             })
             .collect(),
+        deletions: DELETION_WINDOWS
+            .iter()
+            .map(|d| Filter {
+                value: d.to_string(),
+                label: t.t1("queue-deleted-within", "days", &d.to_string()),
+                selected: Some(*d) == window,
+            })
+            .collect(),
         counts: STATUSES
             .iter()
             .map(|s| {
@@ -170,6 +202,11 @@ async fn queue(
                 let href = format!("/{}/staff?status={s}", lang.code());
                 (t.t(&format!("staff-status-{s}")), n, href)
             })
+            .chain(std::iter::once({
+                let days = DELETION_WINDOWS[0].to_string();
+                let href = format!("/{}/staff?deleted={days}", lang.code());
+                (t.t1("queue-deleted-within", "days", &days), going, href)
+            }))
             .collect(),
         lines,
         older,
@@ -309,6 +346,16 @@ async fn show_case(
         opened: show_day(lang, &meta.opened_on),
         updated: show_day(lang, &meta.updated_on),
         retain_until: show_day(lang, &meta.retain_until),
+        retention_rule: {
+            let rules = state.config.retention_of(&meta.service);
+            t.ta(
+                "case-deleted-on-hint",
+                &[
+                    ("open", &rules.days.to_string()),
+                    ("closed", &rules.closed_days.to_string()),
+                ],
+            )
+        },
         assignee: assignee_name,
         messages,
         unreadable,
@@ -486,7 +533,8 @@ async fn seal_and_store(
         "reply"
     };
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-    store::add_message(&mut tx, &meta.id, author, keys.epoch, &sealed)
+    let rules = state.config.retention_of(&meta.service);
+    store::add_message(&mut tx, &meta.id, author, keys.epoch, &sealed, rules)
         .await
         .map_err(PageError::internal)?;
     audit(
@@ -555,7 +603,8 @@ async fn set_status(
     }
     let changed = async {
         let mut tx = state.db.pool.begin().await?;
-        store::set_status(&mut tx, &meta.id, &raw.status).await?;
+        let rules = state.config.retention_of(&meta.service);
+        store::set_status(&mut tx, &meta.id, &raw.status, rules).await?;
         audit(
             &mut tx,
             &session.staff.id,

@@ -5,6 +5,7 @@
 use sqlx::{AnyConnection, Row};
 
 use crate::db::{Db, day, new_id, today};
+use crate::retention::{self, Retention};
 
 pub const PAGE: i64 = 50;
 pub const STATUSES: [&str; 4] = ["new", "in_progress", "waiting", "closed"];
@@ -18,22 +19,30 @@ pub struct QueueRow {
     pub status: String,
     pub opened_on: String,
     pub updated_on: String,
+    pub retain_until: String,
     pub staff_unread: bool,
     pub assignee: Option<String>,
     pub first: Option<Vec<u8>>,
+}
+
+/// What the queue shows: a service, a status, cases deleted by a day
+/// (`YYYY-MM-DD`); empty: any. `before`: the page after this `seq`.
+pub struct QueueFilter<'a> {
+    pub service: &'a str,
+    pub status: &'a str,
+    pub deleted_by: &'a str,
+    pub before: i64,
 }
 
 /// Cases of the reader's services, newest first, filtered.
 pub async fn list(
     db: &Db,
     staff_id: &str,
-    service: &str,
-    status: &str,
-    before: i64,
+    filter: &QueueFilter<'_>,
 ) -> Result<Vec<QueueRow>, sqlx::Error> {
     let rows = sqlx::query(
         "select c.seq, c.id, c.service, c.kind, c.status, c.opened_on, c.updated_on, \
-                c.staff_unread, a.display_name as assignee, \
+                c.retain_until, c.staff_unread, a.display_name as assignee, \
                 (select m.sealed from messages m where m.case_id = c.id \
                  order by m.seq limit 1) as first \
          from cases c left join staff a on a.id = c.assignee \
@@ -41,13 +50,15 @@ pub async fn list(
            and ($2 = '' or c.service = $2) \
            and ($3 = '' or c.status = $3) \
            and ($4 = 0 or c.seq < $4) \
+           and ($6 = '' or c.retain_until <= $6) \
          order by c.seq desc limit $5",
     )
     .bind(staff_id)
-    .bind(service)
-    .bind(status)
-    .bind(before)
+    .bind(filter.service)
+    .bind(filter.status)
+    .bind(filter.before)
     .bind(PAGE)
+    .bind(filter.deleted_by)
     .fetch_all(&db.pool)
     .await?;
     rows.iter()
@@ -60,6 +71,7 @@ pub async fn list(
                 status: r.try_get("status")?,
                 opened_on: r.try_get("opened_on")?,
                 updated_on: r.try_get("updated_on")?,
+                retain_until: r.try_get("retain_until")?,
                 staff_unread: r.try_get::<i32, _>("staff_unread")? != 0,
                 assignee: r.try_get("assignee")?,
                 first: r.try_get("first")?,
@@ -81,6 +93,19 @@ pub async fn counts(db: &Db, staff_id: &str) -> Result<Vec<(String, i64)>, sqlx:
     .iter()
     .map(|r| Ok((r.try_get("status")?, r.try_get("n")?)))
     .collect()
+}
+
+/// How many cases of the reader's services are deleted by `day`.
+pub async fn deleted_by(db: &Db, staff_id: &str, day: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "select count(*) from cases \
+         where service in (select service from memberships where staff_id = $1) \
+           and retain_until <= $2",
+    )
+    .bind(staff_id)
+    .bind(day)
+    .fetch_one(&db.pool)
+    .await
 }
 
 /// A case's plaintext metadata, as its service's counsellors see it.
@@ -173,15 +198,18 @@ impl Author {
 /// Adds a sealed message to a case and updates the case's flags in one
 /// transaction: a reply marks it unread for the client and waiting for them,
 /// a client's message marks it unread for staff and brings a waiting or
-/// closed case back to work.
+/// closed case back to work. Any message moves the case's retention
+/// deadline on.
 pub async fn add_message(
     conn: &mut AnyConnection,
     case_id: &str,
     author: Author,
     key_epoch: i64,
     sealed: &[u8],
+    rules: Retention,
 ) -> Result<(), sqlx::Error> {
-    let today = day(today());
+    let date = today();
+    let today = day(date);
     sqlx::query(
         "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
          values ($1, $2, $3, $4, $5, $6)",
@@ -212,21 +240,25 @@ pub async fn add_message(
         .bind(case_id)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    retention::store::touch(conn, case_id, rules, date).await
 }
 
+/// Sets a case's status; its retention deadline follows (closing moves it
+/// to the shorter rule, reopening back).
 pub async fn set_status(
     conn: &mut AnyConnection,
     case_id: &str,
     status: &str,
+    rules: Retention,
 ) -> Result<(), sqlx::Error> {
+    let date = today();
     sqlx::query("update cases set status = $1, updated_on = $2 where id = $3")
         .bind(status)
-        .bind(day(today()))
+        .bind(day(date))
         .bind(case_id)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    retention::store::touch(conn, case_id, rules, date).await
 }
 
 /// Assigns a case to a member of its service; false if `assignee` is not an

@@ -18,6 +18,8 @@ pub struct QueueLine {
     pub status: String,
     pub opened: String,
     pub updated: String,
+    /// "Deleted on …", for cases deleted soon.
+    pub deletes: Option<String>,
     pub unread: bool,
     pub assignee: String,
     pub preview: String,
@@ -29,6 +31,7 @@ pub struct QueueView {
     pub page: StaffPage,
     pub services: Vec<Filter>,
     pub statuses: Vec<Filter>,
+    pub deletions: Vec<Filter>,
     /// (status label, count, link to the filtered queue)
     pub counts: Vec<(String, i64, String)>,
     pub lines: Vec<QueueLine>,
@@ -48,6 +51,8 @@ pub struct CaseView {
     pub opened: String,
     pub updated: String,
     pub retain_until: String,
+    /// How the deletion day is reckoned for this service.
+    pub retention_rule: String,
     pub assignee: String,
     pub messages: Vec<(ShownMessage, &'static str)>,
     pub unreadable: usize,

@@ -104,6 +104,38 @@ fn unknown_keys_missing_keys_and_bad_values_are_named() {
 }
 
 #[test]
+fn retention_keys_are_checked_and_their_errors_name_the_file_and_the_key() {
+    let Ok(config) = Config::load("suoja.example.toml".as_ref(), no_env()) else {
+        panic!("the example config does not load")
+    };
+    assert_eq!(config.services[0].retention.days, 180);
+    assert_eq!(config.services[0].retention.closed_days, 30);
+    assert_eq!(config.retention.purge_interval_minutes, 60);
+    let (_d, path) = with_replaced("closed_retention_days = 30", "closed_retention_days = 200");
+    let e = load_err(&path);
+    assert!(e.contains("bad.toml"), "{e}");
+    assert!(e.contains("key `services[0].closed_retention_days`"), "{e}");
+    assert!(e.contains("longer than retention_days (180)"), "{e}");
+    let (_d, path) = with_replaced("retention_days = 180", "retention_days = 0");
+    let e = load_err(&path);
+    assert!(
+        e.contains("key `services[0].retention_days`: expected 1 to 3650 days"),
+        "{e}"
+    );
+    let (_d, path) = with_replaced("purge_interval_minutes = 60", "purge_interval_minutes = 0");
+    assert!(load_err(&path).contains("key `retention.purge_interval_minutes`"));
+    // Without closed_retention_days: 30 days, or retention_days if shorter.
+    let (_d, path) = with_replaced(
+        "retention_days = 180\nclosed_retention_days = 30",
+        "retention_days = 14",
+    );
+    let Ok(config) = Config::load(&path, no_env()) else {
+        panic!("a short retention_days alone is fine")
+    };
+    assert_eq!(config.services[0].retention.closed_days, 14);
+}
+
+#[test]
 fn the_binary_refuses_to_start_on_a_bad_config_and_says_why() {
     let (_d, path) = with_replaced(
         r#"recipients = ["keys/example-counsellors.txt"]"#,

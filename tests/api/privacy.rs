@@ -242,7 +242,33 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
 
     app.stop().await;
 
-    let logs = app.logs();
+    // Retention: every case is due; the server purges them at start, and
+    // the command line reports (nothing left) in its own log.
+    let pool = app.pool().await;
+    sqlx::query("update cases set retain_until = '2001-01-01'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    app.start().await;
+    let started = std::time::Instant::now();
+    while !app.logs().contains("retention purge") || !app.logs().contains("cases=3") {
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "no purge:\n{}",
+            app.logs()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.stop().await;
+    let (ok, out, err) = run(std::process::Command::new(bin())
+        .args(["purge", "--config"])
+        .arg(&app.config)
+        .env("SUOJA_LOG", "trace"));
+    assert!(ok && err.contains("retention purge"), "{err}");
+    assert_eq!(app.count("select count(*) from cases").await, 0);
+
+    let logs = app.logs() + &out + &err;
     assert!(
         logs.contains("DEBUG") && logs.contains("batch committed"),
         "verbose logging was on"

@@ -13,7 +13,7 @@ const ANNA: (&str, &str, &[&str]) = ("anna", "counsellor", &[SERVICE]);
 const BOB: (&str, &str, &[&str]) = ("bob", "counsellor", &[OTHER_SERVICE]);
 const CARL: (&str, &str, &[&str]) = ("carl", "admin", &[]);
 
-async fn client_writes_back(app: &TestApp, receipt: &str, message: &str) -> (u16, String) {
+pub async fn client_writes_back(app: &TestApp, receipt: &str, message: &str) -> (u16, String) {
     let (status, page) = app.check("en", receipt).await;
     assert_eq!(status, 200, "{page}");
     let token = between(&page, r#"name="token" value=""#, "\"").expect("reply form token");

@@ -117,9 +117,7 @@ async fn accept(
     let envelope = keys.envelope.with(client_recipient);
     let sealed = state.seal(&envelope, &doc).await?;
     let opened = today();
-    let retain = opened
-        .checked_add(jiff::Span::new().days(i64::from(service.retention_days)))
-        .map_err(PageError::internal)?;
+    let retain = crate::retention::deadline(service.retention, false, opened, None);
     let case = NewCase {
         id: case_id.clone(),
         service: service.slug.clone(),

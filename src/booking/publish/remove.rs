@@ -96,7 +96,8 @@ pub async fn retire(
         return Ok(Removal::Raced);
     }
     for (b, notice) in booked.iter().zip(&notices) {
-        end_with_notice(&mut tx, staff, b, notice)
+        let rules = state.config.retention_of(&b.service);
+        end_with_notice(&mut tx, staff, b, notice, rules)
             .await
             .map_err(PageError::internal)?;
     }

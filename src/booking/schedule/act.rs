@@ -177,7 +177,8 @@ async fn cancel_with_message(
     let full = cancel_text(state, session, booking, &text).await?;
     let notice = seal_notice(state, session, booking, full).await?;
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-    let ended = end_with_notice(&mut tx, &session.staff.id, booking, &notice)
+    let rules = state.config.retention_of(&booking.service);
+    let ended = end_with_notice(&mut tx, &session.staff.id, booking, &notice, rules)
         .await
         .map_err(PageError::internal)?;
     if !ended {

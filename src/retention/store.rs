@@ -1,0 +1,314 @@
+//! SQL for retention: moving a case's deadline, computing it once for cases
+//! stored before retention existed, deleting what is due, and keeping the
+//! counts. Plain `$n` SQL that runs on SQLite and PostgreSQL alike.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use sqlx::{AnyConnection, Row};
+
+use super::{Retention, day_of, deadline};
+use crate::config::Config;
+use crate::db::{Db, day, placeholders};
+
+/// Recomputes a case's deadline after activity on `today`: a message, a
+/// note, a status change. Runs inside the caller's transaction, after the
+/// change, so it sees the status the change left.
+pub async fn touch(
+    conn: &mut AnyConnection,
+    case_id: &str,
+    rules: Retention,
+    today: Date,
+) -> Result<(), sqlx::Error> {
+    let status: Option<String> = sqlx::query_scalar("select status from cases where id = $1")
+        .bind(case_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(status) = status else {
+        return Ok(());
+    };
+    let booked = booked_until(conn, case_id).await?.map(day_of);
+    let until = deadline(rules, status == "closed", today, booked);
+    sqlx::query("update cases set retain_until = $1 where id = $2")
+        .bind(day(until))
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// When the time a case booked ends (unix seconds): its slot, or the last
+/// meeting of its group; a booking still current or already held (done,
+/// missed), not one cancelled or moved away from. None without one.
+///
+/// BOOKING SCHEMA: reads `bookings.case_id`, the only place in retention
+/// that does. A seat table without a case link needs another way here (the
+/// time can also be kept on the case when it is booked or moved).
+pub async fn booked_until(
+    conn: &mut AnyConnection,
+    case_id: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "select max(s.ends_at) from bookings b \
+         join slots s on s.id = b.slot_id or s.series_id = b.series_id \
+         where b.case_id = $1 and b.state in ('booked', 'done', 'no_show')",
+    )
+    .bind(case_id)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// What the booking expiry deleted (or would delete) for one service.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BookingCounts {
+    pub bookings: u64,
+    pub slots: u64,
+    pub series: u64,
+}
+
+/// BOOKING EXPIRY. Deletes `service`'s booking rows whose time ended before
+/// `cutoff` (unix seconds): a slot's end, or a group's last meeting. Then
+/// the slots that ended before it and hold no booking (a group's meetings
+/// only once the whole group has ended), and the groups left with no
+/// meeting and no booking. Goes by the seat's time only, never by the case.
+pub async fn expire_bookings(
+    conn: &mut AnyConnection,
+    service: &str,
+    cutoff: i64,
+) -> Result<BookingCounts, sqlx::Error> {
+    // A group has ended when none of its meetings ends at or after the cutoff.
+    const GROUP_ENDED: &str = "not exists (select 1 from slots later \
+         where later.series_id = g.id and later.ends_at >= $2)";
+    let mut counts = BookingCounts::default();
+    let slot_bookings = sqlx::query(
+        "delete from bookings where slot_id in \
+         (select id from slots where service = $1 and ends_at < $2)",
+    )
+    .bind(service)
+    .bind(cutoff)
+    .execute(&mut *conn)
+    .await?;
+    let group_bookings = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "delete from bookings where series_id in \
+         (select g.id from series g where g.service = $1 and {GROUP_ENDED})"
+    )))
+    .bind(service)
+    .bind(cutoff)
+    .execute(&mut *conn)
+    .await?;
+    counts.bookings = slot_bookings.rows_affected() + group_bookings.rows_affected();
+    counts.slots = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "delete from slots where service = $1 and ends_at < $2 \
+           and not exists (select 1 from bookings b where b.slot_id = slots.id) \
+           and (series_id is null or series_id in \
+                (select g.id from series g where g.service = $1 and {GROUP_ENDED}))"
+    )))
+    .bind(service)
+    .bind(cutoff)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    counts.series = sqlx::query(
+        "delete from series where service = $1 \
+           and not exists (select 1 from slots s where s.series_id = series.id) \
+           and not exists (select 1 from bookings b where b.series_id = series.id)",
+    )
+    .bind(service)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(counts)
+}
+
+/// What the purge of due cases deleted (or would delete), per service.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CaseCounts {
+    pub cases: i64,
+    pub messages: i64,
+}
+
+/// Deletes up to `limit` cases due on `as_of` (deadline on or before it),
+/// their messages and, through the foreign keys, their booking rows; adds
+/// them to the counts table. Runs in the caller's transaction.
+pub async fn purge_cases(
+    conn: &mut AnyConnection,
+    as_of: Date,
+    limit: i64,
+) -> Result<BTreeMap<String, CaseCounts>, sqlx::Error> {
+    let as_of = day(as_of);
+    // Write first, so that SQLite takes the write lock before anything is
+    // read (a read transaction cannot always be upgraded), and PostgreSQL
+    // locks the rows: a client writing back now waits, then finds no case.
+    sqlx::query(
+        "update cases set retain_until = retain_until where id in \
+         (select id from cases where retain_until <= $1 order by seq limit $2)",
+    )
+    .bind(&as_of)
+    .bind(limit)
+    .execute(&mut *conn)
+    .await?;
+    let rows = sqlx::query(
+        "select c.id, c.service, c.kind, c.opened_on, \
+                (select count(*) from messages m where m.case_id = c.id) as messages \
+         from cases c where c.retain_until <= $1 order by c.seq limit $2",
+    )
+    .bind(&as_of)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut tally: BTreeMap<(String, String, String), CaseCounts> = BTreeMap::new();
+    for r in &rows {
+        ids.push(r.try_get::<String, _>("id")?);
+        let opened: String = r.try_get("opened_on")?;
+        let month = opened.get(..7).unwrap_or("").to_owned();
+        let key = (r.try_get("service")?, r.try_get("kind")?, month);
+        let entry = tally.entry(key).or_default();
+        entry.cases += 1;
+        entry.messages += r.try_get::<i64, _>("messages")?;
+    }
+    for chunk in ids.chunks(500) {
+        let list = placeholders(1, chunk.len());
+        for sql in [
+            format!("delete from messages where case_id in {list}"),
+            format!("delete from cases where id in {list}"),
+        ] {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for id in chunk {
+                q = q.bind(id);
+            }
+            q.execute(&mut *conn).await?;
+        }
+    }
+    let mut per_service: BTreeMap<String, CaseCounts> = BTreeMap::new();
+    for ((service, kind, month), n) in tally {
+        add_counts(conn, &service, &kind, &month, n).await?;
+        let s = per_service.entry(service).or_default();
+        s.cases += n.cases;
+        s.messages += n.messages;
+    }
+    Ok(per_service)
+}
+
+/// Adds to the content-free statistics that outlive purged cases.
+async fn add_counts(
+    conn: &mut AnyConnection,
+    service: &str,
+    kind: &str,
+    month: &str,
+    n: CaseCounts,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into retention_counts (service, kind, month, cases, messages) \
+         values ($1, $2, $3, $4, $5) \
+         on conflict (service, kind, month) do update set \
+           cases = retention_counts.cases + excluded.cases, \
+           messages = retention_counts.messages + excluded.messages",
+    )
+    .bind(service)
+    .bind(kind)
+    .bind(month)
+    .bind(n.cases)
+    .bind(n.messages)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Lists again every case of a service whose rules in the configuration
+/// differ from those its deadlines were computed with, and records the
+/// new rules; `backfill` then recomputes them.
+async fn relist_changed_services(db: &Db, config: &Config) -> Result<(), sqlx::Error> {
+    for service in &config.services {
+        let rules = service.retention;
+        let stored: Option<(i64, i64)> =
+            sqlx::query_as("select days, closed_days from retention_rules where service = $1")
+                .bind(&service.slug)
+                .fetch_optional(&db.pool)
+                .await?;
+        if stored == Some((i64::from(rules.days), i64::from(rules.closed_days))) {
+            continue;
+        }
+        let mut tx = db.pool.begin().await?;
+        sqlx::query("delete from retention_rules where service = $1")
+            .bind(&service.slug)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("insert into retention_rules (service, days, closed_days) values ($1, $2, $3)")
+            .bind(&service.slug)
+            .bind(i64::from(rules.days))
+            .bind(i64::from(rules.closed_days))
+            .execute(&mut *tx)
+            .await?;
+        let listed = sqlx::query(
+            "insert into retention_pending (case_id) select c.id from cases c \
+             where c.service = $1 \
+               and not exists (select 1 from retention_pending p where p.case_id = c.id)",
+        )
+        .bind(&service.slug)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        if stored.is_some() {
+            tracing::info!(
+                cases = listed.rows_affected(),
+                "retention rules changed: deadlines recomputed"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Cases whose deadline must be computed from their plaintext (status,
+/// last activity day, booked time) under the current rules: those stored
+/// before retention existed (listed by migration 0005), and those of a
+/// service whose rules changed. Each is updated on its own and then
+/// crossed off, so an interruption only repeats work. Returns how many
+/// were set.
+pub async fn backfill(db: &Db, config: &Config) -> Result<u64, sqlx::Error> {
+    relist_changed_services(db, config).await?;
+    let mut done = 0;
+    loop {
+        let rows = sqlx::query(
+            "select p.case_id, c.service, c.status, c.updated_on \
+             from retention_pending p join cases c on c.id = p.case_id limit 500",
+        )
+        .fetch_all(&db.pool)
+        .await?;
+        if rows.is_empty() {
+            break;
+        }
+        let mut conn = db.pool.acquire().await?;
+        for r in &rows {
+            let id: String = r.try_get("case_id")?;
+            let service: String = r.try_get("service")?;
+            let status: String = r.try_get("status")?;
+            let updated: String = r.try_get("updated_on")?;
+            let last = updated
+                .parse::<Date>()
+                .unwrap_or_else(|_| crate::db::today());
+            let booked = booked_until(&mut conn, &id).await?.map(day_of);
+            let until = deadline(
+                config.retention_of(&service),
+                status == "closed",
+                last,
+                booked,
+            );
+            sqlx::query("update cases set retain_until = $1 where id = $2")
+                .bind(day(until))
+                .bind(&id)
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("delete from retention_pending where case_id = $1")
+                .bind(&id)
+                .execute(&mut *conn)
+                .await?;
+            done += 1;
+        }
+    }
+    // A pending row whose case went another way.
+    sqlx::query("delete from retention_pending where case_id not in (select id from cases)")
+        .execute(&db.pool)
+        .await?;
+    Ok(done)
+}

@@ -1,0 +1,494 @@
+//! Retention through the real binary: deadlines set at intake and moved by
+//! activity and closing, the deletion day on the case page and the queue's
+//! "deleted soon" filter, `suoja purge --dry-run --as-of`, a real purge by
+//! the command line and by `suoja serve`, booked times expiring by their
+//! own time, the deleted ciphertext gone from the database and WAL files,
+//! and the counts that remain. Deadlines are moved into the past by editing
+//! the database of a stopped server.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::helpers::*;
+use crate::staff_helpers::*;
+
+fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+fn in_days(days: i64) -> String {
+    today()
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap()
+        .to_string()
+}
+
+fn purge(app: &TestApp, args: &[&str]) -> (bool, String, String) {
+    run(Command::new(bin())
+        .args(["purge", "--config"])
+        .arg(&app.config)
+        .args(args))
+}
+
+/// The numbers on the report's `total` line: cases, messages, bookings,
+/// slots, groups.
+fn totals(report: &str) -> Vec<i64> {
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("total"))
+        .unwrap_or_else(|| panic!("no total in:\n{report}"));
+    line.split_whitespace()
+        .skip(1)
+        .map(|n| n.parse().unwrap())
+        .collect()
+}
+
+/// Case ids, oldest first.
+async fn case_ids(app: &TestApp) -> Vec<String> {
+    let pool = app.pool().await;
+    let rows: Vec<(String,)> = sqlx::query_as("select id from cases order by seq")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    rows.into_iter().map(|r| r.0).collect()
+}
+
+async fn retain_until(app: &TestApp, case: &str) -> String {
+    let pool = app.pool().await;
+    let (day,): (String,) = sqlx::query_as("select retain_until from cases where id = $1")
+        .bind(case)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    day
+}
+
+/// On a stopped server: sets a case's deadline.
+async fn set_deadline(app: &TestApp, case: &str, day: &str) {
+    let pool = app.pool().await;
+    sqlx::query("update cases set retain_until = $1 where id = $2")
+        .bind(day)
+        .bind(case)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+}
+
+async fn sealed_of(app: &TestApp, case: &str) -> Vec<Vec<u8>> {
+    let pool = app.pool().await;
+    let rows: Vec<(Vec<u8>,)> =
+        sqlx::query_as("select sealed from messages where case_id = $1 order by seq")
+            .bind(case)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    rows.into_iter().map(|r| r.0).collect()
+}
+
+/// The database and its WAL and shared-memory files, as bytes.
+fn stored_bytes(app: &TestApp) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
+        if let Ok(b) = std::fs::read(app.path(file)) {
+            bytes.extend(b);
+        }
+    }
+    bytes
+}
+
+/// How many 32-byte pieces of a sealed message (past the header line every
+/// age file shares) occur in `stored`. A message in overflow pages is split
+/// at page borders, so pieces are counted rather than the whole searched.
+fn pieces_found(sealed: &[u8], stored: &[u8]) -> usize {
+    sealed[64..]
+        .chunks_exact(32)
+        .filter(|piece| stored.windows(32).any(|w| w == *piece))
+        .count()
+}
+
+#[tokio::test]
+async fn a_dry_run_reports_what_would_go_by_a_day_and_deletes_nothing() {
+    let app = spawn_app().await;
+    app.submit_ok("first request to keep for now").await;
+    app.submit_ok("second request to keep for now").await;
+
+    let (ok, out, err) = purge(&app, &["--dry-run"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("dry run"), "{out}");
+    assert_eq!(totals(&out), [0, 0, 0, 0, 0], "nothing is due today");
+
+    // The services keep open cases 180 days after their last activity.
+    let (ok, out, err) = purge(&app, &["--dry-run", "--as-of", &in_days(179)]);
+    assert!(ok, "{err}");
+    assert_eq!(totals(&out), [0, 0, 0, 0, 0], "{out}");
+    let (ok, out, err) = purge(&app, &["--dry-run", "--as-of", &in_days(180)]);
+    assert!(ok, "{err}");
+    assert_eq!(totals(&out), [2, 2, 0, 0, 0], "{out}");
+    assert!(
+        out.contains(SERVICE) && out.contains(OTHER_SERVICE),
+        "{out}"
+    );
+
+    assert_eq!(app.count("select count(*) from cases").await, 2);
+    assert_eq!(app.count("select count(*) from messages").await, 2);
+    assert_eq!(app.count("select count(*) from retention_counts").await, 0);
+
+    // A real purge is always for today; a dry run looks forward only.
+    let (ok, _, err) = purge(&app, &["--as-of", &in_days(180)]);
+    assert!(!ok && err.contains("--dry-run"), "{err}");
+    let (ok, _, err) = purge(&app, &["--dry-run", "--as-of", &in_days(-1)]);
+    assert!(!ok && err.contains("today or later"), "{err}");
+    let (ok, _, err) = purge(&app, &["--dry-run", "--as-of", "31.12.2026"]);
+    assert!(!ok && err.contains("YYYY-MM-DD"), "{err}");
+}
+
+#[tokio::test]
+async fn activity_moves_the_deadline_on_and_closing_moves_it_to_the_shorter_rule() {
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[("pia", "counsellor", &[SERVICE])]).await;
+    let receipt = app.submit_ok("please do not lose this").await;
+    app.submit_ok("another case, not due soon").await;
+    let case = case_ids(&app).await[0].clone();
+    assert_eq!(retain_until(&app, &case).await, in_days(180));
+
+    let pia = Staff::first_login(&app, "pia", &pw[0]).await;
+    let page = pia.get(&format!("/en/staff/cases/{case}")).await;
+    assert!(page.body.contains("Deleted on"), "{}", page.body);
+    assert!(page.body.contains(&in_days(180)));
+    assert!(page.body.contains("180 days after its last activity"));
+    let csrf = csrf_in(&page.body);
+    let closed = pia
+        .post(
+            &format!("/en/staff/cases/{case}/status"),
+            &[("csrf", &csrf), ("status", "closed")],
+        )
+        .await;
+    assert_eq!(closed.status, 303);
+    assert_eq!(retain_until(&app, &case).await, in_days(30));
+    let page = pia.get(&format!("/en/staff/cases/{case}")).await;
+    assert!(page.body.contains(&in_days(30)));
+
+    // Three days left: the queue shows it among those deleted soon.
+    app.stop().await;
+    set_deadline(&app, &case, &in_days(3)).await;
+    app.start().await;
+    let pia = Staff::new(&app);
+    assert_eq!(pia.login("pia", NEW_PASSWORD, "").await.status, 303);
+    let soon = pia.get("/en/staff?deleted=14").await;
+    assert_eq!(soon.status, 200);
+    assert!(soon.body.contains(&format!("/en/staff/cases/{case}")));
+    assert_eq!(soon.body.matches(r#"href="/en/staff/cases/"#).count(), 1);
+    assert!(soon.body.contains(&format!("Deleted on {}", in_days(3))));
+    let all = pia.get("/en/staff").await;
+    assert_eq!(all.body.matches(r#"href="/en/staff/cases/"#).count(), 2);
+    assert!(
+        all.body
+            .contains("Deleted within 14 days: <strong>1</strong>")
+    );
+    for (lang, label) in [
+        ("fi", "Poistetaan 14 päivän sisällä"),
+        ("sv", "Raderas inom 14 dagar"),
+    ] {
+        let page = pia.get(&format!("/{lang}/staff?deleted=14")).await;
+        assert!(page.body.contains(label), "{lang}");
+    }
+
+    // A note on the closed case: the closed rule, counted from today.
+    let csrf = pia.csrf().await;
+    let noted = pia
+        .post(
+            &format!("/en/staff/cases/{case}/note"),
+            &[("csrf", &csrf), ("text", "called back, no answer")],
+        )
+        .await;
+    assert_eq!(noted.status, 303);
+    assert_eq!(retain_until(&app, &case).await, in_days(30));
+    // The client writes back: the case reopens, under the longer rule.
+    let (status, _) = crate::staff::client_writes_back(&app, &receipt, "still here").await;
+    assert_eq!(status, 200);
+    assert_eq!(retain_until(&app, &case).await, in_days(180));
+    let soon = pia.get("/en/staff?deleted=14").await;
+    assert!(!soon.body.contains(&format!("/en/staff/cases/{case}")));
+}
+
+#[tokio::test]
+async fn the_purge_command_deletes_expired_cases_for_good_and_keeps_the_counts() {
+    let mut app = spawn_app().await;
+    let expired_receipt = app.submit_ok("this one has had its time").await;
+    app.submit_ok("this one stays").await;
+    let slot = crate::booking::insert_slot(&app, 30, 2).await;
+    crate::schedule::book_slot(&app, &slot, &[("call", "you_call")]).await;
+    let ids = case_ids(&app).await;
+    let (expired, kept, booked) = (&ids[0], &ids[1], &ids[2]);
+    // A booking is kept after its time as long as after activity.
+    let ends: i64 = {
+        let pool = app.pool().await;
+        let (e,): (i64,) = sqlx::query_as("select ends_at from slots where id = $1")
+            .bind(&slot)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        e
+    };
+    let slot_day = jiff::Timestamp::from_second(ends)
+        .unwrap()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let expected = slot_day.checked_add(jiff::Span::new().days(180)).unwrap();
+    assert_eq!(retain_until(&app, booked).await, expected.to_string());
+
+    let gone = sealed_of(&app, expired).await;
+    let stays = sealed_of(&app, kept).await;
+    app.stop().await;
+    set_deadline(&app, expired, "2001-01-01").await;
+    // The booked time ended long ago: its booking row and slot go by their
+    // own time, while the booking's case keeps its deadline.
+    let pool = app.pool().await;
+    let past = jiff::Timestamp::now().as_second() - 400 * 86_400;
+    sqlx::query("update slots set starts_at = $1, ends_at = $2 where id = $3")
+        .bind(past)
+        .bind(past + 1800)
+        .bind(&slot)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert!(
+        pieces_found(&gone[0], &stored_bytes(&app)) > 10,
+        "present before"
+    );
+
+    let (ok, out, err) = purge(&app, &["--dry-run"]);
+    assert!(ok, "{err}");
+    assert_eq!(totals(&out), [1, 1, 1, 1, 0], "{out}");
+    let (ok, out, err) = purge(&app, &[]);
+    assert!(ok, "{err}");
+    assert!(out.contains("purged on"), "{out}");
+    assert_eq!(totals(&out), [1, 1, 1, 1, 0], "{out}");
+    assert!(out.contains("WAL checkpointed and truncated"), "{out}");
+    assert!(
+        err.contains("retention purge") && err.contains("cases=1"),
+        "{err}"
+    );
+
+    assert_eq!(case_ids(&app).await, [kept.clone(), booked.clone()]);
+    assert_eq!(app.count("select count(*) from messages").await, 2);
+    assert_eq!(app.count("select count(*) from bookings").await, 0);
+    assert_eq!(app.count("select count(*) from slots").await, 0);
+    let pool = app.pool().await;
+    let counts: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+        "select service, kind, month, cases, messages from retention_counts order by kind",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let month = today().strftime("%Y-%m").to_string();
+    assert_eq!(counts, [(SERVICE.into(), "contact".into(), month, 1, 1)]);
+
+    // Gone from the database file and the WAL; the kept case is still
+    // found the same way.
+    let wal = std::fs::metadata(app.path("suoja.db-wal")).map_or(0, |m| m.len());
+    assert_eq!(wal, 0, "the WAL was truncated");
+    let stored = stored_bytes(&app);
+    assert_eq!(
+        pieces_found(&gone[0], &stored),
+        0,
+        "deleted ciphertext remains"
+    );
+    assert!(pieces_found(&stays[0], &stored) > 10);
+
+    // Nothing is due any more; the receipt finds nothing.
+    let (ok, out, _) = purge(&app, &[]);
+    assert!(ok);
+    assert_eq!(totals(&out), [0, 0, 0, 0, 0]);
+    app.start().await;
+    assert_eq!(app.check("en", &expired_receipt).await.0, 404);
+}
+
+#[tokio::test]
+async fn serve_purges_expired_cases_at_start_and_cuts_the_wal_while_it_runs() {
+    let mut app = spawn_with(Options {
+        extra_top: "[retention]\npurge_interval_minutes = 1".into(),
+        ..Options::default()
+    })
+    .await;
+    app.submit_ok("due for deletion").await;
+    app.submit_ok("not due").await;
+    let ids = case_ids(&app).await;
+    let gone = sealed_of(&app, &ids[0]).await;
+    app.stop().await;
+    set_deadline(&app, &ids[0], &in_days(-1)).await;
+    app.start().await;
+    // The run's one event, with counts only, comes after the WAL is cut.
+    let started = Instant::now();
+    while !app.logs().contains("cases=1 messages=1") {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no purge:\n{}",
+            app.logs()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(app.logs().contains("retention purge"));
+    // While the server runs: gone from the database file and the WAL.
+    assert_eq!(pieces_found(&gone[0], &stored_bytes(&app)), 0);
+    app.stop().await;
+    assert_eq!(case_ids(&app).await, [ids[1].clone()]);
+    assert_eq!(
+        app.count("select count(*) from retention_counts where cases = 1 and messages = 1")
+            .await,
+        1
+    );
+    assert_eq!(pieces_found(&gone[0], &stored_bytes(&app)), 0);
+}
+
+#[tokio::test]
+async fn cases_stored_before_retention_get_a_deadline_from_their_plaintext() {
+    let mut app = spawn_app().await;
+    app.submit_ok("an older closed case").await;
+    app.submit_ok("an older open case").await;
+    let ids = case_ids(&app).await;
+    app.stop().await;
+    // As migration 0005 finds them: listed, with the old deadline (opened
+    // + retention), whatever their status and activity.
+    let pool = app.pool().await;
+    for (id, status, updated) in [(&ids[0], "closed", -10), (&ids[1], "waiting", -5)] {
+        sqlx::query(
+            "update cases set status = $1, updated_on = $2, retain_until = '2999-01-01' \
+             where id = $3",
+        )
+        .bind(status)
+        .bind(in_days(updated))
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::query("insert into retention_pending (case_id) values ($1)")
+            .bind(id)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    pool.close().await;
+    let (ok, _, err) = purge(&app, &["--dry-run"]);
+    assert!(ok, "{err}");
+    assert_eq!(retain_until(&app, &ids[0]).await, in_days(-10 + 30));
+    assert_eq!(retain_until(&app, &ids[1]).await, in_days(-5 + 180));
+    assert_eq!(app.count("select count(*) from retention_pending").await, 0);
+}
+
+async fn post_form(app: &TestApp, path: &str, form: &[(&str, &str)]) -> (u16, String) {
+    let r = client()
+        .post(app.url(path))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn end_day_of_slot(app: &TestApp, slot: &str) -> jiff::civil::Date {
+    let pool = app.pool().await;
+    let (ends,): (i64,) = sqlx::query_as("select ends_at from slots where id = $1")
+        .bind(slot)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    jiff::Timestamp::from_second(ends)
+        .unwrap()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+#[tokio::test]
+async fn a_booking_case_is_kept_past_its_time_and_a_move_takes_the_deadline_along() {
+    let app = spawn_app().await;
+    let soon = crate::booking::insert_slot(&app, 30, 1).await;
+    // Seven months ahead: past the 180 days counted from today.
+    let later = crate::booking::insert_slot(&app, 24 * 210, 1).await;
+    let (receipt, _) = crate::schedule::book_slot(&app, &soon, &[("call", "you_call")]).await;
+    let case = case_ids(&app).await[0].clone();
+    let after = |d: jiff::civil::Date| {
+        d.checked_add(jiff::Span::new().days(180))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        retain_until(&app, &case).await,
+        after(end_day_of_slot(&app, &soon).await)
+    );
+
+    let (status, manage) = post_form(
+        &app,
+        "/en/bookings/manage",
+        &[("receipt", receipt.as_str())],
+    )
+    .await;
+    assert_eq!(status, 200, "{manage}");
+    let token = between(&manage, r#"name="token" value=""#, "\"").unwrap();
+    let choice = format!("slot:{later}");
+    let (status, moved) = post_form(
+        &app,
+        "/en/bookings/move",
+        &[
+            ("receipt", &receipt),
+            ("token", &token),
+            ("choice", &choice),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{moved}");
+    assert_eq!(
+        retain_until(&app, &case).await,
+        after(end_day_of_slot(&app, &later).await)
+    );
+    let (ok, out, _) = purge(&app, &["--dry-run", "--as-of", &in_days(200)]);
+    assert!(ok);
+    assert_eq!(totals(&out)[0], 0, "not before its time has passed: {out}");
+
+    // Cancelled, it holds no time: counted from today again.
+    let (status, _) = post_form(
+        &app,
+        "/en/bookings/cancel",
+        &[("receipt", &receipt), ("token", &token)],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(retain_until(&app, &case).await, in_days(180));
+}
+
+#[tokio::test]
+async fn a_changed_rule_in_the_config_reaches_cases_without_activity() {
+    let mut app = spawn_app().await;
+    app.submit_ok("kept by the old rule").await;
+    let case = case_ids(&app).await[0].clone();
+    assert_eq!(retain_until(&app, &case).await, in_days(180));
+    app.stop().await;
+    let text = std::fs::read_to_string(&app.config).unwrap();
+    let shorter = text.replacen(
+        &format!("slug = \"{SERVICE}\"\n"),
+        &format!("slug = \"{SERVICE}\"\nretention_days = 20\n"),
+        1,
+    );
+    assert_ne!(text, shorter);
+    std::fs::write(&app.config, shorter).unwrap();
+    let (ok, out, err) = purge(&app, &["--dry-run", "--as-of", &in_days(20)]);
+    assert!(ok, "{err}");
+    assert!(err.contains("retention rules changed"), "{err}");
+    assert_eq!(totals(&out)[0], 1, "{out}");
+    assert_eq!(retain_until(&app, &case).await, in_days(20));
+    // Unchanged rules leave the (edited) deadlines alone.
+    set_deadline(&app, &case, &in_days(2)).await;
+    let (ok, _, err) = purge(&app, &["--dry-run"]);
+    assert!(ok && !err.contains("retention rules changed"), "{err}");
+    assert_eq!(retain_until(&app, &case).await, in_days(2));
+}
