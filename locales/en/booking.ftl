@@ -108,6 +108,7 @@ avail-error-no-such-time = That time does not exist or happens twice on that day
 avail-error-past = That time has already passed.
 avail-error-group-name = Give the group a name in all three languages (at most 100 characters).
 avail-error-raced = Someone booked this time just now, so nothing was removed. Please try again.
+avail-error-unreadable = A booking of this time was made before you could open its case, so its client could not be told. Nothing was changed: ask a colleague who can open it.
 avail-remove-booked = Remove and cancel its bookings
 avail-done-removed-booked = The time was removed. Its bookings are cancelled, and each client has a message about it.
 avail-doc-removed = We had to cancel your booking for { $when }: the time is no longer available. Please book another time or write to us here.
@@ -145,6 +146,7 @@ schedule-cancel-submit = Cancel the booking and send the message
 schedule-done-outcome = The booking is marked.
 schedule-done-cancelled = The booking is cancelled and your message is waiting for the client.
 schedule-not-current = Someone already changed this booking, so nothing was done.
+schedule-unreadable = This booking was made before you could open its case, so its client cannot be sent a message from here. Nothing was done: ask a colleague who can open it.
 schedule-error-summary = The booking was not cancelled: write a message to the client first.
 schedule-doc-cancelled = We had to cancel your booking for { $when }.
 

@@ -108,6 +108,7 @@ avail-error-no-such-time = Tätä kellonaikaa ei ole tai se on kahdesti sinä p�
 avail-error-past = Aika on jo mennyt.
 avail-error-group-name = Anna ryhmälle nimi kaikilla kolmella kielellä (enintään 100 merkkiä).
 avail-error-raced = Joku varasi tämän ajan juuri nyt, joten mitään ei poistettu. Yritä uudelleen.
+avail-error-unreadable = Tämän ajan varaus tehtiin ennen kuin pystyit avaamaan sen asian, joten varaajalle ei voitu kertoa. Mitään ei muutettu: pyydä kollegaa, joka voi avata sen.
 avail-remove-booked = Poista ja peru sen varaukset
 avail-done-removed-booked = Aika poistettiin. Sen varaukset on peruttu, ja jokainen asiakas sai siitä viestin.
 avail-doc-removed = Jouduimme perumaan varauksesi ajalle { $when }: aika ei ole enää käytettävissä. Varaa toinen aika tai kirjoita meille tänne.
@@ -145,6 +146,7 @@ schedule-cancel-submit = Peru varaus ja lähetä viesti
 schedule-done-outcome = Varaus on merkitty.
 schedule-done-cancelled = Varaus on peruttu, ja viestisi odottaa asiakasta.
 schedule-not-current = Joku muutti tätä varausta jo, joten mitään ei tehty.
+schedule-unreadable = Tämä varaus tehtiin ennen kuin pystyit avaamaan sen asian, joten varaajalle ei voi lähettää viestiä täältä. Mitään ei tehty: pyydä kollegaa, joka voi avata sen.
 schedule-error-summary = Varausta ei peruttu: kirjoita ensin viesti asiakkaalle.
 schedule-doc-cancelled = Jouduimme perumaan varauksesi ajalle { $when }.
 

@@ -108,6 +108,7 @@ avail-error-no-such-time = Den tiden finns inte eller inträffar två gånger de
 avail-error-past = Tiden har redan passerat.
 avail-error-group-name = Ge gruppen ett namn på alla tre språk (högst 100 tecken).
 avail-error-raced = Någon bokade just den här tiden, så ingenting togs bort. Försök igen.
+avail-error-unreadable = En bokning av den här tiden gjordes innan du kunde öppna ärendet, så klienten kunde inte meddelas. Ingenting ändrades: be en kollega som kan öppna det.
 avail-remove-booked = Ta bort och avboka dess bokningar
 avail-done-removed-booked = Tiden togs bort. Dess bokningar är avbokade och varje klient har fått ett meddelande om det.
 avail-doc-removed = Vi var tvungna att avboka din tid { $when }: tiden finns inte längre. Boka en annan tid eller skriv till oss här.
@@ -145,6 +146,7 @@ schedule-cancel-submit = Avboka och skicka meddelandet
 schedule-done-outcome = Bokningen är markerad.
 schedule-done-cancelled = Bokningen är avbokad och ditt meddelande väntar på klienten.
 schedule-not-current = Någon har redan ändrat bokningen, så ingenting gjordes.
+schedule-unreadable = Bokningen gjordes innan du kunde öppna ärendet, så klienten kan inte få ett meddelande härifrån. Ingenting gjordes: be en kollega som kan öppna det.
 schedule-error-summary = Bokningen avbokades inte: skriv först ett meddelande till klienten.
 schedule-doc-cancelled = Vi var tvungna att avboka din tid { $when }.
 

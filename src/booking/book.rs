@@ -210,6 +210,8 @@ async fn accept(
         .client_key(&state.pepper)
         .map_err(PageError::internal)?;
     let case_id = new_id();
+    // The seat's id: in the seat row, and otherwise only inside the seal.
+    let seat_id = new_id();
     let t = Tr::new(lang);
     let when = show_when(&t, service, starts_at, ends_at);
     let text = t.t1(
@@ -236,6 +238,7 @@ async fn accept(
             time_zone: service.time_zone.iana_name().unwrap_or("UTC").to_owned(),
             group,
         }),
+        seat: Some(seat_id.clone()),
         text,
     };
     let client_recipient = client.recipient();
@@ -269,7 +272,7 @@ async fn accept(
         tracing::debug!(service = %service.slug, "booking refused: no free seat");
         return Ok(Accepted::Taken);
     }
-    store::insert_booking_case(&mut tx, &case, &request.target)
+    store::insert_booking_case(&mut tx, &case, &seat_id, &request.target)
         .await
         .map_err(PageError::internal)?;
     tx.commit().await.map_err(PageError::internal)?;

@@ -11,6 +11,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::form::parse_choice;
+use super::seats;
 use super::store::{self, BookingRow, Target};
 use super::views::{ManageView, days, group_name};
 use super::{BOOKING_WINDOW_DAYS, find_service, show_when, time};
@@ -80,9 +81,9 @@ async fn open(
         .map_err(|e| PageError::internal(e).render(lang, exit))?
         .filter(|c| c.kind == "booking")
         .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
-    let booking = store::booking_of_case(&state.db, &case.id)
+    let booking = current_seat(state, &case, &key)
         .await
-        .map_err(|e| PageError::internal(e).render(lang, exit))?
+        .map_err(|e| e.render(lang, exit))?
         .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
     Ok(Opened {
         lang,
@@ -92,6 +93,30 @@ async fn open(
         case,
         booking,
     })
+}
+
+/// The seat the case holds now, found through its sealed messages; it must
+/// be of the case's own service.
+async fn current_seat(
+    state: &AppState,
+    case: &CaseRow,
+    key: &ClientKey,
+) -> Result<Option<BookingRow>, PageError> {
+    let Some(seat) = seats::client_seat(&state.db, &case.id, &key.identity).await? else {
+        return Ok(None);
+    };
+    seat_of_case(state, case, &seat).await
+}
+
+async fn seat_of_case(
+    state: &AppState,
+    case: &CaseRow,
+    seat: &str,
+) -> Result<Option<BookingRow>, PageError> {
+    Ok(store::seat_by_id(&state.db, seat)
+        .await
+        .map_err(PageError::internal)?
+        .filter(|b| b.service == case.service))
 }
 
 pub async fn show(
@@ -178,13 +203,17 @@ fn token_refusal(state: &AppState, raw: &RawManage) -> Option<&'static str> {
 }
 
 /// A sealed line in the case's thread, so counsellors see what happened.
+/// A move's line also carries the new seat's id, which only the seal
+/// ties to this case.
 async fn seal_note(
     state: &AppState,
     o: &Opened,
     text: String,
+    seat: Option<String>,
 ) -> Result<(i64, Vec<u8>), PageError> {
     let keys = state.service_keys(&o.case.service)?;
-    let doc = MessageDoc::follow_up(&o.case.id, &o.case.service, None, text);
+    let mut doc = MessageDoc::follow_up(&o.case.id, &o.case.service, None, text);
+    doc.seat = seat;
     let envelope = keys.envelope.with(o.key.recipient());
     let sealed = state.seal(&envelope, &doc).await?;
     Ok((keys.epoch, sealed))
@@ -210,9 +239,9 @@ pub async fn cancel(
     }
     let t = Tr::new(o.lang);
     let done = async {
-        let (epoch, sealed) = seal_note(&state, &o, t.t("booking-doc-cancelled")).await?;
+        let (epoch, sealed) = seal_note(&state, &o, t.t("booking-doc-cancelled"), None).await?;
         let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-        let ended = store::end_booking(&mut tx, &o.booking.id, "cancelled")
+        let ended = store::end_seat(&mut tx, &o.booking.id, "cancelled")
             .await
             .map_err(PageError::internal)?;
         if ended {
@@ -230,23 +259,26 @@ pub async fn cancel(
         Ok(_) => {
             tracing::info!(service = %o.case.service, "booking cancelled by client");
             state.notifier.activity(&o.case.service);
-            reopened(&state, o, Some("booking-cancelled-notice"), None).await
+            let seat = o.booking.id.clone();
+            reopened(&state, o, &seat, Some("booking-cancelled-notice"), None).await
         }
         Err(e) => e.render(o.lang, &state.config.quick_exit_url),
     }
 }
 
-/// Reloads the booking after a change and shows it.
+/// Reloads the case's seat (`seat`: the one it holds now) after a change
+/// and shows it.
 async fn reopened(
     state: &AppState,
     mut o: Opened,
+    seat: &str,
     notice: Option<&'static str>,
     error: Option<&'static str>,
 ) -> Response {
-    match store::booking_of_case(&state.db, &o.case.id).await {
+    match seat_of_case(state, &o.case, seat).await {
         Ok(Some(b)) => o.booking = b,
         Ok(None) => {}
-        Err(e) => return PageError::internal(e).render(o.lang, &state.config.quick_exit_url),
+        Err(e) => return e.render(o.lang, &state.config.quick_exit_url),
     }
     let status = if error.is_some() {
         StatusCode::CONFLICT
@@ -291,17 +323,21 @@ pub async fn move_booking(
     };
     let slot = match store::slot_of_service(&state.db, &new_id, &service.slug).await {
         Ok(Some(slot)) if slot.id != o.booking.target.id() => slot,
-        Ok(_) => return reopened(&state, o, None, Some("booking-taken")).await,
+        Ok(_) => {
+            let seat = o.booking.id.clone();
+            return reopened(&state, o, &seat, None, Some("booking-taken")).await;
+        }
         Err(e) => return PageError::internal(e).render(o.lang, exit),
     };
     let t = Tr::new(o.lang);
     let when = show_when(&t, service, slot.starts_at, slot.ends_at);
+    let new_seat = crate::db::new_id();
     let moved = async {
-        let (epoch, sealed) =
-            seal_note(&state, &o, t.t1("booking-doc-moved", "when", &when)).await?;
+        let text = t.t1("booking-doc-moved", "when", &when);
+        let (epoch, sealed) = seal_note(&state, &o, text, Some(new_seat.clone())).await?;
         let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
         let new_target = Target::Slot(slot.id.clone());
-        let ok = store::end_booking(&mut tx, &o.booking.id, "moved")
+        let ok = store::end_seat(&mut tx, &o.booking.id, "moved")
             .await
             .map_err(PageError::internal)?
             && store::take_slot(&mut tx, &slot.id, &service.slug, time::now_unix())
@@ -314,7 +350,7 @@ pub async fn move_booking(
         store::free_seat(&mut tx, &o.booking.target)
             .await
             .map_err(PageError::internal)?;
-        store::insert_booking(&mut tx, &o.case.id, &new_target)
+        store::insert_seat(&mut tx, &new_seat, &new_target)
             .await
             .map_err(PageError::internal)?;
         add_message(&mut tx, &o.case.id, Author::Client, epoch, &sealed)
@@ -327,9 +363,12 @@ pub async fn move_booking(
         Ok(true) => {
             tracing::info!(service = %service.slug, "booking moved by client");
             state.notifier.activity(&service.slug);
-            reopened(&state, o, Some("booking-moved-notice"), None).await
+            reopened(&state, o, &new_seat, Some("booking-moved-notice"), None).await
         }
-        Ok(false) => reopened(&state, o, None, Some("booking-taken")).await,
+        Ok(false) => {
+            let seat = o.booking.id.clone();
+            reopened(&state, o, &seat, None, Some("booking-taken")).await
+        }
         Err(e) => e.render(o.lang, exit),
     }
 }

@@ -14,6 +14,7 @@ mod manage;
 mod phone;
 mod publish;
 mod schedule;
+pub(crate) mod seats;
 pub mod store;
 pub mod time;
 mod views;

@@ -227,7 +227,7 @@ async fn a_counsellor_publishes_weekly_hours_and_a_one_off_slot_and_clients_see_
     assert_eq!(cancelled.status, 303, "{}", cancelled.body);
     assert!(cancelled.location.contains("done=removed_booked"));
     assert_eq!(
-        app.count("select count(*) from bookings where state = 'cancelled'")
+        app.count("select count(*) from seats where state = 'cancelled'")
             .await,
         1
     );
@@ -429,7 +429,7 @@ async fn exactly_one_winner(app: &TestApp, slot: &str, answers: &[(u16, String, 
         );
     }
     assert_eq!(taken_of(app, slot).await, 1);
-    assert_eq!(app.count("select count(*) from bookings").await, 1);
+    assert_eq!(app.count("select count(*) from seats").await, 1);
     assert_eq!(
         app.count("select count(*) from cases where kind = 'booking'")
             .await,

@@ -110,6 +110,7 @@ async fn accept(
         contact: None,
         staff: Some(session.staff.display_name.clone()),
         booking: None,
+        seat: None,
         text: call.text,
     };
     let client_recipient = client.recipient();

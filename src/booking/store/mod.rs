@@ -3,10 +3,10 @@
 //! stores the case and the booking, so two requests can never both get the
 //! last seat, on SQLite or PostgreSQL, in one process or several.
 
-mod bookings;
 mod schedule;
+mod seats;
 mod slots;
 
-pub use bookings::*;
 pub use schedule::*;
+pub use seats::*;
 pub use slots::*;
