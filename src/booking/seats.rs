@@ -69,10 +69,18 @@ pub async fn seat_cases(state: &AppState, session: &StaffSession) -> Result<Seat
             .collect()
     };
     if !unseen.is_empty() {
+        let started = std::time::Instant::now();
         let sealed = store::sealed_messages(&state.db, &unseen)
             .await
             .map_err(PageError::internal)?;
+        let read = started.elapsed();
         let opened = open_all(session.identity.clone(), sealed).await?;
+        tracing::debug!(
+            messages = opened.len(),
+            read_ms = read.as_millis() as u64,
+            total_ms = started.elapsed().as_millis() as u64,
+            "seat look-up opened new booking messages"
+        );
         session.seats.lock().extend(opened);
     }
     let mut out = SeatCases::with_capacity(carriers.len());

@@ -15,5 +15,6 @@ mod offline;
 mod phone;
 mod privacy;
 mod schedule;
+mod seats;
 mod staff;
 mod staff_helpers;
