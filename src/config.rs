@@ -33,6 +33,7 @@ pub struct Config {
     pub form: FormConfig,
     pub limits: Limits,
     pub staff: StaffConfig,
+    pub booking: BookingConfig,
     pub services: Vec<Service>,
     /// Where activity notices are sent from; none: notifications are off.
     pub smtp: Option<Smtp>,
@@ -61,6 +62,26 @@ impl Default for StaffConfig {
         StaffConfig {
             idle_minutes: 30,
             absolute_hours: 12,
+        }
+    }
+}
+
+/// Booking and phone intake.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BookingConfig {
+    /// How far ahead clients are offered free times, in days.
+    pub window_days: i64,
+    /// A call may be recorded this long after a weekly duty-hours slot ends
+    /// (calls run over), in minutes.
+    pub phone_grace_minutes: i64,
+}
+
+impl Default for BookingConfig {
+    fn default() -> Self {
+        BookingConfig {
+            window_days: 28,
+            phone_grace_minutes: 15,
         }
     }
 }
@@ -193,6 +214,8 @@ struct RawConfig {
     limits: Limits,
     #[serde(default)]
     staff: StaffConfig,
+    #[serde(default)]
+    booking: BookingConfig,
     services: Vec<RawService>,
     smtp: Option<RawSmtp>,
 }
@@ -361,6 +384,18 @@ impl RawConfig {
         if self.staff.idle_minutes == 0 || self.staff.absolute_hours == 0 {
             return Err(("staff".into(), "session timeouts must be above 0".into()));
         }
+        if !(1..=731).contains(&self.booking.window_days) {
+            return Err((
+                "booking.window_days".into(),
+                "expected 1 to 731 days".into(),
+            ));
+        }
+        if !(0..=240).contains(&self.booking.phone_grace_minutes) {
+            return Err((
+                "booking.phone_grace_minutes".into(),
+                "expected 0 to 240 minutes".into(),
+            ));
+        }
         if !matches!(self.limits.ipv4_prefix, 24 | 32) {
             return Err(("limits.ipv4_prefix".into(), "expected 24 or 32".into()));
         }
@@ -390,6 +425,7 @@ impl RawConfig {
             form: self.form,
             limits: self.limits,
             staff: self.staff,
+            booking: self.booking,
             services,
             smtp: self.smtp.map(RawSmtp::validate).transpose()?,
         })

@@ -11,7 +11,7 @@ use axum::response::Response;
 use super::form::{BookingRequest, Call, RawBooking};
 use super::store::{self, Target};
 use super::views::{BookView, BookedView};
-use super::{BOOKING_WINDOW_DAYS, find_service, show_when, time, token_scope};
+use super::{find_service, show_when, time, token_scope};
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::config::Service;
@@ -63,7 +63,7 @@ async fn page(
             &state.db,
             &service.slug,
             now,
-            now + BOOKING_WINDOW_DAYS * 86_400,
+            now + state.config.booking.window_days * 86_400,
         )
         .await?;
         let groups = store::open_groups(&state.db, &service.slug, now).await?;

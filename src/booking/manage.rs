@@ -14,7 +14,7 @@ use super::form::parse_choice;
 use super::seats;
 use super::store::{self, BookingRow, Target};
 use super::views::{ManageView, days, group_name};
-use super::{BOOKING_WINDOW_DAYS, find_service, show_when, time};
+use super::{find_service, show_when, time};
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::config::Service;
@@ -154,7 +154,7 @@ async fn manage_page(
     let is_group = matches!(o.booking.target, Target::Group(_));
     let free = if current && !is_group {
         let now = time::now_unix();
-        let until = now + BOOKING_WINDOW_DAYS * 86_400;
+        let until = now + state.config.booking.window_days * 86_400;
         match store::free_slots(&state.db, &service.slug, now, until).await {
             Ok(slots) => slots,
             Err(e) => return PageError::internal(e).render(lang, exit),

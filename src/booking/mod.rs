@@ -28,9 +28,6 @@ use crate::i18n::Tr;
 
 pub use form::Call;
 
-/// How far ahead clients see free slots.
-pub const BOOKING_WINDOW_DAYS: i64 = 28;
-
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
