@@ -6,6 +6,7 @@ mod abuse;
 mod availability;
 mod booking;
 mod config;
+mod dst;
 mod durability;
 mod headers;
 mod helpers;
