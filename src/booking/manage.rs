@@ -170,7 +170,13 @@ async fn manage_page(
         ),
         None => show_when(&t, service, o.booking.starts_at, o.booking.ends_at),
     };
+    let shown_days = days(&t, service, &free, &o.raw.choice);
+    let error_anchor = (error == Some("booking-error-choice"))
+        .then(|| shown_days.iter().flat_map(|d| &d.slots).next())
+        .flatten()
+        .map(|c| format!("c-{}", c.value));
     let view = ManageView {
+        error_anchor,
         page: Page::new(lang, "booking-manage-title", "check", exit),
         receipt: o.receipt.to_string(),
         token: state
@@ -182,7 +188,7 @@ async fn manage_page(
         current,
         is_group,
         line_phone: service.phone.clone(),
-        days: days(&t, service, &free, &o.raw.choice),
+        days: shown_days,
         cancel_action: format!("/{}/bookings/cancel", lang.code()),
         move_action: format!("/{}/bookings/move", lang.code()),
         notice: notice.map(|n| t.t(n)),

@@ -591,3 +591,45 @@ async fn the_counsellor_reads_the_booking_sealed_to_their_key() {
         1
     );
 }
+
+#[tokio::test]
+async fn error_summary_links_lead_to_the_first_button_of_a_group_not_the_fieldset() {
+    let app = spawn_app().await;
+    let first = insert_slot(&app, 30, 1).await;
+    let later = insert_slot(&app, 54, 1).await;
+    // Neither a time nor who calls: both errors link to a radio button,
+    // which takes focus, not to its fieldset, which does not.
+    let (status, page) = book(&app, &[("name", "Robin")]).await;
+    assert_eq!(status, 422);
+    let summary = between(&page, r#"class="error-summary""#, "</div>").unwrap();
+    assert!(
+        summary.contains(&format!(r##"href="#c-slot:{first}""##)),
+        "{summary}"
+    );
+    assert!(summary.contains(r##"href="#call-"##), "{summary}");
+    assert!(!summary.contains(r##"href="#choice""##) && !summary.contains(r##"href="#call""##));
+    assert!(page.contains(&format!(r#"id="c-slot:{first}""#)));
+    assert!(page.contains(r#"aria-describedby="choice-error""#));
+
+    // On the client's own booking page, a move without a time likewise.
+    let (_, page) = book(
+        &app,
+        &[("choice", &format!("slot:{first}")), ("call", "you_call")],
+    )
+    .await;
+    let receipt = receipt_in(&page);
+    let (_, manage) = post(&app, "/en/bookings/manage", &[("receipt", &receipt)]).await;
+    let token = between(&manage, r#"name="token" value=""#, "\"").unwrap();
+    let (status, page) = post(
+        &app,
+        "/en/bookings/move",
+        &[("receipt", &receipt), ("token", &token)],
+    )
+    .await;
+    assert_eq!(status, 422);
+    let summary = between(&page, r#"class="error-summary""#, "</div>").unwrap();
+    assert!(
+        summary.contains(&format!(r##"href="#c-slot:{later}""##)),
+        "{summary}"
+    );
+}

@@ -1093,6 +1093,11 @@ async function bookingClientChecks(guard, base, lang) {
     }
     if ((await page.locator('#phone').getAttribute('aria-invalid')) !== 'true') problems.push('#phone is not marked aria-invalid');
     if (!(await page.title()).startsWith(tr(lang, 'title-with-error').split('{')[0])) problems.push('the <title> does not say there is an error');
+    // Following the summary's link for the time moves focus into the group
+    // of times (its first radio button), not onto the fieldset.
+    await page.locator('.error-summary a', { hasText: tr(lang, 'booking-error-choice') }).click();
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('name'));
+    if (focused !== 'choice') problems.push(`the summary link for the time left focus on ${focused}, not in the group of times`);
     return { problems };
   });
 
