@@ -12,7 +12,7 @@ const REFUSED: &str = "This service has no duty hours running now";
 /// A slot of `service` from `from` to `until` minutes from now (negative:
 /// in the past), straight in the database, as published duty hours
 /// (`weekly`) or a one-off time.
-async fn slot_around_now(app: &TestApp, service: &str, origin: &str, from: i64, until: i64) {
+pub async fn slot_around_now(app: &TestApp, service: &str, origin: &str, from: i64, until: i64) {
     let now = jiff::Timestamp::now().as_second();
     let pool = app.pool().await;
     sqlx::query(
