@@ -239,3 +239,166 @@ async fn the_staff_seat_look_up_over_three_thousand_booking_cases_is_timed() {
     assert_eq!(week.status, 200);
     assert!(week.body.contains("Planted"));
 }
+
+/// A database left at migration 0003, as a server before sealed seats
+/// made it.
+async fn database_at_0003(app: &TestApp) -> sqlx::AnyPool {
+    for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
+        let _ = std::fs::remove_file(app.path(file));
+    }
+    let old = tempfile::tempdir().unwrap();
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if ["0001", "0002", "0003"].iter().any(|n| name.starts_with(n)) {
+            std::fs::copy(&path, old.path().join(&name)).unwrap();
+        }
+    }
+    sqlx::any::install_default_drivers();
+    let url = format!("sqlite://{}?mode=rwc", app.db_path().display());
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::migrate::Migrator::new(old.path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    pool
+}
+
+#[tokio::test]
+async fn a_booking_made_before_seats_were_sealed_is_carried_over_and_never_lost() {
+    let mut app = spawn_app().await;
+    app.stop().await;
+    let pool = database_at_0003(&app).await;
+    let pepper = suoja::seal::Pepper::load_or_create(&app.path("pepper")).unwrap();
+    let receipt = suoja::seal::Receipt::generate();
+    let client = receipt.client_key(&pepper).unwrap();
+    let key = counsellor_key(&app);
+    let config = std::fs::read_to_string(&app.config).unwrap();
+    let recovery = between(&config, "recovery_recipient = \"", "\"").unwrap();
+
+    // A booking as 0003 stored it: the case, its first message sealed
+    // without a seat id, and a `bookings` row naming the case.
+    sqlx::query(
+        "insert into key_epochs (service, fingerprint, recipients, created_on) \
+         values ($1, 'before-0004', $2, '2026-11-01')",
+    )
+    .bind(SERVICE)
+    .bind(key.to_public().to_string())
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (epoch,): (i64,) = sqlx::query_as("select id from key_epochs")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let starts = jiff::Timestamp::now().as_second() + 30 * 3600;
+    let (slot, case, booking) = ("a1".repeat(16), "c2".repeat(16), "b3".repeat(16));
+    sqlx::query(
+        "insert into slots (id, service, starts_at, ends_at, capacity, taken, origin) \
+         values ($1, $2, $3, $4, 1, 1, 'oneoff')",
+    )
+    .bind(&slot)
+    .bind(SERVICE)
+    .bind(starts)
+    .bind(starts + 1800)
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into cases (id, service, kind, status, opened_on, updated_on, retain_until, \
+         lookup_hash, client_recipient) \
+         values ($1, $2, 'booking', 'new', '2026-11-01', '2026-11-01', '2027-05-01', $3, $4)",
+    )
+    .bind(&case)
+    .bind(SERVICE)
+    .bind(&client.lookup_hash[..])
+    .bind(client.recipient().to_string())
+    .execute(&pool)
+    .await
+    .unwrap();
+    let doc = suoja::intake::MessageDoc {
+        v: 1,
+        case: case.clone(),
+        service: SERVICE.into(),
+        written_at: "2026-11-01T10:00:00Z".into(),
+        topic: None,
+        name: Some("Early Bird".into()),
+        contact: None,
+        staff: None,
+        booking: Some(suoja::intake::BookingDoc {
+            call: "you_call".into(),
+            starts_at: jiff::Timestamp::from_second(starts).unwrap().to_string(),
+            ends_at: jiff::Timestamp::from_second(starts + 1800)
+                .unwrap()
+                .to_string(),
+            time_zone: "Europe/Helsinki".into(),
+            group: None,
+        }),
+        seat: None,
+        text: "Booked before 0004.".into(),
+    };
+    let sealed = suoja::seal::Envelope::new([
+        key.to_public(),
+        age::x25519::Recipient::from_str(&recovery).unwrap(),
+        client.recipient(),
+    ])
+    .seal(&doc)
+    .unwrap();
+    sqlx::query(
+        "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
+         values ($1, $2, 'client', '2026-11-01', $3, $4)",
+    )
+    .bind("d4".repeat(16))
+    .bind(&case)
+    .bind(epoch)
+    .bind(&sealed[..])
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("insert into bookings (id, case_id, slot_id, state) values ($1, $2, $3, 'booked')")
+        .bind(&booking)
+        .bind(&case)
+        .bind(&slot)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+
+    // The new server migrates: the booking is a seat, its link carried over.
+    let pw = app.with_staff(&[ANNA]).await;
+    assert_eq!(seat_ids(&app).await, [(booking.clone(), "booked".into())]);
+    assert_eq!(app.count("select count(*) from seat_carryover").await, 1);
+    assert_eq!(
+        app.count("select count(*) from sqlite_master where name = 'bookings'")
+            .await,
+        0
+    );
+
+    // The client still sees it with the receipt.
+    let receipt = receipt.to_string();
+    let (status, page) = post_manage(&app, "manage", &receipt, "").await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Booked"));
+
+    // The counsellor finds it on the schedule and can cancel it with a
+    // message the client reads: nobody is dropped silently.
+    let anna = Staff::first_login(&app, "anna", &pw[0]).await;
+    let day = slot_day(&app, &slot).await;
+    let schedule = anna.get(&format!("/en/staff/schedule?day={day}")).await;
+    assert!(schedule.body.contains(&format!("/en/staff/cases/{case}")));
+    let csrf = csrf_in(&schedule.body);
+    let cancelled = anna
+        .post(
+            &format!("/en/staff/schedule/bookings/{booking}/cancel"),
+            &[("csrf", &csrf), ("text", "The line is closed that day.")],
+        )
+        .await;
+    assert_eq!(cancelled.status, 303, "{}", cancelled.body);
+    assert_eq!(state_of_booking(&app, &booking).await, "cancelled");
+    let (status, thread) = app.check("en", &receipt).await;
+    assert_eq!(status, 200);
+    assert!(thread.contains("The line is closed that day."), "{thread}");
+}
