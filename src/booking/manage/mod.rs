@@ -2,122 +2,31 @@
 //! their booking's time and can cancel it (the seat is freed, the case
 //! stays) or move it to another free slot in one transaction.
 
+mod open;
+
 use std::net::SocketAddr;
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use serde::Deserialize;
+
+use open::{Opened, RawManage, open, seat_of_case};
 
 use super::form::parse_choice;
-use super::seats;
-use super::store::{self, BookingRow, Target};
+use super::store::{self, Target};
 use super::views::{ManageView, days, group_name};
 use super::{find_service, show_when, time};
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::config::Service;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::intake::MessageDoc;
-use crate::intake::store::{CaseRow, find_by_lookup};
 use crate::queue::store::{Author, add_message};
-use crate::seal::{ClientKey, Receipt};
 use crate::web::{Page, PageError, render};
 
 /// Scope of the form token on the cancel and move forms.
 const MANAGE_SCOPE: &str = "booking-manage";
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RawManage {
-    pub receipt: String,
-    pub token: String,
-    pub choice: String,
-}
-
-/// A booking case opened with its receipt, for one request.
-struct Opened {
-    lang: Lang,
-    raw: RawManage,
-    receipt: Receipt,
-    key: ClientKey,
-    case: CaseRow,
-    booking: BookingRow,
-}
-
-/// Language, form, rate limit, receipt, case and booking; or the answer.
-async fn open(
-    state: &AppState,
-    peer: SocketAddr,
-    headers: &HeaderMap,
-    code: &str,
-    form: Result<Form<RawManage>, FormRejection>,
-) -> Result<Opened, Response> {
-    let Some(lang) = Lang::from_code(code) else {
-        return Err(crate::intake::no_such_language(state));
-    };
-    let exit = &state.config.quick_exit_url;
-    let raw = match form {
-        Ok(Form(raw)) => raw,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return Err(PageError::TooLarge.render(lang, exit));
-        }
-        Err(_) => return Err(PageError::BadRequest.render(lang, exit)),
-    };
-    let client = state.client_net(peer, headers);
-    if !state.limits.allow_lookup(client) {
-        tracing::debug!("booking look-up over the rate limit");
-        return Err(PageError::TooManyRequests.render(lang, exit));
-    }
-    let Some(receipt) = Receipt::parse(&raw.receipt) else {
-        return Err(PageError::NotFound.render(lang, exit));
-    };
-    let key = receipt
-        .client_key(&state.pepper)
-        .map_err(|e| PageError::internal(e).render(lang, exit))?;
-    let case = find_by_lookup(&state.db, &key.lookup_hash)
-        .await
-        .map_err(|e| PageError::internal(e).render(lang, exit))?
-        .filter(|c| c.kind == "booking")
-        .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
-    let booking = current_seat(state, &case, &key)
-        .await
-        .map_err(|e| e.render(lang, exit))?
-        .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
-    Ok(Opened {
-        lang,
-        raw,
-        receipt,
-        key,
-        case,
-        booking,
-    })
-}
-
-/// The seat the case holds now, found through its sealed messages; it must
-/// be of the case's own service.
-async fn current_seat(
-    state: &AppState,
-    case: &CaseRow,
-    key: &ClientKey,
-) -> Result<Option<BookingRow>, PageError> {
-    let Some(seat) = seats::client_seat(&state.db, &case.id, &key.identity).await? else {
-        return Ok(None);
-    };
-    seat_of_case(state, case, &seat).await
-}
-
-async fn seat_of_case(
-    state: &AppState,
-    case: &CaseRow,
-    seat: &str,
-) -> Result<Option<BookingRow>, PageError> {
-    Ok(store::seat_by_id(&state.db, seat)
-        .await
-        .map_err(PageError::internal)?
-        .filter(|b| b.service == case.service))
-}
 
 pub async fn show(
     State(state): State<AppState>,
