@@ -35,6 +35,7 @@ pub struct Config {
     pub limits: Limits,
     pub staff: StaffConfig,
     pub retention: RetentionConfig,
+    pub booking: BookingConfig,
     pub services: Vec<Service>,
     /// Where activity notices are sent from; none: notifications are off.
     pub smtp: Option<Smtp>,
@@ -89,6 +90,26 @@ impl Default for RetentionConfig {
     fn default() -> Self {
         RetentionConfig {
             purge_interval_minutes: 60,
+        }
+    }
+}
+
+/// Booking and phone intake.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BookingConfig {
+    /// How far ahead clients are offered free times, in days.
+    pub window_days: i64,
+    /// A call may be recorded this long after a weekly duty-hours slot ends
+    /// (calls run over), in minutes.
+    pub phone_grace_minutes: i64,
+}
+
+impl Default for BookingConfig {
+    fn default() -> Self {
+        BookingConfig {
+            window_days: 28,
+            phone_grace_minutes: 15,
         }
     }
 }
@@ -224,6 +245,8 @@ struct RawConfig {
     staff: StaffConfig,
     #[serde(default)]
     retention: RetentionConfig,
+    #[serde(default)]
+    booking: BookingConfig,
     services: Vec<RawService>,
     smtp: Option<RawSmtp>,
 }
@@ -399,6 +422,18 @@ impl RawConfig {
                 format!("expected 1 to {MAX_PURGE_INTERVAL} (a day)"),
             ));
         }
+        if !(1..=731).contains(&self.booking.window_days) {
+            return Err((
+                "booking.window_days".into(),
+                "expected 1 to 731 days".into(),
+            ));
+        }
+        if !(0..=240).contains(&self.booking.phone_grace_minutes) {
+            return Err((
+                "booking.phone_grace_minutes".into(),
+                "expected 0 to 240 minutes".into(),
+            ));
+        }
         if !matches!(self.limits.ipv4_prefix, 24 | 32) {
             return Err(("limits.ipv4_prefix".into(), "expected 24 or 32".into()));
         }
@@ -429,6 +464,7 @@ impl RawConfig {
             limits: self.limits,
             staff: self.staff,
             retention: self.retention,
+            booking: self.booking,
             services,
             smtp: self.smtp.map(RawSmtp::validate).transpose()?,
         })

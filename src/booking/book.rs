@@ -11,7 +11,7 @@ use axum::response::Response;
 use super::form::{BookingRequest, Call, RawBooking};
 use super::store::{self, Target};
 use super::views::{BookView, BookedView};
-use super::{BOOKING_WINDOW_DAYS, find_service, show_when, time, token_scope};
+use super::{find_service, show_when, time, token_scope};
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::config::Service;
@@ -63,7 +63,7 @@ async fn page(
             &state.db,
             &service.slug,
             now,
-            now + BOOKING_WINDOW_DAYS * 86_400,
+            now + state.config.booking.window_days * 86_400,
         )
         .await?;
         let groups = store::open_groups(&state.db, &service.slug, now).await?;
@@ -210,6 +210,8 @@ async fn accept(
         .client_key(&state.pepper)
         .map_err(PageError::internal)?;
     let case_id = new_id();
+    // The seat's id: in the seat row, and otherwise only inside the seal.
+    let seat_id = new_id();
     let t = Tr::new(lang);
     let when = show_when(&t, service, starts_at, ends_at);
     let text = t.t1(
@@ -236,6 +238,7 @@ async fn accept(
             time_zone: service.time_zone.iana_name().unwrap_or("UTC").to_owned(),
             group,
         }),
+        seat: Some(seat_id.clone()),
         text,
     };
     let client_recipient = client.recipient();
@@ -243,8 +246,14 @@ async fn accept(
     let envelope = keys.envelope.with(client_recipient);
     let sealed = state.seal(&envelope, &doc).await?;
     let opened = today();
-    // Kept after the booked time as long as after any activity.
-    let booked_until = crate::retention::day_of(ends_at);
+    // Kept after the booked time as long as after any activity, counted
+    // from the service's latest published time so the deadline does not
+    // tell which time this case holds (see retention::store::booking_horizon).
+    let horizon = crate::retention::store::service_horizon(&state.db, &service.slug)
+        .await
+        .map_err(PageError::internal)?
+        .map_or(ends_at, |h| h.max(ends_at));
+    let booked_until = crate::retention::day_of(horizon);
     let retain = crate::retention::deadline(service.retention, false, opened, Some(booked_until));
     let case = NewCase {
         id: case_id,
@@ -269,7 +278,7 @@ async fn accept(
         tracing::debug!(service = %service.slug, "booking refused: no free seat");
         return Ok(Accepted::Taken);
     }
-    store::insert_booking_case(&mut tx, &case, &request.target)
+    store::insert_booking_case(&mut tx, &case, &seat_id, &request.target)
         .await
         .map_err(PageError::internal)?;
     tx.commit().await.map_err(PageError::internal)?;

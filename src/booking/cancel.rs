@@ -6,7 +6,8 @@
 
 use sqlx::AnyConnection;
 
-use super::store::{self, StaffBooking};
+use super::seats::StaffBooking;
+use super::store;
 use crate::app::AppState;
 use crate::intake::MessageDoc;
 use crate::queue::store::{Author, add_message};
@@ -57,7 +58,7 @@ pub async fn end_with_notice(
     notice: &SealedNotice,
     rules: Retention,
 ) -> Result<bool, sqlx::Error> {
-    if !store::end_booking(conn, &booking.id, "cancelled").await? {
+    if !store::end_seat(conn, &booking.id, "cancelled").await? {
         return Ok(false);
     }
     store::free_seat(conn, &booking.target).await?;

@@ -14,6 +14,7 @@ mod manage;
 mod phone;
 mod publish;
 mod schedule;
+pub(crate) mod seats;
 pub mod store;
 pub mod time;
 mod views;
@@ -26,9 +27,6 @@ use crate::config::Service;
 use crate::i18n::Tr;
 
 pub use form::Call;
-
-/// How far ahead clients see free slots.
-pub const BOOKING_WINDOW_DAYS: i64 = 28;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

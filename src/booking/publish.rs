@@ -155,6 +155,10 @@ pub async fn remove(
             let error = Some("avail-error-raced");
             page::render_page(&state, &session, RawPublish::default(), error, None).await
         }
+        Ok(Removal::Unreadable) => {
+            let error = Some("avail-error-unreadable");
+            page::render_page(&state, &session, RawPublish::default(), error, None).await
+        }
         Ok(Removal::NotFound) => forbidden(session.lang),
         Err(e) => e.render(session.lang, "/"),
     }

@@ -196,6 +196,25 @@ impl<'a> BookView<'a> {
             .find(|e| e.field == field)
             .map(|e| e.text.as_str())
     }
+
+    /// Where an error-summary link leads: the field's control, or for a
+    /// group of radio buttons its first button, so that following the link
+    /// moves focus into the group (a fieldset itself takes no focus). With
+    /// no free time to choose, the group itself.
+    pub fn anchor(&self, field: &str) -> String {
+        let first = match field {
+            "choice" => self
+                .days
+                .iter()
+                .flat_map(|d| d.slots.iter().map(|c| &c.value))
+                .chain(self.groups.iter().map(|g| &g.value))
+                .next()
+                .map(|v| format!("c-{v}")),
+            "call" => self.calls.first().map(|c| format!("call-{}", c.value)),
+            _ => None,
+        };
+        first.unwrap_or_else(|| field.to_owned())
+    }
 }
 
 #[derive(Template)]
@@ -260,4 +279,7 @@ pub struct ManageView<'a> {
     pub move_action: String,
     pub notice: Option<String>,
     pub error: Option<String>,
+    /// The first time to choose, when the error is about the choice: the
+    /// summary links there, into the group of radio buttons.
+    pub error_anchor: Option<String>,
 }

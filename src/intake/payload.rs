@@ -29,6 +29,11 @@ pub struct MessageDoc {
     /// For a booking case: what was booked, for when, and how to call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booking: Option<BookingDoc>,
+    /// For a booking case: the seat this message gives the case (its first
+    /// message, and the line a move adds). The `seats` table names no case;
+    /// this is the only link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<String>,
     pub text: String,
 }
 
@@ -66,6 +71,7 @@ impl MessageDoc {
             contact: Some(request.way),
             staff: None,
             booking: None,
+            seat: None,
             text: request.message,
         }
     }
@@ -83,6 +89,7 @@ impl MessageDoc {
             contact: None,
             staff,
             booking: None,
+            seat: None,
             text,
         }
     }

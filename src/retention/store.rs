@@ -27,7 +27,7 @@ pub async fn touch(
     let Some(status) = status else {
         return Ok(());
     };
-    let booked = booked_until(conn, case_id).await?.map(day_of);
+    let booked = booking_horizon(conn, case_id).await?.map(day_of);
     let until = deadline(rules, status == "closed", today, booked);
     sqlx::query("update cases set retain_until = $1 where id = $2")
         .bind(day(until))
@@ -37,25 +37,33 @@ pub async fn touch(
     Ok(())
 }
 
-/// When the time a case booked ends (unix seconds): its slot, or the last
-/// meeting of its group; a booking still current or already held (done,
-/// missed), not one cancelled or moved away from. None without one.
+/// For a booking case: the end of the latest time its service has
+/// published (unix seconds), which is never before the time the case holds.
+/// None for other kinds.
 ///
-/// BOOKING SCHEMA: reads `bookings.case_id`, the only place in retention
-/// that does. A seat table without a case link needs another way here (the
-/// time can also be kept on the case when it is booked or moved).
-pub async fn booked_until(
+/// The deadline of a booking case counts from this horizon, not from its
+/// own booked time: the link between a case and its seat is sealed, and a
+/// deadline of "booked day + N" would give it away in plaintext. Every
+/// booking case of a service touched on the same day gets the same deadline.
+pub async fn booking_horizon(
     conn: &mut AnyConnection,
     case_id: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "select max(s.ends_at) from bookings b \
-         join slots s on s.id = b.slot_id or s.series_id = b.series_id \
-         where b.case_id = $1 and b.state in ('booked', 'done', 'no_show')",
+        "select max(s.ends_at) from slots s join cases c on c.service = s.service \
+         where c.id = $1 and c.kind = 'booking'",
     )
     .bind(case_id)
     .fetch_one(&mut *conn)
     .await
+}
+
+/// The end of the latest time `service` has published (unix seconds).
+pub async fn service_horizon(db: &Db, service: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("select max(ends_at) from slots where service = $1")
+        .bind(service)
+        .fetch_one(&db.pool)
+        .await
 }
 
 /// What the booking expiry deleted (or would delete) for one service.
@@ -66,7 +74,7 @@ pub struct BookingCounts {
     pub series: u64,
 }
 
-/// BOOKING EXPIRY. Deletes `service`'s booking rows whose time ended before
+/// Booking expiry. Deletes `service`'s seats (and their carried-over links) whose time ended before
 /// `cutoff` (unix seconds): a slot's end, or a group's last meeting. Then
 /// the slots that ended before it and hold no booking (a group's meetings
 /// only once the whole group has ended), and the groups left with no
@@ -81,7 +89,7 @@ pub async fn expire_bookings(
          where later.series_id = g.id and later.ends_at >= $2)";
     let mut counts = BookingCounts::default();
     let slot_bookings = sqlx::query(
-        "delete from bookings where slot_id in \
+        "delete from seats where slot_id in \
          (select id from slots where service = $1 and ends_at < $2)",
     )
     .bind(service)
@@ -89,7 +97,7 @@ pub async fn expire_bookings(
     .execute(&mut *conn)
     .await?;
     let group_bookings = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "delete from bookings where series_id in \
+        "delete from seats where series_id in \
          (select g.id from series g where g.service = $1 and {GROUP_ENDED})"
     )))
     .bind(service)
@@ -99,7 +107,7 @@ pub async fn expire_bookings(
     counts.bookings = slot_bookings.rows_affected() + group_bookings.rows_affected();
     counts.slots = sqlx::query(sqlx::AssertSqlSafe(format!(
         "delete from slots where service = $1 and ends_at < $2 \
-           and not exists (select 1 from bookings b where b.slot_id = slots.id) \
+           and not exists (select 1 from seats b where b.slot_id = slots.id) \
            and (series_id is null or series_id in \
                 (select g.id from series g where g.service = $1 and {GROUP_ENDED}))"
     )))
@@ -111,7 +119,7 @@ pub async fn expire_bookings(
     counts.series = sqlx::query(
         "delete from series where service = $1 \
            and not exists (select 1 from slots s where s.series_id = series.id) \
-           and not exists (select 1 from bookings b where b.series_id = series.id)",
+           and not exists (select 1 from seats b where b.series_id = series.id)",
     )
     .bind(service)
     .execute(&mut *conn)
@@ -287,7 +295,7 @@ pub async fn backfill(db: &Db, config: &Config) -> Result<u64, sqlx::Error> {
             let last = updated
                 .parse::<Date>()
                 .unwrap_or_else(|_| crate::db::today());
-            let booked = booked_until(&mut conn, &id).await?.map(day_of);
+            let booked = booking_horizon(&mut conn, &id).await?.map(day_of);
             let until = deadline(
                 config.retention_of(&service),
                 status == "closed",

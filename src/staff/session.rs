@@ -19,6 +19,7 @@ use zeroize::Zeroizing;
 
 use super::store::{self, StaffRow};
 use crate::app::AppState;
+use crate::booking::seats::SeatMemo;
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::seal::{Pepper, hex};
@@ -46,6 +47,8 @@ impl Token {
 struct Unlocked {
     staff_id: String,
     identity: Arc<x25519::Identity>,
+    /// What this key has opened to find booked seats; dropped with the key.
+    seats: Arc<SeatMemo>,
 }
 
 /// Session settings and the unlocked identities, keyed by token hash.
@@ -130,6 +133,7 @@ impl Sessions {
             Unlocked {
                 staff_id: staff_id.to_owned(),
                 identity: Arc::new(identity),
+                seats: Arc::default(),
             },
         );
         Ok(token)
@@ -245,6 +249,8 @@ pub struct StaffSession {
     pub staff: StaffRow,
     pub services: Vec<String>,
     pub identity: Arc<x25519::Identity>,
+    /// Seats this key has found the cases of (see `booking::seats`).
+    pub seats: Arc<SeatMemo>,
     pub csrf: String,
     pub lang: Lang,
     /// The browser said this request came from another site.
@@ -339,8 +345,8 @@ impl FromRequestParts<AppState> for StaffSession {
             let _ = sessions.end(&state.db, &hash).await;
             return Err(to_login(lang, Some("ended")));
         }
-        let identity = match sessions.lock().get(&hash) {
-            Some(u) => u.identity.clone(),
+        let (identity, seats) = match sessions.lock().get(&hash) {
+            Some(u) => (u.identity.clone(), u.seats.clone()),
             // Logged in on another instance, or before a restart: the key
             // is not here, so log in again.
             None => return Err(to_login(lang, Some("locked"))),
@@ -365,6 +371,7 @@ impl FromRequestParts<AppState> for StaffSession {
             staff: row.staff,
             services,
             identity,
+            seats,
             lang,
         })
     }

@@ -31,7 +31,7 @@ async fn removing_a_booked_time_of_another_service_is_refused_like_a_missing_one
         .await;
     assert_eq!(missing.status, 403);
     assert_eq!(
-        app.count("select count(*) from bookings where state = 'booked'")
+        app.count("select count(*) from seats where state = 'booked'")
             .await,
         1
     );
@@ -98,7 +98,7 @@ async fn changing_a_booked_time_cancels_the_booking_with_the_new_time_and_keeps_
     assert!(r.location.contains("done=edited"));
     assert_eq!(app.count("select capacity from slots").await, 3);
     assert_eq!(
-        app.count("select count(*) from bookings where state = 'booked'")
+        app.count("select count(*) from seats where state = 'booked'")
             .await,
         2
     );
@@ -132,7 +132,7 @@ async fn changing_a_booked_time_cancels_the_booking_with_the_new_time_and_keeps_
     assert_eq!(r.status, 303, "{}", r.body);
     assert!(r.location.contains("done=edited_booked"));
     assert_eq!(
-        app.count("select count(*) from bookings where state = 'cancelled'")
+        app.count("select count(*) from seats where state = 'cancelled'")
             .await,
         2
     );

@@ -227,7 +227,7 @@ async fn a_counsellor_publishes_weekly_hours_and_a_one_off_slot_and_clients_see_
     assert_eq!(cancelled.status, 303, "{}", cancelled.body);
     assert!(cancelled.location.contains("done=removed_booked"));
     assert_eq!(
-        app.count("select count(*) from bookings where state = 'cancelled'")
+        app.count("select count(*) from seats where state = 'cancelled'")
             .await,
         1
     );
@@ -429,7 +429,7 @@ async fn exactly_one_winner(app: &TestApp, slot: &str, answers: &[(u16, String, 
         );
     }
     assert_eq!(taken_of(app, slot).await, 1);
-    assert_eq!(app.count("select count(*) from bookings").await, 1);
+    assert_eq!(app.count("select count(*) from seats").await, 1);
     assert_eq!(
         app.count("select count(*) from cases where kind = 'booking'")
             .await,
@@ -589,5 +589,47 @@ async fn the_counsellor_reads_the_booking_sealed_to_their_key() {
         app.count("select count(*) from cases where length(opened_on) = 10")
             .await,
         1
+    );
+}
+
+#[tokio::test]
+async fn error_summary_links_lead_to_the_first_button_of_a_group_not_the_fieldset() {
+    let app = spawn_app().await;
+    let first = insert_slot(&app, 30, 1).await;
+    let later = insert_slot(&app, 54, 1).await;
+    // Neither a time nor who calls: both errors link to a radio button,
+    // which takes focus, not to its fieldset, which does not.
+    let (status, page) = book(&app, &[("name", "Robin")]).await;
+    assert_eq!(status, 422);
+    let summary = between(&page, r#"class="error-summary""#, "</div>").unwrap();
+    assert!(
+        summary.contains(&format!(r##"href="#c-slot:{first}""##)),
+        "{summary}"
+    );
+    assert!(summary.contains(r##"href="#call-"##), "{summary}");
+    assert!(!summary.contains(r##"href="#choice""##) && !summary.contains(r##"href="#call""##));
+    assert!(page.contains(&format!(r#"id="c-slot:{first}""#)));
+    assert!(page.contains(r#"aria-describedby="choice-error""#));
+
+    // On the client's own booking page, a move without a time likewise.
+    let (_, page) = book(
+        &app,
+        &[("choice", &format!("slot:{first}")), ("call", "you_call")],
+    )
+    .await;
+    let receipt = receipt_in(&page);
+    let (_, manage) = post(&app, "/en/bookings/manage", &[("receipt", &receipt)]).await;
+    let token = between(&manage, r#"name="token" value=""#, "\"").unwrap();
+    let (status, page) = post(
+        &app,
+        "/en/bookings/move",
+        &[("receipt", &receipt), ("token", &token)],
+    )
+    .await;
+    assert_eq!(status, 422);
+    let summary = between(&page, r#"class="error-summary""#, "</div>").unwrap();
+    assert!(
+        summary.contains(&format!(r##"href="#c-slot:{later}""##)),
+        "{summary}"
     );
 }

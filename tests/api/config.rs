@@ -294,3 +294,26 @@ fn a_service_time_zone_and_line_number_are_checked_at_start() {
     );
     assert_eq!(config.services[0].phone, None);
 }
+
+#[test]
+fn booking_keys_have_defaults_are_overridable_and_bad_values_are_named() {
+    let Ok(config) = Config::load("suoja.example.toml".as_ref(), no_env()) else {
+        panic!("the example config does not load")
+    };
+    assert_eq!(config.booking.window_days, 28);
+    assert_eq!(config.booking.phone_grace_minutes, 15);
+    let env = [
+        ("SUOJA_BOOKING__WINDOW_DAYS", "400"),
+        ("SUOJA_BOOKING__PHONE_GRACE_MINUTES", "0"),
+    ]
+    .map(|(k, v)| (k.to_owned(), v.to_owned()));
+    let Ok(config) = Config::load("suoja.example.toml".as_ref(), env) else {
+        panic!("booking overrides break the example")
+    };
+    assert_eq!(config.booking.window_days, 400);
+    assert_eq!(config.booking.phone_grace_minutes, 0);
+    let (_d, path) = with_replaced("window_days = 28", "window_days = 0");
+    assert!(load_err(&path).contains("booking.window_days"));
+    let (_d, path) = with_replaced("phone_grace_minutes = 15", "phone_grace_minutes = 999");
+    assert!(load_err(&path).contains("booking.phone_grace_minutes"));
+}

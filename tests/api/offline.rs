@@ -169,6 +169,7 @@ async fn a_sealed_message_moved_to_another_case_is_refused_not_shown() {
         contact: None,
         staff: None,
         booking: None,
+        seat: None,
         text: "planted text".into(),
     };
     let sealed = suoja::seal::Envelope::new([client.recipient()])

@@ -6,15 +6,40 @@ use crate::helpers::*;
 use crate::staff_helpers::*;
 
 const ANNA: (&str, &str, &[&str]) = ("anna", "counsellor", &[SERVICE]);
+const OFF_DUTY: &str = "None of your services has duty hours running now";
+const REFUSED: &str = "This service has no duty hours running now";
+
+/// A slot of `service` from `from` to `until` minutes from now (negative:
+/// in the past), straight in the database, as published duty hours
+/// (`weekly`) or a one-off time.
+pub async fn slot_around_now(app: &TestApp, service: &str, origin: &str, from: i64, until: i64) {
+    let now = jiff::Timestamp::now().as_second();
+    let pool = app.pool().await;
+    sqlx::query(
+        "insert into slots (id, service, starts_at, ends_at, capacity, origin) \
+         values ($1, $2, $3, $4, 1, $5)",
+    )
+    .bind(format!("{:032x}", rand::random::<u128>()))
+    .bind(service)
+    .bind(now + from * 60)
+    .bind(now + until * 60)
+    .bind(origin)
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+}
 
 #[tokio::test]
 async fn a_phone_call_is_recorded_as_a_sealed_case_and_the_caller_continues_with_the_code() {
     let mut app = spawn_app().await;
     let pw = app.with_staff(&[ANNA]).await;
+    slot_around_now(&app, SERVICE, "weekly", -10, 20).await;
     let anna = Staff::first_login(&app, "anna", &pw[0]).await;
     let form = anna.get("/en/staff/phone").await;
     assert_eq!(form.status, 200, "{}", form.location);
     assert!(form.body.contains("Record a phone call"));
+    assert!(form.body.contains("Duty hours running now: Support line."));
     let csrf = csrf_in(&form.body);
     let text = "Caller worries about a friend and wants to write later.";
 
@@ -97,4 +122,75 @@ async fn a_phone_call_is_recorded_as_a_sealed_case_and_the_caller_continues_with
     let page = anna.get(&format!("/en/staff/cases/{case}")).await;
     assert!(page.body.contains("Thank you, here is more."));
     assert!(page.body.contains("Phone call, written down by Anna"));
+}
+
+#[tokio::test]
+async fn a_call_is_recorded_only_during_duty_hours_or_just_after_and_refused_otherwise_with_the_text_kept()
+ {
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[ANNA]).await;
+    let anna = Staff::first_login(&app, "anna", &pw[0]).await;
+    let text = "Caller asked about the peer group; wants to write more tonight.";
+    let record = |csrf: String| {
+        let anna = &anna;
+        async move {
+            anna.post(
+                "/en/staff/phone",
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("service", SERVICE),
+                    ("name", "Robin"),
+                    ("text", text),
+                ],
+            )
+            .await
+        }
+    };
+
+    // Nothing is running: the form says so, and a post is refused with
+    // everything typed kept.
+    let form = anna.get("/en/staff/phone").await;
+    assert!(form.body.contains(OFF_DUTY), "{}", form.body);
+    assert!(form.body.contains("up to 15 minutes after they end"));
+    let csrf = csrf_in(&form.body);
+    let refused = record(csrf.clone()).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains(REFUSED), "{}", refused.body);
+    assert!(refused.body.contains(text));
+    assert!(refused.body.contains(r#"value="Robin""#));
+    assert!(refused.body.contains(r##"href="#service""##));
+
+    // Neither a one-off time running now, nor another service's duty
+    // hours, nor duty hours that ended longer ago than the grace period.
+    slot_around_now(&app, SERVICE, "oneoff", -10, 20).await;
+    slot_around_now(&app, OTHER_SERVICE, "weekly", -10, 20).await;
+    slot_around_now(&app, SERVICE, "weekly", -60, -20).await;
+    slot_around_now(&app, SERVICE, "weekly", 10, 40).await;
+    let refused = record(csrf.clone()).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains(REFUSED));
+    assert_eq!(app.count("select count(*) from cases").await, 0);
+
+    // Duty hours that ended five minutes ago: the call ran over, and is
+    // recorded.
+    slot_around_now(&app, SERVICE, "weekly", -35, -5).await;
+    let form = anna.get("/en/staff/phone").await;
+    assert!(!form.body.contains(OFF_DUTY));
+    assert!(form.body.contains("Duty hours running now: Support line."));
+    let saved = record(csrf).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert!(saved.body.contains("Read this code to the caller"));
+    assert_eq!(
+        app.count("select count(*) from cases where kind = 'phone'")
+            .await,
+        1
+    );
+
+    // In Finnish, too.
+    let fi = anna.get("/fi/staff/phone").await;
+    assert!(
+        fi.body.contains("Päivystys käynnissä nyt: Tukilinja."),
+        "{}",
+        fi.body
+    );
 }

@@ -23,6 +23,7 @@ const BOOKING_NAME: &str = "Ottilie Brackenridge";
 const CANCEL_TEXT: &str = "the saffron tram leaves at dawn";
 const CALLER_NAME: &str = "Peregrine Ashcombe";
 const CALL_NOTES: &str = "the cobalt orchard hums in winter";
+const OFF_DUTY_NOTES: &str = "the quartz heron waits past closing";
 
 fn probe_client() -> reqwest::Client {
     probe_client_from(CLIENT_IP)
@@ -165,10 +166,11 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
     );
 
     // A booking: a refused one (bad phone), a good one, one for a full
-    // slot, and the client's look at it with the receipt.
-    let slot = crate::booking::insert_slot(&app, 30, 1).await;
+    // slot, the client's look at it with the receipt, and a move.
+    let first_slot = crate::booking::insert_slot(&app, 30, 1).await;
+    let slot = crate::booking::insert_slot(&app, 32, 1).await;
     let token = crate::booking::booking_token(&app.base).await;
-    let choice = format!("slot:{slot}");
+    let choice = format!("slot:{first_slot}");
     let mut fields = vec![
         ("choice", choice.as_str()),
         ("call", "we_call"),
@@ -192,6 +194,20 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         .await
         .unwrap();
     assert_eq!(manage.status().as_u16(), 200);
+    let manage = manage.text().await.unwrap();
+    let manage_token = between(&manage, r#"name="token" value=""#, "\"").unwrap();
+    let move_to = format!("slot:{slot}");
+    let moved = booker
+        .post(app.url("/en/bookings/move"))
+        .form(&[
+            ("receipt", booking_receipt.as_str()),
+            ("token", &manage_token),
+            ("choice", &move_to),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status().as_u16(), 200);
     let page = pia.get("/en/staff").await;
     assert_eq!(page.status, 303, "logged out");
     let mails = smtp.wait_for(1).await;
@@ -219,6 +235,22 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         )
         .await;
     assert_eq!(cancelled.status, 303);
+    // A call outside duty hours is refused with the notes kept; then duty
+    // hours run and it is recorded.
+    let refused = pia
+        .post(
+            "/en/staff/phone",
+            &[
+                ("csrf", &csrf),
+                ("service", SERVICE),
+                ("name", CALLER_NAME),
+                ("text", OFF_DUTY_NOTES),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains(OFF_DUTY_NOTES));
+    crate::phone::slot_around_now(&app, SERVICE, "weekly", -10, 20).await;
     let call = pia
         .post(
             "/en/staff/phone",
@@ -332,6 +364,7 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         CALLER_NAME,
         "Ashcombe",
         CALL_NOTES,
+        OFF_DUTY_NOTES,
         &phone_receipt,
         &phone_receipt.replace('-', ""),
         "127.0.0.83",
@@ -342,6 +375,18 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         );
     }
     assert!(logs.contains("staff logged in") && logs.contains("staff login refused"));
+    // Seat ids never reach the logs: with a case id from a staff page they
+    // would tie the case to its time.
+    let pool = app.pool().await;
+    let seats: Vec<(String,)> = sqlx::query_as("select id from seats")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert_eq!(seats.len(), 2, "the first seat, and the one moved to");
+    for (seat,) in &seats {
+        assert!(!logs.contains(seat.as_str()), "the logs contain a seat id");
+    }
 
     let mut stored = Vec::new();
     for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
@@ -375,6 +420,7 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         CALLER_NAME,
         "Ashcombe",
         CALL_NOTES,
+        OFF_DUTY_NOTES,
         &phone_receipt,
         &phone_receipt.replace('-', ""),
     ] {

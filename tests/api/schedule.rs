@@ -29,7 +29,7 @@ pub async fn slot_day(app: &TestApp, slot: &str) -> String {
 
 pub async fn state_of_booking(app: &TestApp, id: &str) -> String {
     let pool = app.pool().await;
-    let (state,): (String,) = sqlx::query_as("select state from bookings where id = $1")
+    let (state,): (String,) = sqlx::query_as("select state from seats where id = $1")
         .bind(id)
         .fetch_one(&pool)
         .await

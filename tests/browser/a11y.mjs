@@ -1014,6 +1014,61 @@ function tomorrowInZone() {
   return { date, weekday };
 }
 
+/**
+ * Duty hours starting at the first whole minute at least 30 s from now, in
+ * the service's zone, for up to an hour (not past midnight): phone calls can
+ * be recorded only while duty hours run. Publishing them for a time already
+ * begun is refused, so the check publishes them just ahead and waits.
+ */
+function dutySoon() {
+  const startsAt = Math.ceil((Date.now() + 30_000) / 60_000) * 60_000;
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: SERVICE_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(startsAt)).map((p) => [p.type, p.value]));
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const from = Number(parts.hour) * 60 + Number(parts.minute);
+  const until = Math.min(from + 60, 24 * 60 - 1);
+  const clock = (m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
+  return { date, weekday, start: clock(from), until: clock(until), startsAt };
+}
+
+/**
+ * Outside duty hours the phone form says so and refuses a call with the
+ * text kept; then duty hours are published to start shortly, and the check
+ * waits for them, so the staff checks can record calls.
+ */
+async function dutyHours(guard, base) {
+  const url = (p) => new URL(p, base).href;
+  const lang = LANGS[0];
+  await visit(guard, `/${lang}/staff/phone [off duty]`, lang, async (page) => {
+    const problems = expectStatus(await page.goto(url(`/${lang}/staff/phone`)), [200]);
+    const notice = await textOf(page, '#duty');
+    if (!notice.includes(tr(lang, 'phone-off-duty').split('{')[0].trim())) problems.push('the form does not say that no duty hours run now');
+    const text = `A call outside duty hours (${lang}), kept by a11y.mjs.`;
+    problems.push(...expectStatus(await fillAndSend(page, `/${lang}/staff/phone`, { text }), [422]));
+    if (!(await textOf(page, '.error-summary')).includes(tr(lang, 'phone-error-off-duty'))) problems.push('no error summary saying the service is off duty');
+    if ((await page.locator('#text').inputValue()) !== text) problems.push('the text typed was not kept');
+    return { problems };
+  });
+  await step('booking setup: publish duty hours starting shortly, and wait for them', async () => {
+    const page = guard.page;
+    await page.goto(url(`/${lang}/staff/availability`));
+    const duty = dutySoon();
+    const problems = expectStatus(await fillAndSend(page, `/${lang}/staff/availability/weekly`, {
+      'w-service': SLUG, 'w-weekday': duty.weekday, 'w-start': duty.start, 'w-until': duty.until,
+      'w-minutes': 5, 'w-capacity': 1, 'w-date': duty.date, 'w-weeks': 1,
+    }), [200]);
+    if (new URL(page.url()).searchParams.get('done') !== 'published') {
+      problems.push(`publishing duty hours led to ${page.url()}: ${await textOf(page, '.error-summary')}`);
+    }
+    const wait = duty.startsAt - Date.now() + 1000;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return problems;
+  });
+}
+
 /** Fills the fields of a form by id (a <select> by value) and sends it. */
 async function fillAndSend(page, action, fields) {
   for (const [id, value] of Object.entries(fields)) {
@@ -1097,6 +1152,11 @@ async function bookingClientChecks(guard, base, lang) {
     }
     if ((await page.locator('#phone').getAttribute('aria-invalid')) !== 'true') problems.push('#phone is not marked aria-invalid');
     if (!(await page.title()).startsWith(tr(lang, 'title-with-error').split('{')[0])) problems.push('the <title> does not say there is an error');
+    // Following the summary's link for the time moves focus into the group
+    // of times (its first radio button), not onto the fieldset.
+    await page.locator('.error-summary a', { hasText: tr(lang, 'booking-error-choice') }).click();
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('name'));
+    if (focused !== 'choice') problems.push(`the summary link for the time left focus on ${focused}, not in the group of times`);
     return { problems };
   });
 
@@ -1139,7 +1199,8 @@ async function bookingStaffChecks(guard, base, lang, date) {
   await visit(guard, `/${lang}/staff/availability`, lang, async (page) => {
     const problems = expectStatus(await page.goto(url(`/${lang}/staff/availability`)), [200]);
     if ((await page.locator('table.queue tbody tr').count()) < 9) problems.push('the list lacks the times published at setup');
-    editHref = await page.locator(`a[href^="/${lang}/staff/availability/slots/"][href$="/edit"]`).first().getAttribute('href', { timeout: 5000 }).catch(() => null);
+    // The last single time is tomorrow's one-off (the duty hours are today).
+    editHref = await page.locator(`a[href^="/${lang}/staff/availability/slots/"][href$="/edit"]`).last().getAttribute('href', { timeout: 5000 }).catch(() => null);
     if (!editHref) problems.push('no link to edit a time');
     return { problems };
   });
@@ -1287,6 +1348,7 @@ async function main() {
   for (const lang of LANGS) await writeBackChecks(client, base, lang, cases[lang]);
   const booking = await bookingSetup(base);
   for (const lang of LANGS) await bookingClientChecks(client, base, lang);
+  await dutyHours(booking.guard, base);
   for (const lang of LANGS) await bookingStaffChecks(booking.guard, base, lang, booking.date);
   await booking.guard.context.close();
   await client.context.close();

@@ -38,6 +38,11 @@ fn err(field: &'static str, message: &'static str) -> FieldError {
     FieldError { field, message }
 }
 
+/// The chosen service has no duty hours running now.
+pub fn off_duty() -> FieldError {
+    err("service", "phone-error-off-duty")
+}
+
 impl<'a> PhoneCall<'a> {
     pub fn parse(
         state: &'a AppState,
@@ -89,6 +94,9 @@ pub struct PhoneView {
     pub name_max: usize,
     pub message_max: usize,
     pub no_services: bool,
+    /// Names of the reader's services on duty now, joined for a sentence.
+    pub on_duty: String,
+    pub grace_minutes: i64,
 }
 
 impl PhoneView {
@@ -97,6 +105,7 @@ impl PhoneView {
         session: &StaffSession,
         raw: RawPhone,
         errors: Vec<FieldError>,
+        on_duty: Vec<String>,
     ) -> PhoneView {
         let lang = session.lang;
         let t = Tr::new(lang);
@@ -147,6 +156,13 @@ impl PhoneView {
             name_max: NAME_MAX,
             message_max: MESSAGE_MAX,
             no_services: mine.is_empty(),
+            on_duty: mine
+                .iter()
+                .filter(|s| on_duty.contains(&s.slug))
+                .map(|s| s.name.get(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+            grace_minutes: state.config.booking.phone_grace_minutes,
             raw,
             page,
         }

@@ -1,4 +1,6 @@
-//! Phone intake: during duty hours a counsellor records a call as a case on
+//! Phone intake: during duty hours (a weekly duty-hours slot of the service
+//! running, or ended at most `booking.phone_grace_minutes` ago) a
+//! counsellor records a call as a case on
 //! the caller's behalf. It is sealed like any contact request (to the
 //! service's keys and a client key derived from a fresh receipt), stored as
 //! kind `phone`, and the receipt is shown once on the answer page, to be
@@ -13,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::book::rfc3339;
-use super::time;
+use super::{store, time};
 use crate::app::AppState;
 use crate::db::{day, new_id, today};
 use crate::intake::MessageDoc;
@@ -46,8 +48,29 @@ pub async fn page(State(state): State<AppState>, session: StaffSession) -> Respo
     if let Some(r) = must_change_first(&session) {
         return r;
     }
-    let view = PhoneView::new(&state, &session, RawPhone::default(), vec![]);
+    let on_duty = match on_duty(&state, &session).await {
+        Ok(v) => v,
+        Err(e) => return e.render(session.lang, "/"),
+    };
+    let view = PhoneView::new(&state, &session, RawPhone::default(), vec![], on_duty);
     render(StatusCode::OK, &view, session.lang, "/")
+}
+
+/// The reader's services whose weekly duty hours run now (or ended within
+/// `booking.phone_grace_minutes`): only these take calls.
+async fn on_duty(state: &AppState, session: &StaffSession) -> Result<Vec<String>, PageError> {
+    let now = time::now_unix();
+    let grace = state.config.booking.phone_grace_minutes * 60;
+    let mut out = Vec::new();
+    for slug in &session.services {
+        if store::on_duty(&state.db, slug, now, grace)
+            .await
+            .map_err(PageError::internal)?
+        {
+            out.push(slug.clone());
+        }
+    }
+    Ok(out)
 }
 
 pub async fn submit(
@@ -61,10 +84,20 @@ pub async fn submit(
     if let Some(r) = must_change_first(&session) {
         return r;
     }
+    let on_duty = match on_duty(&state, &session).await {
+        Ok(v) => v,
+        Err(e) => return e.render(session.lang, "/"),
+    };
     let call = match PhoneCall::parse(&state, &session, &raw) {
-        Ok(call) => call,
+        Ok(call) if on_duty.contains(&call.service.slug) => call,
+        // Outside duty hours: refused, with everything typed kept.
+        Ok(_) => {
+            let errors = vec![form::off_duty()];
+            let view = PhoneView::new(&state, &session, raw, errors, on_duty);
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &view, session.lang, "/");
+        }
         Err(errors) => {
-            let view = PhoneView::new(&state, &session, raw, errors);
+            let view = PhoneView::new(&state, &session, raw, errors, on_duty);
             return render(StatusCode::UNPROCESSABLE_ENTITY, &view, session.lang, "/");
         }
     };
@@ -110,6 +143,7 @@ async fn accept(
         contact: None,
         staff: Some(session.staff.display_name.clone()),
         booking: None,
+        seat: None,
         text: call.text,
     };
     let client_recipient = client.recipient();

@@ -179,6 +179,9 @@ pub async fn edit(
         Ok(Removal::Removed(0)) => done(&session, "edited"),
         Ok(Removal::Removed(_)) => done(&session, "edited_booked"),
         Ok(Removal::Raced) => show(&state, &session, &slot, raw, Some("avail-error-raced")),
+        Ok(Removal::Unreadable) => {
+            show(&state, &session, &slot, raw, Some("avail-error-unreadable"))
+        }
         Ok(Removal::NotFound) => forbidden(session.lang),
         Err(e) => e.render(session.lang, "/"),
     }

@@ -9,6 +9,7 @@
 
 use crate::app::AppState;
 use crate::booking::cancel::{end_with_notice, seal_notice};
+use crate::booking::seats;
 use crate::booking::store::{self, SlotRow};
 use crate::booking::time::Stretch;
 use crate::booking::{find_service, show_when};
@@ -25,6 +26,9 @@ pub enum Removal {
     NotFound,
     /// Someone booked it meanwhile: nothing changed.
     Raced,
+    /// A booking's case does not open with the reader's key, so its client
+    /// could not be told: nothing changed.
+    Unreadable,
 }
 
 pub async fn remove_slot(
@@ -54,12 +58,23 @@ pub async fn retire(
     replacement: Option<(Stretch, i32)>,
 ) -> Result<Removal, PageError> {
     let staff = &session.staff.id;
-    let booked = {
+    let taken = {
         let mut conn = state.db.pool.acquire().await.map_err(PageError::internal)?;
-        store::current_bookings_of_slot(&mut conn, &slot.id)
+        store::current_seats_of_slot(&mut conn, &slot.id)
             .await
             .map_err(PageError::internal)?
     };
+    let mut booked = Vec::with_capacity(taken.len());
+    if !taken.is_empty() {
+        let cases = seats::seat_cases(state, session).await?;
+        for seat in taken {
+            match seats::with_case(&cases, seat) {
+                Some(b) => booked.push(b),
+                // A client nobody here can reach is never dropped silently.
+                None => return Ok(Removal::Unreadable),
+            }
+        }
+    }
     let service =
         find_service(state, &slot.service).ok_or_else(|| PageError::internal("unknown service"))?;
     let t = Tr::new(session.lang);
@@ -86,7 +101,7 @@ pub async fn retire(
         tx.rollback().await.map_err(PageError::internal)?;
         return Ok(Removal::NotFound);
     }
-    let now_booked = store::current_bookings_of_slot(&mut tx, &slot.id)
+    let now_booked = store::current_seats_of_slot(&mut tx, &slot.id)
         .await
         .map_err(PageError::internal)?;
     let same = now_booked.len() == booked.len()

@@ -11,7 +11,8 @@ use serde::Deserialize;
 use super::{RawWindow, Typed, Window, home_zone, show};
 use crate::app::AppState;
 use crate::booking::cancel::{end_with_notice, seal_notice};
-use crate::booking::store::{self, StaffBooking};
+use crate::booking::seats::{self, StaffBooking};
+use crate::booking::store::{self, StaffSeat};
 use crate::booking::{find_service, show_when};
 use crate::i18n::Tr;
 use crate::intake::message_text;
@@ -51,13 +52,9 @@ fn back(session: &StaffSession, window: Window, done: &str) -> Response {
     Redirect::to(&to).into_response()
 }
 
-/// The booking if the reader is a member of its service; else the answer.
-async fn find(
-    state: &AppState,
-    session: &StaffSession,
-    id: &str,
-) -> Result<StaffBooking, Response> {
-    match store::booking_for_staff(&state.db, &session.staff.id, id).await {
+/// The seat if the reader is a member of its service; else the answer.
+async fn find(state: &AppState, session: &StaffSession, id: &str) -> Result<StaffSeat, Response> {
+    match store::seat_for_staff(&state.db, &session.staff.id, id).await {
         Ok(Some(b)) => Ok(b),
         Ok(None) => Err(forbidden(session.lang)),
         Err(e) => Err(PageError::internal(e).render(session.lang, "/")),
@@ -85,15 +82,17 @@ pub async fn outcome(
     let window = raw.window(&state, &session);
     let changed = async {
         let mut tx = state.db.pool.begin().await?;
-        let ok = store::end_booking(&mut tx, &booking.id, outcome).await?;
+        let ok = store::end_seat(&mut tx, &booking.id, outcome).await?;
         if ok {
+            // No case id: a mark made just after a slot ends, to the
+            // second, would date the case's booked time.
             let action = format!("booking_{outcome}");
             audit(
                 &mut tx,
                 &session.staff.id,
                 &action,
                 Some(&booking.service),
-                Some(&booking.case_id),
+                None,
             )
             .await?;
         }
@@ -115,11 +114,18 @@ pub async fn cancel(
     if let Err(refused) = session.check_csrf(&raw.csrf) {
         return refused.into_response();
     }
-    let booking = match find(&state, &session, &id).await {
+    let seat = match find(&state, &session, &id).await {
         Ok(b) => b,
         Err(r) => return r,
     };
     let window = raw.window(&state, &session);
+    let booking = match seats::seat_cases(&state, &session).await {
+        Ok(cases) => match seats::with_case(&cases, seat) {
+            Some(b) => b,
+            None => return back(&session, window, "unreadable"),
+        },
+        Err(e) => return e.render(session.lang, "/"),
+    };
     let text = match message_text(&raw.text) {
         Ok(text) => text,
         Err(error) => {

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::store;
+use super::{seats, store};
 use crate::app::AppState;
 use crate::staff::StaffSession;
 use crate::web::{PageError, render};
@@ -121,6 +121,7 @@ pub async fn page(
         "done" => Some("schedule-done-outcome"),
         "cancelled" => Some("schedule-done-cancelled"),
         "stale" => Some("schedule-not-current"),
+        "unreadable" => Some("schedule-unreadable"),
         _ => None,
     };
     show(&state, &session, window, notice, Typed::default()).await
@@ -136,9 +137,9 @@ pub(super) async fn show(
 ) -> Response {
     let lang = session.lang;
     let (from, until) = window.query_range();
-    let rows = match store::schedule_for(&state.db, &session.staff.id, from, until).await {
+    let rows = match entries(state, session, from, until).await {
         Ok(rows) => rows,
-        Err(e) => return PageError::internal(e).render(lang, "/"),
+        Err(e) => return e.render(lang, "/"),
     };
     let status = if typed.error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -149,4 +150,44 @@ pub(super) async fn show(
         Ok(view) => render(status, &view, lang, "/"),
         Err(e) => e.render(lang, "/"),
     }
+}
+
+/// The seats of the window, each with its case (when the reader's key can
+/// tell) and that case's sealed first message.
+async fn entries(
+    state: &AppState,
+    session: &StaffSession,
+    from: i64,
+    until: i64,
+) -> Result<Vec<view::Row>, PageError> {
+    let rows = store::schedule_for(&state.db, &session.staff.id, from, until)
+        .await
+        .map_err(PageError::internal)?;
+    if rows.is_empty() {
+        return Ok(vec![]);
+    }
+    let cases = seats::seat_cases(state, session).await?;
+    let held: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| cases.get(&r.seat_id))
+        .map(|c| c.case_id.as_str())
+        .collect();
+    let first = store::first_messages(&state.db, &held)
+        .await
+        .map_err(PageError::internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|seat| {
+            let case = cases
+                .get(&seat.seat_id)
+                .filter(|c| c.service == seat.service)
+                .map(|c| c.case_id.clone());
+            let sealed = case.as_ref().and_then(|c| first.get(c).cloned());
+            view::Row {
+                seat,
+                case,
+                first: sealed,
+            }
+        })
+        .collect())
 }

@@ -15,6 +15,14 @@ use crate::staff::StaffSession;
 use crate::staff::views::StaffPage;
 use crate::web::PageError;
 
+/// A seat of the window with the case the reader's key found for it and
+/// that case's sealed first message.
+pub struct Row {
+    pub seat: ScheduleRow,
+    pub case: Option<String>,
+    pub first: Option<Vec<u8>>,
+}
+
 /// One booking as the schedule lists it.
 pub struct Entry {
     pub id: String,
@@ -29,7 +37,8 @@ pub struct Entry {
     pub phone: Option<String>,
     pub name: Option<String>,
     pub topic: Option<String>,
-    pub case_href: String,
+    /// The case's page, when the reader's key found the case.
+    pub case_href: Option<String>,
     pub outcome_action: String,
     pub cancel_action: String,
     pub typed: String,
@@ -60,12 +69,12 @@ pub struct ScheduleView {
 
 /// Opens a case's first message with the counsellor's key; `None` if it
 /// was sealed before they had access.
-fn open_first(session: &StaffSession, row: &ScheduleRow) -> Result<Option<MessageDoc>, PageError> {
-    let Some(sealed) = &row.first else {
+fn open_first(session: &StaffSession, row: &Row) -> Result<Option<MessageDoc>, PageError> {
+    let (Some(sealed), Some(case)) = (&row.first, &row.case) else {
         return Ok(None);
     };
     match seal::open::<MessageDoc>(sealed, &[&*session.identity as &dyn age::Identity]) {
-        Ok(doc) if doc.case == row.case_id => Ok(Some(doc)),
+        Ok(doc) if &doc.case == case => Ok(Some(doc)),
         Ok(_) => Err(PageError::internal(
             "sealed message belongs to another case",
         )),
@@ -78,18 +87,19 @@ fn entry(
     t: &Tr,
     state: &AppState,
     session: &StaffSession,
-    row: &ScheduleRow,
+    full: &Row,
     typed: &Typed,
 ) -> Result<Option<(jiff::civil::Date, Entry)>, PageError> {
+    let row = &full.seat;
     let Some(service) = find_service(state, &row.service) else {
         return Ok(None);
     };
     let Some(local) = time::local(&service.time_zone, row.starts_at) else {
         return Ok(None);
     };
-    let doc = open_first(session, row)?;
+    let doc = open_first(session, full)?;
     let lang = t.lang.code();
-    let mine = typed.booking_id == row.booking_id;
+    let mine = typed.booking_id == row.seat_id;
     let call = doc
         .as_ref()
         .and_then(|d| d.booking.as_ref())
@@ -99,11 +109,11 @@ fn entry(
         Some(ContactWay::Phone(p)) => Some(p.clone()),
         _ => None,
     };
-    let base = format!("/{lang}/staff/schedule/bookings/{}", row.booking_id);
+    let base = format!("/{lang}/staff/schedule/bookings/{}", row.seat_id);
     Ok(Some((
         local.date(),
         Entry {
-            id: row.booking_id.clone(),
+            id: row.seat_id.clone(),
             when: show_when(t, service, row.starts_at, row.ends_at),
             service: service.name.get(t.lang).to_owned(),
             state: t.t(&format!("booking-state-{}", row.state)),
@@ -117,7 +127,10 @@ fn entry(
                 .as_ref()
                 .and_then(|d| d.topic.as_ref())
                 .map(|id| topic_label(t, service.topic(id), id)),
-            case_href: format!("/{lang}/staff/cases/{}", row.case_id),
+            case_href: full
+                .case
+                .as_ref()
+                .map(|c| format!("/{lang}/staff/cases/{c}")),
             outcome_action: format!("{base}/outcome"),
             cancel_action: format!("{base}/cancel"),
             typed: if mine {
@@ -135,7 +148,7 @@ impl ScheduleView {
         state: &AppState,
         session: &StaffSession,
         window: Window,
-        rows: Vec<ScheduleRow>,
+        rows: Vec<Row>,
         notice: Option<&'static str>,
         typed: Typed,
     ) -> Result<ScheduleView, PageError> {

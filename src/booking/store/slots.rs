@@ -287,3 +287,19 @@ pub async fn set_capacity(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Whether a weekly duty-hours slot of `service` (not removed) is running
+/// at `now` or ended at most `grace` seconds before it.
+pub async fn on_duty(db: &Db, service: &str, now: i64, grace: i64) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query(
+        "select count(*) as n from slots \
+         where service = $1 and origin = 'weekly' and cancelled = 0 \
+           and starts_at <= $2 and ends_at >= $3",
+    )
+    .bind(service)
+    .bind(now)
+    .bind(now - grace)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(row.try_get::<i64, _>("n")? > 0)
+}

@@ -2,97 +2,31 @@
 //! their booking's time and can cancel it (the seat is freed, the case
 //! stays) or move it to another free slot in one transaction.
 
+mod open;
+
 use std::net::SocketAddr;
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use serde::Deserialize;
+
+use open::{Opened, RawManage, open, seat_of_case};
 
 use super::form::parse_choice;
-use super::store::{self, BookingRow, Target};
+use super::store::{self, Target};
 use super::views::{ManageView, days, group_name};
-use super::{BOOKING_WINDOW_DAYS, find_service, show_when, time};
+use super::{find_service, show_when, time};
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::config::Service;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::intake::MessageDoc;
-use crate::intake::store::{CaseRow, find_by_lookup};
 use crate::queue::store::{Author, add_message};
-use crate::seal::{ClientKey, Receipt};
 use crate::web::{Page, PageError, render};
 
 /// Scope of the form token on the cancel and move forms.
 const MANAGE_SCOPE: &str = "booking-manage";
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RawManage {
-    pub receipt: String,
-    pub token: String,
-    pub choice: String,
-}
-
-/// A booking case opened with its receipt, for one request.
-struct Opened {
-    lang: Lang,
-    raw: RawManage,
-    receipt: Receipt,
-    key: ClientKey,
-    case: CaseRow,
-    booking: BookingRow,
-}
-
-/// Language, form, rate limit, receipt, case and booking; or the answer.
-async fn open(
-    state: &AppState,
-    peer: SocketAddr,
-    headers: &HeaderMap,
-    code: &str,
-    form: Result<Form<RawManage>, FormRejection>,
-) -> Result<Opened, Response> {
-    let Some(lang) = Lang::from_code(code) else {
-        return Err(crate::intake::no_such_language(state));
-    };
-    let exit = &state.config.quick_exit_url;
-    let raw = match form {
-        Ok(Form(raw)) => raw,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return Err(PageError::TooLarge.render(lang, exit));
-        }
-        Err(_) => return Err(PageError::BadRequest.render(lang, exit)),
-    };
-    let client = state.client_net(peer, headers);
-    if !state.limits.allow_lookup(client) {
-        tracing::debug!("booking look-up over the rate limit");
-        return Err(PageError::TooManyRequests.render(lang, exit));
-    }
-    let Some(receipt) = Receipt::parse(&raw.receipt) else {
-        return Err(PageError::NotFound.render(lang, exit));
-    };
-    let key = receipt
-        .client_key(&state.pepper)
-        .map_err(|e| PageError::internal(e).render(lang, exit))?;
-    let case = find_by_lookup(&state.db, &key.lookup_hash)
-        .await
-        .map_err(|e| PageError::internal(e).render(lang, exit))?
-        .filter(|c| c.kind == "booking")
-        .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
-    let booking = store::booking_of_case(&state.db, &case.id)
-        .await
-        .map_err(|e| PageError::internal(e).render(lang, exit))?
-        .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
-    Ok(Opened {
-        lang,
-        raw,
-        receipt,
-        key,
-        case,
-        booking,
-    })
-}
 
 pub async fn show(
     State(state): State<AppState>,
@@ -129,7 +63,7 @@ async fn manage_page(
     let is_group = matches!(o.booking.target, Target::Group(_));
     let free = if current && !is_group {
         let now = time::now_unix();
-        let until = now + BOOKING_WINDOW_DAYS * 86_400;
+        let until = now + state.config.booking.window_days * 86_400;
         match store::free_slots(&state.db, &service.slug, now, until).await {
             Ok(slots) => slots,
             Err(e) => return PageError::internal(e).render(lang, exit),
@@ -145,7 +79,13 @@ async fn manage_page(
         ),
         None => show_when(&t, service, o.booking.starts_at, o.booking.ends_at),
     };
+    let shown_days = days(&t, service, &free, &o.raw.choice);
+    let error_anchor = (error == Some("booking-error-choice"))
+        .then(|| shown_days.iter().flat_map(|d| &d.slots).next())
+        .flatten()
+        .map(|c| format!("c-{}", c.value));
     let view = ManageView {
+        error_anchor,
         page: Page::new(lang, "booking-manage-title", "check", exit),
         receipt: o.receipt.to_string(),
         token: state
@@ -157,7 +97,7 @@ async fn manage_page(
         current,
         is_group,
         line_phone: service.phone.clone(),
-        days: days(&t, service, &free, &o.raw.choice),
+        days: shown_days,
         cancel_action: format!("/{}/bookings/cancel", lang.code()),
         move_action: format!("/{}/bookings/move", lang.code()),
         notice: notice.map(|n| t.t(n)),
@@ -178,13 +118,17 @@ fn token_refusal(state: &AppState, raw: &RawManage) -> Option<&'static str> {
 }
 
 /// A sealed line in the case's thread, so counsellors see what happened.
+/// A move's line also carries the new seat's id, which only the seal
+/// ties to this case.
 async fn seal_note(
     state: &AppState,
     o: &Opened,
     text: String,
+    seat: Option<String>,
 ) -> Result<(i64, Vec<u8>), PageError> {
     let keys = state.service_keys(&o.case.service)?;
-    let doc = MessageDoc::follow_up(&o.case.id, &o.case.service, None, text);
+    let mut doc = MessageDoc::follow_up(&o.case.id, &o.case.service, None, text);
+    doc.seat = seat;
     let envelope = keys.envelope.with(o.key.recipient());
     let sealed = state.seal(&envelope, &doc).await?;
     Ok((keys.epoch, sealed))
@@ -210,9 +154,9 @@ pub async fn cancel(
     }
     let t = Tr::new(o.lang);
     let done = async {
-        let (epoch, sealed) = seal_note(&state, &o, t.t("booking-doc-cancelled")).await?;
+        let (epoch, sealed) = seal_note(&state, &o, t.t("booking-doc-cancelled"), None).await?;
         let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-        let ended = store::end_booking(&mut tx, &o.booking.id, "cancelled")
+        let ended = store::end_seat(&mut tx, &o.booking.id, "cancelled")
             .await
             .map_err(PageError::internal)?;
         if ended {
@@ -237,23 +181,26 @@ pub async fn cancel(
         Ok(_) => {
             tracing::info!(service = %o.case.service, "booking cancelled by client");
             state.notifier.activity(&o.case.service);
-            reopened(&state, o, Some("booking-cancelled-notice"), None).await
+            let seat = o.booking.id.clone();
+            reopened(&state, o, &seat, Some("booking-cancelled-notice"), None).await
         }
         Err(e) => e.render(o.lang, &state.config.quick_exit_url),
     }
 }
 
-/// Reloads the booking after a change and shows it.
+/// Reloads the case's seat (`seat`: the one it holds now) after a change
+/// and shows it.
 async fn reopened(
     state: &AppState,
     mut o: Opened,
+    seat: &str,
     notice: Option<&'static str>,
     error: Option<&'static str>,
 ) -> Response {
-    match store::booking_of_case(&state.db, &o.case.id).await {
+    match seat_of_case(state, &o.case, seat).await {
         Ok(Some(b)) => o.booking = b,
         Ok(None) => {}
-        Err(e) => return PageError::internal(e).render(o.lang, &state.config.quick_exit_url),
+        Err(e) => return e.render(o.lang, &state.config.quick_exit_url),
     }
     let status = if error.is_some() {
         StatusCode::CONFLICT
@@ -298,17 +245,21 @@ pub async fn move_booking(
     };
     let slot = match store::slot_of_service(&state.db, &new_id, &service.slug).await {
         Ok(Some(slot)) if slot.id != o.booking.target.id() => slot,
-        Ok(_) => return reopened(&state, o, None, Some("booking-taken")).await,
+        Ok(_) => {
+            let seat = o.booking.id.clone();
+            return reopened(&state, o, &seat, None, Some("booking-taken")).await;
+        }
         Err(e) => return PageError::internal(e).render(o.lang, exit),
     };
     let t = Tr::new(o.lang);
     let when = show_when(&t, service, slot.starts_at, slot.ends_at);
+    let new_seat = crate::db::new_id();
     let moved = async {
-        let (epoch, sealed) =
-            seal_note(&state, &o, t.t1("booking-doc-moved", "when", &when)).await?;
+        let text = t.t1("booking-doc-moved", "when", &when);
+        let (epoch, sealed) = seal_note(&state, &o, text, Some(new_seat.clone())).await?;
         let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
         let new_target = Target::Slot(slot.id.clone());
-        let ok = store::end_booking(&mut tx, &o.booking.id, "moved")
+        let ok = store::end_seat(&mut tx, &o.booking.id, "moved")
             .await
             .map_err(PageError::internal)?
             && store::take_slot(&mut tx, &slot.id, &service.slug, time::now_unix())
@@ -321,7 +272,7 @@ pub async fn move_booking(
         store::free_seat(&mut tx, &o.booking.target)
             .await
             .map_err(PageError::internal)?;
-        store::insert_booking(&mut tx, &o.case.id, &new_target)
+        store::insert_seat(&mut tx, &new_seat, &new_target)
             .await
             .map_err(PageError::internal)?;
         add_message(
@@ -341,9 +292,12 @@ pub async fn move_booking(
         Ok(true) => {
             tracing::info!(service = %service.slug, "booking moved by client");
             state.notifier.activity(&service.slug);
-            reopened(&state, o, Some("booking-moved-notice"), None).await
+            reopened(&state, o, &new_seat, Some("booking-moved-notice"), None).await
         }
-        Ok(false) => reopened(&state, o, None, Some("booking-taken")).await,
+        Ok(false) => {
+            let seat = o.booking.id.clone();
+            reopened(&state, o, &seat, None, Some("booking-taken")).await
+        }
         Err(e) => e.render(o.lang, exit),
     }
 }

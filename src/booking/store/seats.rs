@@ -1,10 +1,12 @@
-//! Seats and bookings: taking and giving back a seat, and the booking rows
-//! that tie a case to what it holds.
+//! Seats: taking and giving back a seat, and the seat rows. A seat row says
+//! which slot or group it is of and its state, never whose it is: the
+//! case that holds it carries the seat's id inside its seal
+//! (`booking::seats` finds it).
 
 use sqlx::{AnyConnection, Row};
 
 use super::slots::{GroupRow, group_by_id};
-use crate::db::{Db, new_id};
+use crate::db::Db;
 use crate::intake::store::NewCase;
 
 /// Takes one seat of a single slot still to come; false when it is full,
@@ -63,7 +65,7 @@ pub async fn free_seat(conn: &mut AnyConnection, target: &Target) -> Result<(), 
     Ok(())
 }
 
-/// What a booking holds a seat of.
+/// What a seat is of.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Slot(String),
@@ -76,12 +78,22 @@ impl Target {
             Target::Slot(id) | Target::Group(id) => id,
         }
     }
+
+    fn from_columns(slot: Option<String>, series: Option<String>) -> Option<Target> {
+        match (slot, series) {
+            (Some(id), _) => Some(Target::Slot(id)),
+            (None, Some(id)) => Some(Target::Group(id)),
+            (None, None) => None,
+        }
+    }
 }
 
-/// Stores a booking case, its sealed first message and its booking row.
+/// Stores a booking case, its sealed first message (which names `seat_id`)
+/// and the seat row.
 pub async fn insert_booking_case(
     conn: &mut AnyConnection,
     case: &NewCase,
+    seat_id: &str,
     target: &Target,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -108,102 +120,121 @@ pub async fn insert_booking_case(
     .bind(&case.sealed[..])
     .execute(&mut *conn)
     .await?;
-    insert_booking(conn, &case.id, target).await
+    insert_seat(conn, seat_id, target).await
 }
 
-pub async fn insert_booking(
+/// A taken seat: nothing in it says whose.
+pub async fn insert_seat(
     conn: &mut AnyConnection,
-    case_id: &str,
+    seat_id: &str,
     target: &Target,
 ) -> Result<(), sqlx::Error> {
     let (slot, series) = match target {
         Target::Slot(id) => (Some(id.as_str()), None),
         Target::Group(id) => (None, Some(id.as_str())),
     };
-    sqlx::query(
-        "insert into bookings (id, case_id, slot_id, series_id, state) \
-         values ($1, $2, $3, $4, 'booked')",
-    )
-    .bind(new_id())
-    .bind(case_id)
-    .bind(slot)
-    .bind(series)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query("insert into seats (id, slot_id, series_id, state) values ($1, $2, $3, 'booked')")
+        .bind(seat_id)
+        .bind(slot)
+        .bind(series)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
-/// A case's current booking; with none current, a cancelled one.
+/// A seat with its time, as its client sees it.
 #[derive(Debug, Clone)]
 pub struct BookingRow {
     pub id: String,
     pub state: String,
     pub target: Target,
+    pub service: String,
     pub starts_at: i64,
     pub ends_at: i64,
     pub group: Option<GroupRow>,
 }
 
-pub async fn booking_of_case(db: &Db, case_id: &str) -> Result<Option<BookingRow>, sqlx::Error> {
-    let rows = sqlx::query(
-        "select b.id, b.state, b.slot_id, b.series_id, s.starts_at, s.ends_at \
-         from bookings b left join slots s on s.id = b.slot_id \
-         where b.case_id = $1",
+pub async fn seat_by_id(db: &Db, seat_id: &str) -> Result<Option<BookingRow>, sqlx::Error> {
+    let row = sqlx::query(
+        "select se.id, se.state, se.slot_id, se.series_id, s.service, s.starts_at, s.ends_at \
+         from seats se left join slots s on s.id = se.slot_id \
+         where se.id = $1",
     )
-    .bind(case_id)
-    .fetch_all(&db.pool)
+    .bind(seat_id)
+    .fetch_optional(&db.pool)
     .await?;
-    // The current booking first; else a cancelled one; else any.
-    let rank = |state: &str| match state {
-        "booked" => 0,
-        "cancelled" => 1,
-        _ => 2,
-    };
-    let mut found: Option<(&sqlx::any::AnyRow, String)> = None;
-    for r in &rows {
-        let state: String = r.try_get("state")?;
-        if found.as_ref().is_none_or(|(_, f)| rank(&state) < rank(f)) {
-            found = Some((r, state));
-        }
-    }
-    let Some((r, state)) = found else {
+    let Some(r) = row else {
         return Ok(None);
     };
-    let slot: Option<String> = r.try_get("slot_id")?;
-    let series: Option<String> = r.try_get("series_id")?;
-    let (target, group) = match (slot, series) {
-        (Some(id), _) => (Target::Slot(id), None),
-        (None, Some(id)) => {
-            let group = group_by_id(db, &id).await?;
-            (Target::Group(id), group)
-        }
-        (None, None) => return Ok(None),
+    let Some(target) = Target::from_columns(r.try_get("slot_id")?, r.try_get("series_id")?) else {
+        return Ok(None);
     };
-    let (starts_at, ends_at) = match &group {
-        Some(g) => (g.first_at, g.last_at),
-        None => (r.try_get("starts_at")?, r.try_get("ends_at")?),
+    let group = match &target {
+        Target::Group(id) => match group_by_id(db, id).await? {
+            Some(g) => Some(g),
+            None => return Ok(None),
+        },
+        Target::Slot(_) => None,
+    };
+    let (service, starts_at, ends_at) = match &group {
+        Some(g) => (g.service.clone(), g.first_at, g.last_at),
+        None => (
+            r.try_get("service")?,
+            r.try_get("starts_at")?,
+            r.try_get("ends_at")?,
+        ),
     };
     Ok(Some(BookingRow {
         id: r.try_get("id")?,
-        state,
+        state: r.try_get("state")?,
         target,
+        service,
         starts_at,
         ends_at,
         group,
     }))
 }
 
-/// Ends a current booking (`cancelled` or `moved`); false if it was not
-/// current any more, so a seat is given back at most once.
-pub async fn end_booking(
+/// Ends a current seat (`cancelled`, `moved`, `done`, `no_show`); false if
+/// it was not current any more, so a seat is given back at most once.
+pub async fn end_seat(
     conn: &mut AnyConnection,
-    booking_id: &str,
+    seat_id: &str,
     state: &str,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("update bookings set state = $1 where id = $2 and state = 'booked'")
+    let done = sqlx::query("update seats set state = $1 where id = $2 and state = 'booked'")
         .bind(state)
-        .bind(booking_id)
+        .bind(seat_id)
         .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Seats of the reader's services, by id; the service comes from the slot
+/// or the group, since a seat names nothing else.
+pub const STAFF_SEAT_SELECT: &str = "select se.id, se.state, se.slot_id, se.series_id, \
+            coalesce(sl.service, g.service) as service \
+     from seats se \
+     left join slots sl on sl.id = se.slot_id \
+     left join series g on g.id = se.series_id";
+
+/// A seat as a counsellor acts on it (before its case is found).
+#[derive(Debug, Clone)]
+pub struct StaffSeat {
+    pub id: String,
+    pub state: String,
+    pub target: Target,
+    pub service: String,
+}
+
+pub fn staff_seat(r: &sqlx::any::AnyRow) -> Result<Option<StaffSeat>, sqlx::Error> {
+    let Some(target) = Target::from_columns(r.try_get("slot_id")?, r.try_get("series_id")?) else {
+        return Ok(None);
+    };
+    Ok(Some(StaffSeat {
+        id: r.try_get("id")?,
+        state: r.try_get("state")?,
+        target,
+        service: r.try_get("service")?,
+    }))
 }
