@@ -633,9 +633,17 @@ async fn wrong_passwords_and_unknown_names_get_one_answer_and_attempts_per_accou
     let capped = Staff::new(&app).login("anna", &pw[0], "").await;
     assert_eq!(capped.status, 429, "{}", capped.body);
     assert!(capped.body.contains("Too many login attempts"));
-    let failed = app
-        .count("select count(*) from audit_log where action = 'login_failed'")
-        .await;
+    // The failed-login rows are written after each answer: wait for them.
+    let started = std::time::Instant::now();
+    let failed = loop {
+        let failed = app
+            .count("select count(*) from audit_log where action = 'login_failed'")
+            .await;
+        if failed >= 3 || started.elapsed() > std::time::Duration::from_secs(10) {
+            break failed;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
     assert_eq!(failed, 3);
 }
 
