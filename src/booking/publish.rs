@@ -228,11 +228,3 @@ fn group_lines(state: &AppState, lang: Lang, groups: &[store::GroupRow]) -> Vec<
         })
         .collect()
 }
-
-/// Staff who must change their password do that first.
-fn must_change_first(session: &StaffSession) -> Option<Response> {
-    session
-        .staff
-        .must_change_password
-        .then(|| Redirect::to(&format!("/{}/staff/account", session.lang.code())).into_response())
-}

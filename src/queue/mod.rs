@@ -78,21 +78,11 @@ fn open_doc(
     }
 }
 
-fn must_change_first(session: &StaffSession) -> Option<Response> {
-    session
-        .staff
-        .must_change_password
-        .then(|| Redirect::to(&format!("/{}/staff/account", session.lang.code())).into_response())
-}
-
 async fn queue(
     State(state): State<AppState>,
     session: StaffSession,
     Query(q): Query<QueueQuery>,
 ) -> Response {
-    if let Some(r) = must_change_first(&session) {
-        return r;
-    }
     let lang = session.lang;
     let t = Tr::new(lang);
     let service = if session.is_member(&q.service) {
@@ -395,9 +385,6 @@ async fn case_page(
     Path((_, id)): Path<(String, String)>,
     Query(q): Query<NoticeQuery>,
 ) -> Response {
-    if let Some(r) = must_change_first(&session) {
-        return r;
-    }
     let meta = match find_case(&state, &session, &id).await {
         Ok(m) => m,
         Err(r) => return r,

@@ -12,7 +12,7 @@ mod form;
 use askama::Template;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 
 use super::book::rfc3339;
 use super::{store, time};
@@ -37,17 +37,7 @@ pub struct PhoneReceiptView {
     pub again_href: String,
 }
 
-fn must_change_first(session: &StaffSession) -> Option<Response> {
-    session
-        .staff
-        .must_change_password
-        .then(|| Redirect::to(&format!("/{}/staff/account", session.lang.code())).into_response())
-}
-
 pub async fn page(State(state): State<AppState>, session: StaffSession) -> Response {
-    if let Some(r) = must_change_first(&session) {
-        return r;
-    }
     let on_duty = match on_duty(&state, &session).await {
         Ok(v) => v,
         Err(e) => return e.render(session.lang, "/"),
@@ -80,9 +70,6 @@ pub async fn submit(
 ) -> Response {
     if let Err(refused) = session.check_csrf(&raw.csrf) {
         return refused.into_response();
-    }
-    if let Some(r) = must_change_first(&session) {
-        return r;
     }
     let on_duty = match on_duty(&state, &session).await {
         Ok(v) => v,

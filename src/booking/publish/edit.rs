@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::plan::{Problem, capacity, clock, date, minutes};
 use super::remove::{Removal, retire};
-use super::{RawPublish, done, must_change_first};
+use super::{RawPublish, done};
 use crate::app::AppState;
 use crate::booking::store::{self, SlotRow};
 use crate::booking::time::{self, Stretch};
@@ -106,9 +106,6 @@ pub async fn edit_page(
     session: StaffSession,
     Path((_, id)): Path<(String, String)>,
 ) -> Response {
-    if let Some(r) = must_change_first(&session) {
-        return r;
-    }
     let slot = match find(&state, &session, &id).await {
         Ok(s) => s,
         Err(r) => return r,

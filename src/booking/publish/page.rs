@@ -5,7 +5,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::{DoneQuery, Line, Problem, RawPublish, group_lines, must_change_first, slot_lines};
+use super::{DoneQuery, Line, Problem, RawPublish, group_lines, slot_lines};
 use crate::app::AppState;
 use crate::i18n::Tr;
 use crate::staff::StaffSession;
@@ -38,9 +38,6 @@ pub async fn page(
     session: StaffSession,
     Query(q): Query<DoneQuery>,
 ) -> Response {
-    if let Some(r) = must_change_first(&session) {
-        return r;
-    }
     let notice = match q.done.as_str() {
         "published" => Some("avail-done-published"),
         "removed" => Some("avail-done-removed"),

@@ -9,7 +9,7 @@ mod view;
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use jiff::civil::Date;
 use serde::Deserialize;
 
@@ -112,10 +112,6 @@ pub async fn page(
     session: StaffSession,
     Query(raw): Query<RawWindow>,
 ) -> Response {
-    if session.staff.must_change_password {
-        let to = format!("/{}/staff/account", session.lang.code());
-        return Redirect::to(&to).into_response();
-    }
     let window = Window::parse(&raw, &home_zone(&state, &session));
     let notice = match raw.done.as_str() {
         "done" => Some("schedule-done-outcome"),
