@@ -7,9 +7,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::views::{AuditRow, AuditView, Choice};
+use super::views::{AuditRow, AuditView};
 use crate::app::AppState;
 use crate::i18n::Tr;
+use crate::queue::views::Filter as Choice;
 use crate::staff::StaffSession;
 use crate::staff::store::{self, AuditFilter};
 use crate::staff::views::StaffPage;

@@ -2,6 +2,7 @@
 
 use askama::Template;
 
+use crate::queue::views::Filter as Choice;
 use crate::staff::views::StaffPage;
 
 #[derive(Template)]
@@ -13,13 +14,6 @@ pub struct SetupView {
     pub name: String,
     pub email: String,
     pub errors: Vec<String>,
-}
-
-/// One option of a filter's select.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
 }
 
 pub struct AuditRow {

@@ -5,7 +5,7 @@
 //! exactly as a case that does not exist.
 
 pub mod store;
-mod views;
+pub mod views;
 
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};

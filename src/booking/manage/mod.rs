@@ -160,19 +160,7 @@ pub async fn cancel(
             .await
             .map_err(PageError::internal)?;
         if ended {
-            store::free_seat(&mut tx, &o.booking.target)
-                .await
-                .map_err(PageError::internal)?;
-            add_message(
-                &mut tx,
-                &o.case.id,
-                Author::Client,
-                epoch,
-                &sealed,
-                state.config.retention_of(&o.case.service),
-            )
-            .await
-            .map_err(PageError::internal)?;
+            give_back_seat(&state, &mut tx, &o, epoch, &sealed).await?;
         }
         tx.commit().await.map_err(PageError::internal)?;
         Ok::<_, PageError>(ended)
@@ -190,6 +178,30 @@ pub async fn cancel(
 
 /// Reloads the case's seat (`seat`: the one it holds now) after a change
 /// and shows it.
+/// Frees the client's old seat and adds the sealed line that says why, in
+/// the caller's transaction (a cancel or a move).
+async fn give_back_seat(
+    state: &AppState,
+    tx: &mut sqlx::AnyConnection,
+    o: &Opened,
+    epoch: i64,
+    sealed: &[u8],
+) -> Result<(), PageError> {
+    store::free_seat(tx, &o.booking.target)
+        .await
+        .map_err(PageError::internal)?;
+    add_message(
+        tx,
+        &o.case.id,
+        Author::Client,
+        epoch,
+        sealed,
+        state.config.retention_of(&o.case.service),
+    )
+    .await
+    .map_err(PageError::internal)
+}
+
 async fn reopened(
     state: &AppState,
     mut o: Opened,
@@ -269,22 +281,10 @@ pub async fn move_booking(
             tx.rollback().await.map_err(PageError::internal)?;
             return Ok(false);
         }
-        store::free_seat(&mut tx, &o.booking.target)
-            .await
-            .map_err(PageError::internal)?;
         store::insert_seat(&mut tx, &new_seat, &new_target)
             .await
             .map_err(PageError::internal)?;
-        add_message(
-            &mut tx,
-            &o.case.id,
-            Author::Client,
-            epoch,
-            &sealed,
-            state.config.retention_of(&o.case.service),
-        )
-        .await
-        .map_err(PageError::internal)?;
+        give_back_seat(&state, &mut tx, &o, epoch, &sealed).await?;
         tx.commit().await.map_err(PageError::internal)?;
         Ok::<_, PageError>(true)
     };
