@@ -13,6 +13,7 @@ mod durability;
 mod headers;
 mod helpers;
 mod intake;
+mod matrix;
 mod notify;
 mod offline;
 mod phone;

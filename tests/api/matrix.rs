@@ -1,0 +1,415 @@
+//! Security matrices over every staff route. The routes are read from the
+//! source that builds the router (`src/**/*.rs`, every `.route(path,
+//! method(...))`), not listed here, so a route added later is in the
+//! matrices at once; a route whose path has a placeholder this file cannot
+//! fill makes the test fail until it learns it.
+
+use std::path::Path;
+
+use crate::helpers::*;
+use crate::staff_helpers::*;
+
+/// One route as the router's source declares it.
+#[derive(Debug, Clone)]
+struct Route {
+    path: String,
+    methods: Vec<&'static str>,
+}
+
+/// Every `.route("…", get(…).post(…))` in the crate's source.
+fn routes() -> Vec<Route> {
+    let mut files = vec![];
+    collect(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src").as_path(),
+        &mut files,
+    );
+    let mut routes = vec![];
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(".route(") {
+            rest = &rest[at + ".route(".len()..];
+            // The call's arguments, up to its closing parenthesis.
+            let mut depth = 1;
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    depth += match c {
+                        '(' => 1,
+                        ')' => -1,
+                        _ => 0,
+                    };
+                    depth == 0
+                })
+                .map(|(i, _)| i)
+                .unwrap();
+            let args = &rest[..end];
+            let Some(path) = between(args, "\"", "\"") else {
+                continue;
+            };
+            let methods = ["get", "post", "put", "patch", "delete"]
+                .into_iter()
+                .filter(|m| {
+                    args.match_indices(&format!("{m}(")).any(|(i, _)| {
+                        i == 0
+                            || !args[..i]
+                                .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':')
+                    })
+                })
+                .collect();
+            routes.push(Route { path, methods });
+        }
+    }
+    routes.sort_by(|a, b| a.path.cmp(&b.path));
+    routes
+}
+
+fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+}
+
+/// Routes a staff session is needed for: all under `/{lang}/staff` but the
+/// login and the first-run setup, which come before any session.
+fn session_routes() -> Vec<Route> {
+    let all = routes();
+    assert!(all.len() >= 25, "the scan found too few routes: {all:?}");
+    all.into_iter()
+        .filter(|r| r.path.starts_with("/{lang}/staff"))
+        .filter(|r| r.path != "/{lang}/staff/login" && r.path != "/{lang}/staff/setup")
+        .collect()
+}
+
+/// Routes only admins may use.
+const ADMIN_ONLY: &[&str] = &["/{lang}/staff/audit"];
+
+/// What a route's placeholders stand for in the fixture.
+struct Ids {
+    case: String,
+    slot: String,
+    seat: String,
+}
+
+fn fill(path: &str, ids: &Ids) -> String {
+    let filled = path
+        .replace("{lang}", "en")
+        .replace("{slug}", SERVICE)
+        .replace("/cases/{id}", &format!("/cases/{}", ids.case))
+        .replace("/slots/{id}", &format!("/slots/{}", ids.slot))
+        .replace("/bookings/{id}", &format!("/bookings/{}", ids.seat));
+    assert!(
+        !filled.contains('{'),
+        "{path}: a placeholder this matrix does not know; teach `fill` what it is"
+    );
+    filled
+}
+
+/// A service with a case, a published time, and a booked seat (all of
+/// SERVICE), and these accounts: anna and anja work SERVICE, bob works the
+/// other service, boss is an admin of none.
+struct Fixture {
+    app: TestApp,
+    ids: Ids,
+    anna: Staff,
+    anja: Staff,
+    bob: Staff,
+    boss: Staff,
+}
+
+async fn fixture() -> Fixture {
+    let mut app = spawn_app().await;
+    let pw = app
+        .with_staff(&[
+            ("anna", "counsellor", &[SERVICE]),
+            ("anja", "counsellor", &[SERVICE]),
+            ("bob", "counsellor", &[OTHER_SERVICE]),
+            ("boss", "admin", &[]),
+        ])
+        .await;
+    app.submit_ok("a request the matrix must not change").await;
+    let slot = crate::booking::insert_slot(&app, 48, 2).await;
+    crate::schedule::book_slot(&app, &slot, &[("call", "you_call")]).await;
+    let free = crate::booking::insert_slot(&app, 72, 1).await;
+    let pool = app.pool().await;
+    let one = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::Row::get::<String, _>(&sqlx::query(sql).fetch_one(&pool).await.unwrap(), 0) }
+    };
+    let case = one("select id from cases where kind = 'contact'").await;
+    let seat = one("select id from seats").await;
+    pool.close().await;
+    let _ = slot;
+    let anna = Staff::first_login(&app, "anna", &pw[0]).await;
+    let anja = Staff::first_login(&app, "anja", &pw[1]).await;
+    let bob = Staff::first_login(&app, "bob", &pw[2]).await;
+    let boss = Staff::first_login(&app, "boss", &pw[3]).await;
+    Fixture {
+        app,
+        ids: Ids {
+            case,
+            slot: free,
+            seat,
+        },
+        anna,
+        anja,
+        bob,
+        boss,
+    }
+}
+
+/// What any staff action could change, as numbers.
+async fn state_of(app: &TestApp) -> Vec<i64> {
+    let mut out = vec![];
+    for sql in [
+        "select count(*) from messages",
+        "select count(*) from cases where status = 'new' and assignee is null",
+        "select count(*) from slots where cancelled = 0",
+        "select count(*) from seats where state = 'booked'",
+        "select count(*) from series",
+        "select count(*) from cases",
+        "select count(*) from staff where totp_sealed is null and must_change_password = 0",
+    ] {
+        out.push(app.count(sql).await);
+    }
+    out
+}
+
+/// A form a route would accept but for its CSRF token: every field any
+/// staff form reads, filled with something plausible.
+fn form_with(csrf: Option<&str>) -> Vec<(&str, String)> {
+    let mut form = vec![
+        ("text", "a forged text".to_owned()),
+        ("status", "closed".to_owned()),
+        ("assignee", String::new()),
+        ("outcome", "done".to_owned()),
+        ("message", "a forged message".to_owned()),
+        ("service", SERVICE.to_owned()),
+        ("date", "2031-01-07".to_owned()),
+        ("start", "10:00".to_owned()),
+        ("minutes", "30".to_owned()),
+        ("capacity", "1".to_owned()),
+        ("current", "not the current password".to_owned()),
+        ("new", "a forged new password".to_owned()),
+        ("repeat", "a forged new password".to_owned()),
+        ("notes", "a forged call".to_owned()),
+    ];
+    if let Some(token) = csrf {
+        form.push(("csrf", token.to_owned()));
+    }
+    form
+}
+
+/// A way to send a request without this session's consent: what it is, the
+/// token it carries, and extra headers.
+type Variant<'a> = (&'a str, Option<&'a str>, Vec<(&'a str, &'a str)>);
+
+#[tokio::test]
+async fn every_state_changing_staff_route_refuses_every_csrf_variant() {
+    let f = fixture().await;
+    let own = f.anna.csrf().await;
+    let others = f.anja.csrf().await;
+    let before = state_of(&f.app).await;
+    let posts: Vec<Route> = session_routes()
+        .into_iter()
+        .filter(|r| r.methods.contains(&"post"))
+        .collect();
+    assert!(posts.len() >= 15, "{posts:?}");
+    let wrong = "0".repeat(64);
+    let variants: [Variant; 6] = [
+        ("no token", None, vec![]),
+        ("a wrong token", Some(&wrong), vec![]),
+        ("another session's token", Some(&others), vec![]),
+        (
+            "a foreign Origin",
+            Some(&own),
+            vec![("origin", "http://evil.example")],
+        ),
+        (
+            "a cross-site fetch",
+            Some(&own),
+            vec![("sec-fetch-site", "cross-site")],
+        ),
+        (
+            "a same-site fetch",
+            Some(&own),
+            vec![("sec-fetch-site", "same-site")],
+        ),
+    ];
+    let mut accepted = vec![];
+    let mut tried = 0;
+    for route in &posts {
+        // An admin-only route is tried with the admin's session, whose own
+        // token is the one the variants carry.
+        let path = fill(&route.path, &f.ids);
+        for (what, token, headers) in &variants {
+            let form = form_with(*token);
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let answer = f.anna.post_with(&path, &form, headers).await;
+            tried += 1;
+            if answer.status != 403 {
+                accepted.push(format!(
+                    "{path} with {what}: {} {}",
+                    answer.status, answer.location
+                ));
+            }
+        }
+    }
+    println!(
+        "CSRF matrix: {} routes x {} variants = {tried} requests, {} accepted",
+        posts.len(),
+        variants.len(),
+        accepted.len()
+    );
+    assert!(accepted.is_empty(), "accepted:\n{}", accepted.join("\n"));
+    assert_eq!(state_of(&f.app).await, before, "nothing changed");
+    assert_eq!(f.anna.get("/en/staff").await.status, 200, "still logged in");
+}
+
+/// Who asks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    Anonymous,
+    LoggedOut,
+    Deactivated,
+    Member,
+    OtherService,
+    AdminNotMember,
+}
+
+/// The answer a role must get from a route: a status, and for redirects
+/// where they lead.
+fn intended(route: &Route, method: &str, role: Role) -> (u16, Option<&'static str>) {
+    let has_id = route.path.contains("{id}");
+    let admin_only = ADMIN_ONLY.contains(&route.path.as_str());
+    let writes_text = route.path.ends_with("/reply") || route.path.ends_with("/note");
+    match role {
+        // A reply or note typed without a session comes back to copy.
+        Role::Anonymous | Role::LoggedOut | Role::Deactivated
+            if method == "post" && writes_text =>
+        {
+            (401, None)
+        }
+        Role::Anonymous | Role::LoggedOut | Role::Deactivated => (303, Some("/en/staff/login")),
+        _ if route.path.ends_with("/logout") => (303, Some("/en/staff/login?notice=out")),
+        Role::Member if admin_only => (403, None),
+        Role::OtherService if admin_only => (403, None),
+        Role::AdminNotMember if admin_only => (200, None),
+        // Another service's case, time or seat is the same 403 as none.
+        Role::OtherService | Role::AdminNotMember if has_id => (403, None),
+        // Everyone else reaches the page; the POST outcomes are checked in
+        // their own tests, here only that nothing is refused as if foreign.
+        _ => (0, None),
+    }
+}
+
+#[tokio::test]
+async fn every_staff_route_answers_each_role_as_intended() {
+    let f = fixture().await;
+    let anna_csrf = f.anna.csrf().await;
+    let bob_csrf = f.bob.csrf().await;
+    let boss_csrf = f.boss.csrf().await;
+    // A session ended by logout, and one ended by deactivation, each with
+    // the cookie (and token) it had.
+    let gone = Staff::new(&f.app);
+    assert_eq!(gone.login("anja", NEW_PASSWORD, "").await.status, 303);
+    let gone_csrf = gone.csrf().await;
+    f.app.deactivate_staff("anja");
+    let quitter = Staff::new(&f.app);
+    let quitter_login = quitter.login("anna", NEW_PASSWORD, "").await;
+    assert_eq!(quitter_login.status, 303);
+    let quitter_csrf = quitter.csrf().await;
+    assert_eq!(
+        quitter
+            .post("/en/staff/logout", &[("csrf", &quitter_csrf)])
+            .await
+            .status,
+        303
+    );
+    let anonymous = Staff::new(&f.app);
+    let before = state_of(&f.app).await;
+
+    let who: [(Role, &Staff, &str); 6] = [
+        (Role::Anonymous, &anonymous, ""),
+        (Role::LoggedOut, &quitter, &quitter_csrf),
+        (Role::Deactivated, &gone, &gone_csrf),
+        (Role::Member, &f.anna, &anna_csrf),
+        (Role::OtherService, &f.bob, &bob_csrf),
+        (Role::AdminNotMember, &f.boss, &boss_csrf),
+    ];
+    let mut wrong = vec![];
+    let mut tried = 0;
+    // Logout last: it ends the session the later requests need.
+    let mut all = session_routes();
+    all.sort_by_key(|r| r.path.ends_with("/logout"));
+    for route in all {
+        let path = fill(&route.path, &f.ids);
+        for method in &route.methods {
+            for (role, staff, csrf) in &who {
+                // The member's own POSTs would change things; their
+                // outcomes have tests of their own.
+                if *role == Role::Member && *method == "post" {
+                    continue;
+                }
+                let (status, location) = intended(&route, method, *role);
+                let answer = if *method == "get" {
+                    staff.get(&path).await
+                } else {
+                    let form = form_with(Some(csrf));
+                    let form: Vec<(&str, &str)> =
+                        form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    staff.post(&path, &form).await
+                };
+                tried += 1;
+                let ok = match (status, location) {
+                    (0, _) => {
+                        ![401, 403, 404].contains(&answer.status)
+                            && answer.status < 500
+                            && !answer.location.contains("/staff/login")
+                    }
+                    (s, Some(to)) => answer.status == s && answer.location.starts_with(to),
+                    (s, None) => answer.status == s,
+                };
+                if !ok {
+                    wrong.push(format!(
+                        "{method} {path} as {role:?}: {} {} (intended {status} {location:?})",
+                        answer.status, answer.location
+                    ));
+                }
+            }
+        }
+    }
+    println!(
+        "role matrix: {tried} requests, {} not as intended",
+        wrong.len()
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(
+        state_of(&f.app).await,
+        before,
+        "no refused request changed anything"
+    );
+}
+
+#[test]
+fn the_route_scan_finds_the_routes_the_router_serves() {
+    let all = routes();
+    let find = |p: &str| {
+        all.iter()
+            .find(|r| r.path == p)
+            .unwrap_or_else(|| panic!("{p} not found"))
+    };
+    assert_eq!(find("/{lang}/staff/phone").methods, ["get", "post"]);
+    assert_eq!(find("/{lang}/staff/cases/{id}/reply").methods, ["post"]);
+    assert_eq!(
+        find("/{lang}/staff/availability/slots/{id}/edit").methods,
+        ["get", "post"],
+        "a route split over lines by rustfmt"
+    );
+    assert_eq!(find("/health").methods, ["get"]);
+}
