@@ -279,7 +279,9 @@ impl Config {
 /// `SUOJA_LIMITS__LOOKUPS_PER_MINUTE=5` sets `limits.lookups_per_minute = 5`.
 /// A value that parses as TOML (a number, a boolean) is taken as such, any
 /// other as a string; a secret (`SECRET_KEYS`) is always a string.
-/// `SUOJA_LOG` and `SUOJA_CONFIG` are not config keys.
+/// `SUOJA_LOG` and `SUOJA_CONFIG` are not config keys, nor is `SUOJA_TEST_*`
+/// (the test harness's choice of database, which the binaries under test
+/// inherit).
 fn apply_env_overrides(
     table: &mut toml::Table,
     env: impl IntoIterator<Item = (String, String)>,
@@ -288,7 +290,7 @@ fn apply_env_overrides(
         let Some(rest) = name.strip_prefix("SUOJA_") else {
             continue;
         };
-        if matches!(rest, "LOG" | "CONFIG") {
+        if matches!(rest, "LOG" | "CONFIG") || rest.starts_with("TEST_") {
             continue;
         }
         let path: Vec<String> = rest.split("__").map(str::to_lowercase).collect();

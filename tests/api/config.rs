@@ -31,6 +31,7 @@ fn environment_variables_override_keys_and_nested_keys() {
         ("SUOJA_LIMITS__LOOKUPS_PER_MINUTE", "7"),
         ("SUOJA_FORM__MIN_FILL_SECONDS", "0"),
         ("SUOJA_LOG", "trace"),
+        ("SUOJA_TEST_DATABASE", "postgres"),
         ("OTHER", "ignored"),
     ]
     .map(|(k, v)| (k.to_owned(), v.to_owned()));
