@@ -43,14 +43,17 @@ impl Default for Options {
     }
 }
 
+/// One running `suoja serve` and its folder. Further instances on the same
+/// config and database (`another_instance`) share the folder and database,
+/// which go when the last of them is dropped.
 pub struct TestApp {
     pub base: String,
-    pub dir: tempfile::TempDir,
+    pub dir: Arc<tempfile::TempDir>,
     pub config: PathBuf,
     pub options: Options,
     /// The app's own database: a SQLite file in `dir`, or a PostgreSQL
     /// database dropped with the app.
-    pub database: TestDatabase,
+    pub database: Arc<TestDatabase>,
     child: Option<Child>,
     output: Arc<Mutex<String>>,
 }
@@ -91,10 +94,10 @@ pub async fn spawn_with(options: Options) -> TestApp {
     .unwrap();
     let mut app = TestApp {
         base: String::new(),
-        dir,
+        dir: Arc::new(dir),
         config,
         options,
-        database,
+        database: Arc::new(database),
         child: None,
         output: Arc::new(Mutex::new(String::new())),
     };
@@ -181,6 +184,23 @@ fn limits(extra: &str) -> String {
 }
 
 impl TestApp {
+    /// A second `suoja serve` on this app's config and database, on a port
+    /// of its own, with its own logs: what a second instance behind a load
+    /// balancer is.
+    pub async fn another_instance(&self) -> TestApp {
+        let mut other = TestApp {
+            base: String::new(),
+            dir: self.dir.clone(),
+            config: self.config.clone(),
+            options: self.options.clone(),
+            database: self.database.clone(),
+            child: None,
+            output: Arc::new(Mutex::new(String::new())),
+        };
+        other.start().await;
+        other
+    }
+
     /// Starts (or restarts) the binary on this app's folder.
     pub async fn start(&mut self) {
         let mut child = Command::new(bin())

@@ -9,6 +9,7 @@ mod config;
 mod durability;
 mod headers;
 mod helpers;
+mod instances;
 mod intake;
 mod notify;
 mod offline;
