@@ -70,6 +70,32 @@ async fn postgres_commits_wait_for_the_disk() {
     );
 }
 
+/// PostgreSQL only: a server restart or fail-over ends every connection.
+/// The group-commit writer and the pool connect again, so the next request
+/// is served (SQLite has no server to lose).
+#[tokio::test]
+async fn requests_are_served_again_after_the_database_ends_every_connection() {
+    if !is_postgres() {
+        return;
+    }
+    let app = spawn_app().await;
+    app.submit_ok("before the connections ended").await;
+    let pool = app.pool().await;
+    let (ended,): (i64,) = sqlx::query_as(
+        "select count(pg_terminate_backend(pid)) from pg_stat_activity \
+         where datname = current_database() and pid <> pg_backend_pid()",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    assert!(ended >= 2, "the writer's and the pool's connections: {ended}");
+    let receipt = app.submit_ok("after the connections ended").await;
+    let (status, page) = app.check("en", &receipt).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("after the connections ended"));
+}
+
 #[tokio::test]
 async fn many_concurrent_requests_are_each_committed_exactly_once() {
     let app = std::sync::Arc::new(spawn_app().await);
