@@ -104,6 +104,42 @@ fn unknown_keys_missing_keys_and_bad_values_are_named() {
     assert!(load_err(&path).contains("services[0].slug"));
 }
 
+const ONION: &str = "http://suojaexampleonionservicenamenotarealaddresszzzzzzzzzzzzz.onion";
+
+#[test]
+fn onion_location_takes_an_onion_services_base_address_and_names_a_bad_one() {
+    let (_d, path) = with_replaced(
+        &format!("# onion_location = \"{ONION}\""),
+        &format!("onion_location = \"{ONION}/\""),
+    );
+    let Ok(config) = Config::load(&path, no_env()) else {
+        panic!("a valid onion_location is refused")
+    };
+    assert_eq!(config.onion_location.as_deref(), Some(ONION));
+    let Ok(config) = Config::load("suoja.example.toml".as_ref(), no_env()) else {
+        panic!("the example does not load")
+    };
+    assert!(config.onion_location.is_none(), "off by default");
+    for bad in [
+        "https://apu.example.fi",
+        "http://short.onion",
+        &format!("{ONION}/contact"),
+        &format!("{ONION}:port"),
+        &ONION.replace("http://", "ftp://"),
+        &ONION.replace("suoja", "SUOJA"),
+    ] {
+        let env = [("SUOJA_ONION_LOCATION".to_owned(), bad.to_owned())];
+        match Config::load("suoja.example.toml".as_ref(), env) {
+            Ok(_) => panic!("{bad} was taken"),
+            Err(e) => assert!(
+                e.to_string()
+                    .contains("key `onion_location`: expected the onion service"),
+                "{e}"
+            ),
+        }
+    }
+}
+
 #[test]
 fn the_binary_refuses_to_start_on_a_bad_config_and_says_why() {
     let (_d, path) = with_replaced(

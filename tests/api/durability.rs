@@ -89,7 +89,10 @@ async fn requests_are_served_again_after_the_database_ends_every_connection() {
     .await
     .unwrap();
     pool.close().await;
-    assert!(ended >= 2, "the writer's and the pool's connections: {ended}");
+    assert!(
+        ended >= 2,
+        "the writer's and the pool's connections: {ended}"
+    );
     let receipt = app.submit_ok("after the connections ended").await;
     let (status, page) = app.check("en", &receipt).await;
     assert_eq!(status, 200, "{page}");
