@@ -49,9 +49,11 @@ fn probe_client_from(ip: &str) -> reqwest::Client {
 
 #[tokio::test]
 async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
-    // Notifications are on, to a staff member of the service.
+    // Notifications are on, to a staff member of the service, and client
+    // pages name an onion address (their path and query go in a header).
     let smtp = SmtpServer::start().await;
     let mut app = spawn_with(Options {
+        extra_top: "onion_location = \"http://suojaexampleonionservicenamenotarealaddresszzzzzzzzzzzzz.onion\"".into(),
         log: "trace",
         extra_limits: "lookups_per_client_per_hour = 4".into(),
         smtp_port: Some(smtp.port),
@@ -90,6 +92,8 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         .await
         .unwrap();
     assert_eq!(forged.status().as_u16(), 422);
+    let onion = forged.headers()["onion-location"].to_str().unwrap();
+    assert!(onion.ends_with(&format!("/en/services/{SERVICE}?q={QUERY}")));
     let huge = format!("{MESSAGE}{}", "x".repeat(300 * 1024));
     // Its own connection: the server closes it without reading the body.
     let big = probe_client()
