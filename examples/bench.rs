@@ -3,20 +3,26 @@
 //! Drives the release binary (`target/release/suoja serve`) over HTTP/1.1
 //! keep-alive: each submission is parsed, checked, sealed to five X25519
 //! recipients (three counsellors, the recovery key and the client's own key)
-//! and committed to SQLite with `synchronous = full` before the receipt page
-//! is sent. Also times sealing in-process, per recipient.
+//! and committed to SQLite with `synchronous = full` (or, with
+//! `--database-url postgres://…`, to that PostgreSQL database) before the
+//! receipt page is sent. Also times sealing in-process, per recipient.
 //!
 //! ```text
 //! cargo build --release
 //! cargo run --release --example bench -- [--seconds N] [--concurrency 1,8,64]
 //!     [--warmup N] [--client-threads N] [--seal-iterations N] [--server-log FILE]
+//!     [--database-url postgres://USER@HOST/DATABASE]
 //! ```
+//!
+//! A PostgreSQL database named with `--database-url` gets the schema if it
+//! has none, and keeps the benchmark's cases afterwards: use a database of
+//! its own.
 //!
 //! The server's log (stderr) goes to a temporary file unless `--server-log`
 //! names one; `SUOJA_LOG` is passed through (e.g. `SUOJA_LOG=suoja=debug`),
 //! every other `SUOJA_*` variable is kept from the server.
 //!
-//! Exits non-zero if any request fails or the database does not hold exactly
+//! Exits non-zero if any request fails or the database did not gain exactly
 //! one case per receipt handed out.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -41,11 +47,13 @@ struct Args {
     client_threads: usize,
     seal_iterations: u32,
     server_log: Option<PathBuf>,
+    /// Another database than a fresh SQLite file.
+    database_url: Option<String>,
 }
 
 const USAGE: &str = "usage: cargo run --release --example bench -- \
 [--seconds N] [--concurrency 1,8,32,64,128] [--warmup N] [--client-threads N] \
-[--seal-iterations N] [--server-log FILE]";
+[--seal-iterations N] [--server-log FILE] [--database-url URL]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -55,6 +63,7 @@ fn parse_args() -> Result<Args, String> {
         client_threads: 2,
         seal_iterations: 2000,
         server_log: None,
+        database_url: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -68,6 +77,7 @@ fn parse_args() -> Result<Args, String> {
             "--seal-iterations",
             "--server-log",
             "--concurrency",
+            "--database-url",
         ];
         if !FLAGS.contains(&flag.as_str()) {
             return Err(format!("unknown argument {flag}\n{USAGE}"));
@@ -82,6 +92,12 @@ fn parse_args() -> Result<Args, String> {
             "--client-threads" => args.client_threads = value.parse().map_err(bad)?,
             "--seal-iterations" => args.seal_iterations = value.parse().map_err(bad)?,
             "--server-log" => args.server_log = Some(PathBuf::from(value)),
+            "--database-url" if value.starts_with("postgres") => args.database_url = Some(value),
+            "--database-url" => {
+                return Err(format!(
+                    "{flag}: expected postgres://… (SQLite is the default)\n{USAGE}"
+                ));
+            }
             "--concurrency" => {
                 args.concurrency = value
                     .split(',')
@@ -127,8 +143,11 @@ fn run(args: &Args) -> Result<bool, BoxError> {
     seal_costs(args.seal_iterations)?;
 
     let dir = tempfile::tempdir()?;
-    let db_path = dir.path().join("bench.db");
-    let config = write_config(dir.path(), &db_path)?;
+    let database_url = match &args.database_url {
+        Some(url) => url.clone(),
+        None => format!("sqlite://{}", dir.path().join("bench.db").display()),
+    };
+    let config = write_config(dir.path(), &database_url)?;
     let log_path = args
         .server_log
         .clone()
@@ -142,14 +161,24 @@ fn run(args: &Args) -> Result<bool, BoxError> {
     );
     println!(
         "{} seconds per level after a {} s warm-up; {} client thread(s); \
-         ~{MESSAGE_BYTES}-byte messages, 5 recipients each",
-        args.seconds, args.warmup, args.client_threads
+         ~{MESSAGE_BYTES}-byte messages, 5 recipients each; database: {}",
+        args.seconds,
+        args.warmup,
+        args.client_threads,
+        if args.database_url.is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        }
     );
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(args.client_threads)
         .enable_all()
         .build()?;
+    // The server has run the migrations; a PostgreSQL database may already
+    // hold cases from earlier runs.
+    let before = runtime.block_on(count_rows(&database_url));
     let outcome = runtime.block_on(drive(args, &server));
     let peak_rss = server.peak_rss_kib();
     let stopped = server.stop();
@@ -174,21 +203,23 @@ fn run(args: &Args) -> Result<bool, BoxError> {
         println!("FAILED: the server did not stop cleanly: {e}");
         good = false;
     }
-    match count_rows(&db_path) {
-        Some(Ok((cases, messages))) => {
+    let after = runtime.block_on(count_rows(&database_url));
+    match (before, after) {
+        (Ok((cases0, messages0)), Ok((cases1, messages1))) => {
+            let cases = (cases1 - cases0) as u64;
+            let messages = (messages1 - messages0) as u64;
             let agrees = cases == successes && messages == successes;
             println!(
-                "database: {cases} cases, {messages} messages; {successes} receipts handed out \
-                 (warm-up included): {}",
+                "database: {cases} cases, {messages} messages added; {successes} receipts \
+                 handed out (warm-up included): {}",
                 if agrees { "match" } else { "MISMATCH" }
             );
             good &= agrees;
         }
-        Some(Err(e)) => {
+        (Err(e), _) | (_, Err(e)) => {
             println!("database: could not count rows: {e}");
             good = false;
         }
-        None => println!("database: sqlite3 not found, row count not checked"),
     }
     if let Some(r) = results.iter().find(|r| r.concurrency == 64) {
         let met = r.rate() >= 2500.0 && r.p99_ms() < 50.0;
@@ -248,11 +279,11 @@ fn recipient() -> String {
     x25519::Identity::generate().to_public().to_string()
 }
 
-fn write_config(dir: &Path, db_path: &Path) -> Result<PathBuf, BoxError> {
+fn write_config(dir: &Path, database_url: &str) -> Result<PathBuf, BoxError> {
     let counsellors = [recipient(), recipient(), recipient()];
     let config = format!(
         r#"listen = "127.0.0.1:0"
-database_url = "sqlite://{db}"
+database_url = "{database_url}"
 pepper_file = "{pepper}"
 recovery_recipient = "{recovery}"
 quick_exit_url = "https://yle.fi/"
@@ -283,7 +314,6 @@ fi = "Kuormitusmittauksen palvelu."
 sv = "Tjänst för belastningsmätning."
 en = "Service for the load benchmark."
 "#,
-        db = db_path.display(),
         pepper = dir.join("pepper").display(),
         recovery = recipient(),
         c0 = counsellors[0],
@@ -386,26 +416,18 @@ fn tail(path: &Path) -> String {
 }
 
 /// Cases and messages in the database, via the `sqlite3` CLI when present.
-fn count_rows(db: &Path) -> Option<Result<(u64, u64), String>> {
-    let output = Command::new("sqlite3")
-        .arg("-readonly")
-        .arg(db)
-        .arg("select count(*) from cases; select count(*) from messages;")
-        .output();
-    let output = match output {
-        Ok(o) => o,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => return Some(Err(e.to_string())),
-    };
-    if !output.status.success() {
-        return Some(Err(String::from_utf8_lossy(&output.stderr).into_owned()));
-    }
-    let text = String::from_utf8_lossy(&output.stdout);
-    let counts: Vec<u64> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
-    Some(match counts[..] {
-        [cases, messages] => Ok((cases, messages)),
-        _ => Err(format!("unexpected sqlite3 output {text:?}")),
-    })
+/// (cases, messages) in the database, read through sqlx as the server does.
+async fn count_rows(url: &str) -> Result<(i64, i64), String> {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let counted: Result<(i64, i64), sqlx::Error> =
+        sqlx::query_as("select (select count(*) from cases), (select count(*) from messages)")
+            .fetch_one(&pool)
+            .await;
+    pool.close().await;
+    counted.map_err(|e| e.to_string())
 }
 
 // ---- seal cost, in-process ----

@@ -100,7 +100,8 @@ impl AppState {
 
 pub fn router(state: AppState) -> Router {
     let max_body = state.config.limits.max_body_bytes;
-    Router::new()
+    let onion = state.config.onion_location.as_deref().map(Arc::<str>::from);
+    let router = Router::new()
         .route("/", get(choose_language))
         .route("/static/suoja.css", get(stylesheet))
         .route("/health", get(|| async { "ok" }))
@@ -112,8 +113,12 @@ pub fn router(state: AppState) -> Router {
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(max_body))
-        .layer(middleware::from_fn(security_headers))
-        .with_state(state)
+        .layer(middleware::from_fn(security_headers));
+    let router = match onion {
+        Some(base) => router.layer(middleware::from_fn_with_state(base, onion_location)),
+        None => router,
+    };
+    router.with_state(state)
 }
 
 /// `/` sends the client to their language, as their browser asks for it.
@@ -185,6 +190,33 @@ async fn security_headers(request: Request, next: Next) -> Response {
     );
     if !is_static {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// With `onion_location` set, a client page names the same page on the
+/// onion service, and Tor Browser offers to switch to it. Staff pages, the
+/// stylesheet and `/health` do not, nor does a page asked for on the onion
+/// address itself.
+async fn onion_location(State(base): State<Arc<str>>, request: Request, next: Next) -> Response {
+    let path = request
+        .uri()
+        .path_and_query()
+        .map_or("/", |p| p.as_str())
+        .to_owned();
+    let on_onion = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| h.split(':').next().is_some_and(|h| h.ends_with(".onion")));
+    let page = request.uri().path();
+    let staff = page.split('/').nth(2) == Some("staff");
+    let other = page.starts_with("/static/") || page == "/health";
+    let mut response = next.run(request).await;
+    if !(on_onion || staff || other)
+        && let Ok(value) = HeaderValue::try_from(format!("{base}{path}"))
+    {
+        response.headers_mut().insert("onion-location", value);
     }
     response
 }

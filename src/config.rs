@@ -31,6 +31,9 @@ pub struct Config {
     /// The address people reach this instance at; `https://` turns on the
     /// `Secure` attribute of the staff session cookie.
     pub public_url: String,
+    /// The onion service's `http://….onion` base (no trailing slash): client
+    /// pages name it in an `Onion-Location` header.
+    pub onion_location: Option<String>,
     pub form: FormConfig,
     pub limits: Limits,
     pub staff: StaffConfig,
@@ -237,6 +240,7 @@ struct RawConfig {
     quick_exit_url: String,
     trusted_proxy_header: Option<String>,
     public_url: Option<String>,
+    onion_location: Option<String>,
     #[serde(default)]
     form: FormConfig,
     #[serde(default)]
@@ -334,7 +338,9 @@ impl Config {
 /// `SUOJA_LIMITS__LOOKUPS_PER_MINUTE=5` sets `limits.lookups_per_minute = 5`.
 /// A value that parses as TOML (a number, a boolean) is taken as such, any
 /// other as a string; a secret (`SECRET_KEYS`) is always a string.
-/// `SUOJA_LOG` and `SUOJA_CONFIG` are not config keys.
+/// `SUOJA_LOG` and `SUOJA_CONFIG` are not config keys, nor is `SUOJA_TEST_*`
+/// (the test harness's choice of database, which the binaries under test
+/// inherit).
 fn apply_env_overrides(
     table: &mut toml::Table,
     env: impl IntoIterator<Item = (String, String)>,
@@ -343,7 +349,7 @@ fn apply_env_overrides(
         let Some(rest) = name.strip_prefix("SUOJA_") else {
             continue;
         };
-        if matches!(rest, "LOG" | "CONFIG") {
+        if matches!(rest, "LOG" | "CONFIG") || rest.starts_with("TEST_") {
             continue;
         }
         let path: Vec<String> = rest.split("__").map(str::to_lowercase).collect();
@@ -413,6 +419,12 @@ impl RawConfig {
                 "expected an https:// (or, for local use, http://) address".into(),
             ));
         }
+        let onion_location = self
+            .onion_location
+            .as_deref()
+            .map(onion_base)
+            .transpose()
+            .map_err(|m| ("onion_location".to_owned(), m))?;
         if self.staff.idle_minutes == 0 || self.staff.absolute_hours == 0 {
             return Err(("staff".into(), "session timeouts must be above 0".into()));
         }
@@ -460,6 +472,7 @@ impl RawConfig {
             quick_exit_url: self.quick_exit_url,
             trusted_proxy_header: self.trusted_proxy_header.map(|h| h.to_ascii_lowercase()),
             public_url,
+            onion_location,
             form: self.form,
             limits: self.limits,
             staff: self.staff,
@@ -584,6 +597,40 @@ fn retention_rules(
         ));
     }
     Ok(Retention { days, closed_days })
+}
+
+/// An onion service's base address: `http://` (or `https://`), a v3 onion
+/// name (56 base32 characters, optionally below a subdomain), `.onion`, an
+/// optional port, and no path. Returned without a trailing slash.
+fn onion_base(url: &str) -> Result<String, String> {
+    let wrong = || {
+        "expected the onion service's base address, like http://…56 characters….onion".to_owned()
+    };
+    let url = url.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+        .ok_or_else(wrong)?;
+    let host = match rest.rsplit_once(':') {
+        Some((host, port)) if port.parse::<u16>().is_ok() => host,
+        Some(_) => return Err(wrong()),
+        None => rest,
+    };
+    let name = host
+        .strip_suffix(".onion")
+        .map(|n| n.rsplit('.').next().unwrap_or(n))
+        .ok_or_else(wrong)?;
+    let v3 = name.len() == 56
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b));
+    let plain = host
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+    if !v3 || !plain {
+        return Err(wrong());
+    }
+    Ok(url.to_owned())
 }
 
 /// 5–20 digits, with spaces, `+`, `-` and parentheses between them.

@@ -39,6 +39,17 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             );
         }
         tracing::info!(journal_mode = %mode, synchronous = "full", "sqlite durability");
+    } else {
+        // A commit must be on disk before a receipt is shown. `local`,
+        // `remote_write` and `remote_apply` wait for the local disk too.
+        let (fsync, commit) = db.postgres_durability().await?;
+        if fsync != "on" || commit == "off" {
+            return Err(format!(
+                "PostgreSQL is not durable: fsync={fsync} synchronous_commit={commit}"
+            )
+            .into());
+        }
+        tracing::info!(%fsync, synchronous_commit = %commit, "postgres durability");
     }
     let keys = Keys::load(&db, &config).await?;
     let staff = StaffState::new(&config, &pepper)?;

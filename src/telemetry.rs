@@ -1,5 +1,7 @@
 //! Logging: events with ids we minted, never who a client is. `SUOJA_LOG`
-//! takes an env-filter directive (default `info`). Timestamps are to the
+//! takes an env-filter directive (default `info`, with PostgreSQL's notices
+//! from `warning` up: at `notice` they only say that the migrations table
+//! exists, at every start). Timestamps are to the
 //! minute, so log lines cannot be lined up with the order of stored cases to
 //! learn exact arrival times. A panic prints only where it happened: its
 //! message might hold data from a request.
@@ -18,7 +20,7 @@ impl FormatTime for ToTheMinute {
 
 pub fn init() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("SUOJA_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx::postgres::notice=warn"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(true)

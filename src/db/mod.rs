@@ -122,6 +122,21 @@ impl Db {
             .try_get(0)?;
         Ok((mode, sync))
     }
+
+    /// PostgreSQL's `fsync` and `synchronous_commit`, as this connection
+    /// sees them: whether a commit waits for the disk.
+    pub async fn postgres_durability(&self) -> Result<(String, String), sqlx::Error> {
+        let mut conn = self.pool.acquire().await?;
+        let fsync: String = sqlx::query("show fsync")
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        let commit: String = sqlx::query("show synchronous_commit")
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        Ok((fsync, commit))
+    }
 }
 
 /// Creates the folder of a SQLite file and asks for the file to be created.

@@ -51,14 +51,9 @@ impl<T: WriteBatch> Writer<T> {
     /// checkpoint the WAL inside its commits: [`Db::checkpoint`] runs apart,
     /// so a checkpoint never stalls the requests waiting on a commit.
     pub async fn start(db: &Db) -> Result<(Writer<T>, tokio::task::JoinHandle<()>), sqlx::Error> {
-        let mut conn = db.pool.acquire().await?.detach();
-        if db.backend == Backend::Sqlite {
-            sqlx::query("pragma wal_autocheckpoint = 0")
-                .execute(&mut conn)
-                .await?;
-        }
+        let conn = own_connection(db).await?;
         let (queue, jobs) = mpsc::channel(QUEUE);
-        let task = tokio::spawn(run(conn, jobs));
+        let task = tokio::spawn(run(db.clone(), conn, jobs));
         Ok((Writer { queue }, task))
     }
 
@@ -73,7 +68,18 @@ impl<T: WriteBatch> Writer<T> {
     }
 }
 
-async fn run<T: WriteBatch>(mut conn: AnyConnection, mut jobs: mpsc::Receiver<Job<T>>) {
+/// A connection taken out of the pool for the writer alone.
+async fn own_connection(db: &Db) -> Result<AnyConnection, sqlx::Error> {
+    let mut conn = db.pool.acquire().await?.detach();
+    if db.backend == Backend::Sqlite {
+        sqlx::query("pragma wal_autocheckpoint = 0")
+            .execute(&mut conn)
+            .await?;
+    }
+    Ok(conn)
+}
+
+async fn run<T: WriteBatch>(db: Db, mut conn: AnyConnection, mut jobs: mpsc::Receiver<Job<T>>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let started = Instant::now();
@@ -93,6 +99,15 @@ async fn run<T: WriteBatch>(mut conn: AnyConnection, mut jobs: mpsc::Receiver<Jo
             }
             // One bad write must not fail its neighbours: retry one by one.
             Err(_) => {
+                // A connection the server dropped (PostgreSQL restarted or
+                // failed over) is replaced first, or every later batch would
+                // fail with it.
+                if conn.ping().await.is_err() {
+                    match own_connection(&db).await {
+                        Ok(fresh) => conn = fresh,
+                        Err(e) => tracing::error!(error = %e, "writer cannot reconnect"),
+                    }
+                }
                 for job in batch.drain(..) {
                     let alone = commit(&mut conn, &[&job.item]).await;
                     if let Err(e) = &alone {

@@ -29,16 +29,6 @@ fn import_from(app: &TestApp, file: &std::path::Path) -> (bool, String) {
     (ok, format!("{out}{err}"))
 }
 
-impl TestApp {
-    /// Removes the app's database (the server must be stopped): the next
-    /// start or import finds it empty.
-    fn wipe_database(&self) {
-        for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
-            let _ = std::fs::remove_file(self.path(file));
-        }
-    }
-}
-
 #[tokio::test]
 async fn an_export_restores_into_an_empty_database_and_everything_works_again() {
     let mut app = spawn_app().await;
@@ -98,7 +88,7 @@ async fn an_export_restores_into_an_empty_database_and_everything_works_again() 
 
     // A cut-off file and a file naming a table this database lacks are
     // refused, and leave the new database empty.
-    app.wipe_database();
+    app.database.wipe().await;
     let cut: String = text
         .lines()
         .take(text.lines().count() - 2)

@@ -382,7 +382,7 @@ async fn you_call_us_shows_the_line_number_on_the_receipt() {
 
 /// Fires `n` bookings for `slot` at once, spread over `bases`; returns
 /// every answer.
-async fn race(bases: &[String], slot: &str, n: usize) -> Vec<(u16, String, String)> {
+pub async fn race(bases: &[String], slot: &str, n: usize) -> Vec<(u16, String, String)> {
     let mut tokens = Vec::new();
     for base in bases {
         tokens.push(booking_token(base).await);
@@ -416,7 +416,7 @@ async fn race(bases: &[String], slot: &str, n: usize) -> Vec<(u16, String, Strin
     out
 }
 
-async fn exactly_one_winner(app: &TestApp, slot: &str, answers: &[(u16, String, String)]) {
+pub async fn exactly_one_winner(app: &TestApp, slot: &str, answers: &[(u16, String, String)]) {
     let winners: Vec<_> = answers.iter().filter(|a| a.0 == 200).collect();
     assert_eq!(winners.len(), 1, "exactly one receipt");
     assert!(winners[0].1.contains(r#"<p class="code">"#));

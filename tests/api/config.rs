@@ -31,6 +31,7 @@ fn environment_variables_override_keys_and_nested_keys() {
         ("SUOJA_LIMITS__LOOKUPS_PER_MINUTE", "7"),
         ("SUOJA_FORM__MIN_FILL_SECONDS", "0"),
         ("SUOJA_LOG", "trace"),
+        ("SUOJA_TEST_DATABASE", "postgres"),
         ("OTHER", "ignored"),
     ]
     .map(|(k, v)| (k.to_owned(), v.to_owned()));
@@ -101,6 +102,42 @@ fn unknown_keys_missing_keys_and_bad_values_are_named() {
     assert!(load_err(&path).contains("services[0].name.sv"));
     let (_d, path) = with_replaced("slug = \"helpline\"", "slug = \"Help Line\"");
     assert!(load_err(&path).contains("services[0].slug"));
+}
+
+const ONION: &str = "http://suojaexampleonionservicenamenotarealaddresszzzzzzzzzzzzz.onion";
+
+#[test]
+fn onion_location_takes_an_onion_services_base_address_and_names_a_bad_one() {
+    let (_d, path) = with_replaced(
+        &format!("# onion_location = \"{ONION}\""),
+        &format!("onion_location = \"{ONION}/\""),
+    );
+    let Ok(config) = Config::load(&path, no_env()) else {
+        panic!("a valid onion_location is refused")
+    };
+    assert_eq!(config.onion_location.as_deref(), Some(ONION));
+    let Ok(config) = Config::load("suoja.example.toml".as_ref(), no_env()) else {
+        panic!("the example does not load")
+    };
+    assert!(config.onion_location.is_none(), "off by default");
+    for bad in [
+        "https://apu.example.fi",
+        "http://short.onion",
+        &format!("{ONION}/contact"),
+        &format!("{ONION}:port"),
+        &ONION.replace("http://", "ftp://"),
+        &ONION.replace("suoja", "SUOJA"),
+    ] {
+        let env = [("SUOJA_ONION_LOCATION".to_owned(), bad.to_owned())];
+        match Config::load("suoja.example.toml".as_ref(), env) {
+            Ok(_) => panic!("{bad} was taken"),
+            Err(e) => assert!(
+                e.to_string()
+                    .contains("key `onion_location`: expected the onion service"),
+                "{e}"
+            ),
+        }
+    }
 }
 
 #[test]

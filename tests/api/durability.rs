@@ -1,12 +1,18 @@
-//! Privacy rule 6 and durability: SQLite in WAL with synchronous=FULL, every
-//! acknowledged request committed, also across a graceful shutdown.
+//! Privacy rule 6 and durability: SQLite in WAL with synchronous=FULL (or
+//! PostgreSQL with fsync and synchronous commits), every acknowledged request
+//! committed, also across a graceful shutdown or a kill.
 
 use std::collections::HashSet;
 
 use crate::helpers::*;
 
+/// SQLite only: WAL and `synchronous` are SQLite pragmas. On PostgreSQL
+/// `postgres_commits_wait_for_the_disk` checks the server's equivalent.
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_with_full_synchronous_commits() {
+    if is_postgres() {
+        return;
+    }
     let mut app = spawn_app().await;
     app.submit_ok("durable").await;
     assert!(
@@ -20,6 +26,77 @@ async fn sqlite_runs_in_wal_mode_with_full_synchronous_commits() {
     assert_eq!(db.sqlite_durability().await.unwrap(), ("wal".to_owned(), 2));
     db.pool.close().await;
     app.stop().await;
+}
+
+/// PostgreSQL only (SQLite's check is the test above): `serve` reads the
+/// server's `fsync` and `synchronous_commit` and logs them, and refuses to
+/// start when either is off.
+#[tokio::test]
+async fn postgres_commits_wait_for_the_disk() {
+    if !is_postgres() {
+        return;
+    }
+    let mut app = spawn_app().await;
+    app.submit_ok("durable").await;
+    assert!(
+        app.logs()
+            .contains("postgres durability fsync=on synchronous_commit=on"),
+        "{}",
+        app.logs()
+    );
+    app.stop().await;
+    // A server that would acknowledge before the disk has the commit is
+    // refused. The setting is made for this database only.
+    let pool = app.pool().await;
+    let name: (String,) = sqlx::query_as("select current_database()::text")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "alter database {} set synchronous_commit = off",
+        name.0
+    )))
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let (ok, _, err) = run(std::process::Command::new(bin())
+        .args(["serve", "--config"])
+        .arg(&app.config));
+    assert!(!ok);
+    assert!(
+        err.contains("PostgreSQL is not durable: fsync=on synchronous_commit=off"),
+        "{err}"
+    );
+}
+
+/// PostgreSQL only: a server restart or fail-over ends every connection.
+/// The group-commit writer and the pool connect again, so the next request
+/// is served (SQLite has no server to lose).
+#[tokio::test]
+async fn requests_are_served_again_after_the_database_ends_every_connection() {
+    if !is_postgres() {
+        return;
+    }
+    let app = spawn_app().await;
+    app.submit_ok("before the connections ended").await;
+    let pool = app.pool().await;
+    let (ended,): (i64,) = sqlx::query_as(
+        "select count(pg_terminate_backend(pid)) from pg_stat_activity \
+         where datname = current_database() and pid <> pg_backend_pid()",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    assert!(
+        ended >= 2,
+        "the writer's and the pool's connections: {ended}"
+    );
+    let receipt = app.submit_ok("after the connections ended").await;
+    let (status, page) = app.check("en", &receipt).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("after the connections ended"));
 }
 
 #[tokio::test]
@@ -112,12 +189,43 @@ async fn acknowledged_requests_survive(signal: &str) {
     }
     let stored = app.count("select count(*) from cases").await;
     assert!(stored >= acknowledged.len() as i64);
+    database_is_intact(&app).await;
+}
+
+/// SQLite's integrity check, or on PostgreSQL amcheck over every B-tree
+/// index of the app's tables, each checked against its table's rows.
+async fn database_is_intact(app: &TestApp) {
     let pool = app.pool().await;
-    let (integrity,): (String,) = sqlx::query_as("pragma integrity_check")
-        .fetch_one(&pool)
+    if is_postgres() {
+        sqlx::query("create extension if not exists amcheck")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let indexes: Vec<(String,)> = sqlx::query_as(
+            "select c.relname::text from pg_index i \
+             join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam \
+             join pg_namespace n on n.oid = c.relnamespace \
+             where a.amname = 'btree' and n.nspname = 'public'",
+        )
+        .fetch_all(&pool)
         .await
         .unwrap();
-    assert_eq!(integrity, "ok");
+        for (index,) in &indexes {
+            sqlx::query("select bt_index_check($1::regclass, true)::text")
+                .bind(index)
+                .execute(&pool)
+                .await
+                .unwrap_or_else(|e| panic!("index {index}: {e}"));
+        }
+        let checked = indexes.len();
+        assert!(checked >= 5, "{checked} indexes checked");
+    } else {
+        let (integrity,): (String,) = sqlx::query_as("pragma integrity_check")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(integrity, "ok");
+    }
     pool.close().await;
 }
 
@@ -130,13 +238,20 @@ fn send_signal(pid: u32, signal: &str) {
     assert!(ok);
 }
 
+/// On PostgreSQL the database files are the server's (its data directory
+/// is its owner's only); the pepper file is ours on both.
 #[cfg(unix)]
 #[tokio::test]
 async fn the_database_and_pepper_files_are_readable_by_their_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let app = spawn_app().await;
     app.submit_ok("private").await;
-    for file in ["suoja.db", "suoja.db-wal", "pepper"] {
+    let files: &[&str] = if is_postgres() {
+        &["pepper"]
+    } else {
+        &["suoja.db", "suoja.db-wal", "pepper"]
+    };
+    for file in files {
         let mode = std::fs::metadata(app.path(file))
             .unwrap()
             .permissions()

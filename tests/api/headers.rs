@@ -91,3 +91,62 @@ async fn no_path_redirects_off_the_site_and_unknown_languages_still_offer_a_quic
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(r.headers()["location"], "/sv/");
 }
+
+#[tokio::test]
+async fn with_an_onion_address_client_pages_name_the_same_page_there() {
+    const ONION: &str = "http://suojaexampleonionservicenamenotarealaddresszzzzzzzzzzzzz.onion";
+    let app = spawn_with(Options {
+        extra_top: format!("onion_location = \"{ONION}/\""),
+        ..Options::default()
+    })
+    .await;
+    let c = client();
+    let onion_location = |r: &reqwest::Response| {
+        r.headers()
+            .get("onion-location")
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    for path in [
+        "/",
+        "/fi/",
+        "/sv/services/helpline",
+        "/en/services/helpline/book?week=1",
+        "/en/check",
+        "/en/nothing-here",
+    ] {
+        let r = c.get(app.url(path)).send().await.unwrap();
+        assert_eq!(onion_location(&r), Some(format!("{ONION}{path}")), "{path}");
+    }
+    let r = c
+        .post(app.url("/fi/check"))
+        .form(&[("receipt", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(onion_location(&r), Some(format!("{ONION}/fi/check")));
+    // Staff pages, the stylesheet and the health check do not offer it.
+    for path in [
+        "/en/staff/login",
+        "/fi/staff",
+        "/static/suoja.css",
+        "/health",
+    ] {
+        let r = c.get(app.url(path)).send().await.unwrap();
+        assert_eq!(onion_location(&r), None, "{path}");
+    }
+    // Nor does a page asked for on the onion address itself.
+    let host = ONION.trim_start_matches("http://");
+    let r = c
+        .get(app.url("/en/check"))
+        .header("host", host)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(onion_location(&r), None);
+
+    // Without the key, no page sends it.
+    let plain = spawn_app().await;
+    let r = c.get(plain.url("/en/check")).send().await.unwrap();
+    assert_eq!(onion_location(&r), None);
+}

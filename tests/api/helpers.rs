@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 use secrecy::ExposeSecret;
 
+mod database;
 mod smtp;
+pub use database::{Backend, TestDatabase, backend, is_postgres};
 pub use smtp::{Mail, SmtpServer, free_port};
 
 pub const SERVICE: &str = "helpline";
@@ -41,11 +43,17 @@ impl Default for Options {
     }
 }
 
+/// One running `suoja serve` and its folder. Further instances on the same
+/// config and database (`another_instance`) share the folder and database,
+/// which go when the last of them is dropped.
 pub struct TestApp {
     pub base: String,
-    pub dir: tempfile::TempDir,
+    pub dir: Arc<tempfile::TempDir>,
     pub config: PathBuf,
     pub options: Options,
+    /// The app's own database: a SQLite file in `dir`, or a PostgreSQL
+    /// database dropped with the app.
+    pub database: Arc<TestDatabase>,
     child: Option<Child>,
     output: Arc<Mutex<String>>,
 }
@@ -77,13 +85,19 @@ pub async fn spawn_with(options: Options) -> TestApp {
         format!("# test counsellors\n{}\n", counsellor.to_public()),
     )
     .unwrap();
+    let database = TestDatabase::create(dir.path()).await;
     let config = dir.path().join("suoja.toml");
-    std::fs::write(&config, config_text(dir.path(), &recovery, &options)).unwrap();
+    std::fs::write(
+        &config,
+        config_text(dir.path(), &database.url, &recovery, &options),
+    )
+    .unwrap();
     let mut app = TestApp {
         base: String::new(),
-        dir,
+        dir: Arc::new(dir),
         config,
         options,
+        database: Arc::new(database),
         child: None,
         output: Arc::new(Mutex::new(String::new())),
     };
@@ -91,7 +105,12 @@ pub async fn spawn_with(options: Options) -> TestApp {
     app
 }
 
-fn config_text(dir: &Path, recovery: &age::x25519::Identity, o: &Options) -> String {
+fn config_text(
+    dir: &Path,
+    database_url: &str,
+    recovery: &age::x25519::Identity,
+    o: &Options,
+) -> String {
     let d = dir.display();
     let smtp = o.smtp_port.map_or(String::new(), |port| {
         format!(
@@ -103,7 +122,7 @@ fn config_text(dir: &Path, recovery: &age::x25519::Identity, o: &Options) -> Str
     let text = format!(
         r#"
 listen = "127.0.0.1:0"
-database_url = "sqlite://{d}/suoja.db"
+database_url = "{database_url}"
 pepper_file = "{d}/pepper"
 recovery_recipient = "{recovery}"
 {extra_top}
@@ -165,6 +184,23 @@ fn limits(extra: &str) -> String {
 }
 
 impl TestApp {
+    /// A second `suoja serve` on this app's config and database, on a port
+    /// of its own, with its own logs: what a second instance behind a load
+    /// balancer is.
+    pub async fn another_instance(&self) -> TestApp {
+        let mut other = TestApp {
+            base: String::new(),
+            dir: self.dir.clone(),
+            config: self.config.clone(),
+            options: self.options.clone(),
+            database: self.database.clone(),
+            child: None,
+            output: Arc::new(Mutex::new(String::new())),
+        };
+        other.start().await;
+        other
+    }
+
     /// Starts (or restarts) the binary on this app's folder.
     pub async fn start(&mut self) {
         let mut child = Command::new(bin())
@@ -249,8 +285,15 @@ impl TestApp {
         self.child.as_ref().unwrap().id()
     }
 
+    /// The SQLite file (SQLite runs only).
     pub fn db_path(&self) -> PathBuf {
+        assert_eq!(backend(), Backend::Sqlite, "a SQLite file is wanted");
         self.dir.path().join("suoja.db")
+    }
+
+    /// The URL the app's config names, for a second process or `suoja open`.
+    pub fn database_url(&self) -> &str {
+        &self.database.url
     }
 
     pub fn path(&self, file: &str) -> PathBuf {
@@ -328,11 +371,10 @@ impl TestApp {
         self.check_as(&client(), lang, receipt).await
     }
 
-    /// A pool on this app's database file, as a second process would open it.
+    /// A pool on this app's database, as a second process would open it.
     pub async fn pool(&self) -> sqlx::AnyPool {
         sqlx::any::install_default_drivers();
-        let url = format!("sqlite://{}", self.db_path().display());
-        sqlx::AnyPool::connect(&url).await.unwrap()
+        sqlx::AnyPool::connect(self.database_url()).await.unwrap()
     }
 
     /// Every sealed message in the database, oldest first.
@@ -344,6 +386,72 @@ impl TestApp {
             .unwrap();
         pool.close().await;
         rows.into_iter().map(|r| r.0).collect()
+    }
+
+    /// Everything the database stores, as text, to search for what must
+    /// never be there in the clear. SQLite: the database file with its WAL
+    /// and shared-memory files, bytes as they are on disk. PostgreSQL: every
+    /// row of every table of the app's database (`select t::text from t`),
+    /// and each `bytea` value once more as its raw bytes, since the text
+    /// form shows bytes as hex.
+    pub async fn stored_contents(&self) -> String {
+        String::from_utf8_lossy(&self.stored_bytes().await).into_owned()
+    }
+
+    /// `stored_contents` as the bytes they are, for binary searches.
+    pub async fn stored_bytes(&self) -> Vec<u8> {
+        let mut stored = Vec::new();
+        if !is_postgres() {
+            for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
+                if let Ok(bytes) = std::fs::read(self.path(file)) {
+                    stored.extend(bytes);
+                }
+            }
+            return stored;
+        }
+        let pool = self.pool().await;
+        let tables: Vec<(String,)> = sqlx::query_as(
+            "select table_name::text from information_schema.tables \
+             where table_schema = 'public' and table_type = 'BASE TABLE'",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        for (table,) in &tables {
+            let rows: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "select t::text from {table} t"
+            )))
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+            for (row,) in rows {
+                stored.extend(row.into_bytes());
+                stored.push(b'\n');
+            }
+        }
+        let blobs: Vec<(String, String)> = sqlx::query_as(
+            "select table_name::text, column_name::text from information_schema.columns \
+             where table_schema = 'public' and data_type = 'bytea'",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        for (table, column) in &blobs {
+            let values: Vec<(Option<Vec<u8>>,)> =
+                sqlx::query_as(sqlx::AssertSqlSafe(format!("select {column} from {table}")))
+                    .fetch_all(&pool)
+                    .await
+                    .unwrap();
+            for value in values.into_iter().filter_map(|v| v.0) {
+                stored.extend(value);
+            }
+        }
+        pool.close().await;
+        assert!(
+            tables.len() >= 5 && blobs.len() >= 3,
+            "{tables:?} {blobs:?}"
+        );
+        stored
     }
 
     pub async fn count(&self, sql: &'static str) -> i64 {

@@ -1,5 +1,9 @@
 //! Integration tests: each starts the real `suoja` binary on a real SQLite
-//! file and talks HTTP to it over loopback.
+//! file, or with `SUOJA_TEST_DATABASE=postgres` on a fresh PostgreSQL
+//! database (`helpers/database.rs`), and talks HTTP to it over loopback.
+//! A test reads the database through `app.pool()` or `app.database_url()`;
+//! one that only makes sense on one backend returns early on the other and
+//! says why.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod abuse;
@@ -12,6 +16,7 @@ mod dst;
 mod durability;
 mod headers;
 mod helpers;
+mod instances;
 mod intake;
 mod matrix;
 mod notify;

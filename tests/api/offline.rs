@@ -79,7 +79,7 @@ async fn suoja_open_lists_and_decrypts_what_an_identity_can_open() {
         .args(["open", "--json", "--identity"])
         .arg(app.path("recovery.key"))
         .arg("--database")
-        .arg(format!("sqlite://{}", app.db_path().display())));
+        .arg(app.database_url()));
     assert!(ok);
     let lines: Vec<serde_json::Value> = out
         .lines()

@@ -50,9 +50,11 @@ fn probe_client_from(ip: &str) -> reqwest::Client {
 
 #[tokio::test]
 async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
-    // Notifications are on, to a staff member of the service.
+    // Notifications are on, to a staff member of the service, and client
+    // pages name an onion address (their path and query go in a header).
     let smtp = SmtpServer::start().await;
     let mut app = spawn_with(Options {
+        extra_top: "onion_location = \"http://suojaexampleonionservicenamenotarealaddresszzzzzzzzzzzzz.onion\"".into(),
         log: "trace",
         extra_limits: "lookups_per_client_per_hour = 4".into(),
         smtp_port: Some(smtp.port),
@@ -91,6 +93,8 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         .await
         .unwrap();
     assert_eq!(forged.status().as_u16(), 422);
+    let onion = forged.headers()["onion-location"].to_str().unwrap();
+    assert!(onion.ends_with(&format!("/en/services/{SERVICE}?q={QUERY}")));
     let huge = format!("{MESSAGE}{}", "x".repeat(300 * 1024));
     // Its own connection: the server closes it without reading the body.
     let big = probe_client()
@@ -306,7 +310,9 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         "verbose logging was on"
     );
     assert!(logs.contains("notifications on") && logs.contains("notification batch"));
-    assert_eq!(mails.len(), 1, "one notice was sent");
+    // One notice, or more when the write-back and the booking fall into
+    // later batch windows (batches are 1 s here; a slow run spreads them).
+    assert!(!mails.is_empty(), "a notice was sent");
     // Neither the staff member's address nor anything of the mail is logged.
     for secret in [
         STAFF_EMAIL,
@@ -388,14 +394,9 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         assert!(!logs.contains(seat.as_str()), "the logs contain a seat id");
     }
 
-    let mut stored = Vec::new();
-    for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
-        if let Ok(bytes) = std::fs::read(app.path(file)) {
-            stored.extend(bytes);
-        }
-    }
+    // The SQLite files as on disk, or every PostgreSQL row as text.
+    let stored = app.stored_contents().await;
     assert!(stored.len() > 4096);
-    let stored = String::from_utf8_lossy(&stored);
     for secret in [
         MESSAGE,
         NAME,

@@ -91,15 +91,12 @@ async fn sealed_of(app: &TestApp, case: &str) -> Vec<Vec<u8>> {
     rows.into_iter().map(|r| r.0).collect()
 }
 
-/// The database and its WAL and shared-memory files, as bytes.
-fn stored_bytes(app: &TestApp) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
-        if let Ok(b) = std::fs::read(app.path(file)) {
-            bytes.extend(b);
-        }
-    }
-    bytes
+/// What the database stores, as bytes. SQLite: the database and its WAL
+/// and shared-memory files as they are on disk. PostgreSQL: every live row
+/// (its dead tuples stay on disk until vacuum, as SECURITY.md says; these
+/// tests cannot see them).
+async fn stored_bytes(app: &TestApp) -> Vec<u8> {
+    app.stored_bytes().await
 }
 
 /// How many 32-byte pieces of a sealed message (past the header line every
@@ -261,7 +258,7 @@ async fn the_purge_command_deletes_expired_cases_for_good_and_keeps_the_counts()
         .unwrap();
     pool.close().await;
     assert!(
-        pieces_found(&gone[0], &stored_bytes(&app)) > 10,
+        pieces_found(&gone[0], &stored_bytes(&app).await) > 10,
         "present before"
     );
 
@@ -272,7 +269,9 @@ async fn the_purge_command_deletes_expired_cases_for_good_and_keeps_the_counts()
     assert!(ok, "{err}");
     assert!(out.contains("purged on"), "{out}");
     assert_eq!(totals(&out), [1, 1, 1, 1, 0], "{out}");
-    assert!(out.contains("WAL checkpointed and truncated"), "{out}");
+    if !is_postgres() {
+        assert!(out.contains("WAL checkpointed and truncated"), "{out}");
+    }
     assert!(
         err.contains("retention purge") && err.contains("cases=1"),
         "{err}"
@@ -295,9 +294,11 @@ async fn the_purge_command_deletes_expired_cases_for_good_and_keeps_the_counts()
 
     // Gone from the database file and the WAL; the kept case is still
     // found the same way.
-    let wal = std::fs::metadata(app.path("suoja.db-wal")).map_or(0, |m| m.len());
-    assert_eq!(wal, 0, "the WAL was truncated");
-    let stored = stored_bytes(&app);
+    if !is_postgres() {
+        let wal = std::fs::metadata(app.path("suoja.db-wal")).map_or(0, |m| m.len());
+        assert_eq!(wal, 0, "the WAL was truncated");
+    }
+    let stored = stored_bytes(&app).await;
     assert_eq!(
         pieces_found(&gone[0], &stored),
         0,
@@ -339,7 +340,7 @@ async fn serve_purges_expired_cases_at_start_and_cuts_the_wal_while_it_runs() {
     }
     assert!(app.logs().contains("retention purge"));
     // While the server runs: gone from the database file and the WAL.
-    assert_eq!(pieces_found(&gone[0], &stored_bytes(&app)), 0);
+    assert_eq!(pieces_found(&gone[0], &stored_bytes(&app).await), 0);
     app.stop().await;
     assert_eq!(case_ids(&app).await, [ids[1].clone()]);
     assert_eq!(
@@ -347,7 +348,7 @@ async fn serve_purges_expired_cases_at_start_and_cuts_the_wal_while_it_runs() {
             .await,
         1
     );
-    assert_eq!(pieces_found(&gone[0], &stored_bytes(&app)), 0);
+    assert_eq!(pieces_found(&gone[0], &stored_bytes(&app).await), 0);
 }
 
 #[tokio::test]

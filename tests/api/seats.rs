@@ -53,7 +53,7 @@ async fn a_seat_row_names_no_case_and_only_the_seal_ties_them() {
     // SQLite keeps it without a rowid: rows sit in the order of their
     // random ids, not in the order they were booked. (PostgreSQL has no
     // such table kind; there the app makes no SQLite file.)
-    if app.db_path().exists() {
+    if !is_postgres() {
         let (sql,): (String,) =
             sqlx::query_as("select sql from sqlite_master where type = 'table' and name = 'seats'")
                 .fetch_one(&pool)
@@ -246,11 +246,9 @@ async fn the_staff_seat_look_up_over_three_thousand_booking_cases_is_timed() {
 /// A database left at migration 0003, as a server before sealed seats
 /// made it.
 async fn database_at_0003(app: &TestApp) -> sqlx::AnyPool {
-    for file in ["suoja.db", "suoja.db-wal", "suoja.db-shm"] {
-        let _ = std::fs::remove_file(app.path(file));
-    }
+    app.database.wipe().await;
     let old = tempfile::tempdir().unwrap();
-    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(app.database.migrations());
     for entry in std::fs::read_dir(&source).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -259,7 +257,11 @@ async fn database_at_0003(app: &TestApp) -> sqlx::AnyPool {
         }
     }
     sqlx::any::install_default_drivers();
-    let url = format!("sqlite://{}?mode=rwc", app.db_path().display());
+    let url = if is_postgres() {
+        app.database_url().to_owned()
+    } else {
+        format!("sqlite://{}?mode=rwc", app.db_path().display())
+    };
     let pool = sqlx::AnyPool::connect(&url).await.unwrap();
     sqlx::migrate::Migrator::new(old.path())
         .await
@@ -374,11 +376,12 @@ async fn a_booking_made_before_seats_were_sealed_is_carried_over_and_never_lost(
     let pw = app.with_staff(&[ANNA]).await;
     assert_eq!(seat_ids(&app).await, [(booking.clone(), "booked".into())]);
     assert_eq!(app.count("select count(*) from seat_carryover").await, 1);
-    assert_eq!(
-        app.count("select count(*) from sqlite_master where name = 'bookings'")
-            .await,
-        0
-    );
+    let bookings_tables = if is_postgres() {
+        "select count(*) from information_schema.tables where table_name = 'bookings'"
+    } else {
+        "select count(*) from sqlite_master where name = 'bookings'"
+    };
+    assert_eq!(app.count(bookings_tables).await, 0);
 
     // The client still sees it with the receipt.
     let receipt = receipt.to_string();
