@@ -1,9 +1,10 @@
 //! The command line: `serve`, `demo`, `staff`, `open` (offline reading),
-//! `export` and `import` (backups) and `keygen`.
+//! `export` and `import` (backups), `rotate` (resealing) and `keygen`.
 
 mod backup;
 mod demo;
 mod open;
+mod rotate;
 pub mod staff;
 
 use std::path::PathBuf;
@@ -75,6 +76,22 @@ enum Command {
         /// The export to read; standard input if none.
         #[arg(long)]
         input: Option<PathBuf>,
+    },
+    /// Reseal every item of every service (or one) to the service's current
+    /// recipients, opening each with an identity file (the recovery
+    /// identity or a counsellor's key). Resumes an interrupted job.
+    Rotate {
+        #[arg(long, default_value = "suoja.toml")]
+        config: PathBuf,
+        /// An age identity file: the key in hand that opens the items.
+        #[arg(long)]
+        identity: PathBuf,
+        /// Only this service.
+        #[arg(long)]
+        service: Option<String>,
+        /// Items read per batch.
+        #[arg(long, default_value_t = crate::rotation::DEFAULT_BATCH, value_parser = clap::value_parser!(i64).range(1..=10_000))]
+        batch: i64,
     },
     /// Write a new age X25519 identity file and print its recipient.
     Keygen {
@@ -171,6 +188,15 @@ pub fn main() -> ExitCode {
             Command::Import { config, input } => {
                 let config = Config::load(&config, std::env::vars())?;
                 backup::run_import(&config.database_url, input.as_deref()).await
+            }
+            Command::Rotate {
+                config,
+                identity,
+                service,
+                batch,
+            } => {
+                let config = Config::load(&config, std::env::vars())?;
+                rotate::run(&config, &identity, service.as_deref(), batch).await
             }
             Command::Keygen { output } => keygen(&output).map(|recipient| println!("{recipient}")),
         }

@@ -15,6 +15,7 @@ pub mod intake;
 pub mod keys;
 pub mod notify;
 pub mod queue;
+pub mod rotation;
 pub mod seal;
 pub mod serve;
 pub mod staff;

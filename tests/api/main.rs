@@ -16,6 +16,7 @@ mod notify;
 mod offline;
 mod phone;
 mod privacy;
+mod rotation;
 mod schedule;
 mod staff;
 mod staff_helpers;

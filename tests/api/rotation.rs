@@ -1,0 +1,310 @@
+//! Key rotation through the real binary: `suoja rotate` reseals a service's
+//! items to its current recipient set, and the reference `age` CLI and
+//! `suoja open` show who can open them afterwards.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use secrecy::{ExposeSecret, SecretString};
+use suoja::seal::{Pepper, Receipt};
+
+use crate::helpers::*;
+use crate::staff_helpers::*;
+
+/// `suoja rotate` with an identity file and extra arguments.
+pub fn rotate(app: &TestApp, identity: &Path, extra: &[&str]) -> (bool, String, String) {
+    run(Command::new(bin())
+        .args(["rotate", "--config"])
+        .arg(&app.config)
+        .arg("--identity")
+        .arg(identity)
+        .args(extra)
+        .env("SUOJA_LOG", "trace"))
+}
+
+/// Whether the reference `age` CLI opens `sealed` with `identity`.
+pub fn age_opens(app: &TestApp, identity: &Path, sealed: &[u8]) -> bool {
+    let file = app.path("item.age");
+    std::fs::write(&file, sealed).unwrap();
+    let (ok, _, _) = run(Command::new("age")
+        .args(["--decrypt", "--identity"])
+        .arg(identity)
+        .arg(&file));
+    ok
+}
+
+/// A staff member's identity, unwrapped from the database with their
+/// password and written to an identity file (what they could export).
+pub async fn staff_key(app: &TestApp, username: &str, password: &str) -> PathBuf {
+    let pool = app.pool().await;
+    let (wrapped,): (Vec<u8>,) =
+        sqlx::query_as("select wrapped_identity from staff where username = $1")
+            .bind(username)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    let identity =
+        suoja::seal::identity::unwrap(&wrapped, &SecretString::from(password.to_owned())).unwrap();
+    let path = app.path(&format!("{username}.key"));
+    std::fs::write(&path, format!("{}\n", identity.to_string().expose_secret())).unwrap();
+    path
+}
+
+/// The client's identity file, derived from a receipt and the pepper.
+fn client_key(app: &TestApp, receipt: &str) -> PathBuf {
+    let pepper = Pepper::load_or_create(&app.path("pepper")).unwrap();
+    let key = Receipt::parse(receipt)
+        .unwrap()
+        .client_key(&pepper)
+        .unwrap();
+    let path = app.path("client.key");
+    std::fs::write(&path, key.identity.to_string().expose_secret()).unwrap();
+    path
+}
+
+/// A message row: (seq, id, written_on, author, key_epoch, sealed).
+pub type MessageRow = (i64, String, String, String, i64, Vec<u8>);
+
+/// Every message, oldest first.
+pub async fn messages(app: &TestApp) -> Vec<MessageRow> {
+    let pool = app.pool().await;
+    let rows = sqlx::query_as(
+        "select seq, id, written_on, author, key_epoch, sealed from messages order by seq",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    rows
+}
+
+/// What must not change when an item is resealed.
+fn identity_columns(rows: &[MessageRow]) -> Vec<(i64, String, String, String)> {
+    rows.iter()
+        .map(|r| (r.0, r.1.clone(), r.2.clone(), r.3.clone()))
+        .collect()
+}
+
+fn assert_no_secret(out: &str, secrets: &[&str]) {
+    assert!(!out.contains("AGE-SECRET-KEY"), "an identity in the output");
+    for s in secrets {
+        assert!(!out.contains(s), "the output holds {s:?}:\n{out}");
+    }
+}
+
+#[tokio::test]
+async fn a_deactivated_counsellors_key_no_longer_opens_items_after_rotate() {
+    let mut app = spawn_app().await;
+    let one_time = app
+        .with_staff(&[
+            ("anna", "counsellor", &[SERVICE]),
+            ("ben", "counsellor", &[SERVICE]),
+        ])
+        .await;
+    let anna = Staff::first_login(&app, "anna", &one_time[0]).await;
+    let receipt = app.submit_ok("the ochre kite drifts north").await;
+    let case = anna.newest_case().await;
+    let page = anna.get(&format!("/en/staff/cases/{case}")).await;
+    let csrf = csrf_in(&page.body);
+    for (path, text) in [
+        ("reply", "the quiet fern answers"),
+        ("note", "internal only"),
+    ] {
+        let r = anna
+            .post(
+                &format!("/en/staff/cases/{case}/{path}"),
+                &[("csrf", &csrf), ("text", text)],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+    }
+    let anna_key = staff_key(&app, "anna", NEW_PASSWORD).await;
+    let ben_key = staff_key(&app, "ben", &one_time[1]).await;
+    let client = client_key(&app, &receipt);
+    let before = messages(&app).await;
+    assert_eq!(before.len(), 3);
+    assert!(before.iter().all(|m| age_opens(&app, &anna_key, &m.5)));
+
+    // Anna leaves; a running server stops sealing to her within seconds, and
+    // rotate (with the offline recovery identity) reseals what she had.
+    app.deactivate_staff("anna");
+    let (ok, out, err) = rotate(&app, &app.path("recovery.key"), &[]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("helpline: resealing 3 items"), "{out}");
+    assert!(
+        out.contains("helpline: check: 3 items pass (right number of recipients, opened"),
+        "{out}"
+    );
+    assert!(out.contains("0 fail, 0 still in an older epoch"), "{out}");
+    assert_no_secret(&(out + &err), &["ochre kite", "quiet fern", &receipt]);
+
+    let after = messages(&app).await;
+    assert_eq!(identity_columns(&after), identity_columns(&before));
+    let epochs: std::collections::BTreeSet<i64> = after.iter().map(|m| m.4).collect();
+    assert_eq!(epochs.len(), 1, "one epoch for all");
+    assert_ne!(after[0].4, before[0].4, "a new epoch");
+    for (i, m) in after.iter().enumerate() {
+        assert_ne!(m.5, before[i].5, "resealed");
+        assert!(
+            !age_opens(&app, &anna_key, &m.5),
+            "anna's key opens item {i}"
+        );
+        for key in [
+            &ben_key,
+            &app.path("counsellor.key"),
+            &app.path("recovery.key"),
+        ] {
+            assert!(
+                age_opens(&app, key, &m.5),
+                "{} cannot open item {i}",
+                key.display()
+            );
+        }
+        // The client's key opens their message and the reply, not the note.
+        assert_eq!(
+            age_opens(&app, &client, &m.5),
+            m.3 != "note",
+            "client, {}",
+            m.3
+        );
+    }
+    let (status, thread) = app.check("en", &receipt).await;
+    assert_eq!(status, 200);
+    assert!(thread.contains("the ochre kite drifts north"));
+    assert!(thread.contains("the quiet fern answers"));
+
+    // Nothing left to do: a second run changes nothing and says so.
+    let (ok, out, err) = rotate(&app, &app.path("recovery.key"), &[]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("helpline: every item is in the current key epoch"));
+    assert_eq!(messages(&app).await, after);
+    let audit = app
+        .count("select count(*) from audit_log where action = 'rotation_finished'")
+        .await;
+    assert_eq!(audit, 1);
+    assert_eq!(
+        app.count("select count(*) from rotation_jobs where state = 'done' and done = 3 and total = 3 and checked = 3")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_new_member_opens_older_items_once_rotated_and_unopenable_items_are_reported() {
+    let mut app = spawn_app().await;
+    for text in ["first of three", "second of three", "third of three"] {
+        app.submit_ok(text).await;
+    }
+    let one_time = app.with_staff(&[("carl", "counsellor", &[SERVICE])]).await;
+    let carl_key = staff_key(&app, "carl", &one_time[0]).await;
+    let before = messages(&app).await;
+    assert!(before.iter().all(|m| !age_opens(&app, &carl_key, &m.5)));
+
+    // Carl's own key is not among the old recipients: nothing opens, and
+    // every item is counted and reported, none silently skipped.
+    let (ok, out, err) = rotate(&app, &carl_key, &["--service", SERVICE]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("3/3 items (0 resealed, 3 unreadable, 0 skipped)"),
+        "{out}"
+    );
+    assert!(out.contains("0 items pass"), "{out}");
+    assert!(out.contains("3 still in an older epoch"), "{out}");
+    assert!(
+        err.contains("run again with an identity that opens them"),
+        "{err}"
+    );
+    assert_eq!(messages(&app).await, before);
+    assert_eq!(
+        app.count(
+            "select count(*) from rotation_jobs where state = 'incomplete' and unreadable = 3"
+        )
+        .await,
+        1
+    );
+
+    // A counsellor's key file that was in the old set does it.
+    let (ok, out, err) = rotate(&app, &app.path("counsellor.key"), &["--service", SERVICE]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("3 items pass"), "{out}");
+    for m in messages(&app).await {
+        assert!(age_opens(&app, &carl_key, &m.5));
+    }
+    let (ok, out, err) = run(Command::new(bin())
+        .args(["open", "--identity"])
+        .arg(&carl_key)
+        .arg("--config")
+        .arg(&app.config));
+    assert!(ok, "{err}");
+    assert!(out.contains("second of three"), "{out}");
+    assert!(err.contains("3 of 3 cases opened"), "{err}");
+}
+
+#[tokio::test]
+async fn replacing_the_recovery_key_reseals_every_service_with_the_old_one() {
+    let mut app = spawn_app().await;
+    app.submit_ok("to the helpline").await;
+    let (status, _) = app
+        .submit(
+            "en",
+            OTHER_SERVICE,
+            &[
+                ("topic", "general"),
+                ("message", "to the rainbow line"),
+                ("way", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    app.stop().await;
+    let old = app.path("recovery.key");
+    let new = app.path("recovery-2026.key");
+    let (ok, recipient, err) = run(Command::new(bin()).args(["keygen", "--output"]).arg(&new));
+    assert!(ok, "{err}");
+    let config = std::fs::read_to_string(&app.config).unwrap();
+    let config: String = config
+        .lines()
+        .map(|l| {
+            if l.starts_with("recovery_recipient") {
+                format!("recovery_recipient = \"{}\"\n", recipient.trim())
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&app.config, config).unwrap();
+
+    let (ok, out, err) = rotate(&app, &old, &[]);
+    assert!(ok, "{out}{err}");
+    for slug in [SERVICE, OTHER_SERVICE] {
+        assert!(
+            out.contains(&format!(
+                "{slug}: check: 1 items pass (right number of recipients; the identity is not in the new set"
+            )),
+            "{out}"
+        );
+    }
+    for m in messages(&app).await {
+        assert!(age_opens(&app, &new, &m.5));
+        assert!(!age_opens(&app, &old, &m.5));
+    }
+    let open = |key: &Path| {
+        run(Command::new(bin())
+            .args(["open", "--identity"])
+            .arg(key)
+            .arg("--config")
+            .arg(&app.config))
+    };
+    let (_, out, err) = open(&new);
+    assert!(out.contains("to the rainbow line") && out.contains("to the helpline"));
+    assert!(err.contains("2 of 2 cases opened"), "{err}");
+    let (_, out, err) = open(&old);
+    assert!(out.is_empty());
+    assert!(err.contains("0 of 2 cases opened"), "{err}");
+    app.start().await;
+    let receipt = app.submit_ok("after the change").await;
+    assert!(!receipt.is_empty());
+    let last = messages(&app).await.pop().unwrap();
+    assert!(age_opens(&app, &new, &last.5));
+}
