@@ -56,10 +56,18 @@ pub async fn run(
                 } else {
                     println!("{slug}: resealing {} items", job.total);
                 }
+                let started = std::time::Instant::now();
+                let before = job.done;
                 let mut shown = Progress::new(slug, batch);
                 let (job, check) =
                     rotation::run(&db, job, &keys, batch, &mut |j| shown.show(j)).await?;
                 shown.end(&job);
+                let seconds = started.elapsed().as_secs_f64();
+                println!(
+                    "{slug}: {} resealed in {seconds:.1} s ({:.0} a second)",
+                    job.done - before,
+                    (job.done - before) as f64 / seconds.max(0.001)
+                );
                 check
             }
         };

@@ -308,3 +308,142 @@ async fn replacing_the_recovery_key_reseals_every_service_with_the_old_one() {
     let last = messages(&app).await.pop().unwrap();
     assert!(age_opens(&app, &new, &last.5));
 }
+
+/// SIGKILLs `suoja rotate` after it has printed `lines` progress lines (or,
+/// with `lines == 0`, after `delay_ms`); true if it finished first.
+fn rotate_until_killed(app: &TestApp, identity: &Path, lines: usize, delay_ms: u64) -> bool {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(bin())
+        .args(["rotate", "--batch", "7", "--service", SERVICE, "--config"])
+        .arg(&app.config)
+        .arg("--identity")
+        .arg(identity)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    if lines == 0 {
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+    } else {
+        let stdout = child.stdout.take().unwrap();
+        let mut seen = 0;
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if line.contains(" items (") {
+                seen += 1;
+                if seen >= lines {
+                    break;
+                }
+            }
+        }
+    }
+    let finished = matches!(child.try_wait(), Ok(Some(s)) if s.success());
+    let _ = child.kill(); // SIGKILL
+    let _ = child.wait();
+    finished
+}
+
+#[tokio::test]
+async fn a_rotation_killed_again_and_again_resumes_and_loses_or_doubles_nothing() {
+    const ITEMS: usize = 300;
+    let mut app = spawn_app().await;
+    for i in 0..ITEMS {
+        app.submit_ok(&format!("item number {i}")).await;
+    }
+    let one_time = app.with_staff(&[("dora", "counsellor", &[SERVICE])]).await;
+    let dora = staff_key(&app, "dora", &one_time[0]).await;
+    app.stop().await;
+    let before = messages(&app).await;
+    assert_eq!(before.len(), ITEMS);
+
+    // Kill it at different points: after a few progress lines (mid-batch,
+    // since a line is printed every 7 items and the process runs on), and
+    // after short delays (while it connects, loads keys or starts the job).
+    let recovery = app.path("recovery.key");
+    let mut kills = 0;
+    let plan = [
+        (0, 30),
+        (1, 0),
+        (0, 80),
+        (3, 0),
+        (2, 0),
+        (0, 150),
+        (5, 0),
+        (1, 0),
+    ];
+    for (lines, delay) in plan.iter().cycle().take(200) {
+        if rotate_until_killed(&app, &recovery, *lines, *delay) {
+            break;
+        }
+        kills += 1;
+        let pool = app.pool().await;
+        let progress: Option<(i64, i64)> =
+            sqlx::query_as("select done, total from rotation_jobs where state = 'running'")
+                .fetch_optional(&pool)
+                .await
+                .unwrap();
+        eprintln!("kill {kills}: job at {progress:?}");
+        let (ok,): (String,) = sqlx::query_as("pragma integrity_check")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(ok, "ok", "after kill {kills}");
+        pool.close().await;
+    }
+    assert!(
+        kills >= 5,
+        "only {kills} kills: the rotation was too quick to test"
+    );
+    // The last run (or this one) finishes and checks.
+    let (ok, out, err) = rotate(&app, &recovery, &["--service", SERVICE]);
+    assert!(ok, "{out}{err}");
+    eprintln!("{out}");
+    assert!(
+        out.contains(&format!("helpline: check: {ITEMS} items pass")),
+        "{out}"
+    );
+
+    let after = messages(&app).await;
+    assert_eq!(
+        identity_columns(&after),
+        identity_columns(&before),
+        "nothing lost, moved or doubled"
+    );
+    let epochs: std::collections::BTreeSet<i64> = after.iter().map(|m| m.4).collect();
+    assert_eq!(epochs.len(), 1);
+    let dora_id = suoja::seal::IdentityFile::read(&dora).unwrap();
+    for (i, m) in after.iter().enumerate() {
+        let plain = suoja::seal::open_bytes(&m.5, &dora_id.as_identities())
+            .unwrap_or_else(|e| panic!("item {i}: {e}"));
+        let doc: serde_json::Value = serde_json::from_slice(&plain).unwrap();
+        assert_eq!(doc["text"], format!("item number {i}"));
+    }
+    for m in after.iter().step_by(60) {
+        assert!(age_opens(&app, &dora, &m.5));
+        assert!(age_opens(&app, &app.path("counsellor.key"), &m.5));
+    }
+    let pool = app.pool().await;
+    let (state, total, done, unreadable, skipped): (String, i64, i64, i64, i64) = sqlx::query_as(
+        "select state, total, done, unreadable, skipped from rotation_jobs where service = $1",
+    )
+    .bind(SERVICE)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (state.as_str(), total, done, unreadable, skipped),
+        ("done", ITEMS as i64, ITEMS as i64, 0, 0),
+        "one job, every item counted once"
+    );
+    let (ok,): (String,) = sqlx::query_as("pragma integrity_check")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(ok, "ok");
+    pool.close().await;
+    assert_eq!(
+        app.count("select count(*) from audit_log where action = 'rotation_started'")
+            .await,
+        1
+    );
+}
