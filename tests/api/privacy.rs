@@ -466,3 +466,32 @@ async fn admin_setup_and_audit_log_nothing_secret() {
         assert!(!logs.contains(secret), "the logs contain {secret:?}");
     }
 }
+
+#[tokio::test]
+async fn rotation_logs_and_prints_nothing_secret() {
+    const TEXT: &str = "the indigo ferry waits at the pier";
+    let mut app = spawn_with(Options {
+        log: "trace",
+        ..Options::default()
+    })
+    .await;
+    let one_time = app.with_staff(&[("ilse", "counsellor", &[SERVICE])]).await;
+    let receipt = app.submit_ok(TEXT).await;
+    app.deactivate_staff("ilse");
+    let recovery = std::fs::read_to_string(app.path("recovery.key")).unwrap();
+    let (ok, out, err) = crate::rotation::rotate(&app, &app.path("recovery.key"), &[]);
+    assert!(ok, "{out}{err}");
+    app.stop().await;
+    let all = format!("{out}{err}{}", app.logs());
+    for secret in [
+        TEXT,
+        "indigo ferry",
+        &receipt,
+        &receipt.replace('-', ""),
+        recovery.trim(),
+        "AGE-SECRET-KEY",
+        &one_time[0],
+    ] {
+        assert!(!all.contains(secret), "rotation output or logs hold {secret:?}");
+    }
+}
