@@ -8,10 +8,13 @@
 //! hand cannot open are counted and reported, and stay as they were for
 //! another key. The job ends with a check of every item of the service.
 
+pub mod pages;
 pub mod store;
+mod views;
 
 use crate::db::Db;
 use crate::seal::{self, Envelope, IdentityFile, SealError};
+
 pub use store::Job;
 use store::{Counter, Step};
 
@@ -109,7 +112,6 @@ pub async fn run(
     progress: &mut (dyn FnMut(&Job) + Send),
 ) -> Result<(Job, Check), RotationError> {
     let envelope = epoch_envelope(db, job.target_epoch).await?;
-    let identities = keys.as_identities();
     let mut job = job;
     loop {
         let items = store::items(
@@ -124,8 +126,8 @@ pub async fn run(
             break;
         }
         for item in &items {
-            let resealed = envelope_for(&envelope, item)
-                .and_then(|to| seal::reseal(&item.sealed, &identities, &to));
+            let resealed =
+                envelope_for(&envelope, item).and_then(|to| keys.reseal(&item.sealed, &to));
             let counted = match resealed {
                 Ok(new) => match store::replace(db, &job.id, item, &new, job.target_epoch).await? {
                     Step::Resealed => Some(Counter::Done),
@@ -210,7 +212,6 @@ pub async fn check(
     keys: &IdentityFile,
 ) -> Result<Check, RotationError> {
     let opened = keys.recipients().iter().any(|r| envelope.contains(r));
-    let identities = keys.as_identities();
     let mut check = Check {
         opened,
         ..Check::default()
@@ -227,7 +228,7 @@ pub async fn check(
             }
             let ok = envelope_for(envelope, item).is_ok_and(|to| {
                 seal::x25519_stanzas(&item.sealed).is_ok_and(|n| n == to.len())
-                    && (!opened || seal::open_bytes(&item.sealed, &identities).is_ok())
+                    && (!opened || keys.opens(&item.sealed))
             });
             if ok {
                 check.passed += 1;

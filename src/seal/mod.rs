@@ -164,8 +164,9 @@ pub fn x25519_stanzas(sealed: &[u8]) -> Result<usize, SealError> {
         .count())
 }
 
-/// Identities read from an age identity file (as `age-keygen` or `suoja
-/// keygen` write it): the keys in hand of an offline tool.
+/// The keys in hand of a rotation: identities read from an age identity
+/// file (as `age-keygen` or `suoja keygen` write it), or unlocked staff keys.
+#[derive(Clone)]
 pub struct IdentityFile {
     identities: Vec<x25519::Identity>,
 }
@@ -203,10 +204,18 @@ impl IdentityFile {
         Ok(IdentityFile { identities })
     }
 
-    pub fn from_identity(identity: x25519::Identity) -> IdentityFile {
-        IdentityFile {
-            identities: vec![identity],
-        }
+    pub fn from_identities(identities: Vec<x25519::Identity>) -> IdentityFile {
+        IdentityFile { identities }
+    }
+
+    /// Opens `sealed` with these keys and seals its plaintext to `to`.
+    pub fn reseal(&self, sealed: &[u8], to: &Envelope) -> Result<Vec<u8>, SealError> {
+        reseal(sealed, &self.as_identities(), to)
+    }
+
+    /// Whether these keys open `sealed` (its whole payload authenticates).
+    pub fn opens(&self, sealed: &[u8]) -> bool {
+        open_bytes(sealed, &self.as_identities()).is_ok()
     }
 
     /// The identities, as `open` and `reseal` take them.

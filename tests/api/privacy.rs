@@ -492,6 +492,9 @@ async fn rotation_logs_and_prints_nothing_secret() {
         "AGE-SECRET-KEY",
         &one_time[0],
     ] {
-        assert!(!all.contains(secret), "rotation output or logs hold {secret:?}");
+        assert!(
+            !all.contains(secret),
+            "rotation output or logs hold {secret:?}"
+        );
     }
 }

@@ -447,3 +447,186 @@ async fn a_rotation_killed_again_and_again_resumes_and_loses_or_doubles_nothing(
         1
     );
 }
+
+/// Waits until no rotation job runs and `jobs` have ended.
+async fn jobs_end(app: &TestApp, jobs: i64) {
+    for _ in 0..400 {
+        let ended = app
+            .count("select count(*) from rotation_jobs where state <> 'running'")
+            .await;
+        if ended >= jobs {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the rotation jobs did not end:\n{}", app.logs());
+}
+
+#[tokio::test]
+async fn a_counsellor_replaces_their_own_key_and_their_items_follow_it() {
+    let mut app = spawn_app().await;
+    let one_time = app
+        .with_staff(&[("anna", "counsellor", &[SERVICE, OTHER_SERVICE])])
+        .await;
+    let anna = Staff::first_login(&app, "anna", &one_time[0]).await;
+    app.submit_ok("the slate harbour at dusk").await;
+    app.submit_ok("the second lantern").await;
+    let old_key = staff_key(&app, "anna", NEW_PASSWORD).await;
+    std::fs::rename(&old_key, app.path("anna-old.key")).unwrap();
+    let old_key = app.path("anna-old.key");
+
+    let csrf = anna.csrf().await;
+    let wrong = anna
+        .post(
+            "/en/staff/account/key",
+            &[("csrf", &csrf), ("current", "not my password at all")],
+        )
+        .await;
+    assert_eq!(wrong.status, 422);
+    let forged = anna
+        .post(
+            "/en/staff/account/key",
+            &[("csrf", "0"), ("current", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(app.count("select count(*) from rotation_jobs").await, 0);
+
+    let replaced = anna
+        .post(
+            "/en/staff/account/key",
+            &[("csrf", &csrf), ("current", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(replaced.status, 303, "{}", replaced.body);
+    assert_eq!(replaced.location, "/en/staff/rotation");
+    jobs_end(&app, 1).await;
+    let page = anna.get("/en/staff/rotation").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("A counsellor replaced their key"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Done"));
+    assert!(page.body.contains("2 items pass, 0 fail"));
+
+    let new_key = staff_key(&app, "anna", NEW_PASSWORD).await;
+    assert_ne!(
+        std::fs::read_to_string(&new_key).unwrap(),
+        std::fs::read_to_string(&old_key).unwrap()
+    );
+    for m in messages(&app).await {
+        assert!(age_opens(&app, &new_key, &m.5));
+        assert!(!age_opens(&app, &old_key, &m.5), "the old key still opens");
+        assert!(age_opens(&app, &app.path("recovery.key"), &m.5));
+    }
+    // The session reads with the new key, and so does a new login.
+    let case = anna.newest_case().await;
+    assert!(
+        anna.get(&format!("/en/staff/cases/{case}"))
+            .await
+            .body
+            .contains("the second lantern")
+    );
+    let again = Staff::new(&app);
+    assert_eq!(again.login("anna", NEW_PASSWORD, "").await.status, 303);
+    let queue = again.get("/en/staff").await;
+    assert!(
+        queue.body.contains("the slate harbour at dusk"),
+        "{}",
+        queue.body
+    );
+    assert_eq!(
+        app.count("select count(*) from audit_log where action = 'key_replaced'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn an_admin_removes_a_member_and_a_logged_in_key_reseals_without_theirs() {
+    let mut app = spawn_app().await;
+    let one_time = app
+        .with_staff(&[
+            ("root", "admin", &[SERVICE]),
+            ("bea", "counsellor", &[SERVICE]),
+        ])
+        .await;
+    let admin = Staff::first_login(&app, "root", &one_time[0]).await;
+    let bea = Staff::first_login(&app, "bea", &one_time[1]).await;
+    app.submit_ok("the hollow reed").await;
+    app.submit_ok("the pale comet").await;
+    let bea_key = staff_key(&app, "bea", NEW_PASSWORD).await;
+    let admin_key = staff_key(&app, "root", NEW_PASSWORD).await;
+    let pool = app.pool().await;
+    let (bea_id,): (String,) = sqlx::query_as("select id from staff where username = 'bea'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+
+    // Only admins see the page and may remove, with the session's token.
+    assert_eq!(bea.get("/en/staff/members").await.status, 403);
+    let bea_csrf = bea.csrf().await;
+    let form = |csrf: &str| {
+        vec![
+            ("csrf".to_owned(), csrf.to_owned()),
+            ("staff".to_owned(), bea_id.clone()),
+            ("service".to_owned(), SERVICE.to_owned()),
+        ]
+    };
+    let post = |who: &Staff, f: Vec<(String, String)>| {
+        who.http
+            .post(format!("{}/en/staff/members/remove", who.base))
+            .form(&f)
+            .send()
+    };
+    assert_eq!(post(&bea, form(&bea_csrf)).await.unwrap().status(), 403);
+    let page = admin.get("/en/staff/members").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Remove Bea from Support line"),
+        "{}",
+        page.body
+    );
+    let csrf = csrf_in(&page.body);
+    assert_eq!(post(&admin, form("0")).await.unwrap().status(), 403);
+    assert_eq!(
+        app.count("select count(*) from memberships where service = 'helpline'")
+            .await,
+        2
+    );
+
+    let removed = post(&admin, form(&csrf)).await.unwrap();
+    assert_eq!(removed.status(), 303);
+    jobs_end(&app, 1).await;
+    let page = admin.get("/en/staff/rotation").await;
+    assert!(
+        page.body.contains("A member left the service"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("2 items pass, 0 fail"), "{}", page.body);
+    for m in messages(&app).await {
+        assert!(
+            !age_opens(&app, &bea_key, &m.5),
+            "the removed key still opens"
+        );
+        for key in [
+            &admin_key,
+            &app.path("counsellor.key"),
+            &app.path("recovery.key"),
+        ] {
+            assert!(age_opens(&app, key, &m.5));
+        }
+    }
+    // Bea no longer sees the service's cases.
+    let queue = bea.get("/en/staff").await;
+    assert!(!queue.body.contains("the pale comet"));
+    assert_eq!(
+        app.count("select count(*) from audit_log where action = 'membership_removed'")
+            .await,
+        1
+    );
+}
