@@ -475,8 +475,38 @@ async fn rotation_logs_and_prints_nothing_secret() {
         ..Options::default()
     })
     .await;
-    let one_time = app.with_staff(&[("ilse", "counsellor", &[SERVICE])]).await;
+    let one_time = app
+        .with_staff(&[
+            ("ilse", "counsellor", &[SERVICE]),
+            ("jon", "counsellor", &[SERVICE]),
+            ("kai", "admin", &[SERVICE]),
+        ])
+        .await;
     let receipt = app.submit_ok(TEXT).await;
+    // On the web: Jon replaces his key, the admin removes Ilse.
+    let jon = Staff::first_login(&app, "jon", &one_time[1]).await;
+    let csrf = jon.csrf().await;
+    let replaced = jon
+        .post(
+            "/en/staff/account/key",
+            &[("csrf", &csrf), ("current", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(replaced.status, 303);
+    let admin = Staff::first_login(&app, "kai", &one_time[2]).await;
+    let page = admin.get("/en/staff/members").await;
+    let ilse_id = between(&page.body, r#"name="staff" value=""#, "\"").unwrap();
+    let removed = admin
+        .post(
+            "/en/staff/members/remove",
+            &[
+                ("csrf", &csrf_in(&page.body)),
+                ("staff", &ilse_id),
+                ("service", SERVICE),
+            ],
+        )
+        .await;
+    assert_eq!(removed.status, 303);
     app.deactivate_staff("ilse");
     let recovery = std::fs::read_to_string(app.path("recovery.key")).unwrap();
     let (ok, out, err) = crate::rotation::rotate(&app, &app.path("recovery.key"), &[]);
@@ -491,6 +521,9 @@ async fn rotation_logs_and_prints_nothing_secret() {
         recovery.trim(),
         "AGE-SECRET-KEY",
         &one_time[0],
+        &one_time[1],
+        &one_time[2],
+        NEW_PASSWORD,
     ] {
         assert!(
             !all.contains(secret),
