@@ -60,7 +60,7 @@ pub async fn run(
                 let before = job.done;
                 let mut shown = Progress::new(slug, batch);
                 let (job, check) =
-                    rotation::run(&db, job, &keys, batch, &mut |j| shown.show(j)).await?;
+                    rotation::run(&db, job, &keys, batch, None, &mut |j| shown.show(j)).await?;
                 shown.end(&job);
                 let seconds = started.elapsed().as_secs_f64();
                 println!(

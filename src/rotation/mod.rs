@@ -31,6 +31,8 @@ pub enum RotationError {
     BadEpoch(i64),
     #[error("another job of service `{0}` started meanwhile; run again")]
     Busy(String),
+    #[error("the server is shutting down")]
+    Closed,
 }
 
 /// What a job is asked to do.
@@ -103,12 +105,15 @@ fn envelope_for(envelope: &Envelope, item: &store::Item) -> Result<Envelope, Sea
 }
 
 /// Runs `job` to its end: every batch, then the final check. `progress` is
-/// called after each item with the job's counts so far.
+/// called after each item with the job's counts so far. In a server,
+/// `sealing` is its per-core permit: a job seals one item at a time under
+/// it, so requests are not starved.
 pub async fn run(
     db: &Db,
     job: Job,
     keys: &IdentityFile,
     batch: i64,
+    sealing: Option<&tokio::sync::Semaphore>,
     progress: &mut (dyn FnMut(&Job) + Send),
 ) -> Result<(Job, Check), RotationError> {
     let envelope = epoch_envelope(db, job.target_epoch).await?;
@@ -126,8 +131,13 @@ pub async fn run(
             break;
         }
         for item in &items {
+            let permit = match sealing {
+                Some(s) => Some(s.acquire().await.map_err(|_| RotationError::Closed)?),
+                None => None,
+            };
             let resealed =
                 envelope_for(&envelope, item).and_then(|to| keys.reseal(&item.sealed, &to));
+            drop(permit);
             let counted = match resealed {
                 Ok(new) => match store::replace(db, &job.id, item, &new, job.target_epoch).await? {
                     Step::Resealed => Some(Counter::Done),

@@ -63,11 +63,16 @@ fn spawn(state: &AppState, job: Job, keys: IdentityFile) {
     tokio::spawn(async move {
         let id = job.id.clone();
         let mut quiet = |_: &Job| {};
-        match super::run(&state.db, job, &keys, DEFAULT_BATCH, &mut quiet).await {
+        let sealing = Some(&state.sealing);
+        match super::run(&state.db, job, &keys, DEFAULT_BATCH, sealing, &mut quiet).await {
             Ok((job, _)) => tracing::info!(
                 job = %job.id, service = %job.service, state = %job.state,
                 done = job.done, unreadable = job.unreadable, "rotation job ended"
             ),
+            // Another run took it over, or a newer job superseded it.
+            Err(e @ super::RotationError::Busy(_)) => {
+                tracing::info!(job = %id, error = %e, "rotation job left to another run")
+            }
             Err(e) => tracing::error!(job = %id, error = %e, "rotation job stopped"),
         }
         state.rotation.release(&id);
