@@ -117,7 +117,9 @@ impl<'a> Progress<'a> {
 
     fn show(&mut self, job: &Job) {
         let handled = job.done + job.unreadable + job.skipped;
-        if self.terminal {
+        // About 200 redraws in all, however many items.
+        let step = (job.total / 200).max(1);
+        if self.terminal && (handled % step == 0 || handled >= job.total) {
             let width = 30;
             let filled = (handled * width)
                 .checked_div(job.total)
@@ -131,7 +133,7 @@ impl<'a> Progress<'a> {
                 self.slug, job.total, job.unreadable
             );
             let _ = err.flush();
-        } else if handled % self.every == 0 {
+        } else if !self.terminal && handled % self.every == 0 {
             self.line(job);
         }
     }

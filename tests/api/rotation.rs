@@ -696,3 +696,43 @@ async fn a_job_cut_off_by_a_crash_is_resumed_from_the_web_with_a_members_key() {
             .contains("Resume with my key")
     );
 }
+
+#[tokio::test]
+async fn rotate_draws_a_bar_on_a_terminal_and_plain_lines_otherwise() {
+    let mut app = spawn_app().await;
+    for i in 0..12 {
+        app.submit_ok(&format!("bar item {i}")).await;
+    }
+    app.with_staff(&[("dora", "counsellor", &[SERVICE])]).await;
+    // `script` gives the command a pseudo-terminal.
+    let cmd = format!(
+        "{} rotate --batch 5 --service {SERVICE} --config {} --identity {}",
+        bin(),
+        app.config.display(),
+        app.path("recovery.key").display()
+    );
+    let (ok, out, err) = run(Command::new("script").args(["-qec", &cmd, "/dev/null"]));
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("\rhelpline: [###"), "{out:?}");
+    assert!(out.contains("] 12/12 (0 unreadable)"), "{out:?}");
+    assert!(
+        !out.contains("5/12 items"),
+        "no plain lines on a terminal: {out:?}"
+    );
+
+    app.add_staff("eve", "counsellor", &[SERVICE]);
+    let (ok, out, err) = rotate(
+        &app,
+        &app.path("recovery.key"),
+        &["--batch", "5", "--service", SERVICE],
+    );
+    assert!(ok, "{out}{err}");
+    assert!(!out.contains('\r') && !err.contains('\r'));
+    for line in [
+        "helpline: 5/12 items",
+        "helpline: 10/12 items",
+        "helpline: 12/12 items (12 resealed",
+    ] {
+        assert!(out.contains(line), "{out}");
+    }
+}
