@@ -125,6 +125,14 @@ enum StaffAction {
         #[arg(long)]
         username: String,
     },
+    /// Take a person out of a service: new items stop being sealed to their
+    /// key; `suoja rotate` then reseals the older ones without it.
+    RemoveService {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        service: String,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -178,6 +186,9 @@ pub fn main() -> ExitCode {
                     StaffAction::List => staff::run_list(&config).await,
                     StaffAction::Deactivate { username } => {
                         staff::run_deactivate(&config, &username).await
+                    }
+                    StaffAction::RemoveService { username, service } => {
+                        staff::run_remove_service(&config, &username, &service).await
                     }
                 }
             }

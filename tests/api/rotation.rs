@@ -736,3 +736,66 @@ async fn rotate_draws_a_bar_on_a_terminal_and_plain_lines_otherwise() {
         assert!(out.contains(line), "{out}");
     }
 }
+
+#[tokio::test]
+async fn a_counsellor_taken_out_of_one_service_on_the_command_line_loses_only_its_items() {
+    let mut app = spawn_app().await;
+    let one_time = app
+        .with_staff(&[("anna", "counsellor", &[SERVICE, OTHER_SERVICE])])
+        .await;
+    let anna_key = staff_key(&app, "anna", &one_time[0]).await;
+    app.submit_ok("for the helpline").await;
+    let (status, _) = app
+        .submit(
+            "en",
+            OTHER_SERVICE,
+            &[
+                ("topic", "general"),
+                ("message", "for the rainbow line"),
+                ("way", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let staff = |args: &[&str]| {
+        run(Command::new(bin())
+            .args(["staff"])
+            .args(args)
+            .arg("--config")
+            .arg(&app.config))
+    };
+    let (ok, out, err) = staff(&["remove-service", "--username", "anna", "--service", SERVICE]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("run suoja rotate"), "{out}");
+    let (ok, _, err) = staff(&["remove-service", "--username", "anna", "--service", SERVICE]);
+    assert!(!ok && err.contains("not a member"), "{err}");
+
+    let (ok, out, err) = rotate(&app, &app.path("recovery.key"), &[]);
+    assert!(ok, "{out}{err}");
+    assert!(
+        out.contains("rainbow: every item is in the current key epoch"),
+        "{out}"
+    );
+    let pool = app.pool().await;
+    let rows: Vec<(String, Vec<u8>)> = sqlx::query_as(
+        "select c.service, m.sealed from messages m join cases c on c.id = m.case_id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    assert_eq!(rows.len(), 2);
+    for (service, sealed) in &rows {
+        assert_eq!(
+            age_opens(&app, &anna_key, sealed),
+            service == OTHER_SERVICE,
+            "{service}"
+        );
+        assert!(age_opens(&app, &app.path("counsellor.key"), sealed));
+    }
+    assert_eq!(
+        app.count("select count(*) from audit_log where action = 'membership_removed'")
+            .await,
+        1
+    );
+}
