@@ -53,7 +53,7 @@ pub async fn start_or_resume(db: &Db, req: &Request<'_>) -> Result<Option<Job>, 
         if job.target_epoch == req.target_epoch {
             return Ok(Some(job));
         }
-        store::finish(db, &job.id, "superseded", 0, 0).await?;
+        store::finish(db, &job, "superseded", 0, 0, None).await?;
     }
     let total = store::count_outside(db, req.service, req.target_epoch).await?;
     if total == 0 {
@@ -69,14 +69,6 @@ pub async fn start_or_resume(db: &Db, req: &Request<'_>) -> Result<Option<Job>, 
     )
     .await?
     .ok_or_else(|| RotationError::Busy(req.service.to_owned()))?;
-    crate::staff::store::audit_now(
-        db,
-        req.started_by,
-        "rotation_started",
-        Some(req.service),
-        None,
-    )
-    .await?;
     store::job(db, &id)
         .await?
         .ok_or_else(|| RotationError::Busy(req.service.to_owned()))
@@ -172,13 +164,13 @@ pub async fn run(
     } else {
         "done"
     };
-    store::finish(db, &job.id, state, check.passed, check.failed).await?;
-    crate::staff::store::audit_now(
+    store::finish(
         db,
-        &job.started_by,
-        "rotation_finished",
-        Some(&job.service),
-        None,
+        &job,
+        state,
+        check.passed,
+        check.failed,
+        Some("rotation_finished"),
     )
     .await?;
     job.state = state.to_owned();

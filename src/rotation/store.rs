@@ -4,6 +4,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::db::{Db, day, new_id, today};
+use crate::staff::store::audit;
 
 /// A job as stored: what it reseals to and how far it got.
 #[derive(Debug, Clone)]
@@ -96,7 +97,8 @@ pub async fn count_outside(db: &Db, service: &str, target: i64) -> Result<i64, s
     .try_get(0)
 }
 
-/// Starts a job; `None` if another job of the service is running.
+/// Starts a job and audits it, in one transaction; `None` if another job
+/// of the service is running.
 pub async fn create(
     db: &Db,
     kind: &str,
@@ -107,6 +109,7 @@ pub async fn create(
 ) -> Result<Option<String>, sqlx::Error> {
     let id = new_id();
     let today = day(today());
+    let mut tx = db.pool.begin().await?;
     // The unique index on running jobs keeps a second one out.
     let made = sqlx::query(
         "insert into rotation_jobs (id, kind, service, target_epoch, state, started_by, total, \
@@ -120,20 +123,28 @@ pub async fn create(
     .bind(started_by)
     .bind(total)
     .bind(&today)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
-    Ok((made.rows_affected() == 1).then_some(id))
+    if made.rows_affected() != 1 {
+        return Ok(None);
+    }
+    audit(&mut tx, started_by, "rotation_started", Some(service), None).await?;
+    tx.commit().await?;
+    Ok(Some(id))
 }
 
-/// Ends a running job in `state` with the final check's counts.
+/// Ends a running job in `state` with the final check's counts; with
+/// `audit_as`, audits it in the same transaction.
 pub async fn finish(
     db: &Db,
-    id: &str,
+    job: &Job,
     state: &str,
     checked: i64,
     failed: i64,
+    audit_as: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    let mut tx = db.pool.begin().await?;
+    let ended = sqlx::query(
         "update rotation_jobs set state = $1, checked = $2, check_failed = $3, updated_on = $4 \
          where id = $5 and state = 'running'",
     )
@@ -141,10 +152,13 @@ pub async fn finish(
     .bind(checked)
     .bind(failed)
     .bind(day(today()))
-    .bind(id)
-    .execute(&db.pool)
+    .bind(&job.id)
+    .execute(&mut *tx)
     .await?;
-    Ok(())
+    if let (1, Some(action)) = (ended.rows_affected(), audit_as) {
+        audit(&mut tx, &job.started_by, action, Some(&job.service), None).await?;
+    }
+    tx.commit().await
 }
 
 /// The recipients an epoch recorded, one a line.

@@ -441,11 +441,16 @@ async fn a_rotation_killed_again_and_again_resumes_and_loses_or_doubles_nothing(
         .unwrap();
     assert_eq!(ok, "ok");
     pool.close().await;
-    assert_eq!(
-        app.count("select count(*) from audit_log where action = 'rotation_started'")
-            .await,
-        1
-    );
+    for action in ["rotation_started", "rotation_finished"] {
+        let pool = app.pool().await;
+        let (n,): (i64,) = sqlx::query_as("select count(*) from audit_log where action = $1")
+            .bind(action)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        assert_eq!(n, 1, "one {action} entry, whatever the kills");
+    }
 }
 
 /// Waits until no rotation job runs and `jobs` have ended.
