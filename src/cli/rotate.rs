@@ -42,7 +42,6 @@ pub async fn run(
             service: slug,
             target_epoch: current.epoch,
             started_by: "cli",
-            batch,
         };
         let check = match rotation::start_or_resume(&db, &req).await? {
             None => {

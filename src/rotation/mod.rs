@@ -42,7 +42,6 @@ pub struct Request<'a> {
     pub target_epoch: i64,
     /// A staff id, or `cli`.
     pub started_by: &'a str,
-    pub batch: i64,
 }
 
 /// The running job of the service for this epoch (resumed), or a new one;

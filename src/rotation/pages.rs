@@ -119,7 +119,6 @@ pub async fn start(
             service,
             target_epoch: target,
             started_by,
-            batch: DEFAULT_BATCH,
         };
         if let Some(job) = super::start_or_resume(&state.db, &req)
             .await
