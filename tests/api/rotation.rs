@@ -804,3 +804,75 @@ async fn a_counsellor_taken_out_of_one_service_on_the_command_line_loses_only_it
         1
     );
 }
+
+/// A contact request sent with nothing but the server's address.
+async fn submit_to(base: String, message: String) -> u16 {
+    let http = client();
+    let form = http
+        .get(format!("{base}/en/services/{SERVICE}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = between(&form, r#"name="token" value=""#, "\"").unwrap();
+    http.post(format!("{base}/en/services/{SERVICE}"))
+        .form(&[
+            ("token", token.as_str()),
+            ("topic", "general"),
+            ("message", message.as_str()),
+            ("way", "none"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn rotating_while_clients_keep_writing_leaves_every_item_in_the_new_set() {
+    let mut app = spawn_app().await;
+    let one_time = app.with_staff(&[("anna", "counsellor", &[SERVICE])]).await;
+    let anna_key = staff_key(&app, "anna", &one_time[0]).await;
+    for i in 0..100 {
+        app.submit_ok(&format!("early {i}")).await;
+    }
+    app.deactivate_staff("anna");
+    // Clients keep writing while the job runs; for up to 5 s the server may
+    // still seal to the old set.
+    let writers = tokio::spawn({
+        let base = app.base.clone();
+        async move {
+            for i in 0..60 {
+                assert_eq!(submit_to(base.clone(), format!("during {i}")).await, 200);
+            }
+        }
+    });
+    let mut runs = 0;
+    loop {
+        runs += 1;
+        let (ok, out, err) = rotate(&app, &app.path("recovery.key"), &["--batch", "10"]);
+        if ok && writers.is_finished() {
+            break;
+        }
+        assert!(runs < 10, "{out}{err}");
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    }
+    writers.await.unwrap();
+    // The keyring has caught up by now: one more run finds nothing to do.
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    let (ok, out, err) = rotate(&app, &app.path("recovery.key"), &[]);
+    assert!(ok, "{out}{err}");
+    let all = messages(&app).await;
+    assert_eq!(all.len(), 160, "nothing lost or doubled");
+    let epochs: std::collections::BTreeSet<i64> = all.iter().map(|m| m.4).collect();
+    assert_eq!(epochs.len(), 1, "one epoch");
+    let anna = suoja::seal::IdentityFile::read(&anna_key).unwrap();
+    let counsellor = suoja::seal::IdentityFile::read(&app.path("counsellor.key")).unwrap();
+    for m in &all {
+        assert!(!anna.opens(&m.5), "the deactivated key opens an item");
+        assert!(counsellor.opens(&m.5));
+    }
+}
