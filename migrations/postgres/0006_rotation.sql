@@ -1,6 +1,7 @@
 -- Same schema as migrations/sqlite/0006_rotation.sql; see the comments there.
 create table rotation_jobs (
-    id text primary key,
+    seq bigint generated always as identity primary key,
+    id text not null unique,
     kind text not null,
     service text not null,
     target_epoch bigint not null references key_epochs (id),

@@ -3,7 +3,8 @@
 -- counts and each item's new ciphertext commit together, so a job killed at
 -- any moment resumes where it stopped and counts nothing twice.
 create table rotation_jobs (
-    id text primary key,                      -- random
+    seq integer primary key autoincrement,    -- ordering only
+    id text not null unique,                  -- random
     kind text not null,                       -- 'reseal' (command line), 'own_key', 'membership'
     service text not null,
     target_epoch integer not null references key_epochs (id),

@@ -71,10 +71,7 @@ pub async fn running(db: &Db, service: &str) -> Result<Option<Job>, sqlx::Error>
 
 /// The newest jobs, for the progress page.
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<Job>, sqlx::Error> {
-    let sql = format!(
-        "select {JOB_COLUMNS}, created_on from rotation_jobs \
-         order by created_on desc, id limit $1"
-    );
+    let sql = format!("select {JOB_COLUMNS} from rotation_jobs order by seq desc limit $1");
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(limit)
         .fetch_all(&db.pool)
