@@ -42,6 +42,8 @@ pub struct Inner {
     pub notifier: crate::notify::Notifier,
     /// The first-run link's token, while no admin exists.
     pub setup: crate::admin::Setup,
+    /// Rotation jobs running in this instance.
+    pub rotation: crate::rotation::pages::Runners,
 }
 
 impl std::ops::Deref for AppState {
@@ -110,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::staff::routes())
         .merge(crate::queue::routes())
         .merge(crate::admin::routes())
+        .merge(crate::rotation::pages::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(max_body))

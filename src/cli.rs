@@ -1,10 +1,12 @@
 //! The command line: `serve`, `demo`, `staff`, `open` (offline reading),
-//! `purge` (retention), `export` and `import` (backups) and `keygen`.
+//! `purge` (retention), `export` and `import` (backups), `rotate`
+//! (resealing) and `keygen`.
 
 mod backup;
 mod demo;
 mod open;
 mod purge;
+mod rotate;
 pub mod staff;
 
 use std::path::PathBuf;
@@ -91,6 +93,22 @@ enum Command {
         #[arg(long, requires = "dry_run", value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
     },
+    /// Reseal every item of every service (or one) to the service's current
+    /// recipients, opening each with an identity file (the recovery
+    /// identity or a counsellor's key). Resumes an interrupted job.
+    Rotate {
+        #[arg(long, default_value = "suoja.toml")]
+        config: PathBuf,
+        /// An age identity file: the key in hand that opens the items.
+        #[arg(long)]
+        identity: PathBuf,
+        /// Only this service.
+        #[arg(long)]
+        service: Option<String>,
+        /// Items read per batch.
+        #[arg(long, default_value_t = crate::rotation::DEFAULT_BATCH, value_parser = clap::value_parser!(i64).range(1..=10_000))]
+        batch: i64,
+    },
     /// Write a new age X25519 identity file and print its recipient.
     Keygen {
         #[arg(long)]
@@ -122,6 +140,14 @@ enum StaffAction {
     Deactivate {
         #[arg(long)]
         username: String,
+    },
+    /// Take a person out of a service: new items stop being sealed to their
+    /// key; `suoja rotate` then reseals the older ones without it.
+    RemoveService {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        service: String,
     },
 }
 
@@ -177,6 +203,9 @@ pub fn main() -> ExitCode {
                     StaffAction::Deactivate { username } => {
                         staff::run_deactivate(&config, &username).await
                     }
+                    StaffAction::RemoveService { username, service } => {
+                        staff::run_remove_service(&config, &username, &service).await
+                    }
                 }
             }
             Command::Export { config, output } => {
@@ -194,6 +223,15 @@ pub fn main() -> ExitCode {
             } => {
                 let config = Config::load(&config, std::env::vars())?;
                 purge::run(&config, dry_run, as_of.as_deref()).await
+            }
+            Command::Rotate {
+                config,
+                identity,
+                service,
+                batch,
+            } => {
+                let config = Config::load(&config, std::env::vars())?;
+                rotate::run(&config, &identity, service.as_deref(), batch).await
             }
             Command::Keygen { output } => keygen(&output).map(|recipient| println!("{recipient}")),
         }

@@ -163,7 +163,7 @@ mod tests {
     #[test]
     fn every_language_has_the_same_messages() {
         let keys = |lang: &str| -> std::collections::BTreeSet<String> {
-            let text: String = ["main", "staff", "booking"]
+            let text: String = ["main", "staff", "booking", "rotation"]
                 .iter()
                 .map(|f| std::fs::read_to_string(format!("locales/{lang}/{f}.ftl")).unwrap())
                 .collect();

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod notify;
 pub mod queue;
 pub mod retention;
+pub mod rotation;
 pub mod seal;
 pub mod serve;
 pub mod staff;

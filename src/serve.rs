@@ -81,6 +81,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         ),
         notifier,
         setup: crate::admin::Setup::default(),
+        rotation: crate::rotation::pages::Runners::default(),
     });
     let setup_token = state.setup.start(&db).await?;
     let cleaner = tokio::spawn({

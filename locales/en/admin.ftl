@@ -50,3 +50,8 @@ audit-action-publish-weekly = Published duty hours
 audit-action-publish-group = Published a group
 audit-action-done = Marked a booking done
 audit-action-no-show = Marked a no-show
+
+audit-action-rotation-started = Rotation started
+audit-action-rotation-finished = Rotation finished
+audit-action-membership-removed = Removed a member from a service
+audit-action-key-replaced = Replaced their key

@@ -50,3 +50,8 @@ audit-action-publish-weekly = Julkaisi päivystysajat
 audit-action-publish-group = Julkaisi ryhmän
 audit-action-done = Merkitsi varauksen hoidetuksi
 audit-action-no-show = Merkitsi poisjäännin
+
+audit-action-rotation-started = Avainten vaihto aloitettu
+audit-action-rotation-finished = Avainten vaihto päättyi
+audit-action-membership-removed = Poisti jäsenen palvelusta
+audit-action-key-replaced = Vaihtoi avaimensa

@@ -50,3 +50,8 @@ audit-action-publish-weekly = Publicerade jourtider
 audit-action-publish-group = Publicerade en grupp
 audit-action-done = Markerade en bokning som klar
 audit-action-no-show = Markerade uteblivet besök
+
+audit-action-rotation-started = Nyckelbyte påbörjat
+audit-action-rotation-finished = Nyckelbyte avslutat
+audit-action-membership-removed = Tog bort en medlem från en tjänst
+audit-action-key-replaced = Bytte sin nyckel

@@ -1,6 +1,7 @@
-//! `suoja staff`: add, list and deactivate staff accounts from the command
-//! line. A new account gets a generated password, printed once, which must
-//! be changed at first login; its age key is created and wrapped under it.
+//! `suoja staff`: add, list and deactivate staff accounts, and take a person
+//! out of a service, from the command line. A new account gets a generated
+//! password, printed once, which must be changed at first login; its age key
+//! is created and wrapped under it.
 
 use crate::config::Config;
 use crate::db::Db;
@@ -100,5 +101,25 @@ pub async fn run_deactivate(config: &Config, username: &str) -> Result<(), BoxEr
     store::deactivate(&db, &staff.id).await?;
     store::audit_now(&db, &staff.id, "deactivated", None, None).await?;
     println!("deactivated {username}: sessions ended, new items no longer sealed to their key");
+    Ok(())
+}
+
+pub async fn run_remove_service(
+    config: &Config,
+    username: &str,
+    service: &str,
+) -> Result<(), BoxError> {
+    let db = Db::connect(&config.database_url).await?;
+    let staff = store::by_username(&db, username)
+        .await?
+        .ok_or_else(|| format!("no user `{username}`"))?;
+    if !store::remove_membership(&db, &staff.id, service).await? {
+        return Err(format!("{username} is not a member of `{service}`").into());
+    }
+    store::audit_now(&db, &staff.id, "membership_removed", Some(service), None).await?;
+    println!(
+        "removed {username} from {service}: new items are no longer sealed to their key; \
+         run suoja rotate to reseal the older ones without it"
+    );
     Ok(())
 }

@@ -114,6 +114,127 @@ impl Envelope {
     }
 }
 
+impl Envelope {
+    /// The set a key epoch recorded: an age recipients file, one a line.
+    pub fn from_recipients_file(text: &str) -> Result<Envelope, SealError> {
+        let recipients = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.parse::<x25519::Recipient>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| SealError::Malformed)?;
+        Ok(Envelope::new(recipients))
+    }
+
+    /// Whether `recipient` (an `age1…` text) is in this set.
+    pub fn contains(&self, recipient: &str) -> bool {
+        self.recipients
+            .binary_search_by(|r| r.0.as_str().cmp(recipient))
+            .is_ok()
+    }
+}
+
+/// Opens a sealed item with any of `identities` and seals its plaintext as
+/// it is (already padded) to `to`: the plaintext never leaves this module.
+pub fn reseal(
+    sealed: &[u8],
+    identities: &[&dyn age::Identity],
+    to: &Envelope,
+) -> Result<Vec<u8>, SealError> {
+    let plain = open_bytes(sealed, identities)?;
+    to.seal_bytes(&plain)
+}
+
+/// How many X25519 recipient stanzas an age file's header holds (age may
+/// add random "grease" stanzas of other types; those are not counted). The
+/// stanzas name no recipient, so this checks the size of the set, not who.
+pub fn x25519_stanzas(sealed: &[u8]) -> Result<usize, SealError> {
+    let end = sealed
+        .windows(5)
+        .position(|w| w == b"\n--- ")
+        .ok_or(SealError::Malformed)?;
+    let header = std::str::from_utf8(&sealed[..end]).map_err(|_| SealError::Malformed)?;
+    if !header.starts_with("age-encryption.org/v1\n") {
+        return Err(SealError::Malformed);
+    }
+    Ok(header
+        .lines()
+        .filter(|l| l.starts_with("-> X25519 "))
+        .count())
+}
+
+/// The keys in hand of a rotation: identities read from an age identity
+/// file (as `age-keygen` or `suoja keygen` write it), or unlocked staff keys.
+#[derive(Clone)]
+pub struct IdentityFile {
+    identities: Vec<x25519::Identity>,
+}
+
+impl std::fmt::Debug for IdentityFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "IdentityFile({} keys, redacted)", self.identities.len())
+    }
+}
+
+impl IdentityFile {
+    /// Reads X25519 identities from `path`; a file with none is an error.
+    pub fn read(path: &std::path::Path) -> Result<IdentityFile, String> {
+        let text = Zeroizing::new(
+            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        );
+        let mut identities = Vec::new();
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.parse::<x25519::Identity>() {
+                Ok(id) => identities.push(id),
+                Err(_) => {
+                    return Err(format!(
+                        "{}: a line is not an age X25519 identity",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        if identities.is_empty() {
+            return Err(format!("{}: no identity in the file", path.display()));
+        }
+        Ok(IdentityFile { identities })
+    }
+
+    pub fn from_identities(identities: Vec<x25519::Identity>) -> IdentityFile {
+        IdentityFile { identities }
+    }
+
+    /// Opens `sealed` with these keys and seals its plaintext to `to`.
+    pub fn reseal(&self, sealed: &[u8], to: &Envelope) -> Result<Vec<u8>, SealError> {
+        reseal(sealed, &self.as_identities(), to)
+    }
+
+    /// Whether these keys open `sealed` (its whole payload authenticates).
+    pub fn opens(&self, sealed: &[u8]) -> bool {
+        open_bytes(sealed, &self.as_identities()).is_ok()
+    }
+
+    /// The identities, as `open` and `reseal` take them.
+    pub fn as_identities(&self) -> Vec<&dyn age::Identity> {
+        self.identities
+            .iter()
+            .map(|i| i as &dyn age::Identity)
+            .collect()
+    }
+
+    /// The public recipients (`age1…`) of the identities.
+    pub fn recipients(&self) -> Vec<String> {
+        self.identities
+            .iter()
+            .map(|i| i.to_public().to_string())
+            .collect()
+    }
+}
+
 /// JSON followed by spaces up to the next bucket: still valid JSON, so
 /// `age -d … | jq` reads a sealed item as it is.
 fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
@@ -220,6 +341,38 @@ mod tests {
         let mut lines: Vec<_> = file.lines().collect();
         lines.sort_unstable();
         assert_eq!(file.lines().collect::<Vec<_>>(), lines);
+    }
+
+    #[test]
+    fn resealing_moves_an_item_to_a_new_set_and_keeps_its_plaintext() {
+        let old = x25519::Identity::generate();
+        let kept = x25519::Identity::generate();
+        let new = x25519::Identity::generate();
+        let sealed = Envelope::new([old.to_public(), kept.to_public()])
+            .seal(&Doc {
+                v: 1,
+                text: "kept".into(),
+            })
+            .unwrap();
+        assert_eq!(x25519_stanzas(&sealed).unwrap(), 2);
+        let to = Envelope::from_recipients_file(
+            &Envelope::new([kept.to_public(), new.to_public()]).to_recipients_file(),
+        )
+        .unwrap();
+        assert!(to.contains(&new.to_public().to_string()));
+        assert!(!to.contains(&old.to_public().to_string()));
+        let stranger = x25519::Identity::generate();
+        assert!(matches!(
+            reseal(&sealed, &[&stranger as &dyn age::Identity], &to),
+            Err(SealError::NotForThisKey)
+        ));
+        let resealed = reseal(&sealed, &[&old as &dyn age::Identity], &to).unwrap();
+        assert_eq!(x25519_stanzas(&resealed).unwrap(), 2);
+        for id in [&kept, &new] {
+            let doc: Doc = open(&resealed, &[id as &dyn age::Identity]).unwrap();
+            assert_eq!(doc.text, "kept");
+        }
+        assert!(open::<Doc>(&resealed, &[&old as &dyn age::Identity]).is_err());
     }
 
     #[test]

@@ -188,6 +188,84 @@ pub async fn change_password(
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
+pub struct RawKey {
+    csrf: String,
+    current: String,
+}
+
+/// Replaces the person's key: a new identity wrapped under their password
+/// becomes theirs at once, and the items of their services are resealed in
+/// the background with the old key, unlocked in this session.
+pub async fn replace_key(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    session: StaffSession,
+    Form(raw): Form<RawKey>,
+) -> Response {
+    if let Err(refused) = session.check_csrf(&raw.csrf) {
+        return refused.into_response();
+    }
+    if session.staff.must_change_password {
+        return back_to_account(&session);
+    }
+    let lang = session.lang;
+    let current = SecretString::from(raw.current);
+    match current_password_ok(&state, &session, peer, &headers, &current).await {
+        Ok(true) => {}
+        Ok(false) => {
+            return account_page(
+                &state,
+                &session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                vec!["error-password-current"],
+                None,
+            );
+        }
+        Err(refused) => return refused,
+    }
+    let replaced = async {
+        let old = crate::seal::IdentityFile::from_identities(vec![(*session.identity).clone()]);
+        let (new, wrapped) = state
+            .staff
+            .new_identity(current)
+            .await
+            .map_err(PageError::internal)?;
+        store::set_key(
+            &state.db,
+            &session.staff.id,
+            &new.to_public().to_string(),
+            &wrapped,
+        )
+        .await
+        .map_err(PageError::internal)?;
+        state
+            .staff
+            .sessions
+            .replace_identity(&session.token_hash, new);
+        // Other sessions hold the old key: they end, as after a password change.
+        ends_other_sessions(&state, &session, "key_replaced").await?;
+        crate::rotation::pages::start(
+            &state,
+            &session.services,
+            "own_key",
+            &session.staff.id,
+            &old,
+        )
+        .await
+    };
+    match replaced.await {
+        Ok(()) => {
+            tracing::info!(staff = %session.staff.id, "key replaced, resealing started");
+            Redirect::to(&format!("/{}/staff/rotation", lang.code())).into_response()
+        }
+        Err(e) => e.render(lang, "/"),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct RawTotp {
     csrf: String,
     pending: String,

@@ -80,6 +80,21 @@ impl StaffState {
             .map_err(|_| SealError::Malformed)?
     }
 
+    /// A fresh identity wrapped under `password`, off the async workers.
+    pub async fn new_identity(
+        &self,
+        password: SecretString,
+    ) -> Result<(x25519::Identity, Vec<u8>), SealError> {
+        let _permit = self
+            .unwrapping
+            .acquire()
+            .await
+            .map_err(|_| SealError::Malformed)?;
+        tokio::task::spawn_blocking(move || seal::identity::generate(&password))
+            .await
+            .map_err(|_| SealError::Malformed)?
+    }
+
     /// Wraps an identity under a new password, off the async workers.
     pub async fn wrap_identity(
         &self,
@@ -115,4 +130,5 @@ pub fn routes() -> Router<AppState> {
             post(account::totp_confirm),
         )
         .route("/{lang}/staff/account/totp/off", post(account::totp_off))
+        .route("/{lang}/staff/account/key", post(account::replace_key))
 }

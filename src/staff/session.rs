@@ -171,6 +171,28 @@ impl Sessions {
         Ok(())
     }
 
+    /// After a person replaced their key: this session holds the new one.
+    pub fn replace_identity(&self, token_hash: &[u8; 32], identity: x25519::Identity) {
+        if let Some(u) = self.lock().get_mut(token_hash) {
+            u.identity = Arc::new(identity);
+        }
+    }
+
+    /// The keys unlocked in this instance of the people in `staff_ids`: a
+    /// rotation may open items with a logged-in member's key.
+    pub fn unlocked_of(&self, staff_ids: &[String]) -> Vec<x25519::Identity> {
+        let mut found: Vec<x25519::Identity> = vec![];
+        for u in self.lock().values() {
+            let public = u.identity.to_public().to_string();
+            if staff_ids.contains(&u.staff_id)
+                && !found.iter().any(|f| f.to_public().to_string() == public)
+            {
+                found.push((*u.identity).clone());
+            }
+        }
+        found
+    }
+
     /// Drops every unlocked key (at shutdown).
     pub fn forget_all(&self) {
         self.lock().clear();

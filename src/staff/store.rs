@@ -216,6 +216,37 @@ pub async fn member_recipients(db: &Db) -> Result<Vec<(String, String)>, sqlx::E
     .collect()
 }
 
+/// A new key: its public recipient and the identity wrapped under the
+/// person's password.
+pub async fn set_key(
+    db: &Db,
+    staff_id: &str,
+    recipient: &str,
+    wrapped: &[u8],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("update staff set recipient = $1, wrapped_identity = $2 where id = $3")
+        .bind(recipient)
+        .bind(wrapped)
+        .bind(staff_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Takes a person out of a service; false if they were not in it.
+pub async fn remove_membership(
+    db: &Db,
+    staff_id: &str,
+    service: &str,
+) -> Result<bool, sqlx::Error> {
+    let removed = sqlx::query("delete from memberships where staff_id = $1 and service = $2")
+        .bind(staff_id)
+        .bind(service)
+        .execute(&db.pool)
+        .await?;
+    Ok(removed.rows_affected() == 1)
+}
+
 /// A new password, and the identity rewrapped under it.
 pub async fn set_password(
     db: &Db,

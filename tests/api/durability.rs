@@ -192,43 +192,6 @@ async fn acknowledged_requests_survive(signal: &str) {
     database_is_intact(&app).await;
 }
 
-/// SQLite's integrity check, or on PostgreSQL amcheck over every B-tree
-/// index of the app's tables, each checked against its table's rows.
-async fn database_is_intact(app: &TestApp) {
-    let pool = app.pool().await;
-    if is_postgres() {
-        sqlx::query("create extension if not exists amcheck")
-            .execute(&pool)
-            .await
-            .unwrap();
-        let indexes: Vec<(String,)> = sqlx::query_as(
-            "select c.relname::text from pg_index i \
-             join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam \
-             join pg_namespace n on n.oid = c.relnamespace \
-             where a.amname = 'btree' and n.nspname = 'public'",
-        )
-        .fetch_all(&pool)
-        .await
-        .unwrap();
-        for (index,) in &indexes {
-            sqlx::query("select bt_index_check($1::regclass, true)::text")
-                .bind(index)
-                .execute(&pool)
-                .await
-                .unwrap_or_else(|e| panic!("index {index}: {e}"));
-        }
-        let checked = indexes.len();
-        assert!(checked >= 5, "{checked} indexes checked");
-    } else {
-        let (integrity,): (String,) = sqlx::query_as("pragma integrity_check")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        assert_eq!(integrity, "ok");
-    }
-    pool.close().await;
-}
-
 fn send_signal(pid: u32, signal: &str) {
     let ok = std::process::Command::new("kill")
         .args([&format!("-{signal}"), &pid.to_string()])

@@ -3,9 +3,6 @@
 //! (`SUOJA_TEST_DATABASE=postgres`) this is the deployment of
 //! docs/DEPLOYMENT.md; on SQLite it is two processes on one file, which
 //! works on one machine only.
-//!
-//! Not here yet: a key rotation job running on one instance while the other
-//! serves (rotation is not built).
 
 use crate::booking::{exactly_one_winner, insert_slot, race};
 use crate::helpers::*;
@@ -103,4 +100,83 @@ async fn the_last_seat_goes_to_one_client_across_two_instances() {
     for instance in [&first, &second] {
         assert!(instance.logs().contains("status=409"), "both took part");
     }
+}
+
+#[tokio::test]
+async fn a_rotation_job_on_one_instance_while_the_other_serves_loses_nothing() {
+    use crate::rotation::{age_opens, jobs_end, messages, staff_key, submit_to};
+    let mut first = spawn_app().await;
+    let one_time = first
+        .with_staff(&[
+            ("root", "admin", &[SERVICE]),
+            ("bea", "counsellor", &[SERVICE]),
+        ])
+        .await;
+    let second = first.another_instance().await;
+    let admin = Staff::first_login(&first, "root", &one_time[0]).await;
+    let _bea = Staff::first_login(&second, "bea", &one_time[1]).await;
+    for i in 0..40 {
+        let base = if i % 2 == 0 {
+            &first.base
+        } else {
+            &second.base
+        };
+        assert_eq!(submit_to(base.clone(), format!("before {i}")).await, 200);
+    }
+    let bea_key = staff_key(&first, "bea", NEW_PASSWORD).await;
+    let pool = first.pool().await;
+    let (bea_id,): (String,) = sqlx::query_as("select id from staff where username = 'bea'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+
+    // The admin removes Bea on the first instance; its job reseals there
+    // with the admin's key while the second instance keeps taking requests.
+    let page = admin.get("/en/staff/members").await;
+    let csrf = csrf_in(&page.body);
+    let writers = tokio::spawn({
+        let base = second.base.clone();
+        async move {
+            for i in 0..30 {
+                assert_eq!(submit_to(base.clone(), format!("during {i}")).await, 200);
+            }
+        }
+    });
+    let removed = admin
+        .http
+        .post(format!("{}/en/staff/members/remove", admin.base))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("staff", bea_id.as_str()),
+            ("service", SERVICE),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(removed.status(), 303);
+    writers.await.unwrap();
+    jobs_end(&first, 1).await;
+    // The second instance sealed to the old set until its keyring caught up
+    // (within 5 s): a later job, here from the progress page, takes those.
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    let left = first
+        .count("select count(*) from messages m join cases c on c.id = m.case_id \
+                where m.key_epoch <> (select max(id) from key_epochs e where e.service = c.service)")
+        .await;
+    if left > 0 {
+        let (ok, out, err) =
+            crate::rotation::rotate(&first, &first.path("recovery.key"), &["--service", SERVICE]);
+        assert!(ok, "{out}{err}");
+    }
+    let all = messages(&first).await;
+    assert_eq!(all.len(), 70, "every acknowledged request, once");
+    for m in &all {
+        assert!(
+            !age_opens(&first, &bea_key, &m.5),
+            "the removed key still opens"
+        );
+        assert!(age_opens(&first, &first.path("counsellor.key"), &m.5));
+    }
+    assert!(second.logs().contains("listening"));
 }

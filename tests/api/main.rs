@@ -24,6 +24,7 @@ mod offline;
 mod phone;
 mod privacy;
 mod retention;
+mod rotation;
 mod schedule;
 mod seats;
 mod staff;

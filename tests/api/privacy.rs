@@ -539,3 +539,68 @@ async fn admin_setup_and_audit_log_nothing_secret() {
         assert!(!logs.contains(secret), "the logs contain {secret:?}");
     }
 }
+
+#[tokio::test]
+async fn rotation_logs_and_prints_nothing_secret() {
+    const TEXT: &str = "the indigo ferry waits at the pier";
+    let mut app = spawn_with(Options {
+        log: "trace",
+        ..Options::default()
+    })
+    .await;
+    let one_time = app
+        .with_staff(&[
+            ("ilse", "counsellor", &[SERVICE]),
+            ("jon", "counsellor", &[SERVICE]),
+            ("kai", "admin", &[SERVICE]),
+        ])
+        .await;
+    let receipt = app.submit_ok(TEXT).await;
+    // On the web: Jon replaces his key, the admin removes Ilse.
+    let jon = Staff::first_login(&app, "jon", &one_time[1]).await;
+    let csrf = jon.csrf().await;
+    let replaced = jon
+        .post(
+            "/en/staff/account/key",
+            &[("csrf", &csrf), ("current", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(replaced.status, 303);
+    let admin = Staff::first_login(&app, "kai", &one_time[2]).await;
+    let page = admin.get("/en/staff/members").await;
+    let ilse_id = between(&page.body, r#"name="staff" value=""#, "\"").unwrap();
+    let removed = admin
+        .post(
+            "/en/staff/members/remove",
+            &[
+                ("csrf", &csrf_in(&page.body)),
+                ("staff", &ilse_id),
+                ("service", SERVICE),
+            ],
+        )
+        .await;
+    assert_eq!(removed.status, 303);
+    app.deactivate_staff("ilse");
+    let recovery = std::fs::read_to_string(app.path("recovery.key")).unwrap();
+    let (ok, out, err) = crate::rotation::rotate(&app, &app.path("recovery.key"), &[]);
+    assert!(ok, "{out}{err}");
+    app.stop().await;
+    let all = format!("{out}{err}{}", app.logs());
+    for secret in [
+        TEXT,
+        "indigo ferry",
+        &receipt,
+        &receipt.replace('-', ""),
+        recovery.trim(),
+        "AGE-SECRET-KEY",
+        &one_time[0],
+        &one_time[1],
+        &one_time[2],
+        NEW_PASSWORD,
+    ] {
+        assert!(
+            !all.contains(secret),
+            "rotation output or logs hold {secret:?}"
+        );
+    }
+}

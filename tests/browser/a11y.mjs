@@ -87,13 +87,15 @@ const STAFF_COOKIE = 'suoja-staff';
 // Not a case of any service the counsellor works in: the same 403 as another
 // service's case.
 const UNKNOWN_CASE = '0'.repeat(32);
-// Three counsellors of SLUG, each from its first login on: one for the checks
+// Four counsellors of SLUG, each from its first login on: one for the checks
 // in every language, one for the flow without JavaScript, one who publishes
-// the booking times and checks the booking pages.
+// the booking times and checks the booking pages, and one whom the admin
+// removes from the service (which starts a rotation job).
 const STAFF = {
   anna: { username: 'anna', name: 'Anna Aalto', newPassword: 'anna: four unrelated words here' },
   bea: { username: 'bea', name: 'Bea Berg', newPassword: 'bea: another long passphrase' },
   cleo: { username: 'cleo', name: 'Cleo Carlsson', newPassword: 'cleo: publishes the booking times' },
+  dan: { username: 'dan', name: 'Dan Dahl', newPassword: 'dan: leaves the service early' },
 };
 // The service's time zone (the config sets none: suoja's default).
 const SERVICE_ZONE = 'Europe/Helsinki';
@@ -1245,8 +1247,9 @@ async function bookingStaffChecks(guard, base, lang, date) {
 }
 
 /**
- * The first-run setup page (errors, then the first admin made), and the
- * audit log page, with and without a filter error, in every language.
+ * The first-run setup page (errors, then the first admin made), the audit
+ * log page, with and without a filter error, the memberships page, a member
+ * removed, and the rotation progress page, in every language.
  */
 async function adminChecks(guard, base) {
   const url = (p) => new URL(p, base).href;
@@ -1308,6 +1311,28 @@ async function adminChecks(guard, base) {
       const problems = expectStatus(await page.goto(url(`/${l}/staff/audit?from=someday`)), [422]);
       if (!(await textOf(page, '.error-summary')).includes(tr(l, 'audit-error-from'))) problems.push('no error for the bad day');
       if ((await page.locator('#from').inputValue()) !== 'someday') problems.push('the day typed is not kept');
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/members`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/members`)), [200]);
+      if (!(await page.getByRole('button', { name: new RegExp(STAFF.dan.name) }).count())) problems.push('no button to remove a member');
+      return { problems };
+    });
+  }
+  // Removing a member reseals the service's items: the progress page then
+  // lists a job, in every language.
+  await visit(guard, `/${lang}/staff/members [member removed]`, lang, async (page) => {
+    await page.goto(url(`/${lang}/staff/members`));
+    const response = await clickAndWait(page, page.getByRole('button', { name: new RegExp(STAFF.dan.name) }));
+    const problems = expectStatus(response, [200]);
+    if (new URL(page.url()).pathname !== `/${lang}/staff/rotation`) problems.push(`after removing, the page is ${page.url()}`);
+    return { problems };
+  });
+  for (const l of LANGS) {
+    await visit(guard, `/${l}/staff/rotation`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/rotation`)), [200]);
+      if (!(await page.locator('table.queue tbody tr').count())) problems.push('the progress page lists no job');
+      if (!(await page.locator(`a[href="/${l}/staff/rotation"]`).count())) problems.push('no link to reload the page');
       return { problems };
     });
   }

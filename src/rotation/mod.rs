@@ -1,0 +1,242 @@
+//! Key rotation: a job reseals every item of a service that is not sealed in
+//! the service's current key epoch. Each item is opened with a key in hand
+//! (the recovery identity or a counsellor's key), sealed to the epoch's
+//! recipients (and the case's client key where the client may read it), and
+//! written back in its own transaction only if it still holds the ciphertext
+//! it was read with. The job's cursor and counts move in that transaction,
+//! so a job killed at any moment resumes where it stopped. Items the key in
+//! hand cannot open are counted and reported, and stay as they were for
+//! another key. The job ends with a check of every item of the service.
+
+pub mod pages;
+pub mod store;
+mod views;
+
+use crate::db::Db;
+use crate::seal::{self, Envelope, IdentityFile, SealError};
+
+pub use store::Job;
+use store::{Counter, Step};
+
+/// Items read per batch unless the caller asks otherwise.
+pub const DEFAULT_BATCH: i64 = 100;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RotationError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("service `{0}` has no key epoch")]
+    NoEpoch(String),
+    #[error("key epoch {0}: its recipients do not parse")]
+    BadEpoch(i64),
+    #[error("another job of service `{0}` started meanwhile; run again")]
+    Busy(String),
+    #[error("the server is shutting down")]
+    Closed,
+}
+
+/// What a job is asked to do.
+pub struct Request<'a> {
+    pub kind: &'a str,
+    pub service: &'a str,
+    pub target_epoch: i64,
+    /// A staff id, or `cli`.
+    pub started_by: &'a str,
+}
+
+/// The running job of the service for this epoch (resumed), or a new one;
+/// `None` when nothing of the service is outside the epoch. A running job
+/// for an older epoch is superseded: the new one covers its items too.
+pub async fn start_or_resume(db: &Db, req: &Request<'_>) -> Result<Option<Job>, RotationError> {
+    if let Some(job) = store::running(db, req.service).await? {
+        if job.target_epoch == req.target_epoch {
+            return Ok(Some(job));
+        }
+        store::finish(db, &job, "superseded", 0, 0, None).await?;
+    }
+    let total = store::count_outside(db, req.service, req.target_epoch).await?;
+    if total == 0 {
+        return Ok(None);
+    }
+    let id = store::create(
+        db,
+        req.kind,
+        req.service,
+        req.target_epoch,
+        req.started_by,
+        total,
+    )
+    .await?
+    .ok_or_else(|| RotationError::Busy(req.service.to_owned()))?;
+    store::job(db, &id)
+        .await?
+        .ok_or_else(|| RotationError::Busy(req.service.to_owned()))
+        .map(Some)
+}
+
+/// The recipients of an epoch, as an envelope.
+pub async fn epoch_envelope(db: &Db, epoch: i64) -> Result<Envelope, RotationError> {
+    let text = store::epoch_recipients(db, epoch)
+        .await?
+        .ok_or(RotationError::BadEpoch(epoch))?;
+    Envelope::from_recipients_file(&text).map_err(|_| RotationError::BadEpoch(epoch))
+}
+
+/// Who an item is sealed to in `envelope`'s epoch: the staff set, plus the
+/// case's client key unless it is an internal note.
+fn envelope_for(envelope: &Envelope, item: &store::Item) -> Result<Envelope, SealError> {
+    if item.author == "note" {
+        return Ok(envelope.clone());
+    }
+    let client = item
+        .client_recipient
+        .parse()
+        .map_err(|_| SealError::Malformed)?;
+    Ok(envelope.with(client))
+}
+
+/// Runs `job` to its end: every batch, then the final check. `progress` is
+/// called after each item with the job's counts so far. In a server,
+/// `sealing` is its per-core permit: a job seals one item at a time under
+/// it, so requests are not starved.
+pub async fn run(
+    db: &Db,
+    job: Job,
+    keys: &IdentityFile,
+    batch: i64,
+    sealing: Option<&tokio::sync::Semaphore>,
+    progress: &mut (dyn FnMut(&Job) + Send),
+) -> Result<(Job, Check), RotationError> {
+    let envelope = epoch_envelope(db, job.target_epoch).await?;
+    let mut job = job;
+    loop {
+        let items = store::items(
+            db,
+            &job.service,
+            job.target_epoch,
+            job.after_seq,
+            batch.max(1),
+        )
+        .await?;
+        if items.is_empty() {
+            break;
+        }
+        for item in &items {
+            let permit = match sealing {
+                Some(s) => Some(s.acquire().await.map_err(|_| RotationError::Closed)?),
+                None => None,
+            };
+            let resealed =
+                envelope_for(&envelope, item).and_then(|to| keys.reseal(&item.sealed, &to));
+            drop(permit);
+            let counted = match resealed {
+                Ok(new) => match store::replace(db, &job.id, item, &new, job.target_epoch).await? {
+                    Step::Resealed => Some(Counter::Done),
+                    Step::Changed => Some(Counter::Skipped),
+                    Step::Behind => None,
+                },
+                Err(e) => {
+                    if !matches!(e, SealError::NotForThisKey) {
+                        tracing::warn!(item = %item.id, error = %e, "an item does not open");
+                    }
+                    store::pass(db, &job.id, item.seq, Counter::Unreadable)
+                        .await?
+                        .then_some(Counter::Unreadable)
+                }
+            };
+            match counted {
+                Some(counter) => bump(&mut job, item.seq, counter),
+                // Another run of this job is ahead: catch up with it.
+                None => match store::job(db, &job.id).await? {
+                    Some(fresh) if fresh.state == "running" => job = fresh,
+                    _ => return Err(RotationError::Busy(job.service.clone())),
+                },
+            }
+            progress(&job);
+        }
+    }
+    let check = check(db, &job.service, job.target_epoch, &envelope, keys).await?;
+    let state = if check.failed > 0 {
+        "failed"
+    } else if check.outside > 0 {
+        "incomplete"
+    } else {
+        "done"
+    };
+    store::finish(
+        db,
+        &job,
+        state,
+        check.passed,
+        check.failed,
+        Some("rotation_finished"),
+    )
+    .await?;
+    job.state = state.to_owned();
+    job.checked = check.passed;
+    job.check_failed = check.failed;
+    Ok((job, check))
+}
+
+fn bump(job: &mut Job, seq: i64, counter: Counter) {
+    job.after_seq = seq;
+    match counter {
+        Counter::Done => job.done += 1,
+        Counter::Unreadable => job.unreadable += 1,
+        Counter::Skipped => job.skipped += 1,
+    }
+    job.total = job.total.max(job.done + job.unreadable + job.skipped);
+}
+
+/// The final check over every item of a service.
+#[derive(Debug, Clone, Default)]
+pub struct Check {
+    /// Items in the target epoch whose header holds one X25519 stanza per
+    /// recipient of the set (and the client key where it belongs), and that
+    /// open with a key in hand when one is in the set.
+    pub passed: i64,
+    /// Items in the target epoch that failed that.
+    pub failed: i64,
+    /// Items still sealed in another epoch (unreadable with the key in hand,
+    /// or sealed meanwhile by an instance with an older keyring).
+    pub outside: i64,
+    /// Whether a key in hand is in the new set, so each item was opened.
+    pub opened: bool,
+}
+
+/// Checks every item of `service` against the epoch's set `envelope`.
+pub async fn check(
+    db: &Db,
+    service: &str,
+    target: i64,
+    envelope: &Envelope,
+    keys: &IdentityFile,
+) -> Result<Check, RotationError> {
+    let opened = keys.recipients().iter().any(|r| envelope.contains(r));
+    let mut check = Check {
+        opened,
+        ..Check::default()
+    };
+    let mut after = 0;
+    loop {
+        let items = store::items(db, service, store::EVERY_EPOCH, after, DEFAULT_BATCH).await?;
+        let Some(last) = items.last() else { break };
+        after = last.seq;
+        for item in &items {
+            if item.key_epoch != target {
+                check.outside += 1;
+                continue;
+            }
+            let ok = envelope_for(envelope, item).is_ok_and(|to| {
+                seal::x25519_stanzas(&item.sealed).is_ok_and(|n| n == to.len())
+                    && (!opened || keys.opens(&item.sealed))
+            });
+            if ok {
+                check.passed += 1;
+            } else {
+                check.failed += 1;
+            }
+        }
+    }
+    Ok(check)
+}
