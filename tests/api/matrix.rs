@@ -87,7 +87,14 @@ fn session_routes() -> Vec<Route> {
 }
 
 /// Routes only admins may use.
-const ADMIN_ONLY: &[&str] = &["/{lang}/staff/audit"];
+const ADMIN_ONLY: &[&str] = &[
+    "/{lang}/staff/audit",
+    "/{lang}/staff/members",
+    "/{lang}/staff/members/remove",
+];
+
+/// Routes that act on the service named in the form: only its members.
+const MEMBERS_OF_THE_FORMS_SERVICE: &[&str] = &["/{lang}/staff/rotation/resume"];
 
 /// What a route's placeholders stand for in the fixture.
 struct Ids {
@@ -285,7 +292,8 @@ enum Role {
 /// The answer a role must get from a route: a status, and for redirects
 /// where they lead.
 fn intended(route: &Route, method: &str, role: Role) -> (u16, Option<&'static str>) {
-    let has_id = route.path.contains("{id}");
+    let has_id = route.path.contains("{id}")
+        || (method == "post" && MEMBERS_OF_THE_FORMS_SERVICE.contains(&route.path.as_str()));
     let admin_only = ADMIN_ONLY.contains(&route.path.as_str());
     let writes_text = route.path.ends_with("/reply") || route.path.ends_with("/note");
     match role {
@@ -299,7 +307,8 @@ fn intended(route: &Route, method: &str, role: Role) -> (u16, Option<&'static st
         _ if route.path.ends_with("/logout") => (303, Some("/en/staff/login?notice=out")),
         Role::Member if admin_only => (403, None),
         Role::OtherService if admin_only => (403, None),
-        Role::AdminNotMember if admin_only => (200, None),
+        Role::AdminNotMember if admin_only && method == "get" => (200, None),
+        Role::AdminNotMember if admin_only => (0, None),
         // Another service's case, time or seat is the same 403 as none.
         Role::OtherService | Role::AdminNotMember if has_id => (403, None),
         // Everyone else reaches the page; the POST outcomes are checked in
