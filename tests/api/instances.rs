@@ -180,3 +180,38 @@ async fn a_rotation_job_on_one_instance_while_the_other_serves_loses_nothing() {
     }
     assert!(second.logs().contains("listening"));
 }
+
+#[tokio::test]
+async fn five_hundred_clients_race_for_ten_seats_across_two_instances() {
+    let first = spawn_app().await;
+    let second = first.another_instance().await;
+    let slot = insert_slot(&first, 30, 10).await;
+    let started = std::time::Instant::now();
+    let answers = race(&[first.base.clone(), second.base.clone()], &slot, 500).await;
+    let winners = answers.iter().filter(|a| a.0 == 200).count();
+    println!(
+        "500 clients, 10 seats, two instances: {winners} bookings in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(winners, 10, "exactly the seats there are");
+    for (status, body, name) in answers.iter().filter(|a| a.0 != 200) {
+        assert_eq!(*status, 409, "{body}");
+        assert!(
+            body.contains(&format!(r#"value="{name}""#)),
+            "input comes back"
+        );
+    }
+    assert_eq!(first.count("select count(*) from seats").await, 10);
+    assert_eq!(
+        first
+            .count("select count(*) from cases where kind = 'booking'")
+            .await,
+        10
+    );
+    assert_eq!(
+        first
+            .count("select count(*) from slots where taken = 10 and capacity = 10")
+            .await,
+        1
+    );
+}
