@@ -215,3 +215,74 @@ async fn five_hundred_clients_race_for_ten_seats_across_two_instances() {
         1
     );
 }
+
+#[tokio::test]
+async fn concurrent_replies_notes_and_status_changes_on_one_case_lose_no_write() {
+    let mut first = spawn_app().await;
+    let pw = first
+        .with_staff(&[ANNA, ("aada", "counsellor", &[SERVICE])])
+        .await;
+    let second = first.another_instance().await;
+    first.submit_ok("one case, many hands").await;
+    let anna = Staff::first_login(&first, "anna", &pw[0]).await;
+    let aada = Staff::first_login(&second, "aada", &pw[1]).await;
+    let case = anna.newest_case().await;
+    let (anna_csrf, aada_csrf) = (anna.csrf().await, aada.csrf().await);
+    const EACH: usize = 20;
+    let work = |who: Staff, csrf: String, tag: &'static str| {
+        let case = case.clone();
+        tokio::spawn(async move {
+            for i in 0..EACH {
+                let kind = if i % 2 == 0 { "reply" } else { "note" };
+                let text = format!("{tag} {kind} {i}");
+                let r = who
+                    .post(
+                        &format!("/en/staff/cases/{case}/{kind}"),
+                        &[("csrf", &csrf), ("text", &text)],
+                    )
+                    .await;
+                assert_eq!(r.status, 303, "{}", r.body);
+                let status = ["in_progress", "waiting", "closed", "new"][i % 4];
+                let r = who
+                    .post(
+                        &format!("/en/staff/cases/{case}/status"),
+                        &[("csrf", &csrf), ("status", status)],
+                    )
+                    .await;
+                assert_eq!(r.status, 303, "{}", r.body);
+            }
+        })
+    };
+    let a = work(anna, anna_csrf, "anna");
+    let b = work(aada, aada_csrf, "aada");
+    a.await.unwrap();
+    b.await.unwrap();
+    assert_eq!(
+        first.count("select count(*) from messages").await,
+        1 + 2 * EACH as i64,
+        "every reply and note stored once"
+    );
+    assert_eq!(
+        first
+            .count("select count(*) from audit_log where action = 'status'")
+            .await,
+        2 * EACH as i64
+    );
+    assert_eq!(
+        first
+            .count("select count(*) from audit_log where action in ('reply', 'note')")
+            .await,
+        2 * EACH as i64
+    );
+    // Each text opens for a member, once.
+    let anna = Staff::new(&first);
+    assert_eq!(anna.login("anna", NEW_PASSWORD, "").await.status, 303);
+    let page = anna.get(&format!("/en/staff/cases/{case}")).await;
+    for tag in ["anna", "aada"] {
+        for i in 0..EACH {
+            let kind = if i % 2 == 0 { "reply" } else { "note" };
+            let text = format!("{tag} {kind} {i}<");
+            assert_eq!(page.body.matches(&text).count(), 1, "{text}");
+        }
+    }
+}
