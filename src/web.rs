@@ -159,3 +159,16 @@ struct ErrorView<'a> {
     text: String,
     error_id: Option<&'a str>,
 }
+
+/// Percent-encodes `text` for a URL query or path part: all but the
+/// unreserved characters of RFC 3986.
+pub fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -55,7 +55,10 @@ impl FormKey {
         let Some((issued, tag)) = token.split_once('.') else {
             return TokenCheck::Invalid;
         };
-        let (Ok(issued), Some(tag)) = (issued.parse::<u64>(), unhex(tag)) else {
+        let (Ok(issued), Some(tag)) = (
+            issued.parse::<u64>(),
+            crate::seal::unhex(tag).filter(|t| t.len() == 32),
+        ) else {
             return TokenCheck::Invalid;
         };
         if self.mac(scope, issued).verify_slice(&tag).is_err() {
@@ -70,16 +73,6 @@ impl FormKey {
             TokenCheck::Valid
         }
     }
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() != 64 {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

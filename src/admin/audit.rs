@@ -152,21 +152,9 @@ fn older_link(lang: &str, raw: &RawFilter, before: i64) -> String {
         ("to", &raw.to),
     ] {
         if !value.is_empty() {
-            query.push(format!("{name}={}", encode(value)));
+            query.push(format!("{name}={}", crate::web::percent(value)));
         }
     }
     query.push(format!("before={before}"));
     format!("/{lang}/staff/audit?{}", query.join("&"))
-}
-
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -202,20 +202,10 @@ fn bind<'q>(query: AnyQuery<'q>, value: &Value, declared: &str) -> Result<AnyQue
                 .get("hex")
                 .and_then(Value::as_str)
                 .ok_or("an object that is not a blob")?;
-            query.bind(unhex(hex).ok_or("a blob that is not hex")?)
+            query.bind(crate::seal::unhex(hex).ok_or("a blob that is not hex")?)
         }
         Value::Array(_) => return Err("an array where a value belongs".into()),
     })
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 fn quote(name: &str) -> String {

@@ -304,16 +304,6 @@ pub async fn totp_start(
     }
 }
 
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 || text.len() > 4096 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
 pub async fn totp_confirm(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -328,7 +318,11 @@ pub async fn totp_confirm(
     if session.staff.totp_sealed.is_some() {
         return back_to_account(&session);
     }
-    let Some(seed) = unhex(&raw.pending).and_then(|s| state.staff.open_totp(&s).ok()) else {
+    let Some(seed) = (raw.pending.len() <= 4096)
+        .then(|| crate::seal::unhex(&raw.pending))
+        .flatten()
+        .and_then(|s| state.staff.open_totp(&s).ok())
+    else {
         return PageError::BadRequest.render(lang, "/");
     };
     let current = SecretString::from(raw.current);

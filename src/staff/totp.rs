@@ -53,10 +53,10 @@ impl TotpSecret {
     pub fn uri(&self, issuer: &str, account: &str) -> Zeroizing<String> {
         Zeroizing::new(format!(
             "otpauth://totp/{}:{}?secret={}&issuer={}&algorithm=SHA1&digits={DIGITS}&period={STEP_SECONDS}",
-            percent(issuer),
-            percent(account),
+            crate::web::percent(issuer),
+            crate::web::percent(account),
             self.base32().as_str(),
-            percent(issuer),
+            crate::web::percent(issuer),
         ))
     }
 
@@ -116,17 +116,6 @@ impl TotpSecret {
         }
         matched
     }
-}
-
-fn percent(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]
