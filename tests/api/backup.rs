@@ -18,6 +18,12 @@ fn export_to(app: &TestApp, file: &std::path::Path) {
         .arg(file));
     assert!(ok, "export failed: {out}{err}");
     assert!(err.contains("exported"), "{err}");
+    for secret in [MESSAGE, REPLY, NEW_PASSWORD] {
+        assert!(
+            !out.contains(secret) && !err.contains(secret),
+            "export printed {secret:?}"
+        );
+    }
 }
 
 fn import_from(app: &TestApp, file: &std::path::Path) -> (bool, String) {
@@ -111,6 +117,9 @@ async fn an_export_restores_into_an_empty_database_and_everything_works_again() 
 
     let (ok, said) = import_from(&app, &file);
     assert!(ok, "{said}");
+    for secret in [MESSAGE, REPLY, &receipt, NEW_PASSWORD] {
+        assert!(!said.contains(secret), "import printed {secret:?}");
+    }
     assert_eq!(app.count("select count(*) from cases").await, cases);
     assert_eq!(app.count("select count(*) from messages").await, messages);
     assert_eq!(app.count("select count(*) from audit_log").await, audits);
