@@ -79,6 +79,49 @@ fn spawn(state: &AppState, job: Job, keys: IdentityFile) {
     });
 }
 
+/// After a login: resumes, in the background, each running job of the
+/// person's services that does not run here, once the keys unlocked here
+/// (theirs and other members') include one of every recipient set its
+/// remaining items are sealed to. Keys that open none of them would only
+/// count the items unreadable, so such a job waits for a member who can.
+/// The login does not wait for any of it.
+pub fn resume_after_login(state: &AppState, staff_id: &str) {
+    let state = state.clone();
+    let staff_id = staff_id.to_owned();
+    tokio::spawn(async move {
+        if let Err(e) = resume_waiting(&state, &staff_id).await {
+            tracing::warn!(error = %e, "rotation jobs not resumed after a login");
+        }
+    });
+}
+
+async fn resume_waiting(state: &AppState, staff_id: &str) -> Result<(), sqlx::Error> {
+    for service in staff_store::services_of(&state.db, staff_id).await? {
+        let Some(job) = super::store::running(&state.db, &service).await? else {
+            continue;
+        };
+        if state.rotation.runs(&job.id) {
+            continue;
+        }
+        let members: Vec<String> = staff_store::members_of(&state.db, &service)
+            .await?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let keys = state.staff.sessions.unlocked_of(&members);
+        let held: HashSet<String> = keys.iter().map(|k| k.to_public().to_string()).collect();
+        let sets = super::store::remaining_recipients(&state.db, &job).await?;
+        if sets
+            .iter()
+            .all(|set| set.lines().any(|r| held.contains(r.trim())))
+        {
+            tracing::info!(job = %job.id, service = %job.service, "rotation job resumed after a login");
+            spawn(state, job, IdentityFile::from_identities(keys));
+        }
+    }
+    Ok(())
+}
+
 /// The keys this instance holds that may open a service's items: the
 /// person's own and those of the service's members logged in here.
 async fn keys_for(

@@ -168,6 +168,24 @@ pub async fn epoch_recipients(db: &Db, epoch: i64) -> Result<Option<String>, sql
         .transpose()
 }
 
+/// The recipient sets (one a line) of the epochs that the items `job` has
+/// still to reseal are sealed in: whoever resumes it must hold a key of each.
+pub async fn remaining_recipients(db: &Db, job: &Job) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query(
+        "select e.recipients from key_epochs e where e.id in (\
+         select m.key_epoch from messages m join cases c on c.id = m.case_id \
+         where c.service = $1 and m.key_epoch <> $2 and m.seq > $3)",
+    )
+    .bind(&job.service)
+    .bind(job.target_epoch)
+    .bind(job.after_seq)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| r.try_get(0))
+    .collect()
+}
+
 /// A sealed item and what decides who it is sealed to.
 pub struct Item {
     pub seq: i64,

@@ -196,6 +196,8 @@ async fn attempt(
         .await
         .map_err(PageError::internal)?;
     tracing::info!(staff = %account.id, "staff logged in");
+    // A job a restart cut off goes on with the key just unlocked.
+    crate::rotation::pages::resume_after_login(state, &account.id);
     Ok(Some((token, account.must_change_password)))
 }
 
