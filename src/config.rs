@@ -154,6 +154,9 @@ pub struct Limits {
     pub logins_per_account_per_hour: u32,
     /// Staff login attempts in all, from everywhere: bounds argon2 work.
     pub logins_per_minute: u32,
+    /// Messages one case's thread may hold (client messages, replies and
+    /// notes together); beyond it nothing more is added.
+    pub messages_per_case: u32,
 }
 
 impl Default for Limits {
@@ -168,6 +171,7 @@ impl Default for Limits {
             logins_per_client_per_hour: 60,
             logins_per_account_per_hour: 20,
             logins_per_minute: 120,
+            messages_per_case: 300,
         }
     }
 }

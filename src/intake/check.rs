@@ -210,6 +210,20 @@ pub async fn write_back(
         }
         Err(e) => return PageError::internal(e).render(lang, exit),
     };
+    match crate::queue::store::thread_full(
+        &state.db,
+        &case.id,
+        state.config.limits.messages_per_case,
+    )
+    .await
+    {
+        Ok(false) => {}
+        Ok(true) => {
+            let full = keep("error-thread-full-client");
+            return show(&state, lang, &receipt, raw.receipt.clone(), full).await;
+        }
+        Err(e) => return PageError::internal(e).render(lang, exit),
+    }
     let client = state.client_net(peer, &headers);
     if !state.limits.allow_submission(client, &case.service) {
         tracing::debug!(service = %case.service, "client message over the rate limit");

@@ -454,7 +454,13 @@ async fn write(
         Ok(m) => m,
         Err(r) => return r,
     };
-    let text = match message_text(&raw.text) {
+    let full = store::thread_full(&state.db, &meta.id, state.config.limits.messages_per_case);
+    let checked = match full.await {
+        Ok(true) => Err("error-thread-full-staff"),
+        Ok(false) => message_text(&raw.text),
+        Err(e) => return PageError::internal(e).render(session.lang, "/"),
+    };
+    let text = match checked {
         Ok(text) => text,
         Err(error) => {
             let mut typed = Typed {

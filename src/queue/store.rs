@@ -195,6 +195,20 @@ impl Author {
     }
 }
 
+/// How many messages a case's thread holds (for its size cap).
+pub async fn message_count(db: &Db, case_id: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query("select count(*) from messages where case_id = $1")
+        .bind(case_id)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get(0)
+}
+
+/// Whether a case's thread is at its size cap.
+pub async fn thread_full(db: &Db, case_id: &str, cap: u32) -> Result<bool, sqlx::Error> {
+    Ok(message_count(db, case_id).await? >= i64::from(cap))
+}
+
 /// Adds a sealed message to a case and updates the case's flags in one
 /// transaction: a reply marks it unread for the client and waiting for them,
 /// a client's message marks it unread for staff and brings a waiting or

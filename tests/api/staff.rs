@@ -970,3 +970,72 @@ async fn until_the_one_time_password_is_changed_no_action_is_taken() {
     assert_eq!(out.status, 303);
     assert!(out.location.contains("notice=out"), "{}", out.location);
 }
+
+#[tokio::test]
+async fn a_thread_at_its_cap_takes_no_more_messages_and_keeps_what_was_typed() {
+    let mut app = spawn_with(Options {
+        extra_limits: "messages_per_case = 3\n".into(),
+        ..Options::default()
+    })
+    .await;
+    let pw = app.with_staff(&[ANNA]).await;
+    let receipt = app.submit_ok("the first message").await;
+    let (status, _) = client_writes_back(&app, &receipt, "the second message").await;
+    assert_eq!(status, 200);
+    let anna = Staff::first_login(&app, "anna", &pw[0]).await;
+    let case = anna.newest_case().await;
+    let page = anna.get(&format!("/en/staff/cases/{case}")).await;
+    let csrf = csrf_in(&page.body);
+    let reply = anna
+        .post(
+            &format!("/en/staff/cases/{case}/reply"),
+            &[("csrf", &csrf), ("text", "the third, a reply")],
+        )
+        .await;
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let count = "select count(*) from messages";
+    assert_eq!(app.count(count).await, 3);
+
+    // The client's fourth is refused, in their language, with the text kept.
+    let (status, refused) = client_writes_back(&app, &receipt, "a fourth, kept <here>").await;
+    assert_eq!(status, 422, "{refused}");
+    assert!(refused.contains("reached its length limit"), "{refused}");
+    assert!(
+        refused.contains("a fourth, kept &#60;here&#62;"),
+        "{refused}"
+    );
+    assert!(!refused.contains("Your message was sent."));
+    let (_, sv) = app.check("sv", &receipt).await;
+    let token = between(&sv, r#"name="token" value=""#, "\"").unwrap();
+    let r = client()
+        .post(app.url("/sv/check/reply"))
+        .form(&[
+            ("receipt", receipt.as_str()),
+            ("token", &token),
+            ("message", "x"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(r.text().await.unwrap().contains("maximala längd"));
+
+    // Neither a reply nor a note goes in; the counsellor's text is kept.
+    for what in ["reply", "note"] {
+        let refused = anna
+            .post(
+                &format!("/en/staff/cases/{case}/{what}"),
+                &[("csrf", &csrf), ("text", "one more from staff")],
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(refused.body.contains("reached its length limit"));
+        assert!(refused.body.contains("one more from staff"));
+    }
+    assert_eq!(app.count(count).await, 3, "nothing went past the cap");
+
+    // Another case is not affected.
+    let other = app.submit_ok("a new contact request").await;
+    let (status, sent) = client_writes_back(&app, &other, "and a follow-up").await;
+    assert_eq!(status, 200);
+    assert!(sent.contains("Your message was sent."));
+}
