@@ -51,6 +51,16 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         }
         tracing::info!(%fsync, synchronous_commit = %commit, "postgres durability");
     }
+    // Instances that share a database must share its pepper too: under
+    // another one no receipt is found and no TOTP seed opens.
+    if !db.pepper_matches(&pepper.fingerprint()).await? {
+        return Err(format!(
+            "pepper file {}: it is not the pepper this database was first served with; \
+             copy the pepper file of the first instance (docs/DEPLOYMENT.md)",
+            config.pepper_file.display()
+        )
+        .into());
+    }
     let keys = Keys::load(&db, &config).await?;
     let staff = StaffState::new(&config, &pepper)?;
     let (writer, writer_task) = Writer::start(&db).await?;

@@ -72,6 +72,22 @@ impl Db {
         Ok(Db { pool, backend })
     }
 
+    /// Records `fingerprint` (of the pepper) if the database has none yet;
+    /// whether it matches the one recorded.
+    pub async fn pepper_matches(&self, fingerprint: &str) -> Result<bool, sqlx::Error> {
+        sqlx::query(
+            "insert into pepper_check (id, fingerprint) values (1, $1) on conflict do nothing",
+        )
+        .bind(fingerprint)
+        .execute(&self.pool)
+        .await?;
+        let recorded: String = sqlx::query("select fingerprint from pepper_check where id = 1")
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+        Ok(recorded == fingerprint)
+    }
+
     /// Copies committed pages from the WAL into the database file without
     /// blocking writers or readers (SQLite only; a no-op elsewhere).
     pub async fn checkpoint(&self) -> Result<(), sqlx::Error> {

@@ -187,6 +187,13 @@ impl Pepper {
         out
     }
 
+    /// A public check value: instances compare it to tell whether they hold
+    /// the same pepper. HKDF output for its own purpose, so it reveals
+    /// nothing of the pepper or of any key derived for another purpose.
+    pub fn fingerprint(&self) -> String {
+        super::hex(&self.derive("pepper-fingerprint")[..])
+    }
+
     /// An age identity for server-held secrets (TOTP seeds), derived from the
     /// pepper: the database alone does not open what is sealed to it.
     pub fn identity(&self, purpose: &str) -> Result<x25519::Identity, super::SealError> {

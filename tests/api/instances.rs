@@ -4,6 +4,8 @@
 //! docs/DEPLOYMENT.md; on SQLite it is two processes on one file, which
 //! works on one machine only.
 
+use std::process::Command;
+
 use crate::booking::{exactly_one_winner, insert_slot, race};
 use crate::helpers::*;
 use crate::staff_helpers::*;
@@ -285,4 +287,48 @@ async fn concurrent_replies_notes_and_status_changes_on_one_case_lose_no_write()
             assert_eq!(page.body.matches(&text).count(), 1, "{text}");
         }
     }
+}
+
+#[tokio::test]
+async fn an_instance_with_another_pepper_refuses_to_start_on_a_shared_database() {
+    let app = spawn_app().await;
+    let receipt = app.submit_ok("written through the first instance").await;
+    let pepper = std::fs::read_to_string(app.path("pepper")).unwrap();
+
+    // A second config on the same database, with a pepper of its own.
+    let config = std::fs::read_to_string(&app.config).unwrap();
+    let other_config = app.path("other.toml");
+    let other_pepper = app.path("other-pepper");
+    std::fs::write(
+        &other_config,
+        config.replace(
+            &format!("pepper_file = \"{}\"", app.path("pepper").display()),
+            &format!("pepper_file = \"{}\"", other_pepper.display()),
+        ),
+    )
+    .unwrap();
+    assert_ne!(std::fs::read_to_string(&other_config).unwrap(), config);
+    // Under `timeout`: a serve that wrongly starts is stopped, and fails below.
+    let (ok, out, err) = run(Command::new("timeout")
+        .args(["30", bin(), "serve", "--config"])
+        .arg(&other_config)
+        .env("SUOJA_LOG", "trace"));
+    assert!(!ok, "a second pepper must not serve: {out}{err}");
+    assert!(
+        err.contains("not the pepper this database was first served with"),
+        "{err}"
+    );
+    let made = std::fs::read_to_string(&other_pepper).unwrap();
+    assert_ne!(made, pepper);
+    assert!(!format!("{out}{err}").contains(made.trim()));
+    assert!(!format!("{out}{err}").contains(pepper.trim()));
+
+    // The refused start changed nothing: the first instance still finds the
+    // receipt, and a second one with the same pepper serves it too.
+    let (status, page) = app.check("en", &receipt).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("written through the first instance"));
+    let other = app.another_instance().await;
+    let (status, _) = other.check("en", &receipt).await;
+    assert_eq!(status, 200);
 }
