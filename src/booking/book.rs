@@ -37,7 +37,7 @@ pub async fn form(
     page(
         &state,
         lang,
-        service,
+        &service,
         RawBooking::default(),
         vec![],
         None,
@@ -106,7 +106,7 @@ pub async fn submit(
         return page(
             &state,
             lang,
-            service,
+            &service,
             raw,
             vec![],
             Some("notice-too-many"),
@@ -114,20 +114,20 @@ pub async fn submit(
         )
         .await;
     }
-    let refusal =
-        match state
-            .form_key
-            .check(&token_scope(service), &raw.token, crate::intake::now_secs())
-        {
-            TokenCheck::Valid => None,
-            TokenCheck::TooFast => Some("notice-too-fast"),
-            TokenCheck::Invalid => Some("notice-expired"),
-        };
+    let refusal = match state.form_key.check(
+        &token_scope(&service),
+        &raw.token,
+        crate::intake::now_secs(),
+    ) {
+        TokenCheck::Valid => None,
+        TokenCheck::TooFast => Some("notice-too-fast"),
+        TokenCheck::Invalid => Some("notice-expired"),
+    };
     if let Some(notice) = refusal {
         return page(
             &state,
             lang,
-            service,
+            &service,
             raw,
             vec![],
             Some(notice),
@@ -135,13 +135,13 @@ pub async fn submit(
         )
         .await;
     }
-    let request = match BookingRequest::parse(&raw, service) {
+    let request = match BookingRequest::parse(&raw, &service) {
         Ok(r) => r,
-        Err(errors) => return page(&state, lang, service, raw, errors, None, unprocessable).await,
+        Err(errors) => return page(&state, lang, &service, raw, errors, None, unprocessable).await,
     };
-    match accept(&state, lang, service, request).await {
+    match accept(&state, lang, &service, request).await {
         Ok(Accepted::Booked(receipt, when, call)) => {
-            let view = BookedView::new(&state, lang, service, &receipt, when, &call);
+            let view = BookedView::new(&state, lang, &service, &receipt, when, &call);
             render(StatusCode::OK, &view, lang, exit)
         }
         Ok(Accepted::Taken) => {
@@ -149,7 +149,7 @@ pub async fn submit(
             page(
                 &state,
                 lang,
-                service,
+                &service,
                 raw,
                 vec![],
                 Some("booking-taken"),
