@@ -11,7 +11,7 @@ use axum::response::Response;
 use super::form::{BookingRequest, Call, RawBooking};
 use super::store::{self, Target};
 use super::views::{BookView, BookedView};
-use super::{find_service, show_when, time, token_scope};
+use super::{show_when, time, token_scope};
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::config::Service;
@@ -31,7 +31,8 @@ pub async fn form(
         return crate::intake::no_such_language(&state);
     };
     let exit = &state.config.quick_exit_url;
-    let Some(service) = find_service(&state, &slug) else {
+    // Clients book only with a service that is not retired.
+    let Some(service) = state.services.open_one(&slug) else {
         return PageError::NotFound.render(lang, exit);
     };
     page(
@@ -88,7 +89,8 @@ pub async fn submit(
         return crate::intake::no_such_language(&state);
     };
     let exit = &state.config.quick_exit_url;
-    let Some(service) = find_service(&state, &slug) else {
+    // Clients book only with a service that is not retired.
+    let Some(service) = state.services.open_one(&slug) else {
         return PageError::NotFound.render(lang, exit);
     };
     let raw = match form {
