@@ -60,6 +60,20 @@ impl AppState {
         AppState(Arc::new(inner))
     }
 
+    /// Re-reads the services (always with `force`: an edit was just made
+    /// here; otherwise only if the table changed) and the keys each seals
+    /// to. The keys are built for a fresh catalog before it is put in use.
+    pub async fn refresh_services(&self, force: bool) -> Result<(), sqlx::Error> {
+        match self.services.read(&self.db, force).await? {
+            Some(catalog) => {
+                self.keys.reload(&self.db, &self.config, &catalog).await?;
+                self.services.publish(catalog);
+                Ok(())
+            }
+            None => self.reload_keys().await,
+        }
+    }
+
     /// Re-reads the keys every service seals to (a set just changed here).
     pub async fn reload_keys(&self) -> Result<(), sqlx::Error> {
         self.keys

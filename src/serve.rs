@@ -105,11 +105,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         async move {
             loop {
                 tokio::time::sleep(Duration::from_secs(KEY_RELOAD_SECONDS)).await;
-                if let Err(e) = state.services.refresh(&state.db).await {
-                    tracing::warn!(error = %e, "reloading services failed");
-                }
-                if let Err(e) = state.reload_keys().await {
-                    tracing::warn!(error = %e, "reloading keys failed");
+                if let Err(e) = state.refresh_services(false).await {
+                    tracing::warn!(error = %e, "reloading services and keys failed");
                 }
             }
         }

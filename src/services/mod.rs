@@ -104,20 +104,19 @@ impl Services {
         self.current().retention_of(slug)
     }
 
-    /// Re-reads the table if it changed since the catalog was read; true if
-    /// it did.
-    pub async fn refresh(&self, db: &Db) -> Result<bool, sqlx::Error> {
-        if store::version(db).await? == self.current().version {
-            return Ok(false);
+    /// The table as it is now, if it changed since the catalog in use was
+    /// read (or always, with `force`), not yet in use: the caller builds the
+    /// keys for it first, then `publish`es it, so no request ever finds a
+    /// service without keys.
+    pub async fn read(&self, db: &Db, force: bool) -> Result<Option<Arc<Catalog>>, sqlx::Error> {
+        if !force && store::version(db).await? == self.current().version {
+            return Ok(None);
         }
-        self.reload(db).await?;
-        Ok(true)
+        Ok(Some(Arc::new(store::load(db).await?)))
     }
 
-    /// Re-reads the table (an edit was just made here).
-    pub async fn reload(&self, db: &Db) -> Result<(), sqlx::Error> {
-        let fresh = store::load(db).await?;
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(fresh);
-        Ok(())
+    /// Puts `catalog` in use.
+    pub fn publish(&self, catalog: Arc<Catalog>) {
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = catalog;
     }
 }

@@ -129,8 +129,7 @@ async fn create(
                 None,
             )
             .await?;
-            state.services.reload(&state.db).await?;
-            state.reload_keys().await?;
+            state.refresh_services(true).await?;
         }
         Ok::<_, sqlx::Error>(made)
     };
@@ -250,8 +249,7 @@ async fn save(
     .await
     .map_err(PageError::internal)?;
     state
-        .services
-        .reload(db)
+        .refresh_services(true)
         .await
         .map_err(PageError::internal)?;
     tracing::info!(service = %service.slug, staff = %session.staff.id, rotate, "service updated");
@@ -261,7 +259,7 @@ async fn save(
             crate::rotation::pages::start(state, slugs, "recipients", &session.staff.id, &keys)
                 .await
         }
-        None => state.reload_keys().await.map_err(PageError::internal),
+        None => Ok(()),
     }
 }
 
@@ -303,7 +301,7 @@ async fn retire(
     let done = async {
         if store::set_retired(&state.db, &slug, retired).await? {
             staff_store::audit_now(&state.db, &session.staff.id, action, Some(&slug), None).await?;
-            state.services.reload(&state.db).await?;
+            state.refresh_services(true).await?;
         }
         Ok::<_, sqlx::Error>(())
     };
