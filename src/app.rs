@@ -35,6 +35,8 @@ pub struct Inner {
     pub form_key: FormKey,
     pub limits: Limiters,
     pub keys: Keys,
+    /// The services, read from memory on every request (`crate::services`).
+    pub services: crate::services::Services,
     pub staff: crate::staff::StaffState,
     /// Bounds how many seals run at once (one per core).
     pub sealing: tokio::sync::Semaphore,
@@ -56,6 +58,27 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(inner: Inner) -> AppState {
         AppState(Arc::new(inner))
+    }
+
+    /// Re-reads the services (always with `force`: an edit was just made
+    /// here; otherwise only if the table changed) and the keys each seals
+    /// to. The keys are built for a fresh catalog before it is put in use.
+    pub async fn refresh_services(&self, force: bool) -> Result<(), sqlx::Error> {
+        match self.services.read(&self.db, force).await? {
+            Some(catalog) => {
+                self.keys.reload(&self.db, &self.config, &catalog).await?;
+                self.services.publish(catalog);
+                Ok(())
+            }
+            None => self.reload_keys().await,
+        }
+    }
+
+    /// Re-reads the keys every service seals to (a set just changed here).
+    pub async fn reload_keys(&self) -> Result<(), sqlx::Error> {
+        self.keys
+            .reload(&self.db, &self.config, &self.services.current())
+            .await
     }
 
     /// The keys a service seals to right now.
@@ -113,6 +136,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::queue::routes())
         .merge(crate::admin::routes())
         .merge(crate::rotation::pages::routes())
+        .merge(crate::services::pages::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(max_body))

@@ -1,12 +1,13 @@
 //! The command line: `serve`, `demo`, `staff`, `open` (offline reading),
 //! `purge` (retention), `export` and `import` (backups), `rotate`
-//! (resealing) and `keygen`.
+//! (resealing), `service` (services) and `keygen`.
 
 mod backup;
 mod demo;
 mod open;
 mod purge;
 mod rotate;
+mod service;
 pub mod staff;
 
 use std::path::PathBuf;
@@ -61,6 +62,14 @@ enum Command {
         config: PathBuf,
         #[command(subcommand)]
         action: StaffAction,
+    },
+    /// Create, edit, list and retire services.
+    Service {
+        /// The TOML configuration file; SUOJA_* variables override its keys.
+        #[arg(long, default_value = "suoja.toml", global = true)]
+        config: PathBuf,
+        #[command(subcommand)]
+        action: Box<service::ServiceAction>,
     },
     /// Write a backup: every table as stored (ciphertext and metadata,
     /// nothing decrypted), one JSON row a line. Not the pepper file.
@@ -207,6 +216,10 @@ pub fn main() -> ExitCode {
                         staff::run_remove_service(&config, &username, &service).await
                     }
                 }
+            }
+            Command::Service { config, action } => {
+                let config = Config::load(&config, std::env::vars())?;
+                service::run(&config, *action).await
             }
             Command::Export { config, output } => {
                 let config = Config::load(&config, std::env::vars())?;

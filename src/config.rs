@@ -9,7 +9,7 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::retention::{MAX_DAYS, Retention};
@@ -39,22 +39,14 @@ pub struct Config {
     pub staff: StaffConfig,
     pub retention: RetentionConfig,
     pub booking: BookingConfig,
+    /// The `[[services]]` of the file: they seed the database's services
+    /// (see `crate::services`), which the app reads from then on.
     pub services: Vec<Service>,
     /// Where activity notices are sent from; none: notifications are off.
     pub smtp: Option<Smtp>,
 }
 
 impl Config {
-    /// A service's retention rules; the defaults for a service no longer
-    /// configured (its cases keep their day until activity moves it).
-    pub fn retention_of(&self, slug: &str) -> Retention {
-        self.services
-            .iter()
-            .find(|s| s.slug == slug)
-            .map(|s| s.retention)
-            .unwrap_or_default()
-    }
-
     /// Staff cookies are `Secure` (and `__Host-` prefixed) whenever the
     /// public address is https; plain http is for local development.
     pub fn secure_cookies(&self) -> bool {
@@ -177,7 +169,7 @@ impl Default for Limits {
 }
 
 /// A text in each of the three languages every page exists in.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub fi: String,
@@ -197,7 +189,7 @@ impl Localized {
 
 /// A topic a client may pick: an id, with names when the id is not one of the
 /// common topics that the locale files already name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum Topic {
     Common(String),
@@ -230,6 +222,8 @@ pub struct Service {
     pub time_zone: jiff::tz::TimeZone,
     /// The line's number, shown to clients who call in at a booked time.
     pub phone: Option<String>,
+    /// Hidden from clients; its cases are kept until their retention ends.
+    pub retired: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -255,6 +249,7 @@ struct RawConfig {
     retention: RetentionConfig,
     #[serde(default)]
     booking: BookingConfig,
+    #[serde(default)]
     services: Vec<RawService>,
     smtp: Option<RawSmtp>,
 }
@@ -453,12 +448,6 @@ impl RawConfig {
         if !matches!(self.limits.ipv4_prefix, 24 | 32) {
             return Err(("limits.ipv4_prefix".into(), "expected 24 or 32".into()));
         }
-        if self.services.is_empty() {
-            return Err((
-                "services".into(),
-                "at least one [[services]] is needed".into(),
-            ));
-        }
         let mut slugs = HashSet::new();
         let mut services = Vec::with_capacity(self.services.len());
         for (i, raw) in self.services.into_iter().enumerate() {
@@ -494,13 +483,7 @@ impl RawService {
         key: &dyn Fn(&str) -> String,
         has_recovery: bool,
     ) -> Result<Service, KeyError> {
-        let slug_ok = !self.slug.is_empty()
-            && self.slug.len() <= 40
-            && self
-                .slug
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !slug_ok {
+        if !is_slug(&self.slug) {
             return Err((key("slug"), "use 1–40 of a-z, 0-9 and -".into()));
         }
         for (field, text) in [("name", &self.name), ("description", &self.description)] {
@@ -567,8 +550,18 @@ impl RawService {
             retention,
             time_zone,
             phone,
+            retired: false,
         })
     }
+}
+
+/// A service's slug: 1–40 of a-z, 0-9 and -.
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 40
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The longest purge interval, in minutes: a day.
@@ -577,7 +570,7 @@ const MAX_PURGE_INTERVAL: u64 = 24 * 60;
 /// `retention_days` and `closed_retention_days`: 1 to 3650 days each, a
 /// closed case kept no longer than an open one. Without
 /// `closed_retention_days`, the default (30), or `retention_days` if shorter.
-fn retention_rules(
+pub fn retention_rules(
     days: u32,
     closed: Option<u32>,
     key: &dyn Fn(&str) -> String,
@@ -645,7 +638,7 @@ pub fn is_phone_number(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
 }
 
-fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, String> {
+pub fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, String> {
     s.trim()
         .parse()
         .map_err(|_| "not an age X25519 recipient (age1…)".to_owned())

@@ -19,6 +19,7 @@ pub mod retention;
 pub mod rotation;
 pub mod seal;
 pub mod serve;
+pub mod services;
 pub mod staff;
 pub mod telemetry;
 pub mod web;

@@ -13,11 +13,13 @@ use crate::config::Config;
 use crate::db::{Backend, Db, Writer};
 use crate::keys::Keys;
 use crate::seal::Pepper;
+use crate::services::Services;
 use crate::staff::StaffState;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// How often the counsellors' keys are re-read from the database.
+/// How often the services and the counsellors' keys are re-read from the
+/// database (services only when their version moved).
 const KEY_RELOAD_SECONDS: u64 = 5;
 /// How often timed-out sessions (and their keys) are dropped.
 const SESSION_SWEEP_SECONDS: u64 = 15;
@@ -61,7 +63,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         )
         .into());
     }
-    let keys = Keys::load(&db, &config).await?;
+    let services = Services::open(&db, &config).await?;
+    let keys = Keys::load(&db, &config, &services.current()).await?;
     let staff = StaffState::new(&config, &pepper)?;
     let (writer, writer_task) = Writer::start(&db).await?;
     let form_key = FormKey::new(
@@ -71,12 +74,12 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     )?;
     let limits = Limiters::new(&config.limits);
     let (notifier, notify_task) =
-        crate::notify::start(&config, &db).map_err(|e| format!("smtp: {e}"))?;
+        crate::notify::start(&config, &db, &services).map_err(|e| format!("smtp: {e}"))?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr()?;
-    let services = config.services.len();
+    let service_count = services.current().len();
     let state = AppState::new(Inner {
         config,
         db: db.clone(),
@@ -85,6 +88,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         form_key,
         limits,
         keys,
+        services,
         staff,
         sealing: tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, usize::from),
@@ -103,15 +107,16 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             }
         }
     });
-    // Counsellors join, leave and change keys while we run, possibly on
-    // another instance or from the command line: re-read their keys.
+    // Counsellors join, leave and change keys, and services are edited,
+    // while we run, possibly on another instance or from the command line:
+    // re-read the services if they changed, then the keys.
     let key_reloader = tokio::spawn({
         let state = state.clone();
         async move {
             loop {
                 tokio::time::sleep(Duration::from_secs(KEY_RELOAD_SECONDS)).await;
-                if let Err(e) = state.keys.reload(&state.db, &state.config).await {
-                    tracing::warn!(error = %e, "reloading keys failed");
+                if let Err(e) = state.refresh_services(false).await {
+                    tracing::warn!(error = %e, "reloading services and keys failed");
                 }
             }
         }
@@ -148,7 +153,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         async move {
             loop {
                 let today = crate::db::today();
-                if let Err(e) = crate::retention::run(&state.db, &state.config, today, false).await
+                if let Err(e) =
+                    crate::retention::run(&state.db, &state.services.current(), today, false).await
                 {
                     tracing::warn!(error = %e, "retention purge failed");
                 }
@@ -160,7 +166,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         }
     });
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-    tracing::info!(%addr, services, "listening");
+    tracing::info!(%addr, services = service_count, "listening");
     let shutdown = shutdown_signal();
     println!("suoja listening on http://{addr}/");
     if let Some(token) = setup_token {

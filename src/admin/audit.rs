@@ -122,8 +122,8 @@ pub async fn page(
             .map(|a| choice(a, action_label(a), &raw.action))
             .collect(),
         services: state
-            .config
             .services
+            .current()
             .iter()
             .map(|s| choice(&s.slug, s.name.get(lang).to_owned(), &raw.service))
             .collect(),

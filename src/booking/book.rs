@@ -11,7 +11,7 @@ use axum::response::Response;
 use super::form::{BookingRequest, Call, RawBooking};
 use super::store::{self, Target};
 use super::views::{BookView, BookedView};
-use super::{find_service, show_when, time, token_scope};
+use super::{show_when, time, token_scope};
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::config::Service;
@@ -31,13 +31,14 @@ pub async fn form(
         return crate::intake::no_such_language(&state);
     };
     let exit = &state.config.quick_exit_url;
-    let Some(service) = find_service(&state, &slug) else {
+    // Clients book only with a service that is not retired.
+    let Some(service) = state.services.open_one(&slug) else {
         return PageError::NotFound.render(lang, exit);
     };
     page(
         &state,
         lang,
-        service,
+        &service,
         RawBooking::default(),
         vec![],
         None,
@@ -88,7 +89,8 @@ pub async fn submit(
         return crate::intake::no_such_language(&state);
     };
     let exit = &state.config.quick_exit_url;
-    let Some(service) = find_service(&state, &slug) else {
+    // Clients book only with a service that is not retired.
+    let Some(service) = state.services.open_one(&slug) else {
         return PageError::NotFound.render(lang, exit);
     };
     let raw = match form {
@@ -106,7 +108,7 @@ pub async fn submit(
         return page(
             &state,
             lang,
-            service,
+            &service,
             raw,
             vec![],
             Some("notice-too-many"),
@@ -114,20 +116,20 @@ pub async fn submit(
         )
         .await;
     }
-    let refusal =
-        match state
-            .form_key
-            .check(&token_scope(service), &raw.token, crate::intake::now_secs())
-        {
-            TokenCheck::Valid => None,
-            TokenCheck::TooFast => Some("notice-too-fast"),
-            TokenCheck::Invalid => Some("notice-expired"),
-        };
+    let refusal = match state.form_key.check(
+        &token_scope(&service),
+        &raw.token,
+        crate::intake::now_secs(),
+    ) {
+        TokenCheck::Valid => None,
+        TokenCheck::TooFast => Some("notice-too-fast"),
+        TokenCheck::Invalid => Some("notice-expired"),
+    };
     if let Some(notice) = refusal {
         return page(
             &state,
             lang,
-            service,
+            &service,
             raw,
             vec![],
             Some(notice),
@@ -135,13 +137,13 @@ pub async fn submit(
         )
         .await;
     }
-    let request = match BookingRequest::parse(&raw, service) {
+    let request = match BookingRequest::parse(&raw, &service) {
         Ok(r) => r,
-        Err(errors) => return page(&state, lang, service, raw, errors, None, unprocessable).await,
+        Err(errors) => return page(&state, lang, &service, raw, errors, None, unprocessable).await,
     };
-    match accept(&state, lang, service, request).await {
+    match accept(&state, lang, &service, request).await {
         Ok(Accepted::Booked(receipt, when, call)) => {
-            let view = BookedView::new(&state, lang, service, &receipt, when, &call);
+            let view = BookedView::new(&state, lang, &service, &receipt, when, &call);
             render(StatusCode::OK, &view, lang, exit)
         }
         Ok(Accepted::Taken) => {
@@ -149,7 +151,7 @@ pub async fn submit(
             page(
                 &state,
                 lang,
-                service,
+                &service,
                 raw,
                 vec![],
                 Some("booking-taken"),

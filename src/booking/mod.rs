@@ -61,8 +61,10 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/phone", get(phone::page).post(phone::submit))
 }
 
-pub(crate) fn find_service<'a>(state: &'a AppState, slug: &str) -> Option<&'a Service> {
-    state.config.services.iter().find(|s| s.slug == slug)
+/// Any service, retired or not (staff pages; client pages check
+/// `retired`).
+pub(crate) fn find_service(state: &AppState, slug: &str) -> Option<std::sync::Arc<Service>> {
+    state.services.get(slug)
 }
 
 /// The form-token scope of a service's booking form.

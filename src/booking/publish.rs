@@ -50,7 +50,7 @@ pub struct RawPublish {
 async fn store_plan(
     state: &AppState,
     session: &StaffSession,
-    plan: &Plan<'_>,
+    plan: &Plan,
     raw: &RawPublish,
 ) -> Result<(), sqlx::Error> {
     let mut tx = state.db.pool.begin().await?;
@@ -87,7 +87,7 @@ async fn store_plan(
     tx.commit().await
 }
 
-type Planner = for<'a> fn(&'a AppState, &StaffSession, &RawPublish) -> Result<Plan<'a>, Problem>;
+type Planner = fn(&AppState, &StaffSession, &RawPublish) -> Result<Plan, Problem>;
 
 async fn publish(
     state: AppState,
@@ -189,7 +189,7 @@ fn slot_lines(state: &AppState, lang: Lang, slots: &[store::SlotRow]) -> Vec<Lin
             let service = find_service(state, &s.service)?;
             Some(Line {
                 service: service.name.get(lang).to_owned(),
-                when: show_when(&t, service, s.starts_at, s.ends_at),
+                when: show_when(&t, &service, s.starts_at, s.ends_at),
                 seats: format!("{}/{}", s.taken, s.capacity),
                 remove: Some(format!(
                     "/{}/staff/availability/slots/{}/remove",
@@ -218,7 +218,7 @@ fn group_lines(state: &AppState, lang: Lang, groups: &[store::GroupRow]) -> Vec<
                 when: format!(
                     "{} · {}",
                     group_name(lang, g),
-                    super::views::group_detail(&t, service, g)
+                    super::views::group_detail(&t, &service, g)
                 ),
                 seats: format!("{}/{}", g.taken, g.capacity),
                 remove: None,

@@ -17,7 +17,10 @@ pub async fn run(config: &Config, dry_run: bool, as_of: Option<&str>) -> Result<
     let db = Db::connect(&config.database_url)
         .await
         .map_err(|e| format!("database: {e}"))?;
-    let report = crate::retention::run(&db, config, as_of, dry_run).await;
+    let catalog = crate::services::Services::open(&db, config)
+        .await?
+        .current();
+    let report = crate::retention::run(&db, &catalog, as_of, dry_run).await;
     db.pool.close().await;
     print!("{}", report?);
     Ok(())

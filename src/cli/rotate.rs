@@ -12,6 +12,7 @@ use crate::keys::Keys;
 use crate::rotation::{self, Check, Job, Request};
 use crate::seal::IdentityFile;
 use crate::serve::BoxError;
+use crate::services::Services;
 
 pub async fn run(
     config: &Config,
@@ -20,19 +21,16 @@ pub async fn run(
     batch: i64,
 ) -> Result<(), BoxError> {
     let keys = IdentityFile::read(identity)?;
-    if let Some(slug) = only {
-        if !config.services.iter().any(|s| s.slug == slug) {
-            return Err(format!("service `{slug}` is not in the configuration").into());
-        }
-    }
     let db = Db::connect(&config.database_url).await?;
-    let keyring = Keys::load(&db, config).await?.current();
-    let mut unfinished = Vec::new();
-    for service in config
-        .services
-        .iter()
-        .filter(|s| only.is_none_or(|o| o == s.slug))
+    let catalog = Services::open(&db, config).await?.current();
+    if let Some(slug) = only
+        && catalog.get(slug).is_none()
     {
+        return Err(format!("no service `{slug}` (see `suoja service list`)").into());
+    }
+    let keyring = Keys::load(&db, config, &catalog).await?.current();
+    let mut unfinished = Vec::new();
+    for service in catalog.iter().filter(|s| only.is_none_or(|o| o == s.slug)) {
         let slug = service.slug.as_str();
         let current = keyring
             .service(slug)

@@ -36,9 +36,10 @@ pub async fn add(config: &Config, db: &Db, new: &AddStaff) -> Result<Added, BoxE
     if new.name.trim().is_empty() || new.name.chars().count() > 100 {
         return Err("name: 1-100 characters".into());
     }
+    let catalog = crate::services::Services::open(db, config).await?.current();
     for service in &new.services {
-        if !config.services.iter().any(|s| &s.slug == service) {
-            return Err(format!("service `{service}` is not in the configuration").into());
+        if catalog.get(service).is_none() {
+            return Err(format!("no service `{service}` (see `suoja service list`)").into());
         }
     }
     let pepper = Pepper::load_or_create(&config.pepper_file)

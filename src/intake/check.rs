@@ -257,7 +257,7 @@ async fn store_client_message(
     let envelope = keys.envelope.with(key.recipient());
     let sealed = state.seal(&envelope, &doc).await?;
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-    let rules = state.config.retention_of(&case.service);
+    let rules = state.services.retention_of(&case.service);
     add_message(
         &mut tx,
         &case.id,

@@ -168,6 +168,7 @@ mod tests {
             retention: crate::retention::Retention::default(),
             time_zone: jiff::tz::TimeZone::UTC,
             phone: None,
+            retired: false,
         }
     }
 

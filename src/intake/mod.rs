@@ -17,6 +17,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
@@ -66,8 +67,9 @@ async fn landing(State(state): State<AppState>, Path(code): Path<String>) -> Res
     render(StatusCode::OK, &view, lang, &state.config.quick_exit_url)
 }
 
-fn find_service<'a>(state: &'a AppState, slug: &str) -> Option<&'a Service> {
-    state.config.services.iter().find(|s| s.slug == slug)
+/// A service clients may write to: known and not retired.
+fn find_service(state: &AppState, slug: &str) -> Option<Arc<Service>> {
+    state.services.open_one(slug)
 }
 
 async fn contact_form(
@@ -80,7 +82,7 @@ async fn contact_form(
     let Some(service) = find_service(&state, &slug) else {
         return PageError::NotFound.render(lang, &state.config.quick_exit_url);
     };
-    let view = ContactView::new(&state, lang, service, RawContact::default(), vec![], None);
+    let view = ContactView::new(&state, lang, &service, RawContact::default(), vec![], None);
     render(StatusCode::OK, &view, lang, &state.config.quick_exit_url)
 }
 
@@ -107,7 +109,7 @@ async fn submit(
     };
     // Every refusal below hands the form back with what the person typed.
     let again = |status, errors: Vec<FieldError>, notice: Option<&'static str>, raw| {
-        let view = ContactView::new(&state, lang, service, raw, errors, notice);
+        let view = ContactView::new(&state, lang, &service, raw, errors, notice);
         render(status, &view, lang, exit)
     };
     let client = state.client_net(peer, &headers);
@@ -122,7 +124,7 @@ async fn submit(
     }
     match state
         .form_key
-        .check(&token_scope(service), &raw.token, now_secs())
+        .check(&token_scope(&service), &raw.token, now_secs())
     {
         TokenCheck::Valid => {}
         TokenCheck::TooFast => {
@@ -143,13 +145,13 @@ async fn submit(
             );
         }
     }
-    let request = match ContactRequest::parse(&raw, service) {
+    let request = match ContactRequest::parse(&raw, &service) {
         Ok(r) => r,
         Err(errors) => return again(StatusCode::UNPROCESSABLE_ENTITY, errors, None, raw),
     };
-    match accept(&state, service, request).await {
+    match accept(&state, &service, request).await {
         Ok(receipt) => {
-            let view = ReceiptView::new(&state, lang, service, &receipt);
+            let view = ReceiptView::new(&state, lang, &service, &receipt);
             render(StatusCode::OK, &view, lang, exit)
         }
         Err(e) => e.render(lang, exit),

@@ -30,9 +30,9 @@ pub struct Landing<'a> {
 impl<'a> Landing<'a> {
     pub fn new(state: &'a AppState, lang: Lang) -> Landing<'a> {
         let services = state
-            .config
             .services
-            .iter()
+            .current()
+            .open()
             .map(|s| ServiceCard {
                 href: format!("/{}/services/{}", lang.code(), s.slug),
                 name: s.name.get(lang).to_owned(),
@@ -276,15 +276,12 @@ impl<'a> CheckView<'a> {
             page = page.with_title(title);
         }
         let thread = thread.map(|thread| {
-            let service = state
-                .config
-                .services
-                .iter()
-                .find(|s| s.slug == thread.case.service);
+            let service = state.services.get(&thread.case.service);
             ShownThread {
                 new_reply: thread.case.client_unread,
                 is_booking: thread.case.kind == "booking",
                 service_name: service
+                    .as_ref()
                     .map(|s| s.name.get(lang).to_owned())
                     .unwrap_or_else(|| thread.case.service.clone()),
                 opened: show_day(lang, &thread.case.opened_on),
@@ -292,7 +289,7 @@ impl<'a> CheckView<'a> {
                 messages: thread
                     .messages
                     .into_iter()
-                    .map(|m| shown_message(&t, service, m))
+                    .map(|m| shown_message(&t, service.as_deref(), m))
                     .collect(),
             }
         });

@@ -1,5 +1,5 @@
-//! Which keys each service seals to: the recipients configured for it (in
-//! the config and its recipients files), the age keys of its active
+//! Which keys each service seals to: the recipients stored for it (see
+//! `crate::services`), the age keys of its active
 //! counsellors, and the organisation's recovery key. Each distinct set is a
 //! key epoch; every sealed item records the epoch it was sealed in, so
 //! rotation can find what must be resealed when the set changes.
@@ -16,6 +16,7 @@ use std::sync::{Arc, RwLock};
 use crate::config::Config;
 use crate::db::Db;
 use crate::seal::Envelope;
+use crate::services::Catalog;
 
 /// The current epoch of one service.
 #[derive(Debug, Clone)]
@@ -42,8 +43,8 @@ pub struct Keys {
 }
 
 impl Keys {
-    pub async fn load(db: &Db, config: &Config) -> Result<Keys, sqlx::Error> {
-        let keyring = build(db, config, &Keyring::default()).await?;
+    pub async fn load(db: &Db, config: &Config, services: &Catalog) -> Result<Keys, sqlx::Error> {
+        let keyring = build(db, config, services, &Keyring::default()).await?;
         Ok(Keys {
             current: RwLock::new(Arc::new(keyring)),
         })
@@ -57,14 +58,24 @@ impl Keys {
     }
 
     /// Re-reads the counsellors' keys; records an epoch for a changed set.
-    pub async fn reload(&self, db: &Db, config: &Config) -> Result<(), sqlx::Error> {
-        let fresh = build(db, config, &self.current()).await?;
+    pub async fn reload(
+        &self,
+        db: &Db,
+        config: &Config,
+        services: &Catalog,
+    ) -> Result<(), sqlx::Error> {
+        let fresh = build(db, config, services, &self.current()).await?;
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(fresh);
         Ok(())
     }
 }
 
-async fn build(db: &Db, config: &Config, previous: &Keyring) -> Result<Keyring, sqlx::Error> {
+async fn build(
+    db: &Db,
+    config: &Config,
+    catalog: &Catalog,
+    previous: &Keyring,
+) -> Result<Keyring, sqlx::Error> {
     let mut members: HashMap<String, Vec<age::x25519::Recipient>> = HashMap::new();
     for (service, recipient) in crate::staff::store::member_recipients(db).await? {
         match recipient.parse() {
@@ -73,7 +84,7 @@ async fn build(db: &Db, config: &Config, previous: &Keyring) -> Result<Keyring, 
         }
     }
     let mut services = HashMap::new();
-    for service in &config.services {
+    for service in catalog.iter() {
         let envelope = Envelope::new(
             service
                 .recipients

@@ -21,6 +21,7 @@ use tokio::task::JoinHandle;
 
 use crate::config::{Config, Localized};
 use crate::db::Db;
+use crate::services::Services;
 
 /// The longest the final batch may take at shutdown.
 const FINAL_FLUSH: Duration = Duration::from_secs(5);
@@ -79,6 +80,7 @@ pub struct NotifyTask {
 pub fn start(
     config: &Config,
     db: &Db,
+    services: &Services,
 ) -> Result<(Notifier, Option<NotifyTask>), lettre::transport::smtp::Error> {
     let Some(smtp) = &config.smtp else {
         tracing::warn!("notifications are off: no [smtp] in the config");
@@ -91,11 +93,7 @@ pub fn start(
         notifier: notifier.clone(),
         transport: mail::transport(smtp)?,
         from: smtp.from.clone(),
-        names: config
-            .services
-            .iter()
-            .map(|s| (s.slug.clone(), s.name.clone()))
-            .collect(),
+        services: services.clone(),
         db: db.clone(),
     };
     let stop = Arc::new(Notify::new());
@@ -145,8 +143,8 @@ struct Batcher {
     notifier: Notifier,
     transport: mail::Transport,
     from: Mailbox,
-    /// Every configured service's slug and names, in config order.
-    names: Vec<(String, Localized)>,
+    /// The services, for their names.
+    services: Services,
     db: Db,
 }
 
@@ -163,11 +161,11 @@ impl Batcher {
         let now = SystemTime::now();
         let mut sent = 0usize;
         for (mailbox, slugs) in by_address.into_values() {
-            let names: Vec<&Localized> = self
-                .names
+            let catalog = self.services.current();
+            let names: Vec<&Localized> = catalog
                 .iter()
-                .filter(|(slug, _)| slugs.contains(slug))
-                .map(|(_, name)| name)
+                .filter(|s| slugs.contains(&s.slug))
+                .map(|s| &s.name)
                 .collect();
             let mail = match mail::compose(&self.from, mailbox, &names, now) {
                 Ok(mail) => mail,

@@ -53,10 +53,8 @@ const DELETION_WINDOWS: [i64; 2] = [14, 30];
 
 fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {
     state
-        .config
         .services
-        .iter()
-        .find(|s| s.slug == slug)
+        .get(slug)
         .map(|s| s.name.get(lang).to_owned())
         .unwrap_or_else(|| slug.to_owned())
 }
@@ -207,10 +205,14 @@ async fn queue(
 
 /// Topic, name and the start of the text, for a line of the queue.
 fn preview_of(t: &Tr, state: &AppState, service: &str, doc: &MessageDoc) -> String {
-    let service = state.config.services.iter().find(|s| s.slug == service);
+    let service = state.services.get(service);
     let mut parts = vec![];
     if let Some(topic) = &doc.topic {
-        parts.push(topic_label(t, service.and_then(|s| s.topic(topic)), topic));
+        parts.push(topic_label(
+            t,
+            service.as_ref().and_then(|s| s.topic(topic)),
+            topic,
+        ));
     }
     if let Some(name) = &doc.name {
         parts.push(name.clone());
@@ -279,11 +281,7 @@ async fn show_case(
         Ok(v) => v,
         Err(e) => return e.render(lang, "/"),
     };
-    let service = state
-        .config
-        .services
-        .iter()
-        .find(|s| s.slug == meta.service);
+    let service = state.services.get(&meta.service);
     let mut messages = Vec::with_capacity(thread.len());
     let mut unreadable = 0;
     for m in thread {
@@ -304,7 +302,10 @@ async fn show_case(
             "note" => (t.t1("case-note-by", "name", &staff_name), "note"),
             _ => (t.t1("case-reply-by", "name", &staff_name), "from-staff"),
         };
-        messages.push((message_for(&t, service, who, &m.written_on, doc), class));
+        messages.push((
+            message_for(&t, service.as_deref(), who, &m.written_on, doc),
+            class,
+        ));
     }
     let assignee_name = meta
         .assignee
@@ -337,7 +338,7 @@ async fn show_case(
         updated: show_day(lang, &meta.updated_on),
         retain_until: show_day(lang, &meta.retain_until),
         retention_rule: {
-            let rules = state.config.retention_of(&meta.service);
+            let rules = state.services.retention_of(&meta.service);
             t.ta(
                 "case-deleted-on-hint",
                 &[
@@ -526,7 +527,7 @@ async fn seal_and_store(
         "reply"
     };
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-    let rules = state.config.retention_of(&meta.service);
+    let rules = state.services.retention_of(&meta.service);
     store::add_message(&mut tx, &meta.id, author, keys.epoch, &sealed, rules)
         .await
         .map_err(PageError::internal)?;
@@ -596,7 +597,7 @@ async fn set_status(
     }
     let changed = async {
         let mut tx = state.db.pool.begin().await?;
-        let rules = state.config.retention_of(&meta.service);
+        let rules = state.services.retention_of(&meta.service);
         store::set_status(&mut tx, &meta.id, &raw.status, rules).await?;
         audit(
             &mut tx,

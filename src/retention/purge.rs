@@ -15,8 +15,8 @@ use sqlx::Connection;
 
 use super::booking_cutoff;
 use super::store::{self, BookingCounts, CaseCounts};
-use crate::config::Config;
 use crate::db::{Backend, Db};
+use crate::services::Catalog;
 
 /// Cases deleted per transaction, so a large backlog does not hold the
 /// write lock for long.
@@ -58,11 +58,11 @@ impl Report {
 /// must be for today (the command line refuses anything else).
 pub async fn run(
     db: &Db,
-    config: &Config,
+    services: &Catalog,
     as_of: Date,
     dry_run: bool,
 ) -> Result<Report, sqlx::Error> {
-    store::backfill(db, config).await?;
+    store::backfill(db, services).await?;
     let mut report = Report {
         as_of,
         dry_run,
@@ -74,7 +74,7 @@ pub async fn run(
         let mut tx = conn.begin().await?;
         let cases = store::purge_cases(&mut tx, as_of, i64::MAX).await?;
         add_cases(&mut report, cases);
-        for service in &config.services {
+        for service in services.iter() {
             let cutoff = booking_cutoff(service.retention.days, as_of);
             let booked = store::expire_bookings(&mut tx, &service.slug, cutoff).await?;
             report
@@ -95,7 +95,7 @@ pub async fn run(
                 break;
             }
         }
-        for service in &config.services {
+        for service in services.iter() {
             let cutoff = booking_cutoff(service.retention.days, as_of);
             let mut tx = db.pool.begin().await?;
             let booked = store::expire_bookings(&mut tx, &service.slug, cutoff).await?;
@@ -112,7 +112,7 @@ pub async fn run(
             report.erased = Some(db.truncate_wal().await?);
         }
     }
-    for service in &config.services {
+    for service in services.iter() {
         report.services.entry(service.slug.clone()).or_default();
     }
     log(&report);

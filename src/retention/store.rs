@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use sqlx::{AnyConnection, Row};
 
 use super::{Retention, day_of, deadline};
-use crate::config::Config;
 use crate::db::{Db, day, placeholders};
+use crate::services::Catalog;
 
 /// Recomputes a case's deadline after activity on `today`: a message, a
 /// note, a status change. Runs inside the caller's transaction, after the
@@ -223,11 +223,11 @@ async fn add_counts(
     Ok(())
 }
 
-/// Lists again every case of a service whose rules in the configuration
+/// Lists again every case of a service whose rules (the stored services)
 /// differ from those its deadlines were computed with, and records the
 /// new rules; `backfill` then recomputes them.
-async fn relist_changed_services(db: &Db, config: &Config) -> Result<(), sqlx::Error> {
-    for service in &config.services {
+async fn relist_changed_services(db: &Db, services: &Catalog) -> Result<(), sqlx::Error> {
+    for service in services.iter() {
         let rules = service.retention;
         let stored: Option<(i64, i64)> =
             sqlx::query_as("select days, closed_days from retention_rules where service = $1")
@@ -273,8 +273,8 @@ async fn relist_changed_services(db: &Db, config: &Config) -> Result<(), sqlx::E
 /// service whose rules changed. Each is updated on its own and then
 /// crossed off, so an interruption only repeats work. Returns how many
 /// were set.
-pub async fn backfill(db: &Db, config: &Config) -> Result<u64, sqlx::Error> {
-    relist_changed_services(db, config).await?;
+pub async fn backfill(db: &Db, services: &Catalog) -> Result<u64, sqlx::Error> {
+    relist_changed_services(db, services).await?;
     let mut done = 0;
     loop {
         let rows = sqlx::query(
@@ -297,7 +297,7 @@ pub async fn backfill(db: &Db, config: &Config) -> Result<u64, sqlx::Error> {
                 .unwrap_or_else(|_| crate::db::today());
             let booked = booking_horizon(&mut conn, &id).await?.map(day_of);
             let until = deadline(
-                config.retention_of(&service),
+                services.retention_of(&service),
                 status == "closed",
                 last,
                 booked,

@@ -124,7 +124,7 @@ async fn resume_waiting(state: &AppState, staff_id: &str) -> Result<(), sqlx::Er
 
 /// The keys this instance holds that may open a service's items: the
 /// person's own and those of the service's members logged in here.
-async fn keys_for(
+pub(crate) async fn keys_for(
     state: &AppState,
     session: &StaffSession,
     service: &str,
@@ -150,11 +150,7 @@ pub async fn start(
     started_by: &str,
     keys: &IdentityFile,
 ) -> Result<(), PageError> {
-    state
-        .keys
-        .reload(&state.db, &state.config)
-        .await
-        .map_err(PageError::internal)?;
+    state.reload_keys().await.map_err(PageError::internal)?;
     for service in services {
         let target = state.service_keys(service)?.epoch;
         let req = Request {
@@ -240,7 +236,7 @@ async fn members_page(State(state): State<AppState>, session: StaffSession) -> R
     }
     let t = Tr::new(lang);
     let mut services = vec![];
-    for service in &state.config.services {
+    for service in state.services.current().iter() {
         let service_name = service.name.get(lang);
         let members = match staff_store::members_of(&state.db, &service.slug).await {
             Ok(m) => m,
@@ -292,7 +288,7 @@ async fn remove_member(
     if let Err(refused) = session.check_csrf(&raw.csrf) {
         return refused.into_response();
     }
-    if !state.config.services.iter().any(|s| s.slug == raw.service) {
+    if state.services.get(&raw.service).is_none() {
         return PageError::BadRequest.render(lang, &exit);
     }
     let done = async {

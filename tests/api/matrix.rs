@@ -91,6 +91,10 @@ const ADMIN_ONLY: &[&str] = &[
     "/{lang}/staff/audit",
     "/{lang}/staff/members",
     "/{lang}/staff/members/remove",
+    "/{lang}/staff/services",
+    "/{lang}/staff/services/new",
+    "/{lang}/staff/services/{slug}",
+    "/{lang}/staff/services/{slug}/retire",
 ];
 
 /// Routes that act on the service named in the form: only its members.
@@ -181,6 +185,8 @@ async fn state_of(app: &TestApp) -> Vec<i64> {
         "select count(*) from series",
         "select count(*) from cases",
         "select count(*) from staff where totp_sealed is null and must_change_password = 0",
+        "select count(*) from services",
+        "select cast(coalesce(sum(revision), 0) as bigint) from services",
     ] {
         out.push(app.count(sql).await);
     }

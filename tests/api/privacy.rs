@@ -394,7 +394,11 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         assert!(!logs.contains(seat.as_str()), "the logs contain a seat id");
     }
 
-    // The SQLite files as on disk, or every PostgreSQL row as text.
+    // The SQLite files as on disk, or every PostgreSQL row as text. The
+    // services' topic lists are public configuration stored in the clear
+    // (`services.topics`): they are blanked first, so that the topic the
+    // client chose is looked for only in what the flows above stored.
+    blank_service_topics(&app).await;
     let stored = app.stored_contents().await;
     assert!(stored.len() > 4096);
     for secret in [
@@ -430,6 +434,31 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
             "the database holds {secret:?} in the clear"
         );
     }
+}
+
+/// Sets every service's topics to none, leaving no copy of the old list on
+/// disk (SQLite: `secure_delete`, then the WAL truncated).
+async fn blank_service_topics(app: &TestApp) {
+    let pool = app.pool().await;
+    let mut conn = pool.acquire().await.unwrap();
+    if !is_postgres() {
+        sqlx::query("pragma secure_delete = on")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+    }
+    sqlx::query("update services set topics = '[]'")
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    if !is_postgres() {
+        sqlx::query("pragma wal_checkpoint(truncate)")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+    }
+    drop(conn);
+    pool.close().await;
 }
 
 #[tokio::test]
@@ -602,5 +631,89 @@ async fn rotation_logs_and_prints_nothing_secret() {
             !all.contains(secret),
             "rotation output or logs hold {secret:?}"
         );
+    }
+}
+
+/// Services made, refused, edited (with new recipients: a rotation) and
+/// written to: the logs name slugs and staff ids only, never what a client
+/// wrote, a receipt, a password or a secret key.
+#[tokio::test]
+async fn service_pages_and_commands_log_nothing_secret() {
+    const TEXT: &str = "the ochre lantern drifts downstream";
+    const TYPO: &str = "Europe/Atlantis-probe";
+    let mut app = spawn_with(Options {
+        log: "trace",
+        ..Options::default()
+    })
+    .await;
+    let one_time = app
+        .with_staff(&[("mia", "counsellor", &[SERVICE]), ("oona", "admin", &[])])
+        .await;
+    let receipt = app.submit_ok(TEXT).await;
+    let _mia = Staff::first_login(&app, "mia", &one_time[0]).await;
+    let admin = Staff::first_login(&app, "oona", &one_time[1]).await;
+    let csrf = admin.csrf().await;
+    let fresh = age::x25519::Identity::generate();
+    let recipient = fresh.to_public().to_string();
+    let form = |zone: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("slug", "probe-line".to_owned()),
+            ("name_fi", "Koetinlinja".to_owned()),
+            ("name_sv", "Sondlinjen".to_owned()),
+            ("name_en", "Probe line".to_owned()),
+            ("description_fi", "Kuvaus.".to_owned()),
+            ("description_sv", "Beskrivning.".to_owned()),
+            ("description_en", "Description.".to_owned()),
+            ("topics", "general".to_owned()),
+            ("time_zone", zone.to_owned()),
+            ("retention_days", "30".to_owned()),
+            ("closed_retention_days", "10".to_owned()),
+            ("recipients", recipient.clone()),
+        ]
+    };
+    let send = |f: Vec<(&'static str, String)>| {
+        let admin = &admin;
+        async move {
+            let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            admin.post("/en/staff/services/new", &f).await.status
+        }
+    };
+    assert_eq!(send(form(TYPO)).await, 422);
+    assert_eq!(send(form("Europe/Helsinki")).await, 303);
+    // New recipients for the helpline: its earlier item is resealed.
+    let page = admin.get(&format!("/en/staff/services/{SERVICE}")).await;
+    let mut edit: Vec<(&str, String)> = form("Europe/Helsinki")
+        .into_iter()
+        .filter(|(k, _)| *k != "slug")
+        .collect();
+    edit.retain(|(k, _)| *k != "csrf");
+    edit.push(("csrf", csrf_in(&page.body)));
+    let edit: Vec<(&str, &str)> = edit.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = admin
+        .post(&format!("/en/staff/services/{SERVICE}"), &edit)
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    crate::rotation::jobs_end(&app, 1).await;
+    let (ok, out, err) = run(std::process::Command::new(bin())
+        .args(["service", "list", "--config"])
+        .arg(&app.config)
+        .env("SUOJA_LOG", "trace"));
+    assert!(ok, "{err}");
+    app.stop().await;
+    let all = format!("{out}{err}{}", app.logs());
+    assert!(all.contains("service created") && all.contains("service updated"));
+    for secret in [
+        TEXT,
+        "ochre lantern",
+        &receipt,
+        &receipt.replace('-', ""),
+        TYPO,
+        "AGE-SECRET-KEY",
+        &one_time[0],
+        &one_time[1],
+        NEW_PASSWORD,
+    ] {
+        assert!(!all.contains(secret), "service flows logged {secret:?}");
     }
 }

@@ -41,7 +41,7 @@ pub async fn show(
     }
 }
 
-fn service_of<'a>(state: &'a AppState, o: &Opened) -> Result<&'a Service, PageError> {
+fn service_of(state: &AppState, o: &Opened) -> Result<std::sync::Arc<Service>, PageError> {
     find_service(state, &o.case.service).ok_or_else(|| PageError::internal("unknown service"))
 }
 
@@ -75,11 +75,11 @@ async fn manage_page(
         Some(g) => format!(
             "{} · {}",
             group_name(lang, g),
-            super::views::group_detail(&t, service, g)
+            super::views::group_detail(&t, &service, g)
         ),
-        None => show_when(&t, service, o.booking.starts_at, o.booking.ends_at),
+        None => show_when(&t, &service, o.booking.starts_at, o.booking.ends_at),
     };
-    let shown_days = days(&t, service, &free, &o.raw.choice);
+    let shown_days = days(&t, &service, &free, &o.raw.choice);
     let error_anchor = (error == Some("booking-error-choice"))
         .then(|| shown_days.iter().flat_map(|d| &d.slots).next())
         .flatten()
@@ -196,7 +196,7 @@ async fn give_back_seat(
         Author::Client,
         epoch,
         sealed,
-        state.config.retention_of(&o.case.service),
+        state.services.retention_of(&o.case.service),
     )
     .await
     .map_err(PageError::internal)
@@ -264,7 +264,7 @@ pub async fn move_booking(
         Err(e) => return PageError::internal(e).render(o.lang, exit),
     };
     let t = Tr::new(o.lang);
-    let when = show_when(&t, service, slot.starts_at, slot.ends_at);
+    let when = show_when(&t, &service, slot.starts_at, slot.ends_at);
     let new_seat = crate::db::new_id();
     let moved = async {
         let text = t.t1("booking-doc-moved", "when", &when);

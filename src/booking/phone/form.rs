@@ -27,8 +27,8 @@ pub struct RawPhone {
 }
 
 /// A recorded call that passed every check.
-pub struct PhoneCall<'a> {
-    pub service: &'a Service,
+pub struct PhoneCall {
+    pub service: std::sync::Arc<Service>,
     pub topic: Option<String>,
     pub name: Option<String>,
     pub text: String,
@@ -43,12 +43,12 @@ pub fn off_duty() -> FieldError {
     err("service", "phone-error-off-duty")
 }
 
-impl<'a> PhoneCall<'a> {
+impl PhoneCall {
     pub fn parse(
-        state: &'a AppState,
+        state: &AppState,
         session: &StaffSession,
         raw: &RawPhone,
-    ) -> Result<PhoneCall<'a>, Vec<FieldError>> {
+    ) -> Result<PhoneCall, Vec<FieldError>> {
         let mut errors = Vec::new();
         let service =
             find_service(state, raw.service.trim()).filter(|s| session.is_member(&s.slug));
@@ -56,7 +56,7 @@ impl<'a> PhoneCall<'a> {
             errors.push(err("service", "avail-error-service"));
         }
         let topic = raw.topic.trim();
-        let topic = match service.map(|s| s.topic(topic)) {
+        let topic = match service.as_ref().map(|s| s.topic(topic)) {
             _ if topic.is_empty() => None,
             Some(Some(t)) => Some(t.id().to_owned()),
             _ => {
@@ -113,7 +113,7 @@ impl PhoneView {
         if !errors.is_empty() {
             page.title = t.t1("title-with-error", "title", &page.title);
         }
-        let mine: Vec<&Service> = session
+        let mine: Vec<std::sync::Arc<Service>> = session
             .services
             .iter()
             .filter_map(|slug| find_service(state, slug))

@@ -111,7 +111,7 @@ pub async fn submit(
 async fn accept(
     state: &AppState,
     session: &StaffSession,
-    call: PhoneCall<'_>,
+    call: PhoneCall,
 ) -> Result<(Receipt, String), PageError> {
     let service = call.service;
     let keys = state.service_keys(&service.slug)?;

@@ -74,7 +74,7 @@ fn show(
         page,
         csrf: session.csrf.clone(),
         action: format!("/{}/staff/availability/slots/{}/edit", lang.code(), slot.id),
-        when: show_when(&t, service, slot.starts_at, slot.ends_at),
+        when: show_when(&t, &service, slot.starts_at, slot.ends_at),
         booked: usize::try_from(slot.taken).unwrap_or(0),
         raw,
         error: error.map(|e| t.t(e)),
@@ -111,7 +111,7 @@ pub async fn edit_page(
         Err(r) => return r,
     };
     let raw = find_service(&state, &slot.service)
-        .map(|s| current(s, &slot))
+        .map(|s| current(&s, &slot))
         .unwrap_or_default();
     show(&state, &session, &slot, raw, None)
 }
@@ -147,7 +147,7 @@ pub async fn edit(
         return PageError::internal("unknown service").render(session.lang, "/");
     };
     // Day, start and length as shown: only the seats change.
-    let shown = current(service, &slot);
+    let shown = current(&service, &slot);
     let unchanged = shown.date == raw.date.trim()
         && shown.start == raw.start.trim()
         && shown.minutes == raw.minutes.trim();
@@ -168,7 +168,7 @@ pub async fn edit(
             Err(e) => PageError::internal(e).render(session.lang, "/"),
         };
     }
-    let (new, seats) = match parse(&raw, service) {
+    let (new, seats) = match parse(&raw, &service) {
         Ok(v) => v,
         Err(problem) => return show(&state, &session, &slot, raw, Some(problem)),
     };

@@ -33,11 +33,11 @@ fn weekday(raw: &str) -> Result<Weekday, Problem> {
     Weekday::from_monday_one_offset(n as i8).map_err(|_| "avail-error-weekday")
 }
 
-fn member_service<'a>(
-    state: &'a AppState,
+fn member_service(
+    state: &AppState,
     session: &StaffSession,
     raw: &RawPublish,
-) -> Result<&'a Service, Problem> {
+) -> Result<std::sync::Arc<Service>, Problem> {
     find_service(state, &raw.service)
         .filter(|s| session.is_member(&s.slug))
         .ok_or("avail-error-service")
@@ -52,18 +52,18 @@ pub(super) fn minutes(raw: &RawPublish) -> Result<i64, Problem> {
 }
 
 /// What a publishing form asks for, checked.
-pub(super) struct Plan<'a> {
-    pub service: &'a Service,
+pub(super) struct Plan {
+    pub service: std::sync::Arc<Service>,
     pub slots: Vec<Stretch>,
     pub capacity: i32,
     pub origin: &'static str,
 }
 
-pub(super) fn plan_oneoff<'a>(
-    state: &'a AppState,
+pub(super) fn plan_oneoff(
+    state: &AppState,
     session: &StaffSession,
     raw: &RawPublish,
-) -> Result<Plan<'a>, Problem> {
+) -> Result<Plan, Problem> {
     let service = member_service(state, session, raw)?;
     let slot = time::one_slot(
         &service.time_zone,
@@ -83,11 +83,11 @@ pub(super) fn plan_oneoff<'a>(
     })
 }
 
-pub(super) fn plan_weekly<'a>(
-    state: &'a AppState,
+pub(super) fn plan_weekly(
+    state: &AppState,
     session: &StaffSession,
     raw: &RawPublish,
-) -> Result<Plan<'a>, Problem> {
+) -> Result<Plan, Problem> {
     let service = member_service(state, session, raw)?;
     let today = jiff::Timestamp::now()
         .to_zoned(service.time_zone.clone())
@@ -124,11 +124,11 @@ pub(super) fn plan_weekly<'a>(
     })
 }
 
-pub(super) fn plan_group<'a>(
-    state: &'a AppState,
+pub(super) fn plan_group(
+    state: &AppState,
     session: &StaffSession,
     raw: &RawPublish,
-) -> Result<Plan<'a>, Problem> {
+) -> Result<Plan, Problem> {
     let service = member_service(state, session, raw)?;
     for name in [&raw.name_fi, &raw.name_sv, &raw.name_en] {
         if name.trim().is_empty() || name.chars().count() > 100 {

@@ -78,14 +78,14 @@ pub async fn retire(
     let service =
         find_service(state, &slot.service).ok_or_else(|| PageError::internal("unknown service"))?;
     let t = Tr::new(session.lang);
-    let when = show_when(&t, service, slot.starts_at, slot.ends_at);
+    let when = show_when(&t, &service, slot.starts_at, slot.ends_at);
     let text = match &replacement {
         None => t.t1("avail-doc-removed", "when", &when),
         Some((new, _)) => t.ta(
             "avail-doc-changed",
             &[
                 ("when", &when),
-                ("new", &show_when(&t, service, new.starts_at, new.ends_at)),
+                ("new", &show_when(&t, &service, new.starts_at, new.ends_at)),
             ],
         ),
     };
@@ -111,7 +111,7 @@ pub async fn retire(
         return Ok(Removal::Raced);
     }
     for (b, notice) in booked.iter().zip(&notices) {
-        let rules = state.config.retention_of(&b.service);
+        let rules = state.services.retention_of(&b.service);
         end_with_notice(&mut tx, staff, b, notice, rules)
             .await
             .map_err(PageError::internal)?;

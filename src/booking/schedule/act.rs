@@ -166,7 +166,7 @@ async fn cancel_text(
             .map(|g| (g.first_at, g.last_at)),
     };
     let when = times
-        .map(|(a, b)| show_when(&t, service, a, b))
+        .map(|(a, b)| show_when(&t, &service, a, b))
         .unwrap_or_default();
     let line = t.t1("schedule-doc-cancelled", "when", &when);
     Ok(format!("{line}\n\n{text}"))
@@ -183,7 +183,7 @@ async fn cancel_with_message(
     let full = cancel_text(state, session, booking, &text).await?;
     let notice = seal_notice(state, session, booking, full).await?;
     let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-    let rules = state.config.retention_of(&booking.service);
+    let rules = state.services.retention_of(&booking.service);
     let ended = end_with_notice(&mut tx, &session.staff.id, booking, &notice, rules)
         .await
         .map_err(PageError::internal)?;

@@ -114,7 +114,7 @@ fn entry(
         local.date(),
         Entry {
             id: row.seat_id.clone(),
-            when: show_when(t, service, row.starts_at, row.ends_at),
+            when: show_when(t, &service, row.starts_at, row.ends_at),
             service: service.name.get(t.lang).to_owned(),
             state: t.t(&format!("booking-state-{}", row.state)),
             current: row.state == "booked",

@@ -1,0 +1,241 @@
+//! SQL for services.
+
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::Catalog;
+use crate::config::{Localized, Service, Topic};
+use crate::db::{Db, day, today};
+use crate::retention::Retention;
+
+/// Changes with every insert and edit (revisions only grow, rows are never
+/// deleted): what other instances poll.
+pub async fn version(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query("select cast(coalesce(sum(revision), 0) as bigint) from services")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get(0)
+}
+
+/// Every service, in landing-page order. A row that no longer parses (an
+/// edit by hand) is left out and logged by slug.
+pub async fn load(db: &Db) -> Result<Catalog, sqlx::Error> {
+    // The version first: an edit landing in between reloads once more.
+    let version = version(db).await?;
+    let rows = sqlx::query(
+        "select slug, name_fi, name_sv, name_en, description_fi, description_sv, \
+         description_en, topics, recipients, retention_days, closed_retention_days, \
+         time_zone, phone, retired from services order by position, slug",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut list = Vec::with_capacity(rows.len());
+    for row in &rows {
+        match from_row(row)? {
+            Ok(service) => list.push(service),
+            Err(slug) => tracing::error!(service = %slug, "a stored service does not parse"),
+        }
+    }
+    Ok(Catalog::new(list, version))
+}
+
+fn from_row(row: &AnyRow) -> Result<Result<Service, String>, sqlx::Error> {
+    let slug: String = row.try_get("slug")?;
+    let text = |a: &str, b: &str, c: &str| -> Result<Localized, sqlx::Error> {
+        Ok(Localized {
+            fi: row.try_get(a)?,
+            sv: row.try_get(b)?,
+            en: row.try_get(c)?,
+        })
+    };
+    let name = text("name_fi", "name_sv", "name_en")?;
+    let description = text("description_fi", "description_sv", "description_en")?;
+    let topics: String = row.try_get("topics")?;
+    let recipients: String = row.try_get("recipients")?;
+    let days: i64 = row.try_get("retention_days")?;
+    let closed: i64 = row.try_get("closed_retention_days")?;
+    let zone: String = row.try_get("time_zone")?;
+    let phone: Option<String> = row.try_get("phone")?;
+    let retired: i64 = row.try_get("retired")?;
+    let parsed = (|| {
+        let topics: Vec<Topic> = serde_json::from_str(&topics).ok()?;
+        let recipients = recipients
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.parse().ok())
+            .collect::<Option<Vec<age::x25519::Recipient>>>()?;
+        Some(Service {
+            slug: slug.clone(),
+            name,
+            description,
+            topics,
+            recipients,
+            retention: Retention {
+                days: u32::try_from(days).ok()?,
+                closed_days: u32::try_from(closed).ok()?,
+            },
+            time_zone: jiff::tz::TimeZone::get(&zone).ok()?,
+            phone,
+            retired: retired != 0,
+        })
+    })();
+    Ok(parsed.ok_or(slug))
+}
+
+/// The columns a service is written to, in bind order after the slug.
+fn bind_service<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    s: &'q Service,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    query
+        .bind(&s.name.fi)
+        .bind(&s.name.sv)
+        .bind(&s.name.en)
+        .bind(&s.description.fi)
+        .bind(&s.description.sv)
+        .bind(&s.description.en)
+        .bind(serde_json::to_string(&s.topics).unwrap_or_else(|_| "[]".into()))
+        .bind(recipients_text(s))
+        .bind(i64::from(s.retention.days))
+        .bind(i64::from(s.retention.closed_days))
+        .bind(s.time_zone.iana_name().unwrap_or("UTC").to_owned())
+        .bind(s.phone.clone())
+}
+
+/// One `age1…` a line, as `age -R` reads them.
+pub fn recipients_text(s: &Service) -> String {
+    s.recipients.iter().map(|r| format!("{r}\n")).collect()
+}
+
+/// Adds a service at the end of the list; false if the slug is taken.
+pub async fn insert(
+    db: &Db,
+    service: &Service,
+    config_hash: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    let today = day(today());
+    // `where true`: SQLite's parser needs it before `on conflict` here.
+    let query = sqlx::query(
+        "insert into services (slug, name_fi, name_sv, name_en, description_fi, \
+         description_sv, description_en, topics, recipients, retention_days, \
+         closed_retention_days, time_zone, phone, position, retired, revision, \
+         config_hash, created_on, updated_on) \
+         select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
+         coalesce(max(position), 0) + 1, $14, 1, $15, $16, $16 from services where true \
+         on conflict (slug) do nothing",
+    )
+    .bind(&service.slug);
+    let done = bind_service(query, service)
+        .bind(i64::from(service.retired))
+        .bind(config_hash)
+        .bind(today)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Writes everything of a service but its slug and its retirement; false if
+/// there is no such service.
+pub async fn update(db: &Db, service: &Service) -> Result<bool, sqlx::Error> {
+    update_if(db, service, None).await
+}
+
+/// `update`; with `config_hash`, only if the stored service was last set
+/// from another config entry, recording this one's hash in the same write.
+async fn update_if(
+    db: &Db,
+    service: &Service,
+    config_hash: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!(
+        "update services set name_fi = $2, name_sv = $3, name_en = $4, \
+         description_fi = $5, description_sv = $6, description_en = $7, topics = $8, \
+         recipients = $9, retention_days = $10, closed_retention_days = $11, \
+         time_zone = $12, phone = $13, revision = revision + 1, updated_on = $14{} \
+         where slug = $1{}",
+        if config_hash.is_some() {
+            ", config_hash = $15"
+        } else {
+            ""
+        },
+        if config_hash.is_some() {
+            " and config_hash <> $15"
+        } else {
+            ""
+        },
+    );
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&service.slug);
+    let mut query = bind_service(query, service).bind(day(today()));
+    if let Some(hash) = config_hash {
+        query = query.bind(hash.to_owned());
+    }
+    let done = query.execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Retires a service (hidden from clients) or brings it back; false if
+/// there is no such service or it is already so.
+pub async fn set_retired(db: &Db, slug: &str, retired: bool) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "update services set retired = $2, revision = revision + 1, updated_on = $3 \
+         where slug = $1 and retired <> $2",
+    )
+    .bind(slug)
+    .bind(i64::from(retired))
+    .bind(day(today()))
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Applies the config's `[[services]]`: a slug new to the database is
+/// added; an entry that changed in the file since it was last applied
+/// replaces the stored service (not its retirement); an unchanged entry
+/// leaves the stored one, with its edits, alone. A service made on the web
+/// or the command line is never overwritten by a config entry of the same
+/// slug: that entry is reported and ignored.
+pub async fn apply_config(db: &Db, services: &[Service]) -> Result<(), sqlx::Error> {
+    for service in services {
+        let hash = config_hash(service);
+        if insert(db, service, Some(&hash)).await? {
+            tracing::info!(service = %service.slug, "service added from the config");
+            continue;
+        }
+        let stored: Option<String> =
+            sqlx::query("select config_hash from services where slug = $1")
+                .bind(&service.slug)
+                .fetch_one(&db.pool)
+                .await?
+                .try_get(0)?;
+        match stored {
+            Some(h) if h == hash => {}
+            // Another instance starting at once applies it only once.
+            Some(_) => {
+                if update_if(db, service, Some(&hash)).await? {
+                    tracing::info!(service = %service.slug, "service changed in the config: applied");
+                }
+            }
+            None => tracing::warn!(
+                service = %service.slug,
+                "the config names a service made on the web or the command line: its entry is ignored"
+            ),
+        }
+    }
+    Ok(())
+}
+
+/// A digest of everything a config entry says (recipients files read).
+fn config_hash(s: &Service) -> String {
+    let doc = serde_json::json!({
+        "name": [&s.name.fi, &s.name.sv, &s.name.en],
+        "description": [&s.description.fi, &s.description.sv, &s.description.en],
+        "topics": &s.topics,
+        "recipients": recipients_text(s),
+        "retention": [s.retention.days, s.retention.closed_days],
+        "time_zone": s.time_zone.iana_name(),
+        "phone": &s.phone,
+    });
+    crate::seal::hex(&Sha256::digest(doc.to_string().as_bytes()))
+}
