@@ -130,6 +130,57 @@ pub async fn start(
     Ok(())
 }
 
+/// After an admin changed who is in a service's key set (a member added,
+/// deactivated or reactivated, a password reset): re-reads the keyring and
+/// starts, or resumes, a job per service. A job runs at once with the keys
+/// unlocked in this instance of the service's members other than `without`
+/// (the person whose key changed); with none in hand it waits, running but
+/// stalled, for a member to resume it on the rotation page or for `suoja
+/// rotate` with the recovery identity. Returns whether every job runs.
+pub async fn start_with_members(
+    state: &AppState,
+    services: &[String],
+    kind: &str,
+    started_by: &str,
+    without: &str,
+) -> Result<bool, PageError> {
+    state
+        .keys
+        .reload(&state.db, &state.config)
+        .await
+        .map_err(PageError::internal)?;
+    let mut all_run = true;
+    for service in services {
+        let target = state.service_keys(service)?.epoch;
+        let req = Request {
+            kind,
+            service,
+            target_epoch: target,
+            started_by,
+        };
+        let Some(job) = super::start_or_resume(&state.db, &req)
+            .await
+            .map_err(PageError::internal)?
+        else {
+            continue;
+        };
+        let members: Vec<String> = staff_store::members_of(&state.db, service)
+            .await
+            .map_err(PageError::internal)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .filter(|id| id != without)
+            .collect();
+        let keys = state.staff.sessions.unlocked_of(&members);
+        if keys.is_empty() {
+            all_run = false;
+        } else {
+            spawn(state, job, IdentityFile::from_identities(keys));
+        }
+    }
+    Ok(all_run)
+}
+
 fn to_jobs(lang: Lang) -> Response {
     Redirect::to(&format!("/{}/staff/rotation", lang.code())).into_response()
 }

@@ -125,7 +125,7 @@ pub async fn create_first_admin(db: &Db, new: NewStaff<'_>) -> Result<FirstAdmin
 
 /// Inserts an account; `None` if the name is taken or, with `only_if_no_admin`,
 /// an admin already exists.
-async fn insert(
+pub async fn insert(
     tx: &mut AnyConnection,
     new: &NewStaff<'_>,
     must_change_password: bool,
@@ -203,11 +203,12 @@ pub async fn members_of(db: &Db, service: &str) -> Result<Vec<(String, String)>,
     .collect()
 }
 
-/// (service, recipient) of every active member: whom new items seal to.
+/// (service, recipient) of every active member: whom new items seal to. A
+/// person whose password is being reset has no key (`recipient = ''`).
 pub async fn member_recipients(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query(
         "select m.service, s.recipient from memberships m join staff s on s.id = m.staff_id \
-         where s.active = 1",
+         where s.active = 1 and s.recipient <> ''",
     )
     .fetch_all(&db.pool)
     .await?
