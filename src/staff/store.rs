@@ -288,20 +288,6 @@ pub async fn use_totp_step(db: &Db, staff_id: &str, step: i64) -> Result<bool, s
     Ok(done.rows_affected() == 1)
 }
 
-/// Deactivates an account and ends its sessions at once.
-pub async fn deactivate(db: &Db, staff_id: &str) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    sqlx::query("update staff set active = 0 where id = $1")
-        .bind(staff_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("delete from sessions where staff_id = $1")
-        .bind(staff_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await
-}
-
 /// A live session: whose it is and its times (unix seconds).
 pub struct SessionRow {
     pub staff: StaffRow,
