@@ -439,7 +439,10 @@ impl RawConfig {
             ("staff.reset_hours", self.staff.reset_hours),
         ] {
             if !(1..=MAX_LINK_HOURS).contains(&hours) {
-                return Err((key.into(), format!("expected 1 to {MAX_LINK_HOURS} (a month)")));
+                return Err((
+                    key.into(),
+                    format!("expected 1 to {MAX_LINK_HOURS} (a month)"),
+                ));
             }
         }
         if !(1..=MAX_PURGE_INTERVAL).contains(&self.retention.purge_interval_minutes) {

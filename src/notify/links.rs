@@ -92,8 +92,8 @@ pub async fn send(
 ) -> Result<(), LinkMailError> {
     let to: Mailbox = to.trim().parse().map_err(|_| LinkMailError::Address)?;
     let now = SystemTime::now();
-    let message = compose(&smtp.from, to, kind, url, expires_at, now)
-        .map_err(|_| LinkMailError::Compose)?;
+    let message =
+        compose(&smtp.from, to, kind, url, expires_at, now).map_err(|_| LinkMailError::Compose)?;
     let transport = mail::transport(smtp).map_err(|e| LinkMailError::Smtp(mail::error_kind(&e)))?;
     let sent = transport.send(message).await;
     transport.shutdown().await;

@@ -40,9 +40,19 @@ pub struct RawLink {
     repeat: String,
 }
 
-fn link_page(lang: Lang, kind: &'static str, status: StatusCode, raw: &RawLink, errors: Vec<String>) -> Response {
+fn link_page(
+    lang: Lang,
+    kind: &'static str,
+    status: StatusCode,
+    raw: &RawLink,
+    errors: Vec<String>,
+) -> Response {
     let invite = kind == INVITE;
-    let title = if invite { "link-invite-title" } else { "link-reset-title" };
+    let title = if invite {
+        "link-invite-title"
+    } else {
+        "link-reset-title"
+    };
     let view = LinkView {
         page: StaffPage::titled(lang, title, &format!("staff/{kind}"), None),
         action: kind,

@@ -6,9 +6,9 @@ use axum::extract::{Form, State};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::LinkToken;
 use super::page::{Extra, admin_only, back, render_page};
 use super::store::{self, Change, NewSecrets};
-use super::LinkToken;
 use crate::app::AppState;
 use crate::i18n::Tr;
 use crate::notify::links::{self, LinkKind};
@@ -93,9 +93,14 @@ pub async fn add_service(
             return Ok("unchanged");
         }
         let services = std::slice::from_ref(&raw.service);
-        let all_run =
-            start_with_members(&state, services, "member_added", &session.staff.id, &person.id)
-                .await?;
+        let all_run = start_with_members(
+            &state,
+            services,
+            "member_added",
+            &session.staff.id,
+            &person.id,
+        )
+        .await?;
         Ok(if all_run { "added" } else { "added-waiting" })
     };
     match done.await {

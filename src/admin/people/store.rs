@@ -304,7 +304,12 @@ const ANOTHER_ADMIN: &str = "exists (select 1 from staff o \
 
 /// Sets a person's role; an active admin becomes a counsellor only while
 /// another active admin remains.
-pub async fn set_role(db: &Db, staff_id: &str, role: &str, by: &str) -> Result<Change, sqlx::Error> {
+pub async fn set_role(
+    db: &Db,
+    staff_id: &str,
+    role: &str,
+    by: &str,
+) -> Result<Change, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let sql = format!(
         "update staff set role = $2 where id = $1 and role <> $2 \
