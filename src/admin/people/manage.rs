@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::LinkToken;
-use super::page::{Extra, admin_only, back, render_page};
+use super::page::{Extra, back, not_admin, render_page};
 use super::store::{self, Change, NewSecrets};
 use crate::app::AppState;
 use crate::i18n::Tr;
@@ -34,7 +34,9 @@ async fn checked(
     session: &StaffSession,
     raw: &RawPerson,
 ) -> Result<StaffRow, Response> {
-    admin_only(state, session)?;
+    if let Some(refused) = not_admin(state, session) {
+        return Err(refused);
+    }
     session
         .check_csrf(&raw.csrf)
         .map_err(IntoResponse::into_response)?;

@@ -33,12 +33,9 @@ pub fn back(lang: Lang, notice: &str) -> Response {
 }
 
 /// The refusal every non-admin gets, before anything else is read.
-pub fn admin_only(state: &AppState, session: &StaffSession) -> Result<(), Response> {
-    if session.staff.is_admin() {
-        Ok(())
-    } else {
-        Err(PageError::Forbidden.render(session.lang, &state.config.quick_exit_url))
-    }
+pub fn not_admin(state: &AppState, session: &StaffSession) -> Option<Response> {
+    (!session.staff.is_admin())
+        .then(|| PageError::Forbidden.render(session.lang, &state.config.quick_exit_url))
 }
 
 fn role_label(t: &Tr, role: &str) -> String {
@@ -164,7 +161,7 @@ pub async fn page(
     session: StaffSession,
     Query(query): Query<NoticeQuery>,
 ) -> Response {
-    if let Err(refused) = admin_only(&state, &session) {
+    if let Some(refused) = not_admin(&state, &session) {
         return refused;
     }
     let t = Tr::new(session.lang);
@@ -213,7 +210,7 @@ pub async fn invite(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let raw = RawInvite::from_pairs(pairs);
-    if let Err(refused) = admin_only(&state, &session) {
+    if let Some(refused) = not_admin(&state, &session) {
         return refused;
     }
     if let Err(refused) = session.check_csrf(&raw.csrf) {
@@ -294,7 +291,7 @@ pub async fn revoke(
     session: StaffSession,
     Form(raw): Form<RawRevoke>,
 ) -> Response {
-    if let Err(refused) = admin_only(&state, &session) {
+    if let Some(refused) = not_admin(&state, &session) {
         return refused;
     }
     if let Err(refused) = session.check_csrf(&raw.csrf) {
