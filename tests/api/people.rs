@@ -598,3 +598,73 @@ async fn without_mail_a_reset_shows_a_one_time_password_once() {
     );
     Staff::first_login(&app, "erik", &printed).await;
 }
+
+/// Every control on an HTML page: each `<input>` (but hidden ones) and
+/// `<select>` has an id that a `<label for>` names.
+fn unlabelled(body: &str) -> Vec<String> {
+    let mut missing = vec![];
+    for tag in ["<input ", "<select "] {
+        for (at, _) in body.match_indices(tag) {
+            let rest = &body[at..];
+            let element = &rest[..rest.find('>').unwrap()];
+            if element.contains(r#"type="hidden""#) {
+                continue;
+            }
+            let id = between(element, r#"id=""#, "\"").unwrap_or_default();
+            if id.is_empty() || !body.contains(&format!(r#"<label for="{id}">"#)) {
+                missing.push(element.to_owned());
+            }
+        }
+    }
+    missing
+}
+
+#[tokio::test]
+async fn the_people_and_link_pages_are_translated_and_every_field_has_a_label() {
+    let mut app = spawn_app().await;
+    let pw = app
+        .with_staff(&[("root", "admin", &[SERVICE]), ("anna", "counsellor", &[])])
+        .await;
+    let root = Staff::first_login(&app, "root", &pw[0]).await;
+    let shown = invite(&root, "someone@example.org", "counsellor", &[SERVICE]).await;
+    let token = token_in(&shown.body, "invite");
+    let browser = Staff::new(&app);
+    for lang in ["fi", "sv", "en"] {
+        let pages = [
+            (root.get(&format!("/{lang}/staff/people")).await, 200),
+            (
+                browser
+                    .get(&format!("/{lang}/staff/invite?token={token}"))
+                    .await,
+                200,
+            ),
+            (
+                browser
+                    .get(&format!("/{lang}/staff/reset?token={token}"))
+                    .await,
+                410,
+            ),
+        ];
+        for (page, status) in pages {
+            assert_eq!(page.status, status, "{lang}: {}", page.body);
+            assert!(
+                page.body.contains(&format!(r#"<html lang="{lang}">"#)),
+                "{lang}"
+            );
+            for id in ["people-", "link-", "setup-", "staff-"] {
+                assert!(
+                    !page.body.contains(&format!(">{id}"))
+                        && !page.body.contains(&format!("label=\"{id}")),
+                    "{lang}: an untranslated {id}… id:\n{}",
+                    page.body
+                );
+            }
+            assert!(
+                unlabelled(&page.body).is_empty(),
+                "{lang}: {:?}",
+                unlabelled(&page.body)
+            );
+            assert!(!page.body.contains("<script"), "no script");
+        }
+    }
+}
