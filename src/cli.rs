@@ -158,6 +158,48 @@ enum StaffAction {
         #[arg(long)]
         service: String,
     },
+    /// Invite a person by e-mail: a one-time link, mailed through [smtp],
+    /// or printed when no mail server is configured.
+    Invite {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "counsellor", value_parser = ["counsellor", "admin"])]
+        role: String,
+        /// A service they will work (repeat for several).
+        #[arg(long = "service")]
+        services: Vec<String>,
+        /// The language of the link's page.
+        #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
+        lang: String,
+    },
+    /// Reset a password: the key is lost; a one-time link is mailed (with
+    /// [smtp] and an address), or a one-time password printed.
+    Reset {
+        #[arg(long)]
+        username: String,
+        #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
+        lang: String,
+    },
+    /// Change a role; the last active admin stays an admin.
+    Role {
+        #[arg(long)]
+        username: String,
+        #[arg(long, value_parser = ["counsellor", "admin"])]
+        role: String,
+    },
+    /// Reactivate a deactivated account.
+    Reactivate {
+        #[arg(long)]
+        username: String,
+    },
+    /// Add a person to a service; `suoja rotate` then reseals its older
+    /// items so they can open them.
+    AddService {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        service: String,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -214,6 +256,24 @@ pub fn main() -> ExitCode {
                     }
                     StaffAction::RemoveService { username, service } => {
                         staff::run_remove_service(&config, &username, &service).await
+                    }
+                    StaffAction::Invite {
+                        email,
+                        role,
+                        services,
+                        lang,
+                    } => staff::run_invite(&config, &email, &role, &services, &lang).await,
+                    StaffAction::Reset { username, lang } => {
+                        staff::run_reset(&config, &username, &lang).await
+                    }
+                    StaffAction::Role { username, role } => {
+                        staff::run_role(&config, &username, &role).await
+                    }
+                    StaffAction::Reactivate { username } => {
+                        staff::run_reactivate(&config, &username).await
+                    }
+                    StaffAction::AddService { username, service } => {
+                        staff::run_add_service(&config, &username, &service).await
                     }
                 }
             }

@@ -62,6 +62,10 @@ pub struct StaffConfig {
     pub idle_minutes: u64,
     /// A session ends this long after login, however busy.
     pub absolute_hours: u64,
+    /// An invitation link works this long.
+    pub invite_hours: u64,
+    /// A password-reset link works this long.
+    pub reset_hours: u64,
 }
 
 impl Default for StaffConfig {
@@ -69,6 +73,8 @@ impl Default for StaffConfig {
         StaffConfig {
             idle_minutes: 30,
             absolute_hours: 12,
+            invite_hours: 72,
+            reset_hours: 24,
         }
     }
 }
@@ -427,6 +433,17 @@ impl RawConfig {
         if self.staff.idle_minutes == 0 || self.staff.absolute_hours == 0 {
             return Err(("staff".into(), "session timeouts must be above 0".into()));
         }
+        for (key, hours) in [
+            ("staff.invite_hours", self.staff.invite_hours),
+            ("staff.reset_hours", self.staff.reset_hours),
+        ] {
+            if !(1..=MAX_LINK_HOURS).contains(&hours) {
+                return Err((
+                    key.into(),
+                    format!("expected 1 to {MAX_LINK_HOURS} (a month)"),
+                ));
+            }
+        }
         if !(1..=MAX_PURGE_INTERVAL).contains(&self.retention.purge_interval_minutes) {
             return Err((
                 "retention.purge_interval_minutes".into(),
@@ -565,6 +582,9 @@ pub fn is_slug(slug: &str) -> bool {
 }
 
 /// The longest purge interval, in minutes: a day.
+/// The longest an invitation or reset link may work.
+const MAX_LINK_HOURS: u64 = 720;
+
 const MAX_PURGE_INTERVAL: u64 = 24 * 60;
 
 /// `retention_days` and `closed_retention_days`: 1 to 3650 days each, a

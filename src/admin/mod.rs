@@ -1,7 +1,9 @@
-//! Administration: the first admin's setup on a new instance, and the audit
-//! log of staff actions.
+//! Administration: the first admin's setup on a new instance, people
+//! (invitations, roles, membership, deactivation, password resets), and
+//! the audit log of staff actions.
 
 mod audit;
+pub mod people;
 mod setup;
 mod views;
 
@@ -16,4 +18,5 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/{lang}/staff/setup", get(setup::form).post(setup::create))
         .route("/{lang}/staff/audit", get(audit::page))
+        .merge(people::routes())
 }

@@ -99,8 +99,14 @@ pub async fn run_deactivate(config: &Config, username: &str) -> Result<(), BoxEr
     let staff = store::by_username(&db, username)
         .await?
         .ok_or_else(|| format!("no user `{username}`"))?;
-    store::deactivate(&db, &staff.id).await?;
-    store::audit_now(&db, &staff.id, "deactivated", None, None).await?;
+    use crate::admin::people::store::{Change, set_active};
+    match set_active(&db, &staff.id, false, &staff.id).await? {
+        Change::Done => {}
+        Change::Unchanged => return Err(format!("{username} is inactive already").into()),
+        Change::LastAdmin => {
+            return Err(format!("{username} is the last active admin: not deactivated").into());
+        }
+    }
     println!("deactivated {username}: sessions ended, new items no longer sealed to their key");
     Ok(())
 }
@@ -121,6 +127,167 @@ pub async fn run_remove_service(
     println!(
         "removed {username} from {service}: new items are no longer sealed to their key; \
          run suoja rotate to reseal the older ones without it"
+    );
+    Ok(())
+}
+
+/// `suoja staff invite`: records an invitation and mails its link through
+/// `[smtp]`, or prints the link when no mail server is configured.
+pub async fn run_invite(
+    config: &Config,
+    email: &str,
+    role: &str,
+    services: &[String],
+    lang: &str,
+) -> Result<(), BoxError> {
+    use crate::admin::people::{self, Delivered, Invite};
+    if !people::valid_email(email) {
+        return Err("email: expected one address, such as name@example.org".into());
+    }
+    check_role(role)?;
+    let lang = crate::i18n::Lang::from_code(lang).ok_or("lang: fi, sv or en")?;
+    let db = Db::connect(&config.database_url).await?;
+    check_services(&db, config, services).await?;
+    let invite = Invite {
+        email,
+        role,
+        services,
+        lang,
+        by: "cli",
+    };
+    match people::send_invite(config, &db, &invite).await? {
+        Delivered::Mailed => println!(
+            "invitation mailed; the link works once, for {} hours",
+            config.staff.invite_hours
+        ),
+        Delivered::Shown(url) => {
+            println!("no [smtp] in the config: give this link to the person yourself");
+            println!("{url}");
+            println!(
+                "it works once, for {} hours; it is not shown again.",
+                config.staff.invite_hours
+            );
+        }
+    }
+    Ok(())
+}
+
+fn check_role(role: &str) -> Result<(), BoxError> {
+    if !matches!(role, "counsellor" | "admin") {
+        return Err("role: counsellor or admin".into());
+    }
+    Ok(())
+}
+
+/// Every service named exists (in the database, after the config's
+/// `[[services]]` are applied to it).
+async fn check_services(db: &Db, config: &Config, services: &[String]) -> Result<(), BoxError> {
+    let catalog = crate::services::Services::open(db, config).await?.current();
+    for service in services {
+        if catalog.get(service).is_none() {
+            return Err(format!("service `{service}` does not exist").into());
+        }
+    }
+    Ok(())
+}
+
+async fn person(db: &Db, username: &str) -> Result<store::StaffRow, BoxError> {
+    Ok(store::by_username(db, username)
+        .await?
+        .ok_or_else(|| format!("no user `{username}`"))?)
+}
+
+/// `suoja staff reset`: the person's key is lost. With `[smtp]` and an
+/// address on the account, a one-time link is mailed; otherwise a one-time
+/// password is printed. Either way their sessions end now.
+pub async fn run_reset(config: &Config, username: &str, lang: &str) -> Result<(), BoxError> {
+    use crate::admin::people::{LinkToken, store as people_store};
+    use crate::notify::links::{self, LinkKind};
+    let lang = crate::i18n::Lang::from_code(lang).ok_or("lang: fi, sv or en")?;
+    let db = Db::connect(&config.database_url).await?;
+    let staff = person(&db, username).await?;
+    let email = staff.email.clone().filter(|e| !e.trim().is_empty());
+    if let (Some(smtp), Some(email)) = (&config.smtp, email) {
+        let token = LinkToken::generate();
+        let expires_at = links::hours_from_now(config.staff.reset_hours);
+        let url = token.url(config, lang, LinkKind::Reset);
+        links::send(smtp, &email, LinkKind::Reset, &url, expires_at).await?;
+        people_store::start_reset(&db, &staff.id, &token.hash(), expires_at, "cli").await?;
+        println!(
+            "reset link mailed to {username}; it works once, for {} hours",
+            config.staff.reset_hours
+        );
+    } else {
+        let pepper = Pepper::load_or_create(&config.pepper_file)
+            .map_err(|e| format!("pepper file {}: {e}", config.pepper_file.display()))?;
+        let password = NewPassword::generate();
+        let hash = Hasher::new(&pepper)?.hash(&password).await?;
+        let (identity, wrapped) = seal::identity::generate(password.secret())?;
+        let secrets = people_store::NewSecrets {
+            password_hash: &hash,
+            recipient: &identity.to_public().to_string(),
+            wrapped_identity: &wrapped,
+        };
+        people_store::reset_to_one_time(&db, &staff.id, &secrets, "cli").await?;
+        println!(
+            "one-time password for {username}: {}",
+            password.secret().expose_secret()
+        );
+        println!("it must be changed at first login; it is not shown again.");
+    }
+    println!(
+        "their sessions ended and their old key is gone; reseal their services' items \
+         with suoja rotate (the recovery identity or a member's key)"
+    );
+    Ok(())
+}
+
+/// `suoja staff role`: never leaves the instance without an active admin.
+pub async fn run_role(config: &Config, username: &str, role: &str) -> Result<(), BoxError> {
+    use crate::admin::people::store::{Change, set_role};
+    check_role(role)?;
+    let db = Db::connect(&config.database_url).await?;
+    let staff = person(&db, username).await?;
+    match set_role(&db, &staff.id, role, "cli").await? {
+        Change::Done => println!("{username} is now {role}"),
+        Change::Unchanged => println!("{username} is already {role}"),
+        Change::LastAdmin => {
+            return Err(format!("{username} is the last active admin: not changed").into());
+        }
+    }
+    Ok(())
+}
+
+/// `suoja staff reactivate`.
+pub async fn run_reactivate(config: &Config, username: &str) -> Result<(), BoxError> {
+    use crate::admin::people::store::{Change, set_active};
+    let db = Db::connect(&config.database_url).await?;
+    let staff = person(&db, username).await?;
+    match set_active(&db, &staff.id, true, "cli").await? {
+        Change::Done => println!(
+            "reactivated {username}: new items are sealed to their key again; \
+             run suoja rotate to reseal what came meanwhile"
+        ),
+        _ => println!("{username} is active already"),
+    }
+    Ok(())
+}
+
+/// `suoja staff add-service`.
+pub async fn run_add_service(
+    config: &Config,
+    username: &str,
+    service: &str,
+) -> Result<(), BoxError> {
+    let db = Db::connect(&config.database_url).await?;
+    check_services(&db, config, &[service.to_owned()]).await?;
+    let staff = person(&db, username).await?;
+    if !crate::admin::people::store::add_membership(&db, &staff.id, service, "cli").await? {
+        return Err(format!("{username} is a member of `{service}` already").into());
+    }
+    println!(
+        "added {username} to {service}: new items are sealed to their key; \
+         run suoja rotate so they can open the older ones"
     );
     Ok(())
 }

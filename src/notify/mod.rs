@@ -7,6 +7,7 @@
 //! Pending marks live in memory: a crash loses at most one batch of notices.
 //! A failed send keeps its services pending for the next batch.
 
+pub mod links;
 mod mail;
 pub mod store;
 

@@ -108,18 +108,33 @@ async fn resume_waiting(state: &AppState, staff_id: &str) -> Result<(), sqlx::Er
             .into_iter()
             .map(|(id, _)| id)
             .collect();
-        let keys = state.staff.sessions.unlocked_of(&members);
-        let held: HashSet<String> = keys.iter().map(|k| k.to_public().to_string()).collect();
-        let sets = super::store::remaining_recipients(&state.db, &job).await?;
-        if sets
-            .iter()
-            .all(|set| set.lines().any(|r| held.contains(r.trim())))
-        {
+        if let Some(keys) = keys_that_open(state, &job, &members).await? {
             tracing::info!(job = %job.id, service = %job.service, "rotation job resumed after a login");
-            spawn(state, job, IdentityFile::from_identities(keys));
+            spawn(state, job, keys);
         }
     }
     Ok(())
+}
+
+/// The keys of `members` unlocked in this instance, if they hold one of
+/// every recipient set the job's remaining items are sealed to; `None`
+/// otherwise, so a job is never run with keys that would only count its
+/// items unreadable.
+async fn keys_that_open(
+    state: &AppState,
+    job: &Job,
+    members: &[String],
+) -> Result<Option<IdentityFile>, sqlx::Error> {
+    let keys = state.staff.sessions.unlocked_of(members);
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    let held: HashSet<String> = keys.iter().map(|k| k.to_public().to_string()).collect();
+    let sets = super::store::remaining_recipients(&state.db, job).await?;
+    let opens = sets
+        .iter()
+        .all(|set| set.lines().any(|r| held.contains(r.trim())));
+    Ok(opens.then(|| IdentityFile::from_identities(keys)))
 }
 
 /// The keys this instance holds that may open a service's items: the
@@ -167,6 +182,54 @@ pub async fn start(
         }
     }
     Ok(())
+}
+
+/// After an admin changed who is in a service's key set (a member added,
+/// deactivated or reactivated, a password reset): re-reads the keyring and
+/// starts, or resumes, a job per service. A job runs at once with the keys
+/// unlocked in this instance of the service's members other than `without`
+/// (the person whose key changed); with none in hand it waits, running but
+/// stalled, for a member to resume it on the rotation page or for `suoja
+/// rotate` with the recovery identity. Returns whether every job runs.
+pub async fn start_with_members(
+    state: &AppState,
+    services: &[String],
+    kind: &str,
+    started_by: &str,
+    without: &str,
+) -> Result<bool, PageError> {
+    state.reload_keys().await.map_err(PageError::internal)?;
+    let mut all_run = true;
+    for service in services {
+        let target = state.service_keys(service)?.epoch;
+        let req = Request {
+            kind,
+            service,
+            target_epoch: target,
+            started_by,
+        };
+        let Some(job) = super::start_or_resume(&state.db, &req)
+            .await
+            .map_err(PageError::internal)?
+        else {
+            continue;
+        };
+        let members: Vec<String> = staff_store::members_of(&state.db, service)
+            .await
+            .map_err(PageError::internal)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .filter(|id| id != without)
+            .collect();
+        match keys_that_open(state, &job, &members)
+            .await
+            .map_err(PageError::internal)?
+        {
+            Some(keys) => spawn(state, job, keys),
+            None => all_run = false,
+        }
+    }
+    Ok(all_run)
 }
 
 fn to_jobs(lang: Lang) -> Response {

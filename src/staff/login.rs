@@ -70,6 +70,7 @@ pub async fn form(
         "ended" => Some("staff-notice-ended"),
         "locked" => Some("staff-notice-locked"),
         "setup-done" => Some("staff-notice-setup-done"),
+        "invite-done" => Some("staff-notice-invite-done"),
         "setup-closed" => Some("staff-notice-setup-closed"),
         "out" => Some("staff-notice-out"),
         _ => None,
@@ -148,7 +149,15 @@ async fn attempt(
     let verified = state
         .staff
         .hasher
-        .verify(account.as_ref().map(|a| a.password_hash.clone()), &password)
+        // An account waiting for a reset has no hash: the dummy is checked,
+        // so the refusal takes as long as any other.
+        .verify(
+            account
+                .as_ref()
+                .map(|a| a.password_hash.clone())
+                .filter(|h| !h.is_empty()),
+            &password,
+        )
         .await
         .map_err(PageError::internal)?;
     let Some(account) = account else {

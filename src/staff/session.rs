@@ -171,6 +171,12 @@ impl Sessions {
         Ok(())
     }
 
+    /// Ends every session of a person here (deactivation, a password
+    /// reset); the caller deletes their rows in the database.
+    pub fn forget_person(&self, staff_id: &str) {
+        self.lock().retain(|_, u| u.staff_id != staff_id);
+    }
+
     /// After a person replaced their key: this session holds the new one.
     pub fn replace_identity(&self, token_hash: &[u8; 32], identity: x25519::Identity) {
         if let Some(u) = self.lock().get_mut(token_hash) {

@@ -125,7 +125,7 @@ pub async fn create_first_admin(db: &Db, new: NewStaff<'_>) -> Result<FirstAdmin
 
 /// Inserts an account; `None` if the name is taken or, with `only_if_no_admin`,
 /// an admin already exists.
-async fn insert(
+pub async fn insert(
     tx: &mut AnyConnection,
     new: &NewStaff<'_>,
     must_change_password: bool,
@@ -203,11 +203,12 @@ pub async fn members_of(db: &Db, service: &str) -> Result<Vec<(String, String)>,
     .collect()
 }
 
-/// (service, recipient) of every active member: whom new items seal to.
+/// (service, recipient) of every active member: whom new items seal to. A
+/// person whose password is being reset has no key (`recipient = ''`).
 pub async fn member_recipients(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query(
         "select m.service, s.recipient from memberships m join staff s on s.id = m.staff_id \
-         where s.active = 1",
+         where s.active = 1 and s.recipient <> ''",
     )
     .fetch_all(&db.pool)
     .await?
@@ -285,20 +286,6 @@ pub async fn use_totp_step(db: &Db, staff_id: &str, step: i64) -> Result<bool, s
             .execute(&db.pool)
             .await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// Deactivates an account and ends its sessions at once.
-pub async fn deactivate(db: &Db, staff_id: &str) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    sqlx::query("update staff set active = 0 where id = $1")
-        .bind(staff_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("delete from sessions where staff_id = $1")
-        .bind(staff_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await
 }
 
 /// A live session: whose it is and its times (unix seconds).

@@ -21,6 +21,7 @@ mod intake;
 mod matrix;
 mod notify;
 mod offline;
+mod people;
 mod phone;
 mod privacy;
 mod retention;

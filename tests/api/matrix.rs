@@ -75,14 +75,25 @@ fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// Routes a staff session is needed for: all under `/{lang}/staff` but the
-/// login and the first-run setup, which come before any session.
+/// Routes under `/{lang}/staff` that come before any session: the login,
+/// the first-run setup, and the pages one-time links open (an invitation,
+/// a password reset), whose POST carries the link's 256-bit token, which
+/// no other site can know.
+const BEFORE_SESSION: &[&str] = &[
+    "/{lang}/staff/login",
+    "/{lang}/staff/setup",
+    "/{lang}/staff/invite",
+    "/{lang}/staff/reset",
+];
+
+/// Routes a staff session is needed for: all under `/{lang}/staff` but
+/// those that come before one.
 fn session_routes() -> Vec<Route> {
     let all = routes();
     assert!(all.len() >= 25, "the scan found too few routes: {all:?}");
     all.into_iter()
         .filter(|r| r.path.starts_with("/{lang}/staff"))
-        .filter(|r| r.path != "/{lang}/staff/login" && r.path != "/{lang}/staff/setup")
+        .filter(|r| !BEFORE_SESSION.contains(&r.path.as_str()))
         .collect()
 }
 
@@ -95,6 +106,14 @@ const ADMIN_ONLY: &[&str] = &[
     "/{lang}/staff/services/new",
     "/{lang}/staff/services/{slug}",
     "/{lang}/staff/services/{slug}/retire",
+    "/{lang}/staff/people",
+    "/{lang}/staff/people/invite",
+    "/{lang}/staff/people/revoke",
+    "/{lang}/staff/people/role",
+    "/{lang}/staff/people/service",
+    "/{lang}/staff/people/deactivate",
+    "/{lang}/staff/people/reactivate",
+    "/{lang}/staff/people/reset",
 ];
 
 /// Routes that act on the service named in the form: only its members.
@@ -187,6 +206,10 @@ async fn state_of(app: &TestApp) -> Vec<i64> {
         "select count(*) from staff where totp_sealed is null and must_change_password = 0",
         "select count(*) from services",
         "select cast(coalesce(sum(revision), 0) as bigint) from services",
+        "select count(*) from staff where role = 'admin'",
+        "select count(*) from staff where active = 1 and recipient <> ''",
+        "select count(*) from memberships",
+        "select count(*) from staff_links",
     ] {
         out.push(app.count(sql).await);
     }
@@ -427,4 +450,7 @@ fn the_route_scan_finds_the_routes_the_router_serves() {
         "a route split over lines by rustfmt"
     );
     assert_eq!(find("/health").methods, ["get"]);
+    for path in ADMIN_ONLY.iter().chain(BEFORE_SESSION) {
+        find(path);
+    }
 }

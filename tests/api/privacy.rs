@@ -717,3 +717,132 @@ async fn service_pages_and_commands_log_nothing_secret() {
         assert!(!all.contains(secret), "service flows logged {secret:?}");
     }
 }
+
+/// People: an invitation and a password reset, each mailed through a real
+/// SMTP server, accepted and finished. Neither link's token, nor an address,
+/// nor a chosen password reaches a log line, at the most verbose level.
+#[tokio::test]
+async fn invitations_and_resets_log_no_token_address_or_password() {
+    const INVITED: &str = "saga.probe@invite-mail.example";
+    const RESET_TO: &str = "ronja.probe@reset-mail.example";
+    const CHOSEN: &str = "periwinkle-harbour-ledger-63";
+    const RESET_PASSWORD: &str = "juniper-quarry-nocturne-18";
+    let smtp = SmtpServer::start().await;
+    let mut app = spawn_with(Options {
+        log: "trace",
+        smtp_port: Some(smtp.port),
+        ..Options::default()
+    })
+    .await;
+    let one_time = app
+        .with_staff(&[
+            ("root", "admin", &[SERVICE]),
+            ("ronja", "counsellor", &[SERVICE]),
+        ])
+        .await;
+    let pool = app.pool().await;
+    sqlx::query("update staff set email = $1 where username = 'ronja'")
+        .bind(RESET_TO)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (ronja_id,): (String,) = sqlx::query_as("select id from staff where username = 'ronja'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let root = Staff::first_login(&app, "root", &one_time[0]).await;
+    let csrf = csrf_in(&root.get("/en/staff/people").await.body);
+    let invited = root
+        .post(
+            "/en/staff/people/invite",
+            &[
+                ("csrf", &csrf),
+                ("email", INVITED),
+                ("role", "counsellor"),
+                ("service", SERVICE),
+            ],
+        )
+        .await;
+    assert_eq!(invited.status, 303);
+    let reset = root
+        .post(
+            "/en/staff/people/reset",
+            &[("csrf", &csrf), ("staff", &ronja_id)],
+        )
+        .await;
+    assert_eq!(reset.status, 303);
+    let mails = smtp.wait_for(2).await;
+    let token_of = |to: &str, page: &str| {
+        let mail = mails.iter().find(|m| m.to == to).unwrap();
+        between(&mail.body, &format!("/en/staff/{page}?token="), "\n").unwrap()
+    };
+    let (invite_token, reset_token) = (token_of(INVITED, "invite"), token_of(RESET_TO, "reset"));
+    let browser = Staff::new(&app);
+    assert_eq!(
+        browser
+            .get(&format!("/en/staff/invite?token={invite_token}"))
+            .await
+            .status,
+        200
+    );
+    let made = browser
+        .post(
+            "/en/staff/invite",
+            &[
+                ("token", invite_token.as_str()),
+                ("username", "saga"),
+                ("name", "Saga Probe"),
+                ("password", CHOSEN),
+                ("repeat", CHOSEN),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 303);
+    let done = browser
+        .post(
+            "/en/staff/reset",
+            &[
+                ("token", reset_token.as_str()),
+                ("password", RESET_PASSWORD),
+                ("repeat", RESET_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 200);
+    // Used links, tried again, are refused without logging them either.
+    assert_eq!(
+        browser
+            .get(&format!("/en/staff/reset?token={reset_token}"))
+            .await
+            .status,
+        410
+    );
+    assert_eq!(Staff::new(&app).login("saga", CHOSEN, "").await.status, 303);
+    assert_eq!(
+        Staff::new(&app)
+            .login("ronja", RESET_PASSWORD, "")
+            .await
+            .status,
+        303
+    );
+    app.stop().await;
+    let logs = app.logs();
+    assert!(logs.contains("invitation accepted"), "the flows ran");
+    for secret in [
+        invite_token.as_str(),
+        &invite_token[..16],
+        reset_token.as_str(),
+        &reset_token[..16],
+        INVITED,
+        "invite-mail",
+        RESET_TO,
+        "reset-mail",
+        CHOSEN,
+        RESET_PASSWORD,
+        &one_time[1],
+        "Saga Probe",
+    ] {
+        assert!(!logs.contains(secret), "the logs contain {secret:?}");
+    }
+}
