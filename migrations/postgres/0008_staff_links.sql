@@ -14,3 +14,7 @@ create table staff_links (
     constraint staff_links_token_unique unique (token_hash)
 );
 create index staff_links_pending on staff_links (kind, state);
+
+-- Whom an admin's action was about (a staff id), for the people actions:
+-- invitations accepted, roles, memberships, (de)activation, resets.
+alter table audit_log add column subject text;

@@ -101,7 +101,10 @@ pub async fn page(
                 .map(|ts| ts.strftime("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_default(),
             who: e.username.clone().unwrap_or_else(|| e.staff_id.clone()),
-            action: action_label(&e.action),
+            action: match &e.subject {
+                Some(subject) => format!("{}: {subject}", action_label(&e.action)),
+                None => action_label(&e.action),
+            },
             service: e.service.clone().unwrap_or_default(),
             case_id: e.case_id.clone().unwrap_or_default(),
         })

@@ -443,6 +443,8 @@ pub struct AuditEntry {
     pub action: String,
     pub service: Option<String>,
     pub case_id: Option<String>,
+    /// Whom a people action was about (user name, or id once gone).
+    pub subject: Option<String>,
 }
 
 /// Audit entries matching `filter`, newest first.
@@ -480,8 +482,10 @@ pub async fn audit_entries(
         format!("where {}", conditions.join(" and "))
     };
     let sql = format!(
-        "select a.seq, a.at, a.staff_id, s.username, a.action, a.service, a.case_id \
+        "select a.seq, a.at, a.staff_id, s.username, a.action, a.service, a.case_id, \
+         coalesce(t.username, a.subject) as subject \
          from audit_log a left join staff s on s.id = a.staff_id \
+         left join staff t on t.id = a.subject \
          {conditions} order by a.seq desc limit {}",
         filter.limit
     );
@@ -511,6 +515,7 @@ pub async fn audit_entries(
                 action: r.try_get("action")?,
                 service: r.try_get("service")?,
                 case_id: r.try_get("case_id")?,
+                subject: r.try_get("subject")?,
             })
         })
         .collect()

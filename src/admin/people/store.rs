@@ -8,6 +8,27 @@ use sqlx::{AnyConnection, Row};
 use crate::db::{Db, day, new_id, today};
 use crate::staff::store::{NewStaff, audit, insert};
 
+/// An audit entry of `by` about `subject` (a staff id).
+async fn audit_about(
+    conn: &mut AnyConnection,
+    by: &str,
+    action: &str,
+    service: Option<&str>,
+    subject: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into audit_log (at, staff_id, action, service, subject) values ($1, $2, $3, $4, $5)",
+    )
+    .bind(jiff::Timestamp::now().as_second())
+    .bind(by)
+    .bind(action)
+    .bind(service)
+    .bind(subject)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// A link as stored (never its token, only the hash).
 pub struct Link {
     pub id: String,
@@ -201,7 +222,7 @@ pub async fn start_reset(
     .bind(staff_id)
     .execute(&mut *tx)
     .await?;
-    audit(&mut tx, by, "reset_started", None, None).await?;
+    audit_about(&mut tx, by, "reset_started", None, staff_id).await?;
     tx.commit().await
 }
 
@@ -215,7 +236,7 @@ pub async fn reset_to_one_time(
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     lose_key(&mut tx, staff_id, Some(secrets), true).await?;
-    audit(&mut tx, by, "reset_one_time", None, None).await?;
+    audit_about(&mut tx, by, "reset_one_time", None, staff_id).await?;
     tx.commit().await
 }
 
@@ -321,7 +342,7 @@ pub async fn set_role(
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 1 {
-        audit(&mut tx, by, &format!("role_{role}"), None, None).await?;
+        audit_about(&mut tx, by, &format!("role_{role}"), None, staff_id).await?;
         tx.commit().await?;
         return Ok(Change::Done);
     }
@@ -365,7 +386,7 @@ pub async fn set_active(
             .await?;
     }
     let action = if active { "reactivated" } else { "deactivated" };
-    audit(&mut tx, by, action, None, None).await?;
+    audit_about(&mut tx, by, action, None, staff_id).await?;
     tx.commit().await?;
     Ok(Change::Done)
 }
@@ -417,7 +438,7 @@ pub async fn add_membership(
     if added.rows_affected() != 1 {
         return Ok(false);
     }
-    audit(&mut tx, by, "membership_added", Some(service), None).await?;
+    audit_about(&mut tx, by, "membership_added", Some(service), staff_id).await?;
     tx.commit().await?;
     Ok(true)
 }
