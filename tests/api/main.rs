@@ -27,5 +27,6 @@ mod retention;
 mod rotation;
 mod schedule;
 mod seats;
+mod slow_clients;
 mod staff;
 mod staff_helpers;
