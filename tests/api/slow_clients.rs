@@ -10,29 +10,38 @@ use tokio::net::TcpStream;
 use crate::helpers::*;
 
 /// The server's `host:port`.
-fn addr(app: &TestApp) -> String {
+pub fn addr(app: &TestApp) -> String {
     app.base.trim_start_matches("http://").to_owned()
 }
 
 /// How a slow connection ended: when the server closed it (from the first
 /// byte sent), and the status line of what it answered first, if anything.
-struct Ended {
-    after: Duration,
-    answer: Option<String>,
+#[derive(Debug)]
+pub struct Ended {
+    pub after: Duration,
+    pub answer: Option<String>,
+}
+
+/// A connection to `addr` from the loopback address `from`.
+pub async fn connect_from(addr: &str, from: &str) -> TcpStream {
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind(format!("{from}:0").parse().unwrap()).unwrap();
+    socket.connect(addr.parse().unwrap()).await.unwrap()
 }
 
 /// Sends `head` at once, then `drip` a byte at a time every `every`,
 /// reading whatever the server says, until the server closes the
 /// connection or `give_up` passes (`None`: it never closed it).
-async fn trickle(
+pub async fn trickle(
     addr: String,
+    from: &'static str,
     head: Vec<u8>,
     drip: Vec<u8>,
     every: Duration,
     give_up: Duration,
 ) -> Option<Ended> {
     let started = Instant::now();
-    let mut stream = TcpStream::connect(&addr).await.unwrap();
+    let mut stream = connect_from(&addr, from).await;
     let mut answer = Vec::new();
     let mut buf = [0u8; 4096];
     let closed = |answer: &Vec<u8>| Ended {
@@ -87,6 +96,7 @@ async fn slow_headers_and_slow_bodies_are_cut_off_while_others_are_served() {
     for _ in 0..150 {
         slow.spawn(trickle(
             addr.clone(),
+            "127.0.0.1",
             b"GET /en/ HTTP/1.1\r\nhost: x\r\nx-slow: ".to_vec(),
             b"abcdefgh".to_vec(),
             every,
@@ -104,6 +114,7 @@ async fn slow_headers_and_slow_bodies_are_cut_off_while_others_are_served() {
         );
         slow.spawn(trickle(
             addr.clone(),
+            "127.0.0.1",
             head.into_bytes(),
             b"slow".to_vec(),
             every,
