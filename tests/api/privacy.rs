@@ -688,7 +688,16 @@ async fn slow_oversized_and_refused_requests_log_nothing_of_the_client() {
             .unwrap();
         assert_eq!(r.status().as_u16(), expected);
     }
-    let logs = app.logs();
+    // The log is read from the server's stderr as it comes: wait for the
+    // last refusal's line.
+    let mut logs = app.logs();
+    for _ in 0..50 {
+        if logs.contains("staff login over the rate limit") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        logs = app.logs();
+    }
     assert!(logs.contains("staff login over the rate limit"), "{logs}");
     for secret in [
         SLOW_IP,
