@@ -8,10 +8,10 @@
 //! ```text
 //! cargo build --release
 //! cargo run --release --example abuse -- [quota] [slowloris] [brute] [timing]
-//!     [--seconds N] [--attempts N]
+//!     [loginflood] [--seconds N] [--attempts N]
 //! ```
 //!
-//! With no scenario named it runs all four. Each starts its own
+//! With no scenario named it runs all five. Each starts its own
 //! `suoja serve` (the binary beside this example: `target/release/suoja`
 //! for `--release`) on a fresh SQLite file. Clients come from different
 //! loopback addresses (127.0.0.2, 127.0.1.x, …), which Linux accepts
@@ -49,7 +49,7 @@ fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
-            "quota" | "slowloris" | "brute" | "timing" => args.scenarios.push(a),
+            "quota" | "slowloris" | "brute" | "timing" | "loginflood" => args.scenarios.push(a),
             "--seconds" | "--attempts" => {
                 let v: u64 = it
                     .next()
@@ -78,7 +78,7 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => {
             eprintln!(
-                "{e}\nusage: abuse [quota] [slowloris] [brute] [timing] [--seconds N] [--attempts N]"
+                "{e}\nusage: abuse [quota] [slowloris] [brute] [timing] [loginflood] [--seconds N] [--attempts N]"
             );
             return ExitCode::from(2);
         }
@@ -95,6 +95,7 @@ fn main() -> ExitCode {
                 "quota" => quota(&args).await,
                 "slowloris" => slowloris(&args).await,
                 "brute" => brute().await,
+                "loginflood" => login_flood(&args).await,
                 _ => timing(&args).await,
             }
         });
@@ -766,5 +767,64 @@ async fn timing(args: &Args) -> Result<(), BoxError> {
         "difference of medians: {diff:+.2}% (target: within 5%): {}",
         if diff.abs() <= 5.0 { "met" } else { "missed" }
     );
+    Ok(())
+}
+
+/// 64 networks send login guesses back to back while 16 clients use the
+/// client side: with the default limits, and with no global login limit
+/// (only the blocking pool's two permits bound the argon2 work).
+async fn login_flood(args: &Args) -> Result<(), BoxError> {
+    println!("\n== login flood: 64 networks guessing, 16 clients served");
+    for (label, limits) in [
+        ("default login limits", ""),
+        (
+            "no login limits",
+            "logins_per_client_per_hour = 100000000\nlogins_per_account_per_hour = 100000000\n\
+             logins_per_minute = 100000000",
+        ),
+    ] {
+        let limits = format!(
+            "submissions_per_client_per_hour = 100000000\n\
+             submissions_per_service_per_minute = 100000000\n{limits}"
+        );
+        let server = start(&limits, true)?;
+        let until = Instant::now() + Duration::from_secs(args.seconds);
+        let mut guessers = tokio::task::JoinSet::new();
+        for i in 0..64 {
+            let addr = server.addr.clone();
+            guessers.spawn(async move {
+                let mut counts = (0u64, 0u64);
+                let Ok(mut conn) = Conn::open(&addr, &format!("127.0.5.{}", i + 1)).await else {
+                    return counts;
+                };
+                while Instant::now() < until {
+                    match login(&mut conn, &format!("name{i}"), "a guess").await {
+                        Ok((401, _)) => counts.0 += 1,
+                        Ok((429, _)) => counts.1 += 1,
+                        _ => break,
+                    }
+                }
+                counts
+            });
+        }
+        let mut others = polite_crowd(
+            &server.addr,
+            16,
+            args.seconds,
+            Duration::from_millis(100),
+            usize::MAX,
+        )
+        .await;
+        let (mut checked, mut refused) = (0, 0);
+        while let Some(Ok((c, r))) = guessers.join_next().await {
+            checked += c;
+            refused += r;
+        }
+        println!("{}", others.line(&format!("others, {label}")));
+        println!(
+            "guesses: {checked} checked with argon2 ({:.1}/s), {refused} refused with 429",
+            checked as f64 / args.seconds as f64
+        );
+    }
     Ok(())
 }
