@@ -747,6 +747,11 @@ async fn timing(args: &Args) -> Result<(), BoxError> {
             if is_known { &mut known } else { &mut unknown }.push(took.as_secs_f64() * 1000.0);
         }
     }
+    // Each known attempt beside the unknown one made just before or after
+    // it: the machine's load drifts, and pairs cancel most of that drift.
+    let mut paired: Vec<f64> = known.iter().zip(&unknown).map(|(k, u)| k - u).collect();
+    paired.sort_by(f64::total_cmp);
+    let paired_median = paired[paired.len() / 2];
     let stats = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
         let mean = v.iter().sum::<f64>() / v.len() as f64;
@@ -761,6 +766,10 @@ async fn timing(args: &Args) -> Result<(), BoxError> {
     println!(
         "unknown : median {um:.2} ms, mean {umean:.2} ms, p10 {u10:.2}, p90 {u90:.2} ({} attempts)",
         unknown.len()
+    );
+    println!(
+        "median of paired differences (known - unknown): {paired_median:+.2} ms, {:+.2}% of the unknown median",
+        paired_median / um * 100.0
     );
     let diff = (km - um) / um * 100.0;
     println!(
