@@ -44,11 +44,16 @@ const USER = 'hana';
 const NEW_PASSWORD = 'hana reads hostile content safely';
 const PAYLOADS_PER_CASE = 6;
 const BOOKINGS = 5;
-// What a payload could inject, if it were ever parsed as markup.
-const INJECTED = 'script, iframe, frame, object, embed, base, svg, math, img, video, audio, '
-  + 'details, input[class*=pwn], link:not([href="/static/suoja.css"]), style, meta[http-equiv], '
-  + '[id^=pwn], [class*=pwn], [onerror], [onload], [onfocus], [ontoggle], [onbegin], '
-  + '[onmouseover], a[href^="javascript" i], a[href^="data:" i], form[action*="pwn"]';
+// What a payload could inject, if it were ever parsed as markup: elements
+// no template may hold (scripts, frames, inline styles, which the CSP
+// forbids anyway, <base>, <meta http-equiv>, foreign links), event-handler
+// attributes, script URLs, and the pwn markers every other payload carries.
+// Ordinary tags (img, svg, details) are not listed, so a template may use
+// them; the payloads that use them are marked or load something.
+const INJECTED = 'script, iframe, frame, object, embed, base, style, meta[http-equiv], '
+  + 'link:not([href="/static/suoja.css"]), [id^=pwn], [class*=pwn], [src*=pwn], [href*=pwn], '
+  + '[onerror], [onload], [onfocus], [ontoggle], [onbegin], [onmouseover], '
+  + 'a[href^="javascript" i], a[href^="data:" i], form[action*="pwn"]';
 
 // A page served by the browser itself, with payloads left unescaped: each
 // pass first proves its detectors catch them.
