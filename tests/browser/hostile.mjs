@@ -21,6 +21,10 @@
 // - each payload is shown, as text, on the case page or schedule it belongs
 //   to.
 //
+// Each pass first loads a page of unescaped payloads (served by the browser
+// itself) and must catch it; rendering the case page's message with askama's
+// `|safe` made 8 case pages fail (checked once by hand).
+//
 // The last line is `N passed, M failed`; the exit code is 0 only when M is 0.
 
 import { execFile, spawn } from 'node:child_process';
