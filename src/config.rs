@@ -155,6 +155,10 @@ pub struct Limits {
     /// Messages one case's thread may hold (client messages, replies and
     /// notes together); beyond it nothing more is added.
     pub messages_per_case: u32,
+    /// A request's head must arrive within this many seconds (slowloris).
+    pub header_timeout_seconds: u64,
+    /// A request's body must arrive within this many seconds of its head.
+    pub body_timeout_seconds: u64,
 }
 
 impl Default for Limits {
@@ -170,6 +174,8 @@ impl Default for Limits {
             logins_per_account_per_hour: 20,
             logins_per_minute: 120,
             messages_per_case: 300,
+            header_timeout_seconds: 10,
+            body_timeout_seconds: 30,
         }
     }
 }
@@ -461,6 +467,14 @@ impl RawConfig {
                 "booking.phone_grace_minutes".into(),
                 "expected 0 to 240 minutes".into(),
             ));
+        }
+        for (key, value) in [
+            ("header_timeout_seconds", self.limits.header_timeout_seconds),
+            ("body_timeout_seconds", self.limits.body_timeout_seconds),
+        ] {
+            if !(1..=3600).contains(&value) {
+                return Err((format!("limits.{key}"), "expected 1 to 3600 seconds".into()));
+            }
         }
         if !matches!(self.limits.ipv4_prefix, 24 | 32) {
             return Err(("limits.ipv4_prefix".into(), "expected 24 or 32".into()));

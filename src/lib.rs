@@ -13,6 +13,7 @@ pub mod db;
 pub mod i18n;
 pub mod intake;
 pub mod keys;
+pub mod listen;
 pub mod notify;
 pub mod queue;
 pub mod retention;

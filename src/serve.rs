@@ -2,7 +2,6 @@
 //! the HTTP server; on SIGTERM or Ctrl-C stop taking requests, finish those
 //! in flight, commit everything acknowledged, then exit.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
@@ -165,7 +164,11 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
             }
         }
     });
-    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let app = router(state.clone());
+    let timeouts = crate::listen::Timeouts {
+        header: Duration::from_secs(state.config.limits.header_timeout_seconds),
+        body: Duration::from_secs(state.config.limits.body_timeout_seconds),
+    };
     tracing::info!(%addr, services = service_count, "listening");
     let shutdown = shutdown_signal();
     println!("suoja listening on http://{addr}/");
@@ -181,9 +184,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
              (the link works once; restarting prints a new one)"
         );
     }
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await;
+    crate::listen::serve(listener, app, timeouts, shutdown).await;
     for task in [cleaner, checkpointer, key_reloader, session_sweeper] {
         task.abort();
         let _ = task.await;
@@ -206,7 +207,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     let _ = db.checkpoint().await;
     db.pool.close().await;
     tracing::info!("stopped");
-    served.map_err(Into::into)
+    Ok(())
 }
 
 /// Listens for SIGTERM and Ctrl-C from the moment it is called (before the

@@ -206,3 +206,64 @@ async fn forged_missing_and_other_service_tokens_are_refused_with_the_text_kept(
     }
     assert_eq!(app.count("select count(*) from cases").await, 0);
 }
+
+/// Tries to log in as `username` from `client`; the status answered.
+async fn login_from(app: &TestApp, client: &reqwest::Client, username: &str) -> u16 {
+    let page = client
+        .get(app.url("/en/staff/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = between(&page, r#"name="token" value=""#, "\"").unwrap();
+    client
+        .post(app.url("/en/staff/login"))
+        .form(&[
+            ("token", token.as_str()),
+            ("username", username),
+            ("password", "a guess at a password"),
+            ("code", ""),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn a_client_guessing_across_many_names_is_capped_and_so_are_all_logins_together() {
+    // Per client: 4 guesses an hour, whatever the names; another client
+    // still gets its answer.
+    let app = spawn_with(Options {
+        extra_limits: "logins_per_client_per_hour = 4".into(),
+        ..Options::default()
+    })
+    .await;
+    let guesser = client_from("127.0.0.7");
+    let mut statuses = Vec::new();
+    for name in ["anna", "bea", "cleo", "dan", "eve", "fay"] {
+        statuses.push(login_from(&app, &guesser, name).await);
+    }
+    assert_eq!(statuses, [401, 401, 401, 401, 429, 429]);
+    assert_eq!(
+        login_from(&app, &client_from("127.0.0.8"), "anna").await,
+        401,
+        "another client is not held back"
+    );
+    // In all: 5 a minute from everywhere, so a flood from many networks
+    // cannot buy more argon2 work than that.
+    let app = spawn_with(Options {
+        extra_limits: "logins_per_minute = 5".into(),
+        ..Options::default()
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for i in 0..7 {
+        let client = client_from(&format!("127.0.1.{}", i + 1));
+        statuses.push(login_from(&app, &client, &format!("name{i}")).await);
+    }
+    assert_eq!(statuses, [401, 401, 401, 401, 401, 429, 429]);
+}

@@ -29,5 +29,6 @@ mod rotation;
 mod schedule;
 mod seats;
 mod services;
+mod slow_clients;
 mod staff;
 mod staff_helpers;

@@ -846,3 +846,118 @@ async fn invitations_and_resets_log_no_token_address_or_password() {
         assert!(!logs.contains(secret), "the logs contain {secret:?}");
     }
 }
+
+#[tokio::test]
+async fn slow_oversized_and_refused_requests_log_nothing_of_the_client() {
+    use crate::slow_clients::{addr, trickle};
+    use std::time::Duration;
+    const SLOW_IP: &str = "127.0.0.91";
+    const SLOW_TEXT: &str = "the indigo walrus reads slowly";
+    let app = spawn_with(Options {
+        log: "trace",
+        extra_limits: "header_timeout_seconds = 1\nbody_timeout_seconds = 1\n\
+                       logins_per_client_per_hour = 1\nsubmissions_per_client_per_hour = 1"
+            .into(),
+        ..Options::default()
+    })
+    .await;
+    let token = app.form_token("en", SERVICE).await;
+    // A head that never ends, and a body that never ends, both carrying
+    // what a client might send.
+    let head = format!(
+        "POST /en/services/{SERVICE}?q={QUERY} HTTP/1.1\r\nhost: x\r\nuser-agent: {AGENT}\r\n\
+         x-forwarded-for: {FORWARDED}\r\nreferer: {REFERER}\r\nx-slow: "
+    );
+    let body = format!(
+        "POST /en/services/{SERVICE}?q={QUERY} HTTP/1.1\r\nhost: x\r\nuser-agent: {AGENT}\r\n\
+         content-type: application/x-www-form-urlencoded\r\ncontent-length: 9000\r\n\r\n\
+         token={token}&topic=general&way=none&name={}&message={}",
+        NAME.replace(' ', "+"),
+        SLOW_TEXT.replace(' ', "+")
+    );
+    let every = Duration::from_millis(100);
+    let give_up = Duration::from_secs(15);
+    let (slow_head, slow_body) = tokio::join!(
+        trickle(
+            addr(&app),
+            SLOW_IP,
+            head.into_bytes(),
+            b"ab".to_vec(),
+            every,
+            give_up
+        ),
+        trickle(
+            addr(&app),
+            SLOW_IP,
+            body.into_bytes(),
+            b"cd".to_vec(),
+            every,
+            give_up
+        ),
+    );
+    assert!(slow_head.unwrap().answer.is_none());
+    assert!(
+        slow_body
+            .unwrap()
+            .answer
+            .unwrap()
+            .starts_with("HTTP/1.1 400")
+    );
+    // Over the submission and login limits, from the same address.
+    let client = probe_client_from(SLOW_IP);
+    let fields = [("topic", "general"), ("message", SLOW_TEXT), ("name", NAME)];
+    assert_eq!(app.submit_as(&client, "en", SERVICE, &fields).await.0, 200);
+    assert_eq!(app.submit_as(&client, "en", SERVICE, &fields).await.0, 429);
+    for expected in [401, 429] {
+        let page = client
+            .get(app.url("/en/staff/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let token = between(&page, r#"name="token" value=""#, "\"").unwrap();
+        let r = client
+            .post(app.url("/en/staff/login"))
+            .form(&[
+                ("token", token.as_str()),
+                ("username", NAME),
+                ("password", WRONG_PASSWORD),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), expected);
+    }
+    // The log is read from the server's stderr as it comes: wait for the
+    // last refusal's line.
+    let mut logs = app.logs();
+    for _ in 0..50 {
+        if logs.contains("staff login over the rate limit") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        logs = app.logs();
+    }
+    assert!(logs.contains("staff login over the rate limit"), "{logs}");
+    for secret in [
+        SLOW_IP,
+        SLOW_TEXT,
+        "indigo walrus",
+        NAME,
+        "Quillon",
+        AGENT,
+        "zebra-umbrella",
+        FORWARDED,
+        REFERER,
+        QUERY,
+        WRONG_PASSWORD,
+        &token,
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "the logs contain {secret:?}:\n{logs}"
+        );
+    }
+}

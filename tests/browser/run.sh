@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Accessibility, cookie and no-third-party check of suoja's client and staff
-# pages in headless Chromium (see a11y.mjs). Installs what is missing, then
-# runs the check (about a minute on two cores):
+# pages in headless Chromium (see a11y.mjs), then the hostile-content check
+# of the counsellor's views (hostile.mjs, corpus in hostile-corpus.txt).
+# Installs what is missing, then runs both (about a minute and a half on two
+# cores):
 #
 #   tests/browser/run.sh [SUOJA_BIN]
 #
@@ -43,4 +45,8 @@ if [[ $# -eq 0 && -z "${SUOJA_BIN:-}" ]]; then
   cargo build --bin suoja >&2 || die "cargo build failed"
 fi
 
-exec node "$here/a11y.mjs" "$@"
+status=0
+node "$here/a11y.mjs" "$@" || status=1
+# Hostile client content in the counsellor's views (hostile.mjs): ~25 s.
+node "$here/hostile.mjs" "$@" || status=1
+exit "$status"
