@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use suoja::fuzzing::Target;
 use suoja::fuzzing::NAME_MAX;
+use suoja::fuzzing::Target;
 
 fuzz_target!(|body: &[u8]| {
     if let Some(Ok(request)) = suoja::fuzzing::booking_form(body) {

@@ -30,7 +30,15 @@ fuzz_target!(|data: &str| {
     let (case, thread) = content(fields(data));
     let (safe_case, safe_thread) = content(fields(&defused));
     for c in ['<', '>', '"', '\''] {
-        assert_eq!(case.matches(c).count(), safe_case.matches(c).count(), "{c} in the case page");
-        assert_eq!(thread.matches(c).count(), safe_thread.matches(c).count(), "{c} in the thread page");
+        assert_eq!(
+            case.matches(c).count(),
+            safe_case.matches(c).count(),
+            "{c} in the case page"
+        );
+        assert_eq!(
+            thread.matches(c).count(),
+            safe_thread.matches(c).count(),
+            "{c} in the thread page"
+        );
     }
 });
