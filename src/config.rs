@@ -331,13 +331,28 @@ impl Config {
         path: &Path,
         env: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: path.to_owned(),
+            key: String::new(),
+            message: e.to_string(),
+        })?;
+        Config::parse(path, &text, env)
+    }
+
+    /// The config in `text` (read from `path`, which errors name), with
+    /// `SUOJA_*` overrides from `env` applied, validated. Recipients files
+    /// it names are read.
+    pub fn parse(
+        path: &Path,
+        text: &str,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
         let err = |key: &str, message: String| ConfigError {
             file: path.to_owned(),
             key: key.to_owned(),
             message,
         };
-        let text = std::fs::read_to_string(path).map_err(|e| err("", e.to_string()))?;
-        let mut value: toml::Table = toml::from_str(&text).map_err(|e| err("", e.to_string()))?;
+        let mut value: toml::Table = toml::from_str(text).map_err(|e| err("", e.to_string()))?;
         apply_env_overrides(&mut value, env).map_err(|(key, msg)| err(&key, msg))?;
         let raw: RawConfig = value
             .try_into()

@@ -10,6 +10,8 @@ pub mod booking;
 pub mod cli;
 pub mod config;
 pub mod db;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod intake;
 pub mod keys;

@@ -9,7 +9,7 @@
 
 mod book;
 mod cancel;
-mod form;
+pub(crate) mod form;
 mod manage;
 mod phone;
 mod publish;

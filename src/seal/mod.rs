@@ -237,7 +237,7 @@ impl IdentityFile {
 
 /// JSON followed by spaces up to the next bucket: still valid JSON, so
 /// `age -d … | jq` reads a sealed item as it is.
-fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
+pub(crate) fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
     let len = (json.len() + 1).div_ceil(PAD_BUCKET) * PAD_BUCKET;
     let mut padded = Zeroizing::new(Vec::with_capacity(len));
     padded.extend_from_slice(json);
@@ -252,7 +252,12 @@ pub fn open<T: DeserializeOwned>(
     identities: &[&dyn age::Identity],
 ) -> Result<T, SealError> {
     let plain = open_bytes(sealed, identities)?;
-    serde_json::from_slice(&plain).map_err(|_| SealError::Malformed)
+    decode(&plain)
+}
+
+/// The document in an opened item: its JSON, the padding after it ignored.
+pub fn decode<T: DeserializeOwned>(plain: &[u8]) -> Result<T, SealError> {
+    serde_json::from_slice(plain).map_err(|_| SealError::Malformed)
 }
 
 /// Opens a sealed item with any of `identities`: its plaintext bytes.

@@ -39,6 +39,18 @@ pub struct RawLogin {
     token: String,
 }
 
+impl RawLogin {
+    /// The user name as looked up: trimmed, at most 100 characters.
+    pub(crate) fn username(&self) -> String {
+        self.username.trim().chars().take(100).collect()
+    }
+
+    /// The second-factor code as typed.
+    pub(crate) fn code(&self) -> &str {
+        &self.code
+    }
+}
+
 fn login_page(
     state: &AppState,
     lang: Lang,
@@ -91,7 +103,7 @@ pub async fn login(
     let Ok(Form(raw)) = form else {
         return PageError::BadRequest.render(lang, "/");
     };
-    let username: String = raw.username.trim().chars().take(100).collect();
+    let username = raw.username();
     let password = SecretString::from(raw.password);
     let refuse =
         |status, error| login_page(&state, lang, status, username.clone(), Some(error), None);

@@ -2,7 +2,7 @@
 //! optional TOTP second factor, the account page, and the audit log.
 
 mod account;
-mod login;
+pub(crate) mod login;
 pub mod password;
 pub mod session;
 pub mod store;
