@@ -208,7 +208,7 @@ async function loadMessages() {
   const messages = {};
   for (const lang of LANGS) {
     messages[lang] = {};
-    for (const file of ['main.ftl', 'staff.ftl', 'booking.ftl', 'admin.ftl']) {
+    for (const file of ['main.ftl', 'staff.ftl', 'booking.ftl', 'admin.ftl', 'people.ftl', 'services.ftl']) {
       const text = await readFile(path.join(ROOT, 'locales', lang, file), 'utf8');
       for (const line of text.split('\n')) {
         const m = /^([a-z][a-z0-9_-]*) = (.+)$/.exec(line);
@@ -1336,6 +1336,97 @@ async function adminChecks(guard, base) {
       return { problems };
     });
   }
+  await serviceAndPeopleChecks(guard, base);
+}
+
+/**
+ * The services list, the new-service form (empty and with errors, what was
+ * typed kept), a service's edit page, the people page, an invitation with
+ * errors, an invitation made (no mail server: the link is shown once), the
+ * invitation's own page in a browser without a session, and a spent link,
+ * in every language.
+ */
+async function serviceAndPeopleChecks(guard, base) {
+  const url = (p) => new URL(p, base).href;
+  for (const l of LANGS) {
+    await visit(guard, `/${l}/staff/services`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/services`)), [200]);
+      if (!(await page.locator(`a[href="/${l}/staff/services/${SLUG}"]`).count())) problems.push(`no link to edit ${SLUG}`);
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/services/new`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/services/new`)), [200]);
+      for (const id of ['slug', 'name_fi', 'name_sv', 'name_en', 'time_zone', 'recipients']) {
+        if (!(await page.locator(`#${id}`).count())) problems.push(`no #${id} field`);
+      }
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/services/new [errors]`, l, async (page) => {
+      await page.goto(url(`/${l}/staff/services/new`));
+      const response = await fillAndSend(page, `/${l}/staff/services/new`, {
+        slug: 'Not A Slug', name_en: 'Kept name', time_zone: 'Europe/Atlantis',
+      });
+      const problems = expectStatus(response, [422]);
+      if (!(await page.locator('.error-summary a').count())) problems.push('no linked error summary');
+      if ((await page.locator('#name_en').inputValue()) !== 'Kept name') problems.push('the name typed is not kept');
+      if ((await page.locator('#time_zone').inputValue()) !== 'Europe/Atlantis') problems.push('the time zone typed is not kept');
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/services/${SLUG}`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/services/${SLUG}`)), [200]);
+      if (!(await page.locator('#name_fi').inputValue())) problems.push('the edit form does not hold the Finnish name');
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/people`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/people`)), [200]);
+      if (!(await page.locator('#email').count())) problems.push('no e-mail field to invite with');
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/people [invitation errors]`, l, async (page) => {
+      await page.goto(url(`/${l}/staff/people`));
+      // What the browser's own check lets through (no dot in the domain),
+      // but the server refuses.
+      const response = await fillAndSend(page, `/${l}/staff/people/invite`, { email: 'someone@localhost' });
+      const problems = expectStatus(response, [422]);
+      if (!(await textOf(page, 'main')).includes(tr(l, 'people-error-email'))) problems.push('no message for the bad address');
+      if ((await page.locator('#email').inputValue()) !== 'someone@localhost') problems.push('the address typed is not kept');
+      return { problems };
+    });
+  }
+  const lang = LANGS[0];
+  let link = null;
+  await visit(guard, `/${lang}/staff/people [invitation made]`, lang, async (page) => {
+    await page.goto(url(`/${lang}/staff/people`));
+    const response = await fillAndSend(page, `/${lang}/staff/people/invite`, { email: 'new.counsellor@example.org' });
+    const problems = expectStatus(response, [200]);
+    const shown = await textOf(page, 'main code');
+    const found = /https?:\/\/\S+\/staff\/invite\?token=[0-9a-f]+/.exec(shown);
+    // Its path and token: the public address in a test config is a placeholder.
+    if (found) link = new URL(found[0]).pathname + new URL(found[0]).search;
+    else problems.push('no invitation link shown (there is no mail server)');
+    return { problems };
+  });
+  if (!link) return;
+  // The invitee has no session: a context of their own.
+  const invitee = await guardedContext(base.origin, {}, { staff: true });
+  await visit(invitee, `/${lang}/staff/invite`, lang, async (page) => {
+    const problems = expectStatus(await page.goto(url(link)), [200]);
+    for (const id of ['username', 'name', 'password', 'repeat']) {
+      if (!(await page.locator(`#${id}`).count())) problems.push(`no #${id} field`);
+    }
+    if (page.url().includes('token=') && !(await page.locator('input[type=hidden][name=token]').count())) {
+      problems.push('the token is not carried on in a form field');
+    }
+    return { problems };
+  });
+  for (const l of LANGS) {
+    await visit(invitee, `/${l}/staff/invite [link gone]`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/invite?token=${'0'.repeat(64)}`)), [410]);
+      if (!(await textOf(page, 'main')).includes(tr(l, 'link-gone'))) problems.push('the page does not say the link does not work');
+      return { problems };
+    });
+  }
+  await invitee.context.close();
 }
 
 async function main() {
