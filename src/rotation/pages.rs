@@ -345,11 +345,8 @@ async fn remove_member(
 ) -> Response {
     let lang = session.lang;
     let exit = state.config.quick_exit_url.clone();
-    if !session.staff.is_admin() {
-        return PageError::Forbidden.render(lang, &exit);
-    }
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
+    if let Some(refused) = session.refuse_admin_action(&raw.csrf, &exit) {
+        return refused;
     }
     if state.services.get(&raw.service).is_none() {
         return PageError::BadRequest.render(lang, &exit);

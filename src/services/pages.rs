@@ -104,11 +104,8 @@ async fn create(
 ) -> Response {
     let lang = session.lang;
     let exit = &state.config.quick_exit_url;
-    if !session.staff.is_admin() {
-        return PageError::Forbidden.render(lang, exit);
-    }
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
+    if let Some(refused) = session.refuse_admin_action(&raw.csrf, exit) {
+        return refused;
     }
     let has_recovery = state.config.recovery_recipient.is_some();
     let service = match raw.draft.parse(has_recovery) {
@@ -178,11 +175,8 @@ async fn update(
 ) -> Response {
     let lang = session.lang;
     let exit = &state.config.quick_exit_url;
-    if !session.staff.is_admin() {
-        return PageError::Forbidden.render(lang, exit);
-    }
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
+    if let Some(refused) = session.refuse_admin_action(&raw.csrf, exit) {
+        return refused;
     }
     let Some(old) = state.services.get(&slug) else {
         return PageError::NotFound.render(lang, exit);
@@ -279,11 +273,8 @@ async fn retire(
 ) -> Response {
     let lang = session.lang;
     let exit = &state.config.quick_exit_url;
-    if !session.staff.is_admin() {
-        return PageError::Forbidden.render(lang, exit);
-    }
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
+    if let Some(refused) = session.refuse_admin_action(&raw.csrf, exit) {
+        return refused;
     }
     let retired = match raw.retired.as_str() {
         "1" => true,

@@ -308,6 +308,17 @@ impl StaffSession {
     }
 }
 
+impl StaffSession {
+    /// An admin's state-changing request: the refusal, if any, for the
+    /// role (a 403 page with the quick-exit link `exit`), then the CSRF token.
+    pub fn refuse_admin_action(&self, sent: &str, exit: &str) -> Option<Response> {
+        if !self.staff.is_admin() {
+            return Some(PageError::Forbidden.render(self.lang, exit));
+        }
+        self.check_csrf(sent).err().map(IntoResponse::into_response)
+    }
+}
+
 /// A state-changing request that failed the CSRF check: a 403 page.
 #[derive(Debug)]
 pub struct CsrfRefused(Lang);

@@ -3,11 +3,11 @@
 //! the reseal jobs of the person's services.
 
 use axum::extract::{Form, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::LinkToken;
-use super::page::{Extra, back, not_admin, render_page};
+use super::page::{Extra, back, render_page};
 use super::store::{self, Change, NewSecrets};
 use crate::app::AppState;
 use crate::i18n::Tr;
@@ -34,13 +34,10 @@ async fn checked(
     session: &StaffSession,
     raw: &RawPerson,
 ) -> Result<StaffRow, Response> {
-    if let Some(refused) = not_admin(state, session) {
+    let exit = &state.config.quick_exit_url;
+    if let Some(refused) = session.refuse_admin_action(&raw.csrf, exit) {
         return Err(refused);
     }
-    session
-        .check_csrf(&raw.csrf)
-        .map_err(IntoResponse::into_response)?;
-    let exit = &state.config.quick_exit_url;
     match staff_store::by_id(&state.db, &raw.staff).await {
         Ok(Some(person)) => Ok(person),
         Ok(None) => Err(PageError::BadRequest.render(session.lang, exit)),

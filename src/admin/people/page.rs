@@ -210,11 +210,8 @@ pub async fn invite(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let raw = RawInvite::from_pairs(pairs);
-    if let Some(refused) = not_admin(&state, &session) {
+    if let Some(refused) = session.refuse_admin_action(&raw.csrf, &state.config.quick_exit_url) {
         return refused;
-    }
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
     }
     let lang = session.lang;
     let t = Tr::new(lang);
@@ -291,11 +288,8 @@ pub async fn revoke(
     session: StaffSession,
     Form(raw): Form<RawRevoke>,
 ) -> Response {
-    if let Some(refused) = not_admin(&state, &session) {
+    if let Some(refused) = session.refuse_admin_action(&raw.csrf, &state.config.quick_exit_url) {
         return refused;
-    }
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
     }
     match store::revoke_invite(&state.db, &raw.invite, &session.staff.id).await {
         Ok(true) => back(session.lang, "revoked"),
