@@ -139,6 +139,10 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::services::pages::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::web::render_errors,
+        ))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn(security_headers));
     let router = match onion {
@@ -171,16 +175,9 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
-async fn not_found(State(state): State<AppState>, request: Request) -> Response {
-    let lang = request
-        .uri()
-        .path()
-        .split('/')
-        .nth(1)
-        .and_then(Lang::from_code)
-        .unwrap_or(Lang::Fi);
+async fn not_found() -> PageError {
     tracing::debug!(route = "<unmatched>", status = 404, "request");
-    PageError::NotFound.render(lang, &state.config.quick_exit_url)
+    PageError::NotFound
 }
 
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \

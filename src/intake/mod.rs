@@ -11,10 +11,9 @@ pub use form::{ContactRequest, ContactWay, RawContact, message_text};
 pub use payload::{BookingDoc, MessageDoc, VERSION as DOC_VERSION};
 
 use axum::Router;
-use axum::extract::rejection::FormRejection;
-use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 use axum::routing::get;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -25,7 +24,7 @@ use crate::config::Service;
 use crate::db::{day, new_id, today};
 use crate::i18n::Lang;
 use crate::seal::Receipt;
-use crate::web::{PageError, render};
+use crate::web::{Form, PageError, html};
 use form::FieldError;
 use store::NewCase;
 use views::{ContactView, Landing, ReceiptView};
@@ -52,110 +51,67 @@ pub(crate) fn no_such_language(state: &AppState) -> Response {
 }
 
 /// `/sv` → `/sv/`; only for our languages, so no path can redirect elsewhere.
-async fn to_language_root(State(state): State<AppState>, Path(code): Path<String>) -> Response {
-    match Lang::from_code(&code) {
-        Some(lang) => Redirect::to(&format!("/{}/", lang.code())).into_response(),
-        None => no_such_language(&state),
-    }
+async fn to_language_root(lang: Lang) -> Redirect {
+    Redirect::to(&format!("/{}/", lang.code()))
 }
 
-async fn landing(State(state): State<AppState>, Path(code): Path<String>) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
-    };
-    let view = Landing::new(&state, lang);
-    render(StatusCode::OK, &view, lang, &state.config.quick_exit_url)
+async fn landing(State(state): State<AppState>, lang: Lang) -> Response {
+    html(StatusCode::OK, &Landing::new(&state, lang))
 }
 
 /// A service clients may write to: known and not retired.
-fn find_service(state: &AppState, slug: &str) -> Option<Arc<Service>> {
-    state.services.open_one(slug)
+fn find_service(state: &AppState, slug: &str) -> Result<Arc<Service>, PageError> {
+    state.services.open_one(slug).ok_or(PageError::NotFound)
 }
 
 async fn contact_form(
     State(state): State<AppState>,
-    Path((code, slug)): Path<(String, String)>,
-) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
-    };
-    let Some(service) = find_service(&state, &slug) else {
-        return PageError::NotFound.render(lang, &state.config.quick_exit_url);
-    };
+    lang: Lang,
+    Path((_, slug)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let service = find_service(&state, &slug)?;
     let view = ContactView::new(&state, lang, &service, RawContact::default(), vec![], None);
-    render(StatusCode::OK, &view, lang, &state.config.quick_exit_url)
+    Ok(html(StatusCode::OK, &view))
 }
 
 async fn submit(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Path((code, slug)): Path<(String, String)>,
-    form: Result<Form<RawContact>, FormRejection>,
-) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
-    };
-    let exit = &state.config.quick_exit_url;
-    let Some(service) = find_service(&state, &slug) else {
-        return PageError::NotFound.render(lang, exit);
-    };
-    let raw = match form {
-        Ok(Form(raw)) => raw,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return PageError::TooLarge.render(lang, exit);
-        }
-        Err(_) => return PageError::BadRequest.render(lang, exit),
-    };
+    lang: Lang,
+    Path((_, slug)): Path<(String, String)>,
+    Form(raw): Form<RawContact>,
+) -> Result<Response, PageError> {
+    let service = find_service(&state, &slug)?;
     // Every refusal below hands the form back with what the person typed.
     let again = |status, errors: Vec<FieldError>, notice: Option<&'static str>, raw| {
         let view = ContactView::new(&state, lang, &service, raw, errors, notice);
-        render(status, &view, lang, exit)
+        Ok(html(status, &view))
     };
     let client = state.client_net(peer, &headers);
     if !state.limits.allow_submission(client, &service.slug) {
-        tracing::debug!(service = %service.slug, "submission over the rate limit");
-        return again(
-            StatusCode::TOO_MANY_REQUESTS,
-            vec![],
-            Some("notice-too-many"),
-            raw,
-        );
+        let notice = Some("notice-too-many");
+        return again(StatusCode::TOO_MANY_REQUESTS, vec![], notice, raw);
     }
-    match state
+    let now = now_secs();
+    let notice = match state
         .form_key
-        .check(&token_scope(&service), &raw.token, now_secs())
+        .check(&token_scope(&service), &raw.token, now)
     {
-        TokenCheck::Valid => {}
-        TokenCheck::TooFast => {
-            tracing::debug!(service = %service.slug, "form sent back too fast");
-            return again(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                vec![],
-                Some("notice-too-fast"),
-                raw,
-            );
-        }
-        TokenCheck::Invalid => {
-            return again(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                vec![],
-                Some("notice-expired"),
-                raw,
-            );
-        }
+        TokenCheck::Valid => None,
+        TokenCheck::TooFast => Some("notice-too-fast"),
+        TokenCheck::Invalid => Some("notice-expired"),
+    };
+    if notice.is_some() {
+        return again(StatusCode::UNPROCESSABLE_ENTITY, vec![], notice, raw);
     }
     let request = match ContactRequest::parse(&raw, &service) {
         Ok(r) => r,
         Err(errors) => return again(StatusCode::UNPROCESSABLE_ENTITY, errors, None, raw),
     };
-    match accept(&state, &service, request).await {
-        Ok(receipt) => {
-            let view = ReceiptView::new(&state, lang, &service, &receipt);
-            render(StatusCode::OK, &view, lang, exit)
-        }
-        Err(e) => e.render(lang, exit),
-    }
+    let receipt = accept(&state, &service, request).await?;
+    let view = ReceiptView::new(&state, lang, &service, &receipt);
+    Ok(html(StatusCode::OK, &view))
 }
 
 pub(crate) fn token_scope(service: &Service) -> String {
@@ -171,9 +127,7 @@ async fn accept(
 ) -> Result<Receipt, PageError> {
     let keys = state.service_keys(&service.slug)?;
     let receipt = Receipt::generate();
-    let client = receipt
-        .client_key(&state.pepper)
-        .map_err(PageError::internal)?;
+    let client = receipt.client_key(&state.pepper)?;
     let case_id = new_id();
     let opened = today();
     let doc = MessageDoc::client_request(&case_id, service, request);
@@ -194,11 +148,7 @@ async fn accept(
         key_epoch: keys.epoch,
         sealed,
     };
-    state
-        .writer
-        .write(new_case)
-        .await
-        .map_err(PageError::internal)?;
+    state.writer.write(new_case).await?;
     state.notifier.activity(&service.slug);
     Ok(receipt)
 }

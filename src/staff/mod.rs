@@ -2,6 +2,7 @@
 //! optional TOTP second factor, the account page, and the audit log.
 
 mod account;
+pub mod guard;
 pub(crate) mod login;
 pub mod password;
 pub mod session;
@@ -22,6 +23,7 @@ use crate::seal::{self, Pepper, SealError};
 use password::Hasher;
 use session::Sessions;
 
+pub use guard::{Admin, AdminForm, StaffForm};
 pub use session::StaffSession;
 
 /// A user name: 1-100 of a-z, 0-9 and `._@-`.

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use age::x25519;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
@@ -303,17 +303,17 @@ impl StaffSession {
             Ok(())
         } else {
             tracing::info!(staff = %self.staff.id, "state-changing request refused: CSRF check");
-            Err(CsrfRefused(self.lang))
+            Err(CsrfRefused)
         }
     }
 }
 
 impl StaffSession {
     /// An admin's state-changing request: the refusal, if any, for the
-    /// role (a 403 page with the quick-exit link `exit`), then the CSRF token.
-    pub fn refuse_admin_action(&self, sent: &str, exit: &str) -> Option<Response> {
+    /// role, then the CSRF token.
+    pub fn refuse_admin_action(&self, sent: &str, _exit: &str) -> Option<Response> {
         if !self.staff.is_admin() {
-            return Some(PageError::Forbidden.render(self.lang, exit));
+            return Some(PageError::Forbidden.into_response());
         }
         self.check_csrf(sent).err().map(IntoResponse::into_response)
     }
@@ -321,18 +321,23 @@ impl StaffSession {
 
 /// A state-changing request that failed the CSRF check: a 403 page.
 #[derive(Debug)]
-pub struct CsrfRefused(Lang);
+pub struct CsrfRefused;
 
 impl IntoResponse for CsrfRefused {
     fn into_response(self) -> Response {
-        forbidden(self.0)
+        PageError::Forbidden.into_response()
     }
 }
 
-pub fn forbidden(lang: Lang) -> Response {
-    let mut response = PageError::Forbidden.render(lang, "/");
-    *response.status_mut() = StatusCode::FORBIDDEN;
-    response
+impl From<CsrfRefused> for PageError {
+    fn from(_: CsrfRefused) -> PageError {
+        PageError::Forbidden
+    }
+}
+
+/// The 403 page (kept while handlers move to `PageError::Forbidden`).
+pub fn forbidden(_lang: Lang) -> Response {
+    PageError::Forbidden.into_response()
 }
 
 /// Why a request has no session: each sends the person to log in.
@@ -372,7 +377,7 @@ impl FromRequestParts<AppState> for StaffSession {
         let hash = token.hash();
         let found = store::find_session(&state.db, &hash)
             .await
-            .map_err(|e| PageError::internal(e).render(lang, "/"))?;
+            .map_err(|e| PageError::from(e).into_response())?;
         let Some(row) = found else {
             sessions.lock().remove(&hash);
             return Err(to_login(lang, Some("ended")));
@@ -393,7 +398,7 @@ impl FromRequestParts<AppState> for StaffSession {
         if t - row.seen_at >= TOUCH_EVERY {
             store::touch_session(&state.db, &hash, t)
                 .await
-                .map_err(|e| PageError::internal(e).render(lang, "/"))?;
+                .map_err(|e| PageError::from(e).into_response())?;
         }
         // Until the one-time password is replaced, only the account page
         // and logout answer, for every method: new routes are covered too.
@@ -402,7 +407,7 @@ impl FromRequestParts<AppState> for StaffSession {
         }
         let services = store::services_of(&state.db, &row.staff.id)
             .await
-            .map_err(|e| PageError::internal(e).render(lang, "/"))?;
+            .map_err(|e| PageError::from(e).into_response())?;
         Ok(StaffSession {
             cross_origin: sessions.cross_origin(&parts.headers),
             csrf: sessions.csrf_for(&hash),

@@ -1,0 +1,136 @@
+//! The HTTP edge every page shares: the page frame (language, language
+//! switch, quick exit), rendering a view, the request's language, form
+//! parsing, and the error pages, which show an error id and nothing else.
+
+mod error;
+
+pub use error::{PageError, render, render_errors};
+
+use askama::Template;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{Html, IntoResponse, Response};
+use serde::de::DeserializeOwned;
+
+use crate::i18n::{Lang, Tr};
+
+/// A link to the same page in another language.
+pub struct LangLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+}
+
+impl LangLink {
+    /// Links to the page at `/{lang}/{rest}` in the other two languages.
+    pub fn others(lang: Lang, rest: &str) -> Vec<LangLink> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| *l != lang)
+            .map(|l| LangLink {
+                code: l.code(),
+                name: l.native_name(),
+                href: format!("/{}/{rest}", l.code()),
+            })
+            .collect()
+    }
+}
+
+/// The frame of every page: the base template reads these.
+pub struct Page<'a> {
+    pub t: Tr,
+    pub lang: &'static str,
+    pub title: String,
+    pub switch: Vec<LangLink>,
+    pub quick_exit: &'a str,
+}
+
+impl<'a> Page<'a> {
+    /// `rest` is the path after the language, e.g. `services/helpline`.
+    pub fn new(lang: Lang, title_id: &str, rest: &str, quick_exit: &'a str) -> Page<'a> {
+        let t = Tr::new(lang);
+        let switch = LangLink::others(lang, rest);
+        Page {
+            title: t.t(title_id),
+            t,
+            lang: lang.code(),
+            switch,
+            quick_exit,
+        }
+    }
+
+    pub fn with_title(mut self, title: String) -> Self {
+        self.title = title;
+        self
+    }
+}
+
+/// A view rendered as a page with `status`. A template that fails to render
+/// becomes the internal-error page (see [`render_errors`]).
+pub fn html(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(page) => (status, Html(page)).into_response(),
+        Err(e) => PageError::from(e).into_response(),
+    }
+}
+
+/// The language of a path, `/{lang}/…`, if it is one of ours.
+pub fn lang_of_path(path: &str) -> Option<Lang> {
+    path.split('/').nth(1).and_then(Lang::from_code)
+}
+
+/// Every page's path starts with its language: a handler takes `Lang` and
+/// never reads the segment itself. Another first segment is a 404.
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Lang, PageError> {
+        lang_of_path(parts.uri.path()).ok_or(PageError::NotFound)
+    }
+}
+
+/// A form body whose refusal is our own page: a body over the limit is a
+/// 413, anything else that does not parse a 400. The fields of a form are
+/// all optional strings (`#[serde(default)]`), so a missing field is a
+/// validation error on the form page, not a 400.
+pub struct Form<T>(pub T);
+
+impl<T, S> FromRequest<S> for Form<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Form<T>, PageError> {
+        match axum::Form::<T>::from_request(request, state).await {
+            Ok(axum::Form(form)) => Ok(Form(form)),
+            Err(e) => Err(PageError::from(e)),
+        }
+    }
+}
+
+impl From<FormRejection> for PageError {
+    fn from(rejection: FormRejection) -> PageError {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            PageError::TooLarge
+        } else {
+            PageError::BadRequest
+        }
+    }
+}
+
+/// Percent-encodes `text` for a URL query or path part: all but the
+/// unreserved characters of RFC 3986.
+pub fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
