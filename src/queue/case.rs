@@ -1,0 +1,157 @@
+//! The case page: the thread opened with the reader's key, the case's
+//! facts, and the forms to reply, note, set the status and assign.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::store::{self, CaseMeta, STATUSES};
+use super::views::{CaseView, Filter};
+use super::{find_case, open_doc, service_name};
+use crate::app::AppState;
+use crate::i18n::Tr;
+use crate::intake::views::{ShownMessage, message_for, show_day};
+use crate::staff::StaffSession;
+use crate::staff::store::{audit, members_of};
+use crate::staff::views::StaffPage;
+use crate::web::{PageError, html};
+
+/// What a counsellor typed, handed back with an error or a notice.
+#[derive(Default)]
+pub struct Typed {
+    pub reply: String,
+    pub note: String,
+    pub error: Option<&'static str>,
+    pub notice: Option<&'static str>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NoticeQuery {
+    done: String,
+}
+
+pub async fn case_page(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Path((_, id)): Path<(String, String)>,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, PageError> {
+    let meta = find_case(&state, &session, &id).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (service, case) = (Some(meta.service.as_str()), Some(meta.id.as_str()));
+    audit(&mut conn, &session.staff.id, "open_case", service, case).await?;
+    drop(conn);
+    store::mark_read_by_staff(&state.db, &meta.id).await?;
+    let notice = match q.done.as_str() {
+        "reply" => Some("case-done-reply"),
+        "note" => Some("case-done-note"),
+        "status" => Some("case-done-status"),
+        "assign" => Some("case-done-assign"),
+        _ => None,
+    };
+    let typed = Typed {
+        notice,
+        ..Typed::default()
+    };
+    show_case(&state, &session, meta, StatusCode::OK, typed).await
+}
+
+/// The thread as the reader may see it, and how many messages their key
+/// cannot open (sealed before they had access).
+async fn thread(
+    state: &AppState,
+    session: &StaffSession,
+    meta: &CaseMeta,
+) -> Result<(Vec<(ShownMessage, &'static str)>, usize), PageError> {
+    let t = Tr::new(session.lang);
+    let service = state.services.get(&meta.service);
+    let mut messages = vec![];
+    let mut unreadable = 0;
+    for m in store::thread(&state.db, &meta.id).await? {
+        let Some(doc) = open_doc(session, &meta.id, &m.sealed)? else {
+            unreadable += 1;
+            continue;
+        };
+        let staff_name = doc.staff.clone().unwrap_or_default();
+        let (who, class) = match m.author.as_str() {
+            "client" if doc.staff.is_some() => {
+                (t.t1("case-phone-by", "name", &staff_name), "from-client")
+            }
+            "client" => (t.t("case-from-client"), "from-client"),
+            "note" => (t.t1("case-note-by", "name", &staff_name), "note"),
+            _ => (t.t1("case-reply-by", "name", &staff_name), "from-staff"),
+        };
+        let shown = message_for(&t, service.as_deref(), who, &m.written_on, doc);
+        messages.push((shown, class));
+    }
+    Ok((messages, unreadable))
+}
+
+pub async fn show_case(
+    state: &AppState,
+    session: &StaffSession,
+    meta: CaseMeta,
+    status: StatusCode,
+    typed: Typed,
+) -> Result<Response, PageError> {
+    let lang = session.lang;
+    let t = Tr::new(lang);
+    let (messages, unreadable) = thread(state, session, &meta).await?;
+    let members = members_of(&state.db, &meta.service).await?;
+    let assignee = meta
+        .assignee
+        .as_ref()
+        .and_then(|a| members.iter().find(|(id, _)| id == a))
+        .map_or_else(|| t.t("case-nobody"), |(_, name)| name.clone());
+    let service = service_name(state, lang, &meta.service);
+    let title = format!("{} · {service}", t.t("case-title"));
+    let rules = state.services.retention_of(&meta.service);
+    let (open_days, closed_days) = (rules.days.to_string(), rules.closed_days.to_string());
+    let retention_rule = t.ta(
+        "case-deleted-on-hint",
+        &[("open", &open_days), ("closed", &closed_days)],
+    );
+    let view = CaseView {
+        page: StaffPage::new(
+            lang,
+            title,
+            &format!("staff/cases/{}", meta.id),
+            Some(session),
+        ),
+        action: format!("/{}/staff/cases/{}", lang.code(), meta.id),
+        csrf: session.csrf.clone(),
+        service,
+        kind: t.t(&format!("kind-{}", meta.kind)),
+        status: t.t(&format!("staff-status-{}", meta.status)),
+        opened: show_day(lang, &meta.opened_on),
+        updated: show_day(lang, &meta.updated_on),
+        retain_until: show_day(lang, &meta.retain_until),
+        retention_rule,
+        assignee,
+        messages,
+        unreadable,
+        statuses: STATUSES
+            .iter()
+            .map(|s| Filter {
+                value: (*s).to_owned(),
+                label: t.t(&format!("staff-status-{s}")),
+                selected: *s == meta.status,
+            })
+            .collect(),
+        members: members
+            .into_iter()
+            .map(|(id, name)| Filter {
+                selected: meta.assignee.as_deref() == Some(id.as_str()),
+                value: id,
+                label: name,
+            })
+            .collect(),
+        reply_text: typed.reply,
+        note_text: typed.note,
+        error: typed.error.map(|e| t.t(e)),
+        notice: typed.notice.map(|n| t.t(n)),
+    };
+    Ok(html(status, &view))
+}

@@ -1,0 +1,214 @@
+//! The queue: the cases of the reader's services, newest first, fifty to a
+//! page, each line with a preview opened with the reader's key.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::store::{self, QueueRow, STATUSES};
+use super::views::{Filter, QueueLine, QueueView};
+use super::{open_doc, service_name};
+use crate::app::AppState;
+use crate::i18n::Tr;
+use crate::intake::MessageDoc;
+use crate::intake::views::{show_day, topic_label};
+use crate::staff::StaffSession;
+use crate::staff::views::StaffPage;
+use crate::web::{PageError, html};
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct QueueQuery {
+    service: String,
+    status: String,
+    /// Days: only cases deleted within this many (one of `DELETION_WINDOWS`).
+    deleted: String,
+    before: i64,
+}
+
+/// The "deleted within" choices of the queue filter, in days. The queue
+/// marks cases deleted within the first.
+const DELETION_WINDOWS: [i64; 2] = [14, 30];
+
+/// The filter a query asks for, reduced to what this reader may ask for.
+struct Asked {
+    service: String,
+    status: String,
+    window: Option<i64>,
+    before: i64,
+}
+
+impl Asked {
+    fn parse(q: QueueQuery, session: &StaffSession) -> Asked {
+        Asked {
+            service: Some(q.service)
+                .filter(|s| session.is_member(s))
+                .unwrap_or_default(),
+            status: Some(q.status)
+                .filter(|s| STATUSES.contains(&s.as_str()))
+                .unwrap_or_default(),
+            window: DELETION_WINDOWS
+                .into_iter()
+                .find(|d| d.to_string() == q.deleted),
+            before: q.before.max(0),
+        }
+    }
+
+    fn deleted(&self) -> String {
+        self.window.map_or(String::new(), |d| d.to_string())
+    }
+}
+
+/// The day `days` from today, as stored.
+fn in_days(days: i64) -> String {
+    crate::db::day(crate::retention::add_days(crate::db::today(), days))
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    session: StaffSession,
+    Query(q): Query<QueueQuery>,
+) -> Result<Response, PageError> {
+    let lang = session.lang;
+    let asked = Asked::parse(q, &session);
+    let soon = in_days(DELETION_WINDOWS[0]);
+    let filter = store::QueueFilter {
+        service: &asked.service,
+        status: &asked.status,
+        deleted_by: &asked.window.map_or(String::new(), in_days),
+        before: asked.before,
+    };
+    let rows = store::list(&state.db, &session.staff.id, &filter).await?;
+    let counts = store::counts(&state.db, &session.staff.id).await?;
+    let going = store::deleted_by(&state.db, &session.staff.id, &soon).await?;
+    let older = (rows.len() as i64 == store::PAGE).then(|| {
+        let last = rows.last().map_or(0, |r| r.seq);
+        format!(
+            "/{}/staff?service={}&status={}&deleted={}&before={last}",
+            lang.code(),
+            asked.service,
+            asked.status,
+            asked.deleted(),
+        )
+    });
+    let lines = rows
+        .into_iter()
+        .map(|row| line(&state, &session, row, &soon))
+        .collect::<Result<_, _>>()?;
+    let view = QueueView {
+        older,
+        lines,
+        ..frame(&state, &session, &asked, &counts, going)
+    };
+    Ok(html(StatusCode::OK, &view))
+}
+
+/// One line of the queue, its preview opened with the reader's key.
+fn line(
+    state: &AppState,
+    session: &StaffSession,
+    row: QueueRow,
+    soon: &str,
+) -> Result<QueueLine, PageError> {
+    let lang = session.lang;
+    let t = Tr::new(lang);
+    let opened = row.first.as_deref().map(|s| open_doc(session, &row.id, s));
+    let preview = match opened.transpose()?.flatten() {
+        Some(doc) => preview_of(&t, state, &row.service, &doc),
+        None => t.t("queue-unreadable"),
+    };
+    Ok(QueueLine {
+        href: format!("/{}/staff/cases/{}", lang.code(), row.id),
+        service: service_name(state, lang, &row.service),
+        kind: t.t(&format!("kind-{}", row.kind)),
+        status: t.t(&format!("staff-status-{}", row.status)),
+        opened: show_day(lang, &row.opened_on),
+        updated: show_day(lang, &row.updated_on),
+        deletes: (row.retain_until.as_str() <= soon).then(|| {
+            let day = show_day(lang, &row.retain_until);
+            t.t1("queue-deletes-on", "day", &day)
+        }),
+        unread: row.staff_unread,
+        assignee: row.assignee.unwrap_or_else(|| t.t("case-nobody")),
+        preview,
+    })
+}
+
+/// The queue page without its lines: the filters and the counts.
+fn frame(
+    state: &AppState,
+    session: &StaffSession,
+    asked: &Asked,
+    counts: &[(String, i64)],
+    going: i64,
+) -> QueueView {
+    let lang = session.lang;
+    let t = Tr::new(lang);
+    let status_label = |s: &str| t.t(&format!("staff-status-{s}"));
+    let within = |d: i64| t.t1("queue-deleted-within", "days", &d.to_string());
+    let counts = STATUSES
+        .iter()
+        .map(|s| {
+            let n = counts.iter().find(|(c, _)| c == s).map_or(0, |(_, n)| *n);
+            let href = format!("/{}/staff?status={s}", lang.code());
+            (status_label(s), n, href)
+        })
+        .chain(std::iter::once({
+            let days = DELETION_WINDOWS[0];
+            let href = format!("/{}/staff?deleted={days}", lang.code());
+            (within(days), going, href)
+        }))
+        .collect();
+    QueueView {
+        page: StaffPage::titled(lang, "queue-title", "staff", Some(session)),
+        services: session
+            .services
+            .iter()
+            .map(|s| Filter {
+                value: s.clone(),
+                label: service_name(state, lang, s),
+                selected: *s == asked.service,
+            })
+            .collect(),
+        statuses: STATUSES
+            .iter()
+            .map(|s| Filter {
+                value: (*s).to_owned(),
+                label: status_label(s),
+                selected: *s == asked.status,
+            })
+            .collect(),
+        deletions: DELETION_WINDOWS
+            .iter()
+            .map(|d| Filter {
+                value: d.to_string(),
+                label: within(*d),
+                selected: Some(*d) == asked.window,
+            })
+            .collect(),
+        counts,
+        lines: vec![],
+        older: None,
+        no_services: session.services.is_empty(),
+    }
+}
+
+/// Topic, name and the start of the text, for a line of the queue.
+fn preview_of(t: &Tr, state: &AppState, service: &str, doc: &MessageDoc) -> String {
+    let service = state.services.get(service);
+    let mut parts = vec![];
+    if let Some(topic) = &doc.topic {
+        let known = service.as_ref().and_then(|s| s.topic(topic));
+        parts.push(topic_label(t, known, topic));
+    }
+    if let Some(name) = &doc.name {
+        parts.push(name.clone());
+    }
+    let mut text: String = doc.text.chars().take(80).collect();
+    if doc.text.chars().count() > 80 {
+        text.push('…');
+    }
+    parts.push(text);
+    parts.join(" · ")
+}
