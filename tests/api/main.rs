@@ -32,3 +32,4 @@ mod services;
 mod slow_clients;
 mod staff;
 mod staff_helpers;
+mod verification;
