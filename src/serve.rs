@@ -6,22 +6,21 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 
+mod background;
+
 use crate::abuse::{FormKey, Limiters};
 use crate::app::{AppState, Inner, router};
 use crate::config::Config;
 use crate::db::{Backend, Db, Writer};
 use crate::keys::Keys;
+use crate::notify::NotifyTask;
 use crate::seal::Pepper;
 use crate::services::Services;
 use crate::staff::StaffState;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// How often the services and the counsellors' keys are re-read from the
-/// database (services only when their version moved).
-const KEY_RELOAD_SECONDS: u64 = 5;
-/// How often timed-out sessions (and their keys) are dropped.
-const SESSION_SWEEP_SECONDS: u64 = 15;
+type WriterTask = tokio::task::JoinHandle<()>;
 
 /// SQLite's `synchronous = full`.
 const SYNCHRONOUS_FULL: i64 = 2;
@@ -29,6 +28,48 @@ const SYNCHRONOUS_FULL: i64 = 2;
 pub async fn serve(config: Config) -> Result<(), BoxError> {
     let pepper = Pepper::load_or_create(&config.pepper_file)
         .map_err(|e| format!("pepper file {}: {e}", config.pepper_file.display()))?;
+    let db = open_database(&config, &pepper).await?;
+    let (state, writer_task, notify_task) = build_state(config, pepper, &db).await?;
+    let setup_token = state.setup.start(&db).await?;
+    let listener = TcpListener::bind(state.config.listen)
+        .await
+        .map_err(|e| format!("listen on {}: {e}", state.config.listen))?;
+    let addr = listener.local_addr()?;
+    let tasks = background::start(&state);
+    let app = router(state.clone());
+    let timeouts = crate::listen::Timeouts {
+        header: Duration::from_secs(state.config.limits.header_timeout_seconds),
+        body: Duration::from_secs(state.config.limits.body_timeout_seconds),
+    };
+    let services = state.services.current().len();
+    tracing::info!(%addr, services, "listening");
+    let shutdown = shutdown_signal();
+    println!("suoja listening on http://{addr}/");
+    if let Some(token) = setup_token {
+        print_setup_link(&state.config, addr, &token);
+    }
+    crate::listen::serve(listener, app, timeouts, shutdown).await;
+    tasks.stop().await;
+    // Unlocked counsellor keys are zeroized as they are dropped.
+    state.staff.sessions.forget_all();
+    if let Some(task) = notify_task {
+        task.shutdown().await;
+    }
+    drop(state);
+    // Every request that got an answer was committed; this drains any write
+    // still queued by a request that was cut off.
+    if writer_task.await.is_err() {
+        tracing::error!("writer task failed");
+    }
+    let _ = db.checkpoint().await;
+    db.pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Connects, refuses a database that would not keep an acknowledged write
+/// through a power cut, and checks the pepper is the one it was served with.
+async fn open_database(config: &Config, pepper: &Pepper) -> Result<Db, BoxError> {
     let db = Db::connect(&config.database_url)
         .await
         .map_err(|e| format!("database: {e}"))?;
@@ -62,10 +103,20 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         )
         .into());
     }
-    let services = Services::open(&db, &config).await?;
-    let keys = Keys::load(&db, &config, &services.current()).await?;
+    Ok(db)
+}
+
+/// Everything a request may need, and the two tasks that must be drained
+/// at shutdown: the group-commit writer and the notifier.
+async fn build_state(
+    config: Config,
+    pepper: Pepper,
+    db: &Db,
+) -> Result<(AppState, WriterTask, Option<NotifyTask>), BoxError> {
+    let services = Services::open(db, &config).await?;
+    let keys = Keys::load(db, &config, &services.current()).await?;
     let staff = StaffState::new(&config, &pepper)?;
-    let (writer, writer_task) = Writer::start(&db).await?;
+    let (writer, writer_task) = Writer::start(db).await?;
     let form_key = FormKey::new(
         pepper.derive("form-token"),
         config.form.min_fill_seconds,
@@ -73,12 +124,8 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     )?;
     let limits = Limiters::new(&config.limits);
     let (notifier, notify_task) =
-        crate::notify::start(&config, &db, &services).map_err(|e| format!("smtp: {e}"))?;
-    let listener = TcpListener::bind(config.listen)
-        .await
-        .map_err(|e| format!("listen on {}: {e}", config.listen))?;
-    let addr = listener.local_addr()?;
-    let service_count = services.current().len();
+        crate::notify::start(&config, db, &services).map_err(|e| format!("smtp: {e}"))?;
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
     let state = AppState::new(Inner {
         config,
         db: db.clone(),
@@ -89,125 +136,25 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
         keys,
         services,
         staff,
-        sealing: tokio::sync::Semaphore::new(
-            std::thread::available_parallelism().map_or(2, usize::from),
-        ),
+        sealing: tokio::sync::Semaphore::new(cores),
         notifier,
         setup: crate::admin::Setup::default(),
         rotation: crate::rotation::pages::Runners::default(),
     });
-    let setup_token = state.setup.start(&db).await?;
-    let cleaner = tokio::spawn({
-        let state = state.clone();
-        async move {
-            loop {
-                tokio::time::sleep(Duration::from_secs(60)).await;
-                state.limits.forget_idle();
-            }
-        }
-    });
-    // Counsellors join, leave and change keys, and services are edited,
-    // while we run, possibly on another instance or from the command line:
-    // re-read the services if they changed, then the keys.
-    let key_reloader = tokio::spawn({
-        let state = state.clone();
-        async move {
-            loop {
-                tokio::time::sleep(Duration::from_secs(KEY_RELOAD_SECONDS)).await;
-                if let Err(e) = state.refresh_services(false).await {
-                    tracing::warn!(error = %e, "reloading services and keys failed");
-                }
-            }
-        }
-    });
-    let session_sweeper = tokio::spawn({
-        let state = state.clone();
-        async move {
-            loop {
-                tokio::time::sleep(Duration::from_secs(SESSION_SWEEP_SECONDS)).await;
-                if let Err(e) = state.staff.sessions.sweep(&state.db).await {
-                    tracing::warn!(error = %e, "sweeping sessions failed");
-                }
-            }
-        }
-    });
-    let checkpointer = tokio::spawn({
-        let db = db.clone();
-        async move {
-            loop {
-                tokio::time::sleep(Duration::from_millis(500)).await;
-                if let Err(e) = db.checkpoint().await {
-                    tracing::warn!(error = %e, "checkpoint failed");
-                }
-            }
-        }
-    });
-    // Retention: at start, then every interval. A failed run is retried at
-    // the next tick. At shutdown a run under way is finished, not cut off,
-    // so its last step (truncating the WAL) is never skipped.
-    let (stop_purging, mut stopping) = tokio::sync::watch::channel(false);
-    let purger = tokio::spawn({
-        let state = state.clone();
-        let every = Duration::from_secs(state.config.retention.purge_interval_minutes * 60);
-        async move {
-            loop {
-                let today = crate::db::today();
-                if let Err(e) =
-                    crate::retention::run(&state.db, &state.services.current(), today, false).await
-                {
-                    tracing::warn!(error = %e, "retention purge failed");
-                }
-                tokio::select! {
-                    () = tokio::time::sleep(every) => {}
-                    _ = stopping.changed() => break,
-                }
-            }
-        }
-    });
-    let app = router(state.clone());
-    let timeouts = crate::listen::Timeouts {
-        header: Duration::from_secs(state.config.limits.header_timeout_seconds),
-        body: Duration::from_secs(state.config.limits.body_timeout_seconds),
+    Ok((state, writer_task, notify_task))
+}
+
+/// Printed, never logged: the link makes an admin, once, for a day.
+fn print_setup_link(config: &Config, addr: std::net::SocketAddr, token: &str) {
+    let base = match config.public_url.as_str() {
+        url if url.ends_with(":0") => format!("http://{addr}"),
+        url => url.to_owned(),
     };
-    tracing::info!(%addr, services = service_count, "listening");
-    let shutdown = shutdown_signal();
-    println!("suoja listening on http://{addr}/");
-    if let Some(token) = setup_token {
-        // Printed, never logged: the link makes an admin, once, for a day.
-        let base = match state.config.public_url.as_str() {
-            url if url.ends_with(":0") => format!("http://{addr}"),
-            url => url.to_owned(),
-        };
-        println!(
-            "first run: no administrator yet. Create one, within 24 hours, at\n  \
-             {base}/en/staff/setup?token={token}\n\
-             (the link works once; restarting prints a new one)"
-        );
-    }
-    crate::listen::serve(listener, app, timeouts, shutdown).await;
-    for task in [cleaner, checkpointer, key_reloader, session_sweeper] {
-        task.abort();
-        let _ = task.await;
-    }
-    let _ = stop_purging.send(true);
-    if purger.await.is_err() {
-        tracing::error!("retention purge task failed");
-    }
-    // Unlocked counsellor keys are zeroized as they are dropped.
-    state.staff.sessions.forget_all();
-    if let Some(task) = notify_task {
-        task.shutdown().await;
-    }
-    drop(state);
-    // Every request that got an answer was committed; this drains any write
-    // still queued by a request that was cut off.
-    if writer_task.await.is_err() {
-        tracing::error!("writer task failed");
-    }
-    let _ = db.checkpoint().await;
-    db.pool.close().await;
-    tracing::info!("stopped");
-    Ok(())
+    println!(
+        "first run: no administrator yet. Create one, within 24 hours, at\n  \
+         {base}/en/staff/setup?token={token}\n\
+         (the link works once; restarting prints a new one)"
+    );
 }
 
 /// Listens for SIGTERM and Ctrl-C from the moment it is called (before the

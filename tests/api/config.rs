@@ -354,3 +354,18 @@ fn booking_keys_have_defaults_are_overridable_and_bad_values_are_named() {
     let (_d, path) = with_replaced("phone_grace_minutes = 15", "phone_grace_minutes = 999");
     assert!(load_err(&path).contains("booking.phone_grace_minutes"));
 }
+
+#[test]
+fn the_reload_interval_defaults_to_five_seconds_and_is_checked() {
+    let Ok(config) = Config::load("suoja.example.toml".as_ref(), no_env()) else {
+        panic!("the example config does not load")
+    };
+    assert_eq!(config.reload_seconds, 5);
+    let (_d, path) = with_replaced("reload_seconds = 5", "reload_seconds = 0");
+    assert!(load_err(&path).contains("key `reload_seconds`: expected 1 to 300"));
+    let (_d, path) = with_replaced("reload_seconds = 5", "");
+    let Ok(config) = Config::load(&path, no_env()) else {
+        panic!("without reload_seconds the config loads")
+    };
+    assert_eq!(config.reload_seconds, 5);
+}

@@ -125,6 +125,7 @@ listen = "127.0.0.1:0"
 database_url = "{database_url}"
 pepper_file = "{d}/pepper"
 recovery_recipient = "{recovery}"
+reload_seconds = 1
 {extra_top}
 
 [form]

@@ -160,8 +160,9 @@ async fn a_rotation_job_on_one_instance_while_the_other_serves_loses_nothing() {
     writers.await.unwrap();
     jobs_end(&first, 1).await;
     // The second instance sealed to the old set until its keyring caught up
-    // (within 5 s): a later job, here from the progress page, takes those.
-    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    // (within `reload_seconds`, 1 s here): a later job, here from the
+    // progress page, takes those.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     let left = first
         .count("select count(*) from messages m join cases c on c.id = m.case_id \
                 where m.key_epoch <> (select max(id) from key_epochs e where e.service = c.service)")

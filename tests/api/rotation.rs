@@ -828,7 +828,8 @@ async fn rotating_while_clients_keep_writing_leaves_every_item_in_the_new_set() 
         app.submit_ok(&format!("early {i}")).await;
     }
     app.deactivate_staff("anna");
-    // Clients keep writing while the job runs; for up to 5 s the server may
+    // Clients keep writing while the job runs; until its keyring is re-read
+    // (`reload_seconds`, 1 s here) the server may
     // still seal to the old set.
     let writers = tokio::spawn({
         let base = app.base.clone();
@@ -850,7 +851,7 @@ async fn rotating_while_clients_keep_writing_leaves_every_item_in_the_new_set() 
     }
     writers.await.unwrap();
     // The keyring has caught up by now: one more run finds nothing to do.
-    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     let (ok, out, err) = rotate(&app, &app.path("recovery.key"), &[]);
     assert!(ok, "{out}{err}");
     let all = messages(&app).await;

@@ -775,7 +775,7 @@ async fn a_counsellor_added_while_the_server_runs_gets_new_cases_sealed_to_them(
     let app = spawn_app().await;
     let password = app.add_staff("anna", "counsellor", &[SERVICE]);
     // The keyring is re-read every few seconds.
-    tokio::time::sleep(Duration::from_secs(6)).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
     app.submit_ok("after anna joined").await;
     let anna = Staff::first_login(&app, "anna", &password).await;
     let case = anna.newest_case().await;

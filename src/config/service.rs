@@ -1,0 +1,224 @@
+//! A service as the config file's `[[services]]` seed it: names and
+//! descriptions in each language, topics, recipients, retention, time zone.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{KeyError, parse_recipient, read_recipients_file};
+use crate::i18n::Lang;
+use crate::retention::{MAX_DAYS, Retention};
+
+/// A text in each of the three languages every page exists in.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub fi: String,
+    pub sv: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fi => &self.fi,
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A topic a client may pick: an id, with names when the id is not one of the
+/// common topics that the locale files already name.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Topic {
+    Common(String),
+    Named {
+        id: String,
+        #[serde(flatten)]
+        name: Localized,
+    },
+}
+
+impl Topic {
+    pub fn id(&self) -> &str {
+        match self {
+            Topic::Common(id) | Topic::Named { id, .. } => id,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub slug: String,
+    pub name: Localized,
+    pub description: Localized,
+    pub topics: Vec<Topic>,
+    /// Every recipient configured for the service, from strings and files.
+    pub recipients: Vec<age::x25519::Recipient>,
+    /// When its cases are deleted.
+    pub retention: Retention,
+    /// Where the service's duty hours and slots are, and how they are shown.
+    pub time_zone: jiff::tz::TimeZone,
+    /// The line's number, shown to clients who call in at a booked time.
+    pub phone: Option<String>,
+    /// Hidden from clients; its cases are kept until their retention ends.
+    pub retired: bool,
+}
+
+impl Service {
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id() == id)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawService {
+    pub(super) slug: String,
+    name: Localized,
+    description: Localized,
+    topics: Vec<Topic>,
+    #[serde(default)]
+    recipients: Vec<String>,
+    #[serde(default = "default_retention")]
+    retention_days: u32,
+    closed_retention_days: Option<u32>,
+    #[serde(default = "default_time_zone")]
+    time_zone: String,
+    phone: Option<String>,
+}
+
+fn default_time_zone() -> String {
+    "Europe/Helsinki".to_owned()
+}
+
+fn default_retention() -> u32 {
+    Retention::default().days
+}
+
+impl RawService {
+    pub(super) fn validate(
+        self,
+        key: &dyn Fn(&str) -> String,
+        has_recovery: bool,
+    ) -> Result<Service, KeyError> {
+        if !is_slug(&self.slug) {
+            return Err((key("slug"), "use 1–40 of a-z, 0-9 and -".into()));
+        }
+        for (field, text) in [("name", &self.name), ("description", &self.description)] {
+            for (lang, value) in [("fi", &text.fi), ("sv", &text.sv), ("en", &text.en)] {
+                if value.trim().is_empty() {
+                    return Err((key(&format!("{field}.{lang}")), "must not be empty".into()));
+                }
+            }
+        }
+        if self.topics.is_empty() {
+            return Err((key("topics"), "list at least one topic".into()));
+        }
+        let mut topic_ids = HashSet::new();
+        for (t, topic) in self.topics.iter().enumerate() {
+            if topic.id().is_empty() || !topic_ids.insert(topic.id()) {
+                return Err((
+                    key(&format!("topics[{t}]")),
+                    "empty or repeated topic".into(),
+                ));
+            }
+        }
+        let mut recipients = Vec::new();
+        for (r, entry) in self.recipients.iter().enumerate() {
+            let found = if entry.starts_with("age1") {
+                vec![parse_recipient(entry).map_err(|m| (key(&format!("recipients[{r}]")), m))?]
+            } else {
+                read_recipients_file(Path::new(entry))
+                    .map_err(|m| (key(&format!("recipients[{r}]")), m))?
+            };
+            recipients.extend(found);
+        }
+        if recipients.is_empty() && !has_recovery {
+            return Err((
+                key("recipients"),
+                "nobody could read this service's requests: give recipients or a recovery_recipient"
+                    .into(),
+            ));
+        }
+        let time_zone = jiff::tz::TimeZone::get(&self.time_zone).map_err(|_| {
+            (
+                key("time_zone"),
+                format!("`{}` is not a known IANA time zone", self.time_zone),
+            )
+        })?;
+        let phone = self
+            .phone
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty());
+        if let Some(p) = &phone
+            && !is_phone_number(p)
+        {
+            return Err((
+                key("phone"),
+                "expected a phone number: digits, spaces and + - ( )".into(),
+            ));
+        }
+        let retention = retention_rules(self.retention_days, self.closed_retention_days, key)?;
+        Ok(Service {
+            slug: self.slug,
+            name: self.name,
+            description: self.description,
+            topics: self.topics,
+            recipients,
+            retention,
+            time_zone,
+            phone,
+            retired: false,
+        })
+    }
+}
+
+/// A service's slug: 1–40 of a-z, 0-9 and -.
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 40
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `retention_days` and `closed_retention_days`: 1 to 3650 days each, a
+/// closed case kept no longer than an open one. Without
+/// `closed_retention_days`, the default (30), or `retention_days` if shorter.
+pub fn retention_rules(
+    days: u32,
+    closed: Option<u32>,
+    key: &dyn Fn(&str) -> String,
+) -> Result<Retention, KeyError> {
+    let in_range = |name: &str, n: u32| {
+        if (1..=MAX_DAYS).contains(&n) {
+            Ok(n)
+        } else {
+            Err((key(name), format!("expected 1 to {MAX_DAYS} days")))
+        }
+    };
+    let days = in_range("retention_days", days)?;
+    let closed_days = match closed {
+        Some(n) => in_range("closed_retention_days", n)?,
+        None => Retention::default().closed_days.min(days),
+    };
+    if closed_days > days {
+        return Err((
+            key("closed_retention_days"),
+            format!("a closed case cannot be kept longer than retention_days ({days})"),
+        ));
+    }
+    Ok(Retention { days, closed_days })
+}
+
+/// 5–20 digits, with spaces, `+`, `-` and parentheses between them.
+pub fn is_phone_number(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (5..=20).contains(&digits)
+        && s.len() <= 32
+        && s.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+}
