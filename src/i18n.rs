@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
@@ -97,10 +98,12 @@ impl Tr {
         Tr { lang }
     }
 
-    /// The message `id`, or the id itself (and a warning) when it is missing.
+    /// The message `id`, or the id itself when it is missing. A missing
+    /// message is a mistake of ours: it is logged the first time only, so
+    /// the log never becomes a record of when pages were asked for.
     pub fn t(&self, id: &str) -> String {
         LOCALES.try_lookup(self.lang.id(), id).unwrap_or_else(|| {
-            tracing::warn!(message_id = id, "missing translation");
+            warn_missing_once(self.lang, id);
             id.to_owned()
         })
     }
@@ -145,6 +148,15 @@ impl Tr {
     /// Whether `id` exists in this language (for optional names, e.g. topics).
     pub fn has(&self, id: &str) -> bool {
         LOCALES.try_lookup(self.lang.id(), id).is_some()
+    }
+}
+
+fn warn_missing_once(lang: Lang, id: &str) {
+    static SEEN: Mutex<Vec<(Lang, String)>> = Mutex::new(Vec::new());
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if !seen.iter().any(|(l, i)| *l == lang && i == id) {
+        seen.push((lang, id.to_owned()));
+        tracing::warn!(lang = lang.code(), message_id = id, "missing translation");
     }
 }
 

@@ -98,7 +98,7 @@ fn slot_ids(page: &str) -> Vec<String> {
 }
 
 /// A day `days` from now in Helsinki, as a date field wants it.
-fn day_in(days: i64) -> (String, i8) {
+pub fn day_in(days: i64) -> (String, i8) {
     let tz = jiff::tz::TimeZone::get("Europe/Helsinki").unwrap();
     let day = jiff::Timestamp::now()
         .to_zoned(tz)
