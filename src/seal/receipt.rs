@@ -166,17 +166,17 @@ impl Pepper {
         }
     }
 
+    /// 64 hex digits, either case. Decoded (in constant time) straight into
+    /// the secret's own box; a failed decode is wiped with it.
     pub(crate) fn from_hex(text: &str) -> Option<Pepper> {
         if text.len() != 64 {
             return None;
         }
-        let mut bytes = [0u8; 32];
-        for (i, byte) in bytes.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-        }
-        let pepper = Pepper(SecretBox::new(Box::new(bytes)));
-        bytes.zeroize();
-        Some(pepper)
+        let mut decoded = false;
+        let pepper = Pepper(SecretBox::init_with_mut(|bytes: &mut [u8; 32]| {
+            decoded = base16ct::mixed::decode(text, bytes).is_ok();
+        }));
+        decoded.then_some(pepper)
     }
 
     /// A key for another purpose, derived from the pepper.
@@ -259,6 +259,21 @@ mod tests {
         let c = receipt.client_key(&other).unwrap();
         assert_ne!(a.lookup_hash, c.lookup_hash);
         assert_ne!(a.recipient().to_string(), c.recipient().to_string());
+    }
+
+    #[test]
+    fn a_pepper_file_is_64_hex_digits_in_either_case() {
+        let lower = Pepper::from_hex(&"ab".repeat(32)).unwrap();
+        let upper = Pepper::from_hex(&"AB".repeat(32)).unwrap();
+        assert_eq!(lower.fingerprint(), upper.fingerprint());
+        for bad in [
+            "ab".repeat(31),
+            "ab".repeat(33),
+            "zz".repeat(32),
+            "+a".repeat(32),
+        ] {
+            assert!(Pepper::from_hex(&bad).is_none(), "{bad}");
+        }
     }
 
     #[test]
