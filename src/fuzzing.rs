@@ -1,6 +1,8 @@
 //! Entry points for the fuzz targets in `fuzz/` (not an API): each takes
 //! untrusted bytes the way the server does and returns what came of them,
-//! for the target to check. Hidden from the docs; nothing else calls it.
+//! for the target to check. Built only with the `fuzzing` feature, which
+//! fuzz/Cargo.toml turns on, so no release build has it; nothing else calls
+//! it.
 
 use std::future::Future;
 use std::path::Path;

@@ -10,6 +10,7 @@ pub mod booking;
 pub mod cli;
 pub mod config;
 pub mod db;
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;

@@ -286,19 +286,14 @@ pub fn open_bytes(
     Ok(plain)
 }
 
+/// Lowercase hex, in constant time (tokens and keys pass through here).
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    base16ct::lower::encode_string(bytes)
 }
 
 /// The bytes of a hex string (either case); `None` if it is not hex.
 pub(crate) fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
+    base16ct::mixed::decode_vec(text).ok()
 }
 
 #[cfg(test)]
@@ -396,6 +391,17 @@ mod tests {
         let id = x25519::Identity::generate();
         for junk in [&b""[..], b"age-encryption.org/v1\n", &[0xff; 300]] {
             assert!(open::<Doc>(junk, &[&id as &dyn age::Identity]).is_err());
+        }
+    }
+
+    #[test]
+    fn hex_is_lowercase_and_reads_either_case_and_nothing_else() {
+        assert_eq!(hex(&[0x00, 0x7f, 0xab, 0xff]), "007fabff");
+        assert_eq!(hex(&[]), "");
+        assert_eq!(unhex("007FabFF"), Some(vec![0x00, 0x7f, 0xab, 0xff]));
+        assert_eq!(unhex(""), Some(vec![]));
+        for bad in ["0", "0g", "+f", "-1", " 1", "ää", "00 "] {
+            assert_eq!(unhex(bad), None, "{bad:?}");
         }
     }
 }

@@ -2,11 +2,12 @@
 //! from them with HKDF-SHA256 keyed by the install pepper: a look-up token
 //! (stored only as a hash) and the client's own age X25519 identity.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::io::Write;
 use std::path::Path;
 
 use age::x25519;
+use data_encoding::Encoding;
 use hkdf::Hkdf;
 use rand::RngCore;
 use rand::rngs::OsRng;
@@ -15,7 +16,15 @@ use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, Zeroizing};
 
 /// Crockford's base32: no I, L, O or U, so nothing reads as another symbol.
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Read as people type it: either case, O as 0, I and L as 1, spaces, tabs
+/// and dashes skipped. 10 bytes are exactly 16 symbols, so no padding and
+/// no trailing bits.
+const CROCKFORD: Encoding = data_encoding_macro::new_encoding! {
+    symbols: "0123456789ABCDEFGHJKMNPQRSTVWXYZ",
+    translate_from: "abcdefghjkmnpqrstvwxyzOoIiLl",
+    translate_to: "ABCDEFGHJKMNPQRSTVWXYZ001111",
+    ignore: " -\t",
+};
 const RECEIPT_BYTES: usize = 10;
 pub const RECEIPT_CHARS: usize = 16;
 
@@ -31,30 +40,19 @@ impl Receipt {
     }
 
     /// Reads what a person typed: case, spaces and dashes do not matter, and
-    /// O, I and L are read as 0, 1 and 1.
+    /// O, I and L are read as 0, 1 and 1. Exactly 16 symbols.
     pub fn parse(input: &str) -> Option<Receipt> {
-        let mut value: u128 = 0;
-        let mut count = 0;
-        for c in input.chars() {
-            let c = match c.to_ascii_uppercase() {
-                ' ' | '-' | '\t' => continue,
-                'O' => '0',
-                'I' | 'L' => '1',
-                c => c,
-            };
-            let digit = ALPHABET.iter().position(|&a| a as char == c)?;
-            count += 1;
-            if count > RECEIPT_CHARS {
-                return None;
-            }
-            value = (value << 5) | digit as u128;
-        }
-        if count != RECEIPT_CHARS {
-            return None;
-        }
+        // With skipped characters any input length is valid; what decodes
+        // to other than 10 bytes had other than 16 symbols.
+        let room = CROCKFORD.decode_len(input.len()).ok()?;
+        let mut decoded = Zeroizing::new(vec![0u8; room]);
+        let written = CROCKFORD.decode_mut(input.as_bytes(), &mut decoded).ok()?;
         let mut bytes = Zeroizing::new([0u8; RECEIPT_BYTES]);
-        bytes.copy_from_slice(&value.to_be_bytes()[16 - RECEIPT_BYTES..]);
-        value.zeroize();
+        bytes.copy_from_slice(
+            decoded
+                .get(..written)
+                .filter(|d| d.len() == RECEIPT_BYTES)?,
+        );
         Some(Receipt(bytes))
     }
 
@@ -75,19 +73,14 @@ impl Receipt {
 
 impl fmt::Display for Receipt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut value = 0u128;
-        for b in self.0.iter() {
-            value = (value << 8) | u128::from(*b);
-        }
-        for i in 0..RECEIPT_CHARS {
+        let mut symbols = Zeroizing::new([0u8; RECEIPT_CHARS]);
+        CROCKFORD.encode_mut(&self.0[..], &mut symbols[..]);
+        for (i, symbol) in symbols.iter().enumerate() {
             if i > 0 && i % 4 == 0 {
-                f.write_str("-")?;
+                f.write_char('-')?;
             }
-            let shift = 5 * (RECEIPT_CHARS - 1 - i);
-            let digit = ((value >> shift) & 31) as usize;
-            write!(f, "{}", ALPHABET[digit] as char)?;
+            f.write_char(char::from(*symbol))?;
         }
-        value.zeroize();
         Ok(())
     }
 }
@@ -166,17 +159,17 @@ impl Pepper {
         }
     }
 
+    /// 64 hex digits, either case. Decoded (in constant time) straight into
+    /// the secret's own box; a failed decode is wiped with it.
     pub(crate) fn from_hex(text: &str) -> Option<Pepper> {
         if text.len() != 64 {
             return None;
         }
-        let mut bytes = [0u8; 32];
-        for (i, byte) in bytes.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-        }
-        let pepper = Pepper(SecretBox::new(Box::new(bytes)));
-        bytes.zeroize();
-        Some(pepper)
+        let mut decoded = false;
+        let pepper = Pepper(SecretBox::init_with_mut(|bytes: &mut [u8; 32]| {
+            decoded = base16ct::mixed::decode(text, bytes).is_ok();
+        }));
+        decoded.then_some(pepper)
     }
 
     /// A key for another purpose, derived from the pepper.
@@ -235,6 +228,11 @@ mod tests {
             "ABCD-EFGH-JKMN-PQRSU",
             "ABCD-EFGH-JKMN-PQR!",
             "ÄBCD-EFGH-JKMN-PQRS",
+            "ABCD-EFGH-JKMN-PQRu",
+            "ABCD-EFGH-JKMN-PQR=",
+            "ABCD-EFGH-JKMN-PQR_",
+            "ABCD-EFGH-JKMN-PQR\n",
+            "ABCD-EFGH-JKMN-PQ",
         ] {
             assert!(Receipt::parse(bad).is_none(), "{bad}");
         }
@@ -242,6 +240,45 @@ mod tests {
             Receipt::parse("ABCD-EFGH-JKMN-PQRST").is_none(),
             "17 symbols"
         );
+    }
+
+    #[test]
+    fn receipts_are_shown_in_crockford_base32_in_groups_of_four() {
+        for (bytes, shown) in [
+            ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "0410-6105-0R3G-G28A"),
+            ([255; 10], "ZZZZ-ZZZZ-ZZZZ-ZZZZ"),
+            (
+                [0xde, 0xad, 0xbe, 0xef, 0, 1, 2, 3, 0x7f, 0x80],
+                "VTPV-XVR0-0410-6ZW0",
+            ),
+        ] {
+            let receipt = Receipt(Zeroizing::new(bytes));
+            assert_eq!(receipt.to_string(), shown);
+            assert_eq!(*Receipt::parse(shown).unwrap().0, bytes);
+        }
+    }
+
+    #[test]
+    fn typing_slips_and_separators_are_read_as_the_receipt() {
+        let shown = "0410-6105-0R3G-G28A";
+        for typed in [
+            "041061050R3GG28A",
+            "0410 6105 0r3g g28a",
+            "o41o-61o5-oR3G-G28A",
+            "0410\t6105 - 0R3G--G28A ",
+            "-0410-6105-0R3G-G28A-",
+        ] {
+            let receipt = Receipt::parse(typed).unwrap();
+            assert_eq!(receipt.to_string(), shown, "{typed:?}");
+        }
+        let ones = Receipt::parse("1111-1111-1111-1111").unwrap().to_string();
+        for typed in ["IIII-iiii-LLLL-llll", "iIlL-1111-1111-1111"] {
+            assert_eq!(
+                Receipt::parse(typed).unwrap().to_string(),
+                ones,
+                "{typed:?}"
+            );
+        }
     }
 
     #[test]
@@ -259,6 +296,21 @@ mod tests {
         let c = receipt.client_key(&other).unwrap();
         assert_ne!(a.lookup_hash, c.lookup_hash);
         assert_ne!(a.recipient().to_string(), c.recipient().to_string());
+    }
+
+    #[test]
+    fn a_pepper_file_is_64_hex_digits_in_either_case() {
+        let lower = Pepper::from_hex(&"ab".repeat(32)).unwrap();
+        let upper = Pepper::from_hex(&"AB".repeat(32)).unwrap();
+        assert_eq!(lower.fingerprint(), upper.fingerprint());
+        for bad in [
+            "ab".repeat(31),
+            "ab".repeat(33),
+            "zz".repeat(32),
+            "+a".repeat(32),
+        ] {
+            assert!(Pepper::from_hex(&bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

@@ -45,7 +45,8 @@ impl RawLogin {
         self.username.trim().chars().take(100).collect()
     }
 
-    /// The second-factor code as typed.
+    /// The second-factor code as typed (for the fuzz target).
+    #[cfg(feature = "fuzzing")]
     pub(crate) fn code(&self) -> &str {
         &self.code
     }

@@ -2,6 +2,7 @@
 //! digits, one step of clock drift either way. A code is accepted once: the
 //! caller stores the step that matched and passes it back as `last_step`.
 
+use data_encoding::{BASE32_NOPAD, Encoding};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use rand::rngs::OsRng;
@@ -11,6 +12,15 @@ use zeroize::Zeroizing;
 const STEP_SECONDS: u64 = 30;
 const DIGITS: u32 = 6;
 const SECRET_BYTES: usize = 20;
+
+/// RFC 4648 base32 as apps show seeds, read leniently: either case, and
+/// bits left over after the last whole byte are ignored.
+const BASE32_LENIENT: Encoding = data_encoding_macro::new_encoding! {
+    symbols: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
+    translate_from: "abcdefghijklmnopqrstuvwxyz",
+    translate_to: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    check_trailing_bits: false,
+};
 
 /// A TOTP seed. No `Debug`, no `Display`: it is shown once, as base32.
 pub struct TotpSecret(Zeroizing<Vec<u8>>);
@@ -32,20 +42,9 @@ impl TotpSecret {
 
     /// The seed as authenticator apps take it: RFC 4648 base32, no padding.
     pub fn base32(&self) -> Zeroizing<String> {
-        const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        let mut out = Zeroizing::new(String::with_capacity(self.0.len() * 8 / 5 + 1));
-        let (mut buffer, mut bits) = (0u32, 0u32);
-        for &byte in self.0.iter() {
-            buffer = (buffer << 8) | u32::from(byte);
-            bits += 8;
-            while bits >= 5 {
-                bits -= 5;
-                out.push(ALPHABET[((buffer >> bits) & 31) as usize] as char);
-            }
-        }
-        if bits > 0 {
-            out.push(ALPHABET[((buffer << (5 - bits)) & 31) as usize] as char);
-        }
+        // Sized first, so the text is written once and never reallocated.
+        let mut out = Zeroizing::new(String::with_capacity(BASE32_NOPAD.encode_len(self.0.len())));
+        BASE32_NOPAD.encode_append(&self.0, &mut out);
         out
     }
 
@@ -60,24 +59,17 @@ impl TotpSecret {
         ))
     }
 
-    /// Reads a base32 seed as apps show it (case and spaces do not matter).
+    /// Reads a base32 seed as apps show it (case, spaces and padding do not
+    /// matter). A length no encoder gives (1, 3 or 6 symbols past a
+    /// multiple of 8) is refused.
     pub fn from_base32(text: &str) -> Option<TotpSecret> {
-        let (mut buffer, mut bits) = (0u32, 0u32);
-        let mut out = Zeroizing::new(Vec::new());
-        for c in text.chars().filter(|c| !c.is_whitespace() && *c != '=') {
-            let v = match c.to_ascii_uppercase() {
-                c @ 'A'..='Z' => c as u32 - 'A' as u32,
-                c @ '2'..='7' => c as u32 - '2' as u32 + 26,
-                _ => return None,
-            };
-            buffer = (buffer << 5) | v;
-            bits += 5;
-            if bits >= 8 {
-                bits -= 8;
-                out.push((buffer >> bits) as u8);
-            }
-        }
-        TotpSecret::from_bytes(&out)
+        let mut symbols = Zeroizing::new(String::with_capacity(text.len()));
+        symbols.extend(text.chars().filter(|c| !c.is_whitespace() && *c != '='));
+        let mut out = Zeroizing::new(vec![0u8; BASE32_LENIENT.decode_len(symbols.len()).ok()?]);
+        let written = BASE32_LENIENT
+            .decode_mut(symbols.as_bytes(), &mut out)
+            .ok()?;
+        TotpSecret::from_bytes(out.get(..written)?)
     }
 
     /// The code for 30-second step `step` (unix time / 30).
@@ -160,6 +152,10 @@ mod tests {
         assert_eq!(s.base32().as_str(), "MZXW6YTBOJRGC6TR");
         let back = TotpSecret::from_base32("mzxw 6ytb ojrg c6tr").unwrap();
         assert_eq!(back.as_bytes(), b"foobarbazq");
+        let padded = TotpSecret::from_base32("MZXW6YTBOJRGC6TRMY======").unwrap();
+        assert_eq!(padded.as_bytes(), b"foobarbazqf");
+        assert!(TotpSecret::from_base32("MZXW6YTBOJRGC6T1").is_none());
+        assert!(TotpSecret::from_base32("MZXW6YTB").is_none(), "5 bytes");
         let uri = s.uri("suoja test", "anna@x");
         assert!(uri.starts_with("otpauth://totp/suoja%20test:anna%40x?secret=MZXW6YTBOJRGC6TR&"));
     }

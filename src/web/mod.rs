@@ -122,15 +122,28 @@ impl From<FormRejection> for PageError {
     }
 }
 
+/// All but the unreserved characters of RFC 3986.
+const RESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// Percent-encodes `text` for a URL query or path part: all but the
-/// unreserved characters of RFC 3986.
+/// unreserved characters of RFC 3986, as UTF-8 bytes.
 pub fn percent(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(text, RESERVED).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn percent_keeps_only_unreserved_characters() {
+        assert_eq!(super::percent("aZ09-._~"), "aZ09-._~");
+        assert_eq!(
+            super::percent("a b/c?d=e&f+g%"),
+            "a%20b%2Fc%3Fd%3De%26f%2Bg%25"
+        );
+        assert_eq!(super::percent("ä€"), "%C3%A4%E2%82%AC");
+    }
 }

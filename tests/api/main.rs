@@ -27,6 +27,7 @@ mod privacy;
 mod retention;
 mod rotation;
 mod schedule;
+mod schema;
 mod seats;
 mod services;
 mod slow_clients;

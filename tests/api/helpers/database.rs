@@ -49,23 +49,27 @@ impl TestDatabase {
                 url: format!("sqlite://{}/suoja.db", dir.display()),
                 postgres: None,
             },
-            Backend::Postgres => {
-                let server = std::env::var("SUOJA_TEST_POSTGRES_URL")
-                    .ok()
-                    .filter(|u| !u.is_empty())
-                    .unwrap_or_else(|| DEFAULT_POSTGRES_URL.to_owned());
-                let name = format!("suoja_test_{:024x}", rand::random::<u128>() >> 32);
-                let mut admin = admin(&server).await;
-                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("create database {name}")))
-                    .execute(&mut admin)
-                    .await
-                    .unwrap();
-                admin.close().await.unwrap();
-                TestDatabase {
-                    url: with_database(&server, &name),
-                    postgres: Some(Dropped { server, name }),
-                }
-            }
+            Backend::Postgres => TestDatabase::postgres().await,
+        }
+    }
+
+    /// A fresh PostgreSQL database whichever backend the run uses (for the
+    /// tests that compare the two backends).
+    pub async fn postgres() -> TestDatabase {
+        let server = std::env::var("SUOJA_TEST_POSTGRES_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| DEFAULT_POSTGRES_URL.to_owned());
+        let name = format!("suoja_test_{:024x}", rand::random::<u128>() >> 32);
+        let mut admin = admin(&server).await;
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("create database {name}")))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        admin.close().await.unwrap();
+        TestDatabase {
+            url: with_database(&server, &name),
+            postgres: Some(Dropped { server, name }),
         }
     }
 }
@@ -114,8 +118,9 @@ async fn admin(server: &str) -> sqlx::AnyConnection {
         .await
         .unwrap_or_else(|e| {
             panic!(
-                "SUOJA_TEST_DATABASE=postgres but the server {server} does not answer ({e}); \
-                 scripts/test installs and starts one"
+                "the PostgreSQL server {server} does not answer ({e}); the PostgreSQL suite \
+                 and tests/api/schema.rs need one: scripts/test installs and starts one, \
+                 SUOJA_TEST_POSTGRES_URL names another"
             )
         })
 }
