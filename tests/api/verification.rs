@@ -161,7 +161,7 @@ fn check_citation(root: &Path, text: &str) -> Result<(), String> {
 /// number of backticks is an error (a citation cut in two).
 fn code_spans(line: &str) -> Result<Vec<&str>, String> {
     let pieces: Vec<&str> = line.split('`').collect();
-    if pieces.len() % 2 == 0 {
+    if pieces.len().is_multiple_of(2) {
         return Err(format!("unbalanced backticks: {line}"));
     }
     Ok(pieces.iter().skip(1).step_by(2).copied().collect())
