@@ -64,40 +64,36 @@ pub struct AuditEntry {
     pub subject: Option<String>,
 }
 
+/// The `where` clause of `filter`: one numbered parameter per filter set,
+/// texts first (staff, action, service), then numbers (from, to, before),
+/// the order `audit_entries` binds them in.
+fn where_clause(filter: &AuditFilter<'_>) -> String {
+    let conditions: Vec<String> = [
+        (filter.staff_id.is_some(), "a.staff_id ="),
+        (filter.action.is_some(), "a.action ="),
+        (filter.service.is_some(), "a.service ="),
+        (filter.from.is_some(), "a.at >="),
+        (filter.to.is_some(), "a.at <"),
+        (filter.before.is_some(), "a.seq <"),
+    ]
+    .into_iter()
+    .filter(|(set, _)| *set)
+    .enumerate()
+    .map(|(i, (_, condition))| format!("{condition} ${}", i + 1))
+    .collect();
+    if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("where {}", conditions.join(" and "))
+    }
+}
+
 /// Audit entries matching `filter`, newest first.
 pub async fn audit_entries(
     db: &Db,
     filter: &AuditFilter<'_>,
 ) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    let mut conditions = vec![];
-    let mut n = 0;
-    let mut next = |condition: &str| {
-        n += 1;
-        conditions.push(format!("{condition} ${n}"));
-    };
-    if filter.staff_id.is_some() {
-        next("a.staff_id =");
-    }
-    if filter.action.is_some() {
-        next("a.action =");
-    }
-    if filter.service.is_some() {
-        next("a.service =");
-    }
-    if filter.from.is_some() {
-        next("a.at >=");
-    }
-    if filter.to.is_some() {
-        next("a.at <");
-    }
-    if filter.before.is_some() {
-        next("a.seq <");
-    }
-    let conditions = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!("where {}", conditions.join(" and "))
-    };
+    let conditions = where_clause(filter);
     let sql = format!(
         "select a.seq, a.at, a.staff_id, s.username, a.action, a.service, a.case_id, \
          coalesce(t.username, a.subject) as subject \
@@ -123,19 +119,21 @@ pub async fn audit_entries(
         .fetch_all(&db.pool)
         .await?
         .iter()
-        .map(|r| {
-            Ok(AuditEntry {
-                seq: r.try_get("seq")?,
-                at: r.try_get("at")?,
-                staff_id: r.try_get("staff_id")?,
-                username: r.try_get("username")?,
-                action: r.try_get("action")?,
-                service: r.try_get("service")?,
-                case_id: r.try_get("case_id")?,
-                subject: r.try_get("subject")?,
-            })
-        })
+        .map(entry_of)
         .collect()
+}
+
+fn entry_of(r: &sqlx::any::AnyRow) -> Result<AuditEntry, sqlx::Error> {
+    Ok(AuditEntry {
+        seq: r.try_get("seq")?,
+        at: r.try_get("at")?,
+        staff_id: r.try_get("staff_id")?,
+        username: r.try_get("username")?,
+        action: r.try_get("action")?,
+        service: r.try_get("service")?,
+        case_id: r.try_get("case_id")?,
+        subject: r.try_get("subject")?,
+    })
 }
 
 /// Every action the audit log holds, for the filter.
