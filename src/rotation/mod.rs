@@ -8,6 +8,7 @@
 //! hand cannot open are counted and reported, and stay as they were for
 //! another key. The job ends with a check of every item of the service.
 
+pub mod background;
 pub mod pages;
 pub mod store;
 mod views;

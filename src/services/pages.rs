@@ -200,7 +200,7 @@ async fn save(
     // Gathered before the change, as for a member leaving: the old set's
     // keys are the ones that open the items.
     let keys = if rotate {
-        Some(crate::rotation::pages::keys_for(state, session, &service.slug).await?)
+        Some(crate::rotation::background::keys_for(state, session, &service.slug).await?)
     } else {
         None
     };
@@ -214,7 +214,7 @@ async fn save(
     match keys {
         Some(keys) => {
             let slugs = std::slice::from_ref(&service.slug);
-            crate::rotation::pages::start(state, slugs, "recipients", &session.staff.id, &keys)
+            crate::rotation::background::start(state, slugs, "recipients", &session.staff.id, &keys)
                 .await
         }
         None => Ok(()),

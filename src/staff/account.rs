@@ -232,7 +232,7 @@ async fn new_key(
     // Other sessions hold the old key: they end, as after a password change.
     ends_other_sessions(state, session, "key_replaced").await?;
     let services = &session.services;
-    crate::rotation::pages::start(state, services, "own_key", &session.staff.id, &old).await
+    crate::rotation::background::start(state, services, "own_key", &session.staff.id, &old).await
 }
 
 fn setup_for(

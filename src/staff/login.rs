@@ -212,7 +212,7 @@ async fn unlock(
     store::audit_now(&state.db, &account.id, "unlock", None, None).await?;
     tracing::info!(staff = %account.id, "staff logged in");
     // A job a restart cut off goes on with the key just unlocked.
-    crate::rotation::pages::resume_after_login(state, &account.id);
+    crate::rotation::background::resume_after_login(state, &account.id);
     Ok(token)
 }
 

@@ -14,7 +14,7 @@ use super::views::{LinkDoneView, LinkView};
 use crate::app::AppState;
 use crate::i18n::{Lang, Tr};
 use crate::intake::now_secs;
-use crate::rotation::pages::start_with_members;
+use crate::rotation::background::start_with_members;
 use crate::staff::password::NewPassword;
 use crate::staff::store::NewStaff;
 use crate::staff::valid_username;

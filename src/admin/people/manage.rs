@@ -12,7 +12,7 @@ use super::store::{self, Change, NewSecrets};
 use crate::app::AppState;
 use crate::i18n::{Lang, Tr};
 use crate::notify::links::{self, LinkKind};
-use crate::rotation::pages::start_with_members;
+use crate::rotation::background::start_with_members;
 use crate::staff::guard::csrf_forms;
 use crate::staff::password::NewPassword;
 use crate::staff::store::{self as staff_store, StaffRow};
