@@ -26,6 +26,27 @@ pub async fn audit(
     Ok(())
 }
 
+/// An audit entry of `by` about `subject` (a staff id).
+pub async fn audit_about(
+    conn: &mut AnyConnection,
+    by: &str,
+    action: &str,
+    service: Option<&str>,
+    subject: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into audit_log (at, staff_id, action, service, subject) values ($1, $2, $3, $4, $5)",
+    )
+    .bind(jiff::Timestamp::now().as_second())
+    .bind(by)
+    .bind(action)
+    .bind(service)
+    .bind(subject)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// `audit` on a connection of the pool.
 pub async fn audit_now(
     db: &Db,

@@ -11,7 +11,9 @@ pub use accounts::{
     FirstAdmin, NewStaff, StaffRow, admin_exists, all, by_id, by_username, create,
     create_first_admin, insert, set_key, set_password, set_totp, use_totp_step,
 };
-pub use audit_log::{AuditEntry, AuditFilter, audit, audit_actions, audit_entries, audit_now};
+pub use audit_log::{
+    AuditEntry, AuditFilter, audit, audit_about, audit_actions, audit_entries, audit_now,
+};
 pub use memberships::{member_recipients, members_of, remove_membership, services_of};
 pub use sessions::{
     SessionRow, delete_other_sessions, delete_session, expire_sessions, find_session,
