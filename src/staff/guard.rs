@@ -102,7 +102,7 @@ impl FromRequestParts<AppState> for StaffSession {
             Presented::Missing => return Err(to_login(lang, None)),
             Presented::Ended => return Err(to_login(lang, Some("ended"))),
             Presented::Locked => return Err(to_login(lang, Some("locked"))),
-            Presented::Live(live) => live,
+            Presented::Live(live) => *live,
         };
         // Until the one-time password is replaced, only the account page
         // and logout answer, for every method: new routes are covered too.

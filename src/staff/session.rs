@@ -246,14 +246,14 @@ impl Sessions {
         if t - row.seen_at >= TOUCH_EVERY {
             store::touch_session(db, &hash, t).await?;
         }
-        Ok(Presented::Live(Live {
+        Ok(Presented::Live(Box::new(Live {
             csrf: self.csrf_for(&hash),
             cross_origin: self.cross_origin(headers),
             token_hash: hash,
             staff: row.staff,
             identity,
             seats,
-        }))
+        })))
     }
 
     pub fn unlocked_count(&self) -> usize {
@@ -321,7 +321,7 @@ pub enum Presented {
     /// Live, but its key is not unlocked in this instance: logged in on
     /// another instance, or before a restart.
     Locked,
-    Live(Live),
+    Live(Box<Live>),
 }
 
 /// A live session with its key unlocked here.
