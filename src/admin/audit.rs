@@ -11,10 +11,10 @@ use super::views::{AuditRow, AuditView};
 use crate::app::AppState;
 use crate::i18n::Tr;
 use crate::queue::views::Filter as Choice;
-use crate::staff::StaffSession;
-use crate::staff::store::{self, AuditFilter};
+use crate::staff::Admin;
+use crate::staff::store::{self, AuditEntry, AuditFilter};
 use crate::staff::views::StaffPage;
-use crate::web::{PageError, render};
+use crate::web::{PageError, html};
 
 /// Entries shown per page.
 const PAGE: usize = 100;
@@ -44,16 +44,11 @@ fn day_start(text: &str) -> Result<Option<i64>, ()> {
     Ok(Some(at))
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    session: StaffSession,
-    Query(raw): Query<RawFilter>,
-) -> Response {
-    let lang = session.lang;
-    if !session.staff.is_admin() {
-        return PageError::Forbidden.render(lang, &state.config.quick_exit_url);
-    }
-    let t = Tr::new(lang);
+/// What to fix in a filter: (field id, message).
+type FilterErrors = Vec<(&'static str, String)>;
+
+/// The filter the query asks for, and what to fix in it.
+fn parse<'a>(raw: &'a RawFilter, t: &Tr) -> (AuditFilter<'a>, FilterErrors) {
     let mut errors = vec![];
     let from = day_start(&raw.from).unwrap_or_else(|()| {
         errors.push(("from", t.t("audit-error-from")));
@@ -73,47 +68,30 @@ pub async fn page(
         before: raw.before.parse().ok(),
         limit: PAGE + 1,
     };
-    let found = async {
-        let entries = if errors.is_empty() {
-            store::audit_entries(&state.db, &filter).await?
-        } else {
-            vec![]
-        };
-        let people = store::all(&state.db).await?;
-        let actions = store::audit_actions(&state.db).await?;
-        Ok::<_, sqlx::Error>((entries, people, actions))
+    (filter, errors)
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    Admin(session): Admin,
+    Query(raw): Query<RawFilter>,
+) -> Result<Response, PageError> {
+    let lang = session.lang;
+    let t = Tr::new(lang);
+    let (filter, errors) = parse(&raw, &t);
+    let mut entries = if errors.is_empty() {
+        store::audit_entries(&state.db, &filter).await?
+    } else {
+        vec![]
     };
-    let (mut entries, people, actions) = match found.await {
-        Ok(found) => found,
-        Err(e) => return PageError::internal(e).render(lang, &state.config.quick_exit_url),
-    };
+    let people = store::all(&state.db).await?;
+    let actions = store::audit_actions(&state.db).await?;
     let older = (entries.len() > PAGE).then(|| {
         entries.truncate(PAGE);
         let last = entries.last().map_or(0, |e| e.seq);
         older_link(lang.code(), &raw, last)
     });
-    let action_label =
-        |code: &str| t.t_or(&format!("audit-action-{}", code.replace('_', "-")), code);
-    let rows = entries
-        .iter()
-        .map(|e| AuditRow {
-            at: jiff::Timestamp::from_second(e.at)
-                .map(|ts| ts.strftime("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default(),
-            who: e.username.clone().unwrap_or_else(|| e.staff_id.clone()),
-            action: match &e.subject {
-                Some(subject) => format!("{}: {subject}", action_label(&e.action)),
-                None => action_label(&e.action),
-            },
-            service: e.service.clone().unwrap_or_default(),
-            case_id: e.case_id.clone().unwrap_or_default(),
-        })
-        .collect();
-    let choice = |value: &str, label: String, selected: &str| Choice {
-        selected: value == selected,
-        value: value.to_owned(),
-        label,
-    };
+    let services = state.services.current();
     let view = AuditView {
         page: StaffPage::titled(lang, "audit-title", "staff/audit", Some(&session)),
         people: people
@@ -122,26 +100,52 @@ pub async fn page(
             .collect(),
         actions: actions
             .iter()
-            .map(|a| choice(a, action_label(a), &raw.action))
+            .map(|a| choice(a, action_label(&t, a), &raw.action))
             .collect(),
-        services: state
-            .services
-            .current()
+        services: services
             .iter()
             .map(|s| choice(&s.slug, s.name.get(lang).to_owned(), &raw.service))
             .collect(),
         from: raw.from.clone(),
         to: raw.to.clone(),
-        errors,
-        rows,
+        rows: entries.iter().map(|e| row(&t, e)).collect(),
         older,
+        errors,
     };
     let status = if view.errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    render(status, &view, lang, &state.config.quick_exit_url)
+    Ok(html(status, &view))
+}
+
+fn choice(value: &str, label: String, selected: &str) -> Choice {
+    Choice {
+        selected: value == selected,
+        value: value.to_owned(),
+        label,
+    }
+}
+
+/// An action's name in the page's language, or its code when it has none.
+fn action_label(t: &Tr, code: &str) -> String {
+    t.t_or(&format!("audit-action-{}", code.replace('_', "-")), code)
+}
+
+fn row(t: &Tr, e: &AuditEntry) -> AuditRow {
+    AuditRow {
+        at: jiff::Timestamp::from_second(e.at)
+            .map(|ts| ts.strftime("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default(),
+        who: e.username.clone().unwrap_or_else(|| e.staff_id.clone()),
+        action: match &e.subject {
+            Some(subject) => format!("{}: {subject}", action_label(t, &e.action)),
+            None => action_label(t, &e.action),
+        },
+        service: e.service.clone().unwrap_or_default(),
+        case_id: e.case_id.clone().unwrap_or_default(),
+    }
 }
 
 /// The same filters, one page further back.

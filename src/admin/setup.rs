@@ -5,7 +5,7 @@
 
 use std::sync::Mutex;
 
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -15,13 +15,12 @@ use super::views::SetupView;
 use crate::app::AppState;
 use crate::db::Db;
 use crate::i18n::{Lang, Tr};
-use crate::intake::{no_such_language, now_secs};
-use crate::seal;
+use crate::intake::now_secs;
 use crate::staff::password::NewPassword;
 use crate::staff::store::{self, NewStaff};
 use crate::staff::valid_username;
 use crate::staff::views::StaffPage;
-use crate::web::{PageError, render};
+use crate::web::{Form, PageError, html};
 
 /// How long a first-run link works.
 const SETUP_SECONDS: u64 = 24 * 3600;
@@ -107,7 +106,7 @@ fn setup_page(lang: Lang, status: StatusCode, raw: &RawSetup, errors: Vec<&str>)
         email: raw.email.clone(),
         errors: errors.into_iter().map(|e| t.t(e)).collect(),
     };
-    render(status, &view, lang, "/")
+    html(status, &view)
 }
 
 /// The same answer for a wrong, used or expired link and for a finished
@@ -124,12 +123,9 @@ pub struct TokenQuery {
 
 pub async fn form(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    lang: Lang,
     Query(query): Query<TokenQuery>,
 ) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
-    };
     if !state.setup.is_valid(&query.token) {
         return link_not_valid(lang);
     }
@@ -140,17 +136,8 @@ pub async fn form(
     setup_page(lang, StatusCode::OK, &raw, vec![])
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-    Form(raw): Form<RawSetup>,
-) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
-    };
-    let Some(taken) = state.setup.take(&raw.token) else {
-        return link_not_valid(lang);
-    };
+/// The admin the form describes: its password, or every field to fix.
+fn parse(raw: &RawSetup) -> Result<NewPassword, Vec<&'static str>> {
     let mut errors = vec![];
     if !valid_username(&raw.username) {
         errors.push("setup-error-username");
@@ -169,37 +156,46 @@ pub async fn create(
     if raw.password != raw.repeat {
         errors.push("error-password-repeat");
     }
-    let Some(password) = password.filter(|_| errors.is_empty()) else {
-        state.setup.put_back(taken);
-        return setup_page(lang, StatusCode::UNPROCESSABLE_ENTITY, &raw, errors);
+    match password {
+        Some(password) if errors.is_empty() => Ok(password),
+        _ => Err(errors),
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    lang: Lang,
+    Form(raw): Form<RawSetup>,
+) -> Result<Response, PageError> {
+    let Some(taken) = state.setup.take(&raw.token) else {
+        return Ok(link_not_valid(lang));
     };
-    let made = make_admin(&state, &raw, name, email, &password).await;
-    match made {
-        Ok(Made::Admin(id)) => {
+    let made = match parse(&raw) {
+        Ok(password) => make_admin(&state, &raw, &password).await,
+        Err(errors) => Ok(Made::Refused(errors)),
+    };
+    // The link works again unless an admin now exists.
+    if !matches!(made, Ok(Made::Admin(_) | Made::AlreadyDone)) {
+        state.setup.put_back(taken);
+    }
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(match made? {
+        Made::Admin(id) => {
             tracing::info!(staff = %id, "first admin created");
             Redirect::to(&format!("/{}/staff/login?notice=setup-done", lang.code())).into_response()
         }
-        Ok(Made::NameTaken) => {
-            state.setup.put_back(taken);
-            setup_page(
-                lang,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &raw,
-                vec!["setup-error-taken"],
-            )
-        }
+        Made::Refused(errors) => setup_page(lang, status, &raw, errors),
+        Made::NameTaken => setup_page(lang, status, &raw, vec!["setup-error-taken"]),
         // Someone made an admin meanwhile (another instance, the command
         // line): the link has done its job.
-        Ok(Made::AlreadyDone) => link_not_valid(lang),
-        Err(e) => {
-            state.setup.put_back(taken);
-            e.render(lang, &state.config.quick_exit_url)
-        }
-    }
+        Made::AlreadyDone => link_not_valid(lang),
+    })
 }
 
 enum Made {
     Admin(String),
+    /// The form has these fields to fix.
+    Refused(Vec<&'static str>),
     NameTaken,
     AlreadyDone,
 }
@@ -207,48 +203,27 @@ enum Made {
 async fn make_admin(
     state: &AppState,
     raw: &RawSetup,
-    name: &str,
-    email: &str,
     password: &NewPassword,
 ) -> Result<Made, PageError> {
-    if store::admin_exists(&state.db)
-        .await
-        .map_err(PageError::internal)?
-    {
+    if store::admin_exists(&state.db).await? {
         return Ok(Made::AlreadyDone);
     }
-    let hash = state
-        .staff
-        .hasher
-        .hash(password)
-        .await
-        .map_err(PageError::internal)?;
-    let secret = password.secret().clone();
-    let (identity, wrapped) =
-        tokio::task::spawn_blocking(move || seal::identity::generate(&secret))
-            .await
-            .map_err(PageError::internal)?
-            .map_err(PageError::internal)?;
-    let created = store::create_first_admin(
-        &state.db,
-        NewStaff {
-            username: &raw.username,
-            display_name: name,
-            email: (!email.is_empty()).then_some(email),
-            role: "admin",
-            password_hash: hash,
-            recipient: identity.to_public().to_string(),
-            wrapped_identity: wrapped,
-            services: &[],
-        },
-    )
-    .await
-    .map_err(PageError::internal)?;
-    Ok(match created {
+    let hash = state.staff.hasher.hash(password).await?;
+    let (identity, wrapped) = state.staff.new_identity(password.secret().clone()).await?;
+    let email = raw.email.trim();
+    let new = NewStaff {
+        username: &raw.username,
+        display_name: raw.name.trim(),
+        email: (!email.is_empty()).then_some(email),
+        role: "admin",
+        password_hash: hash,
+        recipient: identity.to_public().to_string(),
+        wrapped_identity: wrapped,
+        services: &[],
+    };
+    Ok(match store::create_first_admin(&state.db, new).await? {
         store::FirstAdmin::Created(id) => {
-            store::audit_now(&state.db, &id, "setup_admin", None, None)
-                .await
-                .map_err(PageError::internal)?;
+            store::audit_now(&state.db, &id, "setup_admin", None, None).await?;
             Made::Admin(id)
         }
         store::FirstAdmin::NameTaken => Made::NameTaken,

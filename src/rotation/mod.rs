@@ -8,6 +8,7 @@
 //! hand cannot open are counted and reported, and stay as they were for
 //! another key. The job ends with a check of every item of the service.
 
+pub mod background;
 pub mod pages;
 pub mod store;
 mod views;
@@ -108,43 +109,20 @@ pub async fn run(
     progress: &mut (dyn FnMut(&Job) + Send),
 ) -> Result<(Job, Check), RotationError> {
     let envelope = epoch_envelope(db, job.target_epoch).await?;
+    let resealer = Resealer {
+        envelope: &envelope,
+        keys,
+        sealing,
+    };
     let mut job = job;
     loop {
-        let items = store::items(
-            db,
-            &job.service,
-            job.target_epoch,
-            job.after_seq,
-            batch.max(1),
-        )
-        .await?;
+        let (service, epoch, after) = (&job.service, job.target_epoch, job.after_seq);
+        let items = store::items(db, service, epoch, after, batch.max(1)).await?;
         if items.is_empty() {
             break;
         }
         for item in &items {
-            let permit = match sealing {
-                Some(s) => Some(s.acquire().await.map_err(|_| RotationError::Closed)?),
-                None => None,
-            };
-            let resealed =
-                envelope_for(&envelope, item).and_then(|to| keys.reseal(&item.sealed, &to));
-            drop(permit);
-            let counted = match resealed {
-                Ok(new) => match store::replace(db, &job.id, item, &new, job.target_epoch).await? {
-                    Step::Resealed => Some(Counter::Done),
-                    Step::Changed => Some(Counter::Skipped),
-                    Step::Behind => None,
-                },
-                Err(e) => {
-                    if !matches!(e, SealError::NotForThisKey) {
-                        tracing::warn!(item = %item.id, error = %e, "an item does not open");
-                    }
-                    store::pass(db, &job.id, item.seq, Counter::Unreadable)
-                        .await?
-                        .then_some(Counter::Unreadable)
-                }
-            };
-            match counted {
+            match resealer.reseal(db, &job, item).await? {
                 Some(counter) => bump(&mut job, item.seq, counter),
                 // Another run of this job is ahead: catch up with it.
                 None => match store::job(db, &job.id).await? {
@@ -156,6 +134,55 @@ pub async fn run(
         }
     }
     let check = check(db, &job.service, job.target_epoch, &envelope, keys).await?;
+    finish_checked(db, &mut job, &check).await?;
+    Ok((job, check))
+}
+
+/// What resealing an item needs: the epoch's envelope, the keys in hand,
+/// and the server's sealing permits, if any.
+struct Resealer<'a> {
+    envelope: &'a Envelope,
+    keys: &'a IdentityFile,
+    sealing: Option<&'a tokio::sync::Semaphore>,
+}
+
+impl Resealer<'_> {
+    /// Reseals one item of `job` and moves the job past it: which count it
+    /// adds to, or `None` when another run of the job is past it already.
+    async fn reseal(
+        &self,
+        db: &Db,
+        job: &Job,
+        item: &store::Item,
+    ) -> Result<Option<Counter>, RotationError> {
+        let permit = match self.sealing {
+            Some(s) => Some(s.acquire().await.map_err(|_| RotationError::Closed)?),
+            None => None,
+        };
+        let resealed =
+            envelope_for(self.envelope, item).and_then(|to| self.keys.reseal(&item.sealed, &to));
+        drop(permit);
+        match resealed {
+            Ok(new) => Ok(
+                match store::replace(db, &job.id, item, &new, job.target_epoch).await? {
+                    Step::Resealed => Some(Counter::Done),
+                    Step::Changed => Some(Counter::Skipped),
+                    Step::Behind => None,
+                },
+            ),
+            Err(e) => {
+                if !matches!(e, SealError::NotForThisKey) {
+                    tracing::warn!(item = %item.id, error = %e, "an item does not open");
+                }
+                let passed = store::pass(db, &job.id, item.seq, Counter::Unreadable).await?;
+                Ok(passed.then_some(Counter::Unreadable))
+            }
+        }
+    }
+}
+
+/// Ends a job with the state its final check gives it.
+async fn finish_checked(db: &Db, job: &mut Job, check: &Check) -> Result<(), RotationError> {
     let state = if check.failed > 0 {
         "failed"
     } else if check.outside > 0 {
@@ -163,19 +190,12 @@ pub async fn run(
     } else {
         "done"
     };
-    store::finish(
-        db,
-        &job,
-        state,
-        check.passed,
-        check.failed,
-        Some("rotation_finished"),
-    )
-    .await?;
+    let audit_as = Some("rotation_finished");
+    store::finish(db, job, state, check.passed, check.failed, audit_as).await?;
     job.state = state.to_owned();
     job.checked = check.passed;
     job.check_failed = check.failed;
-    Ok((job, check))
+    Ok(())
 }
 
 fn bump(job: &mut Job, seq: i64, counter: Counter) {

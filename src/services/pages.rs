@@ -6,7 +6,7 @@
 //! here (as taking a member out of a service does).
 
 use axum::Router;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -18,10 +18,11 @@ use super::views::{FormView, ListView, Row};
 use crate::app::AppState;
 use crate::config::Service;
 use crate::i18n::{Lang, Tr};
-use crate::staff::StaffSession;
+use crate::staff::guard::csrf_forms;
 use crate::staff::store as staff_store;
 use crate::staff::views::StaffPage;
-use crate::web::{PageError, render};
+use crate::staff::{Admin, AdminForm, StaffSession};
+use crate::web::{PageError, html};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -40,16 +41,30 @@ pub struct Notice {
 /// The notices the list shows after a change.
 const NOTICES: &[&str] = &["created", "updated", "retired", "restored"];
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawForm {
+    csrf: String,
+    #[serde(flatten)]
+    draft: Draft,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawRetire {
+    csrf: String,
+    /// `1`: retire; `0`: bring back.
+    retired: String,
+}
+
+csrf_forms!(RawForm, RawRetire);
+
 async fn list(
     State(state): State<AppState>,
-    session: StaffSession,
+    Admin(session): Admin,
     Query(q): Query<Notice>,
 ) -> Response {
     let lang = session.lang;
-    let exit = &state.config.quick_exit_url;
-    if !session.staff.is_admin() {
-        return PageError::Forbidden.render(lang, exit);
-    }
     let t = Tr::new(lang);
     let rows = state
         .services
@@ -65,15 +80,7 @@ async fn list(
             .contains(&q.notice.as_str())
             .then(|| t.t(&format!("services-notice-{}", q.notice))),
     };
-    render(StatusCode::OK, &view, lang, exit)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawForm {
-    csrf: String,
-    #[serde(flatten)]
-    draft: Draft,
+    html(StatusCode::OK, &view)
 }
 
 fn form_page(
@@ -82,123 +89,94 @@ fn form_page(
     editing: Option<&Service>,
     draft: Draft,
     problems: &[Problem],
-    exit: &str,
 ) -> Response {
-    let lang = session.lang;
-    let view = FormView::new(session, editing, draft, problems);
-    render(status, &view, lang, exit)
-}
-
-async fn new_form(State(state): State<AppState>, session: StaffSession) -> Response {
-    let exit = &state.config.quick_exit_url;
-    if !session.staff.is_admin() {
-        return PageError::Forbidden.render(session.lang, exit);
-    }
-    form_page(&session, StatusCode::OK, None, Draft::blank(), &[], exit)
-}
-
-async fn create(
-    State(state): State<AppState>,
-    session: StaffSession,
-    Form(raw): Form<RawForm>,
-) -> Response {
-    let lang = session.lang;
-    let exit = &state.config.quick_exit_url;
-    if let Some(refused) = session.refuse_admin_action(&raw.csrf, exit) {
-        return refused;
-    }
-    let has_recovery = state.config.recovery_recipient.is_some();
-    let service = match raw.draft.parse(has_recovery) {
-        Ok(service) => service,
-        Err(problems) => {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return form_page(&session, status, None, raw.draft, &problems, exit);
-        }
-    };
-    let done = async {
-        let made = store::insert(&state.db, &service, None).await?;
-        if made {
-            staff_store::audit_now(
-                &state.db,
-                &session.staff.id,
-                "service_created",
-                Some(&service.slug),
-                None,
-            )
-            .await?;
-            state.refresh_services(true).await?;
-        }
-        Ok::<_, sqlx::Error>(made)
-    };
-    match done.await {
-        Ok(true) => {
-            tracing::info!(service = %service.slug, staff = %session.staff.id, "service created");
-            to_list(lang, "created")
-        }
-        Ok(false) => {
-            let taken = [Problem {
-                field: "slug",
-                message: "service-error-slug-taken",
-            }];
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            form_page(&session, status, None, raw.draft, &taken, exit)
-        }
-        Err(e) => PageError::internal(e).render(lang, exit),
-    }
+    html(status, &FormView::new(session, editing, draft, problems))
 }
 
 fn to_list(lang: Lang, notice: &str) -> Response {
     Redirect::to(&format!("/{}/staff/services?notice={notice}", lang.code())).into_response()
 }
 
+async fn new_form(Admin(session): Admin) -> Response {
+    form_page(&session, StatusCode::OK, None, Draft::blank(), &[])
+}
+
+async fn create(
+    State(state): State<AppState>,
+    AdminForm { session, form: raw }: AdminForm<RawForm>,
+) -> Result<Response, PageError> {
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    let has_recovery = state.config.recovery_recipient.is_some();
+    let service = match raw.draft.parse(has_recovery) {
+        Ok(service) => service,
+        Err(problems) => return Ok(form_page(&session, status, None, raw.draft, &problems)),
+    };
+    if !insert(&state, &session, &service).await? {
+        let taken = [Problem {
+            field: "slug",
+            message: "service-error-slug-taken",
+        }];
+        return Ok(form_page(&session, status, None, raw.draft, &taken));
+    }
+    tracing::info!(service = %service.slug, staff = %session.staff.id, "service created");
+    Ok(to_list(session.lang, "created"))
+}
+
+/// Writes a new service, audits it and reloads; false if the slug is taken.
+async fn insert(
+    state: &AppState,
+    session: &StaffSession,
+    service: &Service,
+) -> Result<bool, PageError> {
+    if !store::insert(&state.db, service, None).await? {
+        return Ok(false);
+    }
+    let (by, slug) = (&session.staff.id, Some(service.slug.as_str()));
+    staff_store::audit_now(&state.db, by, "service_created", slug, None).await?;
+    state.refresh_services(true).await?;
+    Ok(true)
+}
+
 async fn edit_form(
     State(state): State<AppState>,
-    session: StaffSession,
+    Admin(session): Admin,
     Path((_, slug)): Path<(String, String)>,
-) -> Response {
-    let exit = &state.config.quick_exit_url;
-    if !session.staff.is_admin() {
-        return PageError::Forbidden.render(session.lang, exit);
-    }
-    let Some(service) = state.services.get(&slug) else {
-        return PageError::NotFound.render(session.lang, exit);
-    };
+) -> Result<Response, PageError> {
+    let service = state.services.get(&slug).ok_or(PageError::NotFound)?;
     let draft = Draft::of(&service);
-    form_page(&session, StatusCode::OK, Some(&service), draft, &[], exit)
+    Ok(form_page(
+        &session,
+        StatusCode::OK,
+        Some(&service),
+        draft,
+        &[],
+    ))
 }
 
 async fn update(
     State(state): State<AppState>,
-    session: StaffSession,
     Path((_, slug)): Path<(String, String)>,
-    Form(raw): Form<RawForm>,
-) -> Response {
+    AdminForm { session, form: raw }: AdminForm<RawForm>,
+) -> Result<Response, PageError> {
     let lang = session.lang;
-    let exit = &state.config.quick_exit_url;
-    if let Some(refused) = session.refuse_admin_action(&raw.csrf, exit) {
-        return refused;
-    }
-    let Some(old) = state.services.get(&slug) else {
-        return PageError::NotFound.render(lang, exit);
-    };
+    let old = state.services.get(&slug).ok_or(PageError::NotFound)?;
     // The slug is the one in the address, whatever the form says.
     let draft = Draft { slug, ..raw.draft };
     let mut service = match draft.parse(state.config.recovery_recipient.is_some()) {
         Ok(service) => service,
         Err(problems) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return form_page(&session, status, Some(&old), draft, &problems, exit);
+            return Ok(form_page(&session, status, Some(&old), draft, &problems));
         }
     };
     service.retired = old.retired;
     let rotate = recipients_changed(&old, &service);
-    match save(&state, &session, &service, rotate).await {
-        Ok(()) if rotate => {
-            Redirect::to(&format!("/{}/staff/rotation", lang.code())).into_response()
-        }
-        Ok(()) => to_list(lang, "updated"),
-        Err(e) => e.render(lang, exit),
-    }
+    save(&state, &session, &service, rotate).await?;
+    Ok(if rotate {
+        Redirect::to(&format!("/{}/staff/rotation", lang.code())).into_response()
+    } else {
+        to_list(lang, "updated")
+    })
 }
 
 /// Whether the new recipients differ from the old, as a set.
@@ -222,82 +200,49 @@ async fn save(
     // Gathered before the change, as for a member leaving: the old set's
     // keys are the ones that open the items.
     let keys = if rotate {
-        Some(crate::rotation::pages::keys_for(state, session, &service.slug).await?)
+        Some(crate::rotation::background::keys_for(state, session, &service.slug).await?)
     } else {
         None
     };
-    let db = &state.db;
-    if !store::update(db, service)
-        .await
-        .map_err(PageError::internal)?
-    {
+    if !store::update(&state.db, service).await? {
         return Err(PageError::NotFound);
     }
-    staff_store::audit_now(
-        db,
-        &session.staff.id,
-        "service_updated",
-        Some(&service.slug),
-        None,
-    )
-    .await
-    .map_err(PageError::internal)?;
-    state
-        .refresh_services(true)
-        .await
-        .map_err(PageError::internal)?;
+    let (by, slug) = (&session.staff.id, Some(service.slug.as_str()));
+    staff_store::audit_now(&state.db, by, "service_updated", slug, None).await?;
+    state.refresh_services(true).await?;
     tracing::info!(service = %service.slug, staff = %session.staff.id, rotate, "service updated");
     match keys {
         Some(keys) => {
             let slugs = std::slice::from_ref(&service.slug);
-            crate::rotation::pages::start(state, slugs, "recipients", &session.staff.id, &keys)
+            crate::rotation::background::start(state, slugs, "recipients", &session.staff.id, &keys)
                 .await
         }
         None => Ok(()),
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RawRetire {
-    csrf: String,
-    /// `1`: retire; `0`: bring back.
-    retired: String,
-}
-
 async fn retire(
     State(state): State<AppState>,
-    session: StaffSession,
     Path((_, slug)): Path<(String, String)>,
-    Form(raw): Form<RawRetire>,
-) -> Response {
-    let lang = session.lang;
-    let exit = &state.config.quick_exit_url;
-    if let Some(refused) = session.refuse_admin_action(&raw.csrf, exit) {
-        return refused;
-    }
+    AdminForm { session, form: raw }: AdminForm<RawRetire>,
+) -> Result<Response, PageError> {
     let retired = match raw.retired.as_str() {
         "1" => true,
         "0" => false,
-        _ => return PageError::BadRequest.render(lang, exit),
+        _ => return Err(PageError::BadRequest),
     };
     if state.services.get(&slug).is_none() {
-        return PageError::NotFound.render(lang, exit);
+        return Err(PageError::NotFound);
     }
     let action = if retired {
         "service_retired"
     } else {
         "service_restored"
     };
-    let done = async {
-        if store::set_retired(&state.db, &slug, retired).await? {
-            staff_store::audit_now(&state.db, &session.staff.id, action, Some(&slug), None).await?;
-            state.refresh_services(true).await?;
-        }
-        Ok::<_, sqlx::Error>(())
-    };
-    match done.await {
-        Ok(()) => to_list(lang, if retired { "retired" } else { "restored" }),
-        Err(e) => PageError::internal(e).render(lang, exit),
+    if store::set_retired(&state.db, &slug, retired).await? {
+        staff_store::audit_now(&state.db, &session.staff.id, action, Some(&slug), None).await?;
+        state.refresh_services(true).await?;
     }
+    let notice = if retired { "retired" } else { "restored" };
+    Ok(to_list(session.lang, notice))
 }

@@ -69,6 +69,38 @@ pub struct Field {
     pub text_lang: Option<&'static str>,
 }
 
+impl Field {
+    /// The field `name` holding `value`, `(rows, max)` big, with its label,
+    /// hint and problem (if any) in `t`'s language.
+    fn new(
+        t: &Tr,
+        problems: &[Problem],
+        name: &'static str,
+        value: String,
+        (rows, max): (usize, usize),
+    ) -> Field {
+        let id = name.replace('_', "-");
+        let hint = format!("services-hint-{id}");
+        Field {
+            label: t.t(&format!("services-field-{id}")),
+            hint: t.has(&hint).then(|| t.t(&hint)),
+            error: problems
+                .iter()
+                .find(|p| p.field == name)
+                .map(|p| p.text(t.lang)),
+            text_lang: ["_fi", "_sv", "_en"]
+                .iter()
+                .find(|suffix| name.ends_with(*suffix))
+                .and_then(|suffix| Lang::from_code(&suffix[1..]))
+                .map(Lang::code),
+            name,
+            value,
+            rows,
+            max,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin_service_form.html")]
 pub struct FormView {
@@ -107,29 +139,7 @@ impl FormView {
         if !problems.is_empty() {
             page.title = t.t1("title-with-error", "title", &page.title);
         }
-        let error = |name: &str| {
-            problems
-                .iter()
-                .find(|p| p.field == name)
-                .map(|p| p.text(lang))
-        };
-        let field = |name: &'static str, value: String, rows: usize, max: usize| Field {
-            label: t.t(&format!("services-field-{}", name.replace('_', "-"))),
-            hint: {
-                let id = format!("services-hint-{}", name.replace('_', "-"));
-                t.has(&id).then(|| t.t(&id))
-            },
-            error: error(name),
-            text_lang: ["_fi", "_sv", "_en"]
-                .iter()
-                .find(|suffix| name.ends_with(*suffix))
-                .and_then(|suffix| Lang::from_code(&suffix[1..]))
-                .map(Lang::code),
-            name,
-            value,
-            rows,
-            max,
-        };
+        let field = |name, value, rows, max| Field::new(&t, problems, name, value, (rows, max));
         let mut fields = vec![];
         if editing.is_none() {
             fields.push(field("slug", d.slug, 0, 40));

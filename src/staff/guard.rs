@@ -1,19 +1,137 @@
 //! The checks every staff request makes before its handler runs, as
-//! extractors: a handler that takes [`Admin`] runs only for an admin, one
-//! that takes [`StaffForm`] only with the session's CSRF token, and one that
-//! takes [`AdminForm`] only for an admin with the token (role first, so a
-//! counsellor learns nothing from a token check). The route matrix test
-//! reads every route and checks each state-changing one is refused without
-//! a token.
+//! extractors: a handler that takes [`StaffSession`] runs only for a
+//! logged-in person whose key is unlocked here (and, until they change a
+//! one-time password, only on the account page), one that takes [`Admin`]
+//! only for an admin, one that takes [`StaffForm`] only with the session's
+//! CSRF token, and one that takes [`AdminForm`] only for an admin with the
+//! token (role first, so a counsellor learns nothing from a token check).
+//! The route matrix test reads every route and checks each state-changing
+//! one is refused without a token.
 
+use std::sync::Arc;
+
+use age::x25519;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
 
-use super::StaffSession;
+use super::session::{Live, Presented};
+use super::store::{self, StaffRow};
 use crate::app::AppState;
-use crate::web::{Form, PageError};
+use crate::booking::seats::SeatMemo;
+use crate::i18n::Lang;
+use crate::web::{Form, PageError, lang_of_path};
+
+/// A logged-in person with an unlocked key, for one request.
+pub struct StaffSession {
+    pub token_hash: [u8; 32],
+    pub staff: StaffRow,
+    pub services: Vec<String>,
+    pub identity: Arc<x25519::Identity>,
+    /// Seats this key has found the cases of (see `booking::seats`).
+    pub seats: Arc<SeatMemo>,
+    pub csrf: String,
+    pub lang: Lang,
+    /// The browser said this request came from another site.
+    cross_origin: bool,
+}
+
+impl StaffSession {
+    pub fn is_member(&self, service: &str) -> bool {
+        self.services.iter().any(|s| s == service)
+    }
+
+    /// A state-changing request must carry this session's CSRF token and,
+    /// when the browser says where it came from, come from this site.
+    pub fn check_csrf(&self, sent: &str) -> Result<(), CsrfRefused> {
+        let same_token = sent.len() == self.csrf.len()
+            && sent
+                .bytes()
+                .zip(self.csrf.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0;
+        if same_token && !self.cross_origin {
+            Ok(())
+        } else {
+            tracing::info!(staff = %self.staff.id, "state-changing request refused: CSRF check");
+            Err(CsrfRefused)
+        }
+    }
+}
+
+/// A state-changing request that failed the CSRF check: a 403 page.
+#[derive(Debug)]
+pub struct CsrfRefused;
+
+impl IntoResponse for CsrfRefused {
+    fn into_response(self) -> Response {
+        PageError::Forbidden.into_response()
+    }
+}
+
+impl From<CsrfRefused> for PageError {
+    fn from(_: CsrfRefused) -> PageError {
+        PageError::Forbidden
+    }
+}
+
+/// Why a request has no session: each sends the person to log in.
+fn to_login(lang: Lang, notice: Option<&str>) -> Response {
+    let target = match notice {
+        Some(n) => format!("/{}/staff/login?notice={n}", lang.code()),
+        None => format!("/{}/staff/login", lang.code()),
+    };
+    Redirect::to(&target).into_response()
+}
+
+/// The pages a person who must change their password may use.
+fn account_path(path: &str) -> bool {
+    let rest = path.get(3..).unwrap_or("");
+    rest == "/staff/account" || rest.starts_with("/staff/account/") || rest == "/staff/logout"
+}
+
+impl FromRequestParts<AppState> for StaffSession {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let lang = lang_of_path(parts.uri.path()).unwrap_or(Lang::Fi);
+        let sessions = &state.staff.sessions;
+        let presented = sessions.presented(&state.db, &parts.headers).await;
+        let live = match presented.map_err(|e| PageError::from(e).into_response())? {
+            Presented::Missing => return Err(to_login(lang, None)),
+            Presented::Ended => return Err(to_login(lang, Some("ended"))),
+            Presented::Locked => return Err(to_login(lang, Some("locked"))),
+            Presented::Live(live) => *live,
+        };
+        // Until the one-time password is replaced, only the account page
+        // and logout answer, for every method: new routes are covered too.
+        if live.staff.must_change_password && !account_path(parts.uri.path()) {
+            return Err(Redirect::to(&format!("/{}/staff/account", lang.code())).into_response());
+        }
+        let services = store::services_of(&state.db, &live.staff.id)
+            .await
+            .map_err(|e| PageError::from(e).into_response())?;
+        let Live {
+            token_hash,
+            staff,
+            identity,
+            seats,
+            csrf,
+            cross_origin,
+        } = live;
+        Ok(StaffSession {
+            token_hash,
+            staff,
+            services,
+            identity,
+            seats,
+            csrf,
+            lang,
+            cross_origin,
+        })
+    }
+}
 
 /// A staff form that carries the session's CSRF token in its `csrf` field.
 pub trait CsrfField {
@@ -21,7 +139,6 @@ pub trait CsrfField {
 }
 
 /// Implements [`CsrfField`] for form structs with a `csrf: String` field.
-#[allow(unused_macros)] // until the handler modules use it
 macro_rules! csrf_forms {
     ($($form:ty),+ $(,)?) => {
         $(impl $crate::staff::guard::CsrfField for $form {
@@ -31,7 +148,6 @@ macro_rules! csrf_forms {
         })+
     };
 }
-#[allow(unused_imports)] // used by the handler modules as they move to `?`
 pub(crate) use csrf_forms;
 
 /// A logged-in admin.

@@ -6,21 +6,21 @@
 
 use std::net::SocketAddr;
 
-use axum::extract::rejection::FormRejection;
-use axum::extract::{ConnectInfo, Form, Path, Query, State};
+use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use secrecy::SecretString;
 use serde::Deserialize;
 
-use super::StaffSession;
-use super::store;
+use super::guard::{StaffForm, csrf_forms};
+use super::session::Token;
+use super::store::{self, StaffRow};
 use super::views::{LoginView, StaffPage};
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::i18n::{Lang, Tr};
-use crate::intake::{no_such_language, now_secs};
-use crate::web::{PageError, render};
+use crate::intake::now_secs;
+use crate::web::{Form, PageError, html};
 
 const SCOPE: &str = "staff-login";
 
@@ -68,17 +68,14 @@ fn login_page(
         error: error.map(|e| t.t(e)),
         notice: notice.map(|n| t.t(n)),
     };
-    render(status, &view, lang, "/")
+    html(status, &view)
 }
 
 pub async fn form(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    lang: Lang,
     Query(query): Query<NoticeQuery>,
 ) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
-    };
     let notice = match query.notice.as_str() {
         "ended" => Some("staff-notice-ended"),
         "locked" => Some("staff-notice-locked"),
@@ -95,57 +92,42 @@ pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Path(code): Path<String>,
-    form: Result<Form<RawLogin>, FormRejection>,
-) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
-    };
-    let Ok(Form(raw)) = form else {
-        return PageError::BadRequest.render(lang, "/");
-    };
+    lang: Lang,
+    Form(raw): Form<RawLogin>,
+) -> Result<Response, PageError> {
     let username = raw.username();
     let password = SecretString::from(raw.password);
-    let refuse =
-        |status, error| login_page(&state, lang, status, username.clone(), Some(error), None);
+    let refuse = |status, error| {
+        let page = login_page(&state, lang, status, username.clone(), Some(error), None);
+        Ok(page)
+    };
     // Login CSRF: the form must be ours and sent from this site.
     if state.staff.login_key.check(SCOPE, &raw.token, now_secs()) != TokenCheck::Valid
         || state.staff.sessions.cross_origin(&headers)
     {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "staff-error-form-expired");
     }
-    if !state
-        .limits
-        .allow_login(state.client_net(peer, &headers), &username)
-    {
+    let client = state.client_net(peer, &headers);
+    if !state.limits.allow_login(client, &username) {
         tracing::info!("staff login over the rate limit");
         return refuse(StatusCode::TOO_MANY_REQUESTS, "staff-error-too-many");
     }
-    match attempt(&state, &username, password, &raw.code).await {
-        Ok(Some((token, must_change))) => {
-            // A session this browser already had ends: one login, one session.
-            if let Err(e) = state
-                .staff
-                .sessions
-                .end_presented(&state.db, &headers)
-                .await
-            {
-                return PageError::internal(e).render(lang, "/");
-            }
-            let target = if must_change {
-                "staff/account"
-            } else {
-                "staff"
-            };
-            let mut response = Redirect::to(&format!("/{}/{target}", lang.code())).into_response();
-            response
-                .headers_mut()
-                .insert(header::SET_COOKIE, state.staff.sessions.cookie(&token));
-            response
-        }
-        Ok(None) => refuse(StatusCode::UNAUTHORIZED, "staff-error-login"),
-        Err(e) => e.render(lang, "/"),
-    }
+    let Some((token, must_change)) = attempt(&state, &username, password, &raw.code).await? else {
+        return refuse(StatusCode::UNAUTHORIZED, "staff-error-login");
+    };
+    // A session this browser already had ends: one login, one session.
+    state
+        .staff
+        .sessions
+        .end_presented(&state.db, &headers)
+        .await?;
+    let target = if must_change {
+        "staff/account"
+    } else {
+        "staff"
+    };
+    let cookie = [(header::SET_COOKIE, state.staff.sessions.cookie(&token))];
+    Ok((cookie, Redirect::to(&format!("/{}/{target}", lang.code()))).into_response())
 }
 
 /// The session token and whether the password must be changed first, or
@@ -155,24 +137,31 @@ async fn attempt(
     username: &str,
     password: SecretString,
     code: &str,
-) -> Result<Option<(super::session::Token, bool)>, PageError> {
-    let account = store::by_username(&state.db, username)
-        .await
-        .map_err(PageError::internal)?;
-    let verified = state
-        .staff
-        .hasher
-        // An account waiting for a reset has no hash: the dummy is checked,
-        // so the refusal takes as long as any other.
-        .verify(
-            account
-                .as_ref()
-                .map(|a| a.password_hash.clone())
-                .filter(|h| !h.is_empty()),
-            &password,
-        )
-        .await
-        .map_err(PageError::internal)?;
+) -> Result<Option<(Token, bool)>, PageError> {
+    let Some(account) = password_ok(state, username, &password).await? else {
+        return Ok(None);
+    };
+    if !second_factor_ok(state, &account, code).await? {
+        return Ok(None);
+    }
+    let token = unlock(state, &account, password).await?;
+    Ok(Some((token, account.must_change_password)))
+}
+
+/// The active account `username` names, if `password` is its password.
+async fn password_ok(
+    state: &AppState,
+    username: &str,
+    password: &SecretString,
+) -> Result<Option<StaffRow>, PageError> {
+    let account = store::by_username(&state.db, username).await?;
+    // An account waiting for a reset has no hash: the dummy is checked, so
+    // the refusal takes as long as any other.
+    let hash = account
+        .as_ref()
+        .map(|a| a.password_hash.clone())
+        .filter(|h| !h.is_empty());
+    let verified = state.staff.hasher.verify(hash, password).await?;
     let Some(account) = account else {
         return Ok(None);
     };
@@ -181,46 +170,51 @@ async fn attempt(
         audit_failure(state, &account.id);
         return Ok(None);
     }
-    if let Some(sealed) = &account.totp_sealed {
-        let seed = state.staff.open_totp(sealed).map_err(PageError::internal)?;
-        let fresh = match seed.verify(code, now_secs(), account.totp_last_step.max(0) as u64) {
-            Some(step) => store::use_totp_step(&state.db, &account.id, step as i64)
-                .await
-                .map_err(PageError::internal)?,
-            None => false,
-        };
-        if !fresh {
-            tracing::info!(staff = %account.id, "staff login refused: second factor");
-            audit_failure(state, &account.id);
-            return Ok(None);
-        }
+    Ok(Some(account))
+}
+
+/// Whether `code` is a fresh TOTP code of the account, or it has none.
+async fn second_factor_ok(
+    state: &AppState,
+    account: &StaffRow,
+    code: &str,
+) -> Result<bool, PageError> {
+    let Some(sealed) = &account.totp_sealed else {
+        return Ok(true);
+    };
+    let seed = state.staff.open_totp(sealed)?;
+    let fresh = match seed.verify(code, now_secs(), account.totp_last_step.max(0) as u64) {
+        Some(step) => store::use_totp_step(&state.db, &account.id, step as i64).await?,
+        None => false,
+    };
+    if !fresh {
+        tracing::info!(staff = %account.id, "staff login refused: second factor");
+        audit_failure(state, &account.id);
     }
-    let identity = state
-        .staff
-        .unwrap_identity(account.wrapped_identity.clone(), password)
-        .await
-        .map_err(PageError::internal)?;
+    Ok(fresh)
+}
+
+/// Unwraps the account's key into this instance and starts a session.
+async fn unlock(
+    state: &AppState,
+    account: &StaffRow,
+    password: SecretString,
+) -> Result<Token, PageError> {
+    let wrapped = account.wrapped_identity.clone();
+    let identity = state.staff.unwrap_identity(wrapped, password).await?;
     if identity.to_public().to_string() != account.recipient {
         return Err(PageError::internal(
             "unwrapped key does not match the account",
         ));
     }
-    let token = state
-        .staff
-        .sessions
-        .start(&state.db, &account.id, identity)
-        .await
-        .map_err(PageError::internal)?;
-    store::audit_now(&state.db, &account.id, "login", None, None)
-        .await
-        .map_err(PageError::internal)?;
-    store::audit_now(&state.db, &account.id, "unlock", None, None)
-        .await
-        .map_err(PageError::internal)?;
+    let sessions = &state.staff.sessions;
+    let token = sessions.start(&state.db, &account.id, identity).await?;
+    store::audit_now(&state.db, &account.id, "login", None, None).await?;
+    store::audit_now(&state.db, &account.id, "unlock", None, None).await?;
     tracing::info!(staff = %account.id, "staff logged in");
     // A job a restart cut off goes on with the key just unlocked.
-    crate::rotation::pages::resume_after_login(state, &account.id);
-    Ok(Some((token, account.must_change_password)))
+    crate::rotation::background::resume_after_login(state, &account.id);
+    Ok(token)
 }
 
 /// Records a failed login after the answer is sent, so a known name does
@@ -241,28 +235,20 @@ pub struct CsrfOnly {
     pub csrf: String,
 }
 
+csrf_forms!(CsrfOnly);
+
 pub async fn logout(
     State(state): State<AppState>,
-    session: StaffSession,
-    Form(form): Form<CsrfOnly>,
-) -> Response {
-    let lang = session.lang;
-    if let Err(refused) = session.check_csrf(&form.csrf) {
-        return refused.into_response();
-    }
+    StaffForm { session, .. }: StaffForm<CsrfOnly>,
+) -> Result<Response, PageError> {
     let ended = state
         .staff
         .sessions
         .end(&state.db, &session.token_hash)
         .await;
     let audited = store::audit_now(&state.db, &session.staff.id, "logout", None, None).await;
-    if let Err(e) = ended.and(audited) {
-        return PageError::internal(e).render(lang, "/");
-    }
-    let mut response =
-        Redirect::to(&format!("/{}/staff/login?notice=out", lang.code())).into_response();
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, state.staff.sessions.clear_cookie());
-    response
+    ended.and(audited)?;
+    let cookie = [(header::SET_COOKIE, state.staff.sessions.clear_cookie())];
+    let to = format!("/{}/staff/login?notice=out", session.lang.code());
+    Ok((cookie, Redirect::to(&to)).into_response())
 }

@@ -23,8 +23,7 @@ use crate::seal::{self, Pepper, SealError};
 use password::Hasher;
 use session::Sessions;
 
-pub use guard::{Admin, AdminForm, StaffForm};
-pub use session::StaffSession;
+pub use guard::{Admin, AdminForm, StaffForm, StaffSession};
 
 /// A user name: 1-100 of a-z, 0-9 and `._@-`.
 pub fn valid_username(name: &str) -> bool {

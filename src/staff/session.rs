@@ -1,24 +1,23 @@
 //! Staff sessions: a random token in an HttpOnly, SameSite=Strict cookie
 //! (Secure and `__Host-` prefixed over https), only its hash in the database,
 //! idle and absolute timeouts, a CSRF token bound to the session, and the
-//! unlocked age identity held in this instance's memory only.
+//! unlocked age identity held in this instance's memory only. What a
+//! request must present to act is checked in `guard`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use age::x25519;
-use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use rand::rngs::OsRng;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use super::guard::StaffSession;
 use super::store::{self, StaffRow};
-use crate::app::AppState;
 use crate::booking::seats::SeatMemo;
 use crate::config::Config;
 use crate::i18n::Lang;
@@ -215,6 +214,48 @@ impl Sessions {
         Ok(())
     }
 
+    /// The session `headers` present, as found; a live one is marked seen
+    /// when it was last seen a while ago, and an ended one is forgotten.
+    pub async fn presented(
+        &self,
+        db: &crate::db::Db,
+        headers: &HeaderMap,
+    ) -> Result<Presented, sqlx::Error> {
+        let Some(token) = self.token_from(headers) else {
+            return Ok(Presented::Missing);
+        };
+        let hash = token.hash();
+        let Some(row) = store::find_session(db, &hash).await? else {
+            self.lock().remove(&hash);
+            return Ok(Presented::Ended);
+        };
+        let t = now();
+        let timed_out =
+            t - row.seen_at > self.idle_seconds || t - row.created_at > self.absolute_seconds;
+        if timed_out || !row.staff.active {
+            let _ = self.end(db, &hash).await;
+            return Ok(Presented::Ended);
+        }
+        let held = self
+            .lock()
+            .get(&hash)
+            .map(|u| (u.identity.clone(), u.seats.clone()));
+        let Some((identity, seats)) = held else {
+            return Ok(Presented::Locked);
+        };
+        if t - row.seen_at >= TOUCH_EVERY {
+            store::touch_session(db, &hash, t).await?;
+        }
+        Ok(Presented::Live(Box::new(Live {
+            csrf: self.csrf_for(&hash),
+            cross_origin: self.cross_origin(headers),
+            token_hash: hash,
+            staff: row.staff,
+            identity,
+            seats,
+        })))
+    }
+
     pub fn unlocked_count(&self) -> usize {
         self.lock().len()
     }
@@ -271,46 +312,34 @@ impl Sessions {
     }
 }
 
-/// A logged-in person with an unlocked key, for one request.
-pub struct StaffSession {
-    pub token_hash: [u8; 32],
-    pub staff: StaffRow,
-    pub services: Vec<String>,
-    pub identity: Arc<x25519::Identity>,
-    /// Seats this key has found the cases of (see `booking::seats`).
-    pub seats: Arc<SeatMemo>,
-    pub csrf: String,
-    pub lang: Lang,
-    /// The browser said this request came from another site.
-    cross_origin: bool,
+/// A session a request presents, as [`Sessions::presented`] found it.
+pub enum Presented {
+    /// No session cookie (or none of ours).
+    Missing,
+    /// Logged out, timed out, or the account was deactivated.
+    Ended,
+    /// Live, but its key is not unlocked in this instance: logged in on
+    /// another instance, or before a restart.
+    Locked,
+    Live(Box<Live>),
 }
 
-impl StaffSession {
-    pub fn is_member(&self, service: &str) -> bool {
-        self.services.iter().any(|s| s == service)
-    }
-
-    /// A state-changing request must carry this session's CSRF token and,
-    /// when the browser says where it came from, come from this site.
-    pub fn check_csrf(&self, sent: &str) -> Result<(), CsrfRefused> {
-        let same_token = sent.len() == self.csrf.len()
-            && sent
-                .bytes()
-                .zip(self.csrf.bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0;
-        if same_token && !self.cross_origin {
-            Ok(())
-        } else {
-            tracing::info!(staff = %self.staff.id, "state-changing request refused: CSRF check");
-            Err(CsrfRefused)
-        }
-    }
+/// A live session with its key unlocked here.
+pub struct Live {
+    pub token_hash: [u8; 32],
+    pub staff: StaffRow,
+    pub identity: Arc<x25519::Identity>,
+    pub seats: Arc<SeatMemo>,
+    /// The session's CSRF token.
+    pub csrf: String,
+    /// The browser said this request came from another site.
+    pub cross_origin: bool,
 }
 
 impl StaffSession {
     /// An admin's state-changing request: the refusal, if any, for the
-    /// role, then the CSRF token.
+    /// role, then the CSRF token. (Kept while handlers move to
+    /// `AdminForm`.)
     pub fn refuse_admin_action(&self, sent: &str, _exit: &str) -> Option<Response> {
         if !self.staff.is_admin() {
             return Some(PageError::Forbidden.into_response());
@@ -319,104 +348,7 @@ impl StaffSession {
     }
 }
 
-/// A state-changing request that failed the CSRF check: a 403 page.
-#[derive(Debug)]
-pub struct CsrfRefused;
-
-impl IntoResponse for CsrfRefused {
-    fn into_response(self) -> Response {
-        PageError::Forbidden.into_response()
-    }
-}
-
-impl From<CsrfRefused> for PageError {
-    fn from(_: CsrfRefused) -> PageError {
-        PageError::Forbidden
-    }
-}
-
 /// The 403 page (kept while handlers move to `PageError::Forbidden`).
 pub fn forbidden(_lang: Lang) -> Response {
     PageError::Forbidden.into_response()
-}
-
-/// Why a request has no session: each sends the person to log in.
-fn to_login(lang: Lang, notice: Option<&str>) -> Response {
-    let target = match notice {
-        Some(n) => format!("/{}/staff/login?notice={n}", lang.code()),
-        None => format!("/{}/staff/login", lang.code()),
-    };
-    Redirect::to(&target).into_response()
-}
-
-/// The pages a person who must change their password may use.
-fn account_path(path: &str) -> bool {
-    let rest = path.get(3..).unwrap_or("");
-    rest == "/staff/account" || rest.starts_with("/staff/account/") || rest == "/staff/logout"
-}
-
-fn lang_of(parts: &Parts) -> Lang {
-    parts
-        .uri
-        .path()
-        .split('/')
-        .nth(1)
-        .and_then(Lang::from_code)
-        .unwrap_or(Lang::Fi)
-}
-
-impl FromRequestParts<AppState> for StaffSession {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let lang = lang_of(parts);
-        let sessions = &state.staff.sessions;
-        let Some(token) = sessions.token_from(&parts.headers) else {
-            return Err(to_login(lang, None));
-        };
-        let hash = token.hash();
-        let found = store::find_session(&state.db, &hash)
-            .await
-            .map_err(|e| PageError::from(e).into_response())?;
-        let Some(row) = found else {
-            sessions.lock().remove(&hash);
-            return Err(to_login(lang, Some("ended")));
-        };
-        let t = now();
-        let timed_out = t - row.seen_at > sessions.idle_seconds
-            || t - row.created_at > sessions.absolute_seconds;
-        if timed_out || !row.staff.active {
-            let _ = sessions.end(&state.db, &hash).await;
-            return Err(to_login(lang, Some("ended")));
-        }
-        let (identity, seats) = match sessions.lock().get(&hash) {
-            Some(u) => (u.identity.clone(), u.seats.clone()),
-            // Logged in on another instance, or before a restart: the key
-            // is not here, so log in again.
-            None => return Err(to_login(lang, Some("locked"))),
-        };
-        if t - row.seen_at >= TOUCH_EVERY {
-            store::touch_session(&state.db, &hash, t)
-                .await
-                .map_err(|e| PageError::from(e).into_response())?;
-        }
-        // Until the one-time password is replaced, only the account page
-        // and logout answer, for every method: new routes are covered too.
-        if row.staff.must_change_password && !account_path(parts.uri.path()) {
-            return Err(Redirect::to(&format!("/{}/staff/account", lang.code())).into_response());
-        }
-        let services = store::services_of(&state.db, &row.staff.id)
-            .await
-            .map_err(|e| PageError::from(e).into_response())?;
-        Ok(StaffSession {
-            cross_origin: sessions.cross_origin(&parts.headers),
-            csrf: sessions.csrf_for(&hash),
-            token_hash: hash,
-            staff: row.staff,
-            services,
-            identity,
-            seats,
-            lang,
-        })
-    }
 }

@@ -5,7 +5,7 @@ use askama::Template;
 use crate::i18n::{Lang, Tr};
 use crate::web::LangLink;
 
-use super::session::StaffSession;
+use super::guard::StaffSession;
 
 /// The frame every staff page shares: language, switch, who is logged in.
 pub struct StaffPage {

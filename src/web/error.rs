@@ -14,6 +14,7 @@ use super::{Page, lang_of_path};
 use crate::app::AppState;
 use crate::i18n::Lang;
 use crate::seal::SealError;
+use crate::staff::password::HashError;
 
 #[derive(Debug, Clone)]
 pub enum PageError {
@@ -116,6 +117,12 @@ impl From<SealError> for PageError {
 
 impl From<askama::Error> for PageError {
     fn from(error: askama::Error) -> PageError {
+        PageError::internal(error)
+    }
+}
+
+impl From<HashError> for PageError {
+    fn from(error: HashError) -> PageError {
         PageError::internal(error)
     }
 }

@@ -4,7 +4,7 @@
 //! shows a form that carries the token on in a POST field; the token is
 //! spent in the transaction that makes the account or sets the password.
 
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -13,13 +13,13 @@ use super::store::{self, Accepted, Link, NewSecrets};
 use super::views::{LinkDoneView, LinkView};
 use crate::app::AppState;
 use crate::i18n::{Lang, Tr};
-use crate::intake::{no_such_language, now_secs};
-use crate::rotation::pages::start_with_members;
+use crate::intake::now_secs;
+use crate::rotation::background::start_with_members;
 use crate::staff::password::NewPassword;
 use crate::staff::store::NewStaff;
 use crate::staff::valid_username;
 use crate::staff::views::StaffPage;
-use crate::web::{PageError, render};
+use crate::web::{Form, PageError, html};
 
 const INVITE: &str = "invite";
 const RESET: &str = "reset";
@@ -45,8 +45,9 @@ fn link_page(
     kind: &'static str,
     status: StatusCode,
     raw: &RawLink,
-    errors: Vec<String>,
+    errors: Vec<&str>,
 ) -> Response {
+    let t = Tr::new(lang);
     let invite = kind == INVITE;
     let title = if invite {
         "link-invite-title"
@@ -60,9 +61,9 @@ fn link_page(
         invite,
         username: raw.username.clone(),
         name: raw.name.clone(),
-        errors,
+        errors: errors.into_iter().map(|e| t.t(e)).collect(),
     };
-    render(status, &view, lang, "/")
+    html(status, &view)
 }
 
 /// The same page for a link that never existed, was used, was revoked or
@@ -73,46 +74,43 @@ fn link_gone(lang: Lang) -> Response {
         page: StaffPage::titled(lang, "link-gone-title", "staff/login", None),
         paragraphs: vec![t.t("link-gone")],
     };
-    render(StatusCode::GONE, &view, lang, "/")
+    html(StatusCode::GONE, &view)
 }
 
-async fn find(state: &AppState, kind: &str, token: &str) -> Result<Option<Link>, PageError> {
-    store::pending(&state.db, kind, &super::hash(token), now_secs() as i64)
-        .await
-        .map_err(PageError::internal)
+async fn find(state: &AppState, kind: &str, token: &str) -> Result<Option<Link>, sqlx::Error> {
+    store::pending(&state.db, kind, &super::hash(token), now_secs() as i64).await
 }
 
-async fn form(state: AppState, code: String, token: String, kind: &'static str) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
-    };
-    match find(&state, kind, &token).await {
-        Ok(Some(_)) => {
-            let raw = RawLink {
-                token,
-                ..RawLink::default()
-            };
-            link_page(lang, kind, StatusCode::OK, &raw, vec![])
-        }
-        Ok(None) => link_gone(lang),
-        Err(e) => e.render(lang, "/"),
+async fn form(
+    state: AppState,
+    lang: Lang,
+    token: String,
+    kind: &'static str,
+) -> Result<Response, PageError> {
+    if find(&state, kind, &token).await?.is_none() {
+        return Ok(link_gone(lang));
     }
+    let raw = RawLink {
+        token,
+        ..RawLink::default()
+    };
+    Ok(link_page(lang, kind, StatusCode::OK, &raw, vec![]))
 }
 
 pub async fn invite_form(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    lang: Lang,
     Query(query): Query<TokenQuery>,
-) -> Response {
-    form(state, code, query.token, INVITE).await
+) -> Result<Response, PageError> {
+    form(state, lang, query.token, INVITE).await
 }
 
 pub async fn reset_form(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    lang: Lang,
     Query(query): Query<TokenQuery>,
-) -> Response {
-    form(state, code, query.token, RESET).await
+) -> Result<Response, PageError> {
+    form(state, lang, query.token, RESET).await
 }
 
 /// The password rules of the account page, and the repeat.
@@ -126,39 +124,8 @@ fn password_of(raw: &RawLink, errors: &mut Vec<&'static str>) -> Option<NewPassw
     password
 }
 
-/// A new password's hash, and a new key wrapped under it.
-async fn secrets_for(
-    state: &AppState,
-    password: &NewPassword,
-) -> Result<(String, String, Vec<u8>), PageError> {
-    let hash = state
-        .staff
-        .hasher
-        .hash(password)
-        .await
-        .map_err(PageError::internal)?;
-    let (identity, wrapped) = state
-        .staff
-        .new_identity(password.secret().clone())
-        .await
-        .map_err(PageError::internal)?;
-    Ok((hash, identity.to_public().to_string(), wrapped))
-}
-
-pub async fn invite_accept(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-    Form(raw): Form<RawLink>,
-) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
-    };
-    let link = match find(&state, INVITE, &raw.token).await {
-        Ok(Some(link)) => link,
-        Ok(None) => return link_gone(lang),
-        Err(e) => return e.render(lang, "/"),
-    };
-    let t = Tr::new(lang);
+/// The new account's password, or every field to fix.
+fn parse_invite(raw: &RawLink) -> Result<NewPassword, Vec<&'static str>> {
     let mut errors = vec![];
     if !valid_username(&raw.username) {
         errors.push("setup-error-username");
@@ -167,106 +134,122 @@ pub async fn invite_accept(
     if name.is_empty() || name.chars().count() > 100 {
         errors.push("setup-error-name");
     }
-    let password = password_of(&raw, &mut errors);
-    let Some(password) = password.filter(|_| errors.is_empty()) else {
-        let errors = errors.into_iter().map(|e| t.t(e)).collect();
-        return link_page(lang, INVITE, StatusCode::UNPROCESSABLE_ENTITY, &raw, errors);
-    };
-    let made = async {
-        let (hash, recipient, wrapped) = secrets_for(&state, &password).await?;
-        let new = NewStaff {
-            username: &raw.username,
-            display_name: name,
-            email: link.email.as_deref(),
-            role: link.role.as_deref().unwrap_or("counsellor"),
-            password_hash: hash,
-            recipient,
-            wrapped_identity: wrapped,
-            services: &link.services,
-        };
-        let accepted = store::accept_invite(&state.db, &link.id, now_secs() as i64, new)
-            .await
-            .map_err(PageError::internal)?;
-        if let Accepted::Created(id) = &accepted {
-            tracing::info!(staff = %id, link = %link.id, "invitation accepted");
-            // Their services' items are sealed again to include the new key.
-            start_with_members(&state, &link.services, "member_added", id, id).await?;
-        }
-        Ok::<_, PageError>(accepted)
-    };
-    match made.await {
-        Ok(Accepted::Created(_)) => {
-            Redirect::to(&format!("/{}/staff/login?notice=invite-done", lang.code()))
-                .into_response()
-        }
-        Ok(Accepted::NameTaken) => link_page(
-            lang,
-            INVITE,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &raw,
-            vec![t.t("setup-error-taken")],
-        ),
-        Ok(Accepted::LinkGone) => link_gone(lang),
-        Err(e) => e.render(lang, "/"),
+    match password_of(raw, &mut errors) {
+        Some(password) if errors.is_empty() => Ok(password),
+        _ => Err(errors),
     }
+}
+
+/// A new password's hash, and a new key wrapped under it.
+async fn secrets_for(
+    state: &AppState,
+    password: &NewPassword,
+) -> Result<(String, String, Vec<u8>), PageError> {
+    let hash = state.staff.hasher.hash(password).await?;
+    let (identity, wrapped) = state.staff.new_identity(password.secret().clone()).await?;
+    Ok((hash, identity.to_public().to_string(), wrapped))
+}
+
+pub async fn invite_accept(
+    State(state): State<AppState>,
+    lang: Lang,
+    Form(raw): Form<RawLink>,
+) -> Result<Response, PageError> {
+    let Some(link) = find(&state, INVITE, &raw.token).await? else {
+        return Ok(link_gone(lang));
+    };
+    let refused = |errors| link_page(lang, INVITE, StatusCode::UNPROCESSABLE_ENTITY, &raw, errors);
+    let password = match parse_invite(&raw) {
+        Ok(password) => password,
+        Err(errors) => return Ok(refused(errors)),
+    };
+    Ok(match make_account(&state, &link, &raw, &password).await? {
+        Accepted::Created(_) => {
+            let to = format!("/{}/staff/login?notice=invite-done", lang.code());
+            Redirect::to(&to).into_response()
+        }
+        Accepted::NameTaken => refused(vec!["setup-error-taken"]),
+        Accepted::LinkGone => link_gone(lang),
+    })
+}
+
+/// Spends the invitation on the account the form describes and, once it
+/// exists, reseals its services' items to include the new key.
+async fn make_account(
+    state: &AppState,
+    link: &Link,
+    raw: &RawLink,
+    password: &NewPassword,
+) -> Result<Accepted, PageError> {
+    let (hash, recipient, wrapped) = secrets_for(state, password).await?;
+    let new = NewStaff {
+        username: &raw.username,
+        display_name: raw.name.trim(),
+        email: link.email.as_deref(),
+        role: link.role.as_deref().unwrap_or("counsellor"),
+        password_hash: hash,
+        recipient,
+        wrapped_identity: wrapped,
+        services: &link.services,
+    };
+    let accepted = store::accept_invite(&state.db, &link.id, now_secs() as i64, new).await?;
+    if let Accepted::Created(id) = &accepted {
+        tracing::info!(staff = %id, link = %link.id, "invitation accepted");
+        start_with_members(state, &link.services, "member_added", id, id).await?;
+    }
+    Ok(accepted)
 }
 
 pub async fn reset_finish(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    lang: Lang,
     Form(raw): Form<RawLink>,
-) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return no_such_language(&state);
+) -> Result<Response, PageError> {
+    let Some(link) = find(&state, RESET, &raw.token).await? else {
+        return Ok(link_gone(lang));
     };
-    let link = match find(&state, RESET, &raw.token).await {
-        Ok(Some(link)) => link,
-        Ok(None) => return link_gone(lang),
-        Err(e) => return e.render(lang, "/"),
-    };
-    let t = Tr::new(lang);
     let mut errors = vec![];
     let password = password_of(&raw, &mut errors);
     let Some(password) = password.filter(|_| errors.is_empty()) else {
-        let errors = errors.into_iter().map(|e| t.t(e)).collect();
-        return link_page(lang, RESET, StatusCode::UNPROCESSABLE_ENTITY, &raw, errors);
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(link_page(lang, RESET, status, &raw, errors));
     };
-    let done = async {
-        let (hash, recipient, wrapped) = secrets_for(&state, &password).await?;
-        let secrets = NewSecrets {
-            password_hash: &hash,
-            recipient: &recipient,
-            wrapped_identity: &wrapped,
-        };
-        let finished = store::finish_reset(&state.db, &link, now_secs() as i64, &secrets)
-            .await
-            .map_err(PageError::internal)?;
-        let Some(staff_id) = link.staff_id.as_deref().filter(|_| finished) else {
-            return Ok(None);
-        };
-        tracing::info!(staff = %staff_id, link = %link.id, "password reset finished, new key");
-        let services = crate::staff::store::services_of(&state.db, staff_id)
-            .await
-            .map_err(PageError::internal)?;
-        start_with_members(&state, &services, "reset", staff_id, staff_id)
-            .await
-            .map(Some)
+    let Some(all_run) = new_password(&state, &link, &password).await? else {
+        return Ok(link_gone(lang));
     };
-    match done.await {
-        Ok(Some(all_run)) => {
-            let mut paragraphs = vec![t.t("link-reset-done")];
-            paragraphs.push(t.t(if all_run {
-                "link-reset-resealing"
-            } else {
-                "link-reset-waiting"
-            }));
-            let view = LinkDoneView {
-                page: StaffPage::titled(lang, "link-reset-title", "staff/login", None),
-                paragraphs,
-            };
-            render(StatusCode::OK, &view, lang, "/")
-        }
-        Ok(None) => link_gone(lang),
-        Err(e) => e.render(lang, "/"),
-    }
+    let t = Tr::new(lang);
+    let resealing = if all_run {
+        "link-reset-resealing"
+    } else {
+        "link-reset-waiting"
+    };
+    let view = LinkDoneView {
+        page: StaffPage::titled(lang, "link-reset-title", "staff/login", None),
+        paragraphs: vec![t.t("link-reset-done"), t.t(resealing)],
+    };
+    Ok(html(StatusCode::OK, &view))
+}
+
+/// Spends the reset link on the new password and key, and reseals the
+/// person's services' items with it. `None` if the link is gone; else
+/// whether every reseal job runs.
+async fn new_password(
+    state: &AppState,
+    link: &Link,
+    password: &NewPassword,
+) -> Result<Option<bool>, PageError> {
+    let (hash, recipient, wrapped) = secrets_for(state, password).await?;
+    let secrets = NewSecrets {
+        password_hash: &hash,
+        recipient: &recipient,
+        wrapped_identity: &wrapped,
+    };
+    let finished = store::finish_reset(&state.db, link, now_secs() as i64, &secrets).await?;
+    let Some(staff_id) = link.staff_id.as_deref().filter(|_| finished) else {
+        return Ok(None);
+    };
+    tracing::info!(staff = %staff_id, link = %link.id, "password reset finished, new key");
+    let services = crate::staff::store::services_of(&state.db, staff_id).await?;
+    let all_run = start_with_members(state, &services, "reset", staff_id, staff_id).await?;
+    Ok(Some(all_run))
 }

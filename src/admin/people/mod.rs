@@ -2,7 +2,7 @@
 //! changes roles, adds members to services, deactivates and reactivates
 //! accounts, and resets passwords by a one-time link (or a one-time
 //! password when there is no mail). Each change to a key set starts the
-//! reseal jobs of the services it touches (`rotation::pages`).
+//! reseal jobs of the services it touches (`rotation::background`).
 //!
 //! A link's token is 256 bits from the OS RNG; only its SHA-256 hash is
 //! stored. The token travels in the mail and the first GET; the page moves

@@ -1,7 +1,7 @@
 //! The people page: everyone's role, state and services with the actions on
 //! them, the invitation form, and the invitations still open.
 
-use axum::extract::{Form, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -12,10 +12,11 @@ use crate::app::AppState;
 use crate::i18n::{Lang, Tr};
 use crate::intake::now_secs;
 use crate::notify::links::expiry_text;
-use crate::staff::StaffSession;
+use crate::staff::guard::csrf_forms;
 use crate::staff::store as staff_store;
 use crate::staff::views::StaffPage;
-use crate::web::{PageError, render};
+use crate::staff::{Admin, AdminForm, StaffSession};
+use crate::web::{PageError, html};
 
 /// What the page shows besides the lists.
 #[derive(Default)]
@@ -30,12 +31,6 @@ pub struct Extra {
 /// Where the POSTs go back to, with a notice id.
 pub fn back(lang: Lang, notice: &str) -> Response {
     Redirect::to(&format!("/{}/staff/people?notice={notice}", lang.code())).into_response()
-}
-
-/// The refusal every non-admin gets, before anything else is read.
-pub fn not_admin(state: &AppState, session: &StaffSession) -> Option<Response> {
-    (!session.staff.is_admin())
-        .then(|| PageError::Forbidden.render(session.lang, &state.config.quick_exit_url))
 }
 
 fn role_label(t: &Tr, role: &str) -> String {
@@ -92,19 +87,16 @@ async fn rows(state: &AppState, lang: Lang) -> Result<Vec<PersonRow>, sqlx::Erro
     Ok(rows)
 }
 
-pub async fn render_page(state: &AppState, session: &StaffSession, extra: Extra) -> Response {
+pub async fn render_page(
+    state: &AppState,
+    session: &StaffSession,
+    extra: Extra,
+) -> Result<Response, PageError> {
     let lang = session.lang;
     let t = Tr::new(lang);
-    let loaded = async {
-        let people = rows(state, lang).await?;
-        let invites = store::open_invites(&state.db, now_secs() as i64).await?;
-        Ok::<_, sqlx::Error>((people, invites))
-    };
-    let (people, invites) = match loaded.await {
-        Ok(found) => found,
-        Err(e) => return PageError::internal(e).render(lang, &state.config.quick_exit_url),
-    };
-    let invites = invites
+    let people = rows(state, lang).await?;
+    let invites = store::open_invites(&state.db, now_secs() as i64)
+        .await?
         .into_iter()
         .map(|i| {
             let email = i.email.unwrap_or_default();
@@ -132,8 +124,7 @@ pub async fn render_page(state: &AppState, session: &StaffSession, extra: Extra)
         invites,
         form,
     };
-    let status = extra.status.unwrap_or(StatusCode::OK);
-    render(status, &view, lang, &state.config.quick_exit_url)
+    Ok(html(extra.status.unwrap_or(StatusCode::OK), &view))
 }
 
 #[derive(Deserialize, Default)]
@@ -158,29 +149,23 @@ const NOTICES: &[&str] = &[
 
 pub async fn page(
     State(state): State<AppState>,
-    session: StaffSession,
+    Admin(session): Admin,
     Query(query): Query<NoticeQuery>,
-) -> Response {
-    if let Some(refused) = not_admin(&state, &session) {
-        return refused;
-    }
+) -> Result<Response, PageError> {
     let t = Tr::new(session.lang);
     let notice = NOTICES
         .contains(&query.notice.as_str())
         .then(|| t.t(&format!("people-notice-{}", query.notice)));
-    render_page(
-        &state,
-        &session,
-        Extra {
-            notice,
-            ..Extra::default()
-        },
-    )
-    .await
+    let extra = Extra {
+        notice,
+        ..Extra::default()
+    };
+    render_page(&state, &session, extra).await
 }
 
 /// The invitation form as sent; `service` repeats, one per box ticked.
-#[derive(Default)]
+#[derive(Deserialize, Default)]
+#[serde(from = "Vec<(String, String)>")]
 pub struct RawInvite {
     csrf: String,
     email: String,
@@ -188,8 +173,8 @@ pub struct RawInvite {
     service: Vec<String>,
 }
 
-impl RawInvite {
-    fn from_pairs(pairs: Vec<(String, String)>) -> RawInvite {
+impl From<Vec<(String, String)>> for RawInvite {
+    fn from(pairs: Vec<(String, String)>) -> RawInvite {
         let mut raw = RawInvite::default();
         for (key, value) in pairs {
             match key.as_str() {
@@ -204,78 +189,6 @@ impl RawInvite {
     }
 }
 
-pub async fn invite(
-    State(state): State<AppState>,
-    session: StaffSession,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let raw = RawInvite::from_pairs(pairs);
-    if let Some(refused) = session.refuse_admin_action(&raw.csrf, &state.config.quick_exit_url) {
-        return refused;
-    }
-    let lang = session.lang;
-    let t = Tr::new(lang);
-    let mut errors = vec![];
-    let email = raw.email.trim();
-    if !valid_email(email) {
-        errors.push(t.t("people-error-email"));
-    }
-    let role_ok = matches!(raw.role.as_str(), "counsellor" | "admin");
-    if !role_ok {
-        errors.push(t.t("people-error-role"));
-    }
-    let known = |s: &String| state.services.get(s).is_some();
-    if !raw.service.iter().all(known) {
-        errors.push(t.t("people-error-service"));
-    }
-    let mut services: Vec<String> = raw.service.iter().filter(|s| known(s)).cloned().collect();
-    services.sort();
-    services.dedup();
-    let form = |raw: &RawInvite| InviteForm {
-        email: raw.email.clone(),
-        role: raw.role.clone(),
-        services: service_choices(&state, lang, &raw.service),
-    };
-    if !errors.is_empty() {
-        let extra = Extra {
-            status: Some(StatusCode::UNPROCESSABLE_ENTITY),
-            errors,
-            form: Some(form(&raw)),
-            ..Extra::default()
-        };
-        return render_page(&state, &session, extra).await;
-    }
-    let invite = Invite {
-        email,
-        role: &raw.role,
-        services: &services,
-        lang,
-        by: &session.staff.id,
-    };
-    match send_invite(&state.config, &state.db, &invite).await {
-        Ok(Delivered::Mailed) => super::page::back(lang, "invited"),
-        Ok(Delivered::Shown(url)) => {
-            let extra = Extra {
-                shown_secret: Some((t.t("people-link-shown"), url)),
-                ..Extra::default()
-            };
-            render_page(&state, &session, extra).await
-        }
-        Err(InviteError::Mail(_)) => {
-            let extra = Extra {
-                status: Some(StatusCode::BAD_GATEWAY),
-                errors: vec![t.t("people-error-mail")],
-                form: Some(form(&raw)),
-                ..Extra::default()
-            };
-            render_page(&state, &session, extra).await
-        }
-        Err(InviteError::Db(e)) => {
-            PageError::internal(e).render(lang, &state.config.quick_exit_url)
-        }
-    }
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct RawRevoke {
@@ -283,17 +196,81 @@ pub struct RawRevoke {
     invite: String,
 }
 
+csrf_forms!(RawInvite, RawRevoke);
+
+/// The services an invitation names, known ones only, sorted, or what to
+/// fix in the form.
+fn parse_invite(state: &AppState, t: &Tr, raw: &RawInvite) -> Result<Vec<String>, Vec<String>> {
+    let mut errors = vec![];
+    if !valid_email(raw.email.trim()) {
+        errors.push(t.t("people-error-email"));
+    }
+    if !matches!(raw.role.as_str(), "counsellor" | "admin") {
+        errors.push(t.t("people-error-role"));
+    }
+    let known = |s: &String| state.services.get(s).is_some();
+    if !raw.service.iter().all(known) {
+        errors.push(t.t("people-error-service"));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut services = raw.service.clone();
+    services.sort();
+    services.dedup();
+    Ok(services)
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    AdminForm { session, form: raw }: AdminForm<RawInvite>,
+) -> Result<Response, PageError> {
+    let lang = session.lang;
+    let t = Tr::new(lang);
+    // A refusal hands the form back as typed.
+    let again = |status, errors| Extra {
+        status: Some(status),
+        errors,
+        form: Some(InviteForm {
+            email: raw.email.clone(),
+            role: raw.role.clone(),
+            services: service_choices(&state, lang, &raw.service),
+        }),
+        ..Extra::default()
+    };
+    let services = match parse_invite(&state, &t, &raw) {
+        Ok(services) => services,
+        Err(errors) => {
+            let extra = again(StatusCode::UNPROCESSABLE_ENTITY, errors);
+            return render_page(&state, &session, extra).await;
+        }
+    };
+    let invite = Invite {
+        email: raw.email.trim(),
+        role: &raw.role,
+        services: &services,
+        lang,
+        by: &session.staff.id,
+    };
+    let extra = match send_invite(&state.config, &state.db, &invite).await {
+        Ok(Delivered::Mailed) => return Ok(back(lang, "invited")),
+        Ok(Delivered::Shown(url)) => Extra {
+            shown_secret: Some((t.t("people-link-shown"), url)),
+            ..Extra::default()
+        },
+        Err(InviteError::Mail(_)) => again(StatusCode::BAD_GATEWAY, vec![t.t("people-error-mail")]),
+        Err(InviteError::Db(e)) => return Err(e.into()),
+    };
+    render_page(&state, &session, extra).await
+}
+
 pub async fn revoke(
     State(state): State<AppState>,
-    session: StaffSession,
-    Form(raw): Form<RawRevoke>,
-) -> Response {
-    if let Some(refused) = session.refuse_admin_action(&raw.csrf, &state.config.quick_exit_url) {
-        return refused;
-    }
-    match store::revoke_invite(&state.db, &raw.invite, &session.staff.id).await {
-        Ok(true) => back(session.lang, "revoked"),
-        Ok(false) => back(session.lang, "unchanged"),
-        Err(e) => PageError::internal(e).render(session.lang, &state.config.quick_exit_url),
-    }
+    AdminForm { session, form: raw }: AdminForm<RawRevoke>,
+) -> Result<Response, PageError> {
+    let revoked = store::revoke_invite(&state.db, &raw.invite, &session.staff.id).await?;
+    Ok(back(
+        session.lang,
+        if revoked { "revoked" } else { "unchanged" },
+    ))
 }
