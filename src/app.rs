@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -186,6 +186,7 @@ const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
 async fn security_headers(request: Request, next: Next) -> Response {
     let is_static = request.uri().path().starts_with("/static/");
     let mut response = next.run(request).await;
+    let status = response.status();
     let h = response.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -212,8 +213,14 @@ async fn security_headers(request: Request, next: Next) -> Response {
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
-    if !is_static {
+    // Only the stylesheet itself may be cached: a 404 or 405 under
+    // `/static/` is an answer like any other.
+    if !(is_static && status.is_success()) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    // Every 429, also a form handed back over a limit, says when to retry.
+    if status == StatusCode::TOO_MANY_REQUESTS && !h.contains_key(header::RETRY_AFTER) {
+        h.insert(header::RETRY_AFTER, HeaderValue::from_static("600"));
     }
     response
 }

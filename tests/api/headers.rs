@@ -150,3 +150,38 @@ async fn with_an_onion_address_client_pages_name_the_same_page_there() {
     let r = c.get(plain.url("/en/check")).send().await.unwrap();
     assert_eq!(onion_location(&r), None);
 }
+
+#[tokio::test]
+async fn errors_under_static_are_not_cached_and_every_429_says_when_to_retry() {
+    let app = spawn_with(Options {
+        extra_limits: "submissions_per_client_per_hour = 1".into(),
+        ..Options::default()
+    })
+    .await;
+    let c = client();
+    let missing = c.get(app.url("/static/nothing.css")).send().await.unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
+    assert_eq!(missing.headers()["cache-control"], "no-store");
+    let wrong_method = c.post(app.url("/static/suoja.css")).send().await.unwrap();
+    assert_eq!(wrong_method.status().as_u16(), 405);
+    assert_eq!(wrong_method.headers()["cache-control"], "no-store");
+    let css = c.get(app.url("/static/suoja.css")).send().await.unwrap();
+    assert_ne!(css.headers()["cache-control"], "no-store");
+    // The contact form handed back over the limit is a 429 page of its own.
+    let fields = [("topic", "general"), ("message", "m"), ("way", "none")];
+    assert_eq!(app.submit("en", SERVICE, &fields).await.0, 200);
+    let token = app.form_token("en", SERVICE).await;
+    let over = c
+        .post(app.url(&format!("/en/services/{SERVICE}")))
+        .form(&[
+            ("token", token.as_str()),
+            ("topic", "general"),
+            ("message", "kept"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(over.status().as_u16(), 429);
+    assert!(over.headers().contains_key("retry-after"));
+    assert!(over.text().await.unwrap().contains("kept"));
+}
