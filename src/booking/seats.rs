@@ -34,6 +34,12 @@ struct SeatPart {
     seat: Option<String>,
 }
 
+impl seal::CaseDoc for SeatPart {
+    fn case_id(&self) -> &str {
+        &self.case
+    }
+}
+
 /// What one counsellor's unlocked key has opened: message id to the seat it
 /// names (and that message's case), or nothing (no seat, or not for this
 /// key). No `Debug`: it holds the very link the seal hides.
@@ -134,9 +140,9 @@ async fn open_all(
 /// The seat id a sealed message names, if `identity` opens it and it
 /// belongs to `case`. A message moved from another case names no seat here.
 fn seat_in(sealed: &[u8], case: &str, identity: &dyn age::Identity) -> Option<String> {
-    match seal::open::<SeatPart>(sealed, &[identity]) {
-        Ok(part) if part.case == case => part.seat,
-        Ok(_) => {
+    match seal::open_case_doc::<SeatPart>(sealed, &[identity], case) {
+        Ok(part) => part.and_then(|p| p.seat),
+        Err(seal::SealError::OtherCase) => {
             tracing::warn!("a sealed booking message belongs to another case; ignored");
             None
         }

@@ -23,13 +23,13 @@ pub async fn run(identity_file: &Path, database_url: &str, json: bool) -> Result
     for case in &cases {
         let mut docs = Vec::new();
         for m in store::messages(&db, &case.id).await? {
-            match seal::open::<MessageDoc>(&m.sealed, &identities) {
-                Ok(doc) if doc.case == case.id => docs.push((m.author, doc)),
-                Ok(_) => eprintln!(
+            match seal::open_case_doc::<MessageDoc>(&m.sealed, &identities, &case.id) {
+                Ok(Some(doc)) => docs.push((m.author, doc)),
+                Ok(None) => {}
+                Err(seal::SealError::OtherCase) => eprintln!(
                     "case {}: a message belongs to another case; skipped",
                     case.id
                 ),
-                Err(seal::SealError::NotForThisKey) => {}
                 Err(e) => eprintln!("case {}: {e}", case.id),
             }
         }

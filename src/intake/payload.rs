@@ -52,6 +52,12 @@ pub struct BookingDoc {
     pub group: Option<String>,
 }
 
+impl crate::seal::CaseDoc for MessageDoc {
+    fn case_id(&self) -> &str {
+        &self.case
+    }
+}
+
 fn now_text() -> String {
     jiff::Timestamp::now()
         .round(jiff::Unit::Second)

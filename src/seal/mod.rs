@@ -32,6 +32,9 @@ pub enum SealError {
     NotForThisKey,
     #[error("sealed item is malformed")]
     Malformed,
+    /// It opened, but names another case: moved in the database.
+    #[error("sealed item belongs to another case")]
+    OtherCase,
 }
 
 /// The people (keys) an item is sealed to, sorted and without repeats. Each
@@ -246,6 +249,32 @@ pub(crate) fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
     padded
 }
 
+/// A sealed document that names the case it belongs to, so that an item
+/// moved to another case in the database is caught when opened.
+pub trait CaseDoc: DeserializeOwned {
+    fn case_id(&self) -> &str;
+}
+
+/// Opens one of case `case_id`'s sealed documents: `None` when none of
+/// `identities` is among its recipients, [`SealError::OtherCase`] when it
+/// opens but names another case. Every reader of a case (the client with
+/// their receipt, a counsellor, the offline reader) opens through here.
+pub fn open_case_doc<T: CaseDoc>(
+    sealed: &[u8],
+    identities: &[&dyn age::Identity],
+    case_id: &str,
+) -> Result<Option<T>, SealError> {
+    let doc: T = match open(sealed, identities) {
+        Ok(doc) => doc,
+        Err(SealError::NotForThisKey) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if doc.case_id() != case_id {
+        return Err(SealError::OtherCase);
+    }
+    Ok(Some(doc))
+}
+
 /// Opens a sealed item with any of `identities` and parses its document.
 pub fn open<T: DeserializeOwned>(
     sealed: &[u8],
@@ -389,6 +418,39 @@ mod tests {
             assert_eq!(doc.text, "kept");
         }
         assert!(open::<Doc>(&resealed, &[&old as &dyn age::Identity]).is_err());
+    }
+
+    #[derive(serde::Deserialize)]
+    struct InCase {
+        case: String,
+    }
+
+    impl CaseDoc for InCase {
+        fn case_id(&self) -> &str {
+            &self.case
+        }
+    }
+
+    #[test]
+    fn a_case_document_opens_only_in_its_own_case() {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            case: &'a str,
+        }
+        let key = x25519::Identity::generate();
+        let sealed = Envelope::new([key.to_public()])
+            .seal(&Out { case: "a" })
+            .unwrap();
+        let keys = [&key as &dyn age::Identity];
+        let doc: Option<InCase> = open_case_doc(&sealed, &keys, "a").unwrap();
+        assert_eq!(doc.map(|d| d.case).as_deref(), Some("a"));
+        assert!(matches!(
+            open_case_doc::<InCase>(&sealed, &keys, "b"),
+            Err(SealError::OtherCase)
+        ));
+        let stranger = x25519::Identity::generate();
+        let none = open_case_doc::<InCase>(&sealed, &[&stranger as &dyn age::Identity], "a");
+        assert!(matches!(none, Ok(None)));
     }
 
     #[test]

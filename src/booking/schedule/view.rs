@@ -73,14 +73,8 @@ fn open_first(session: &StaffSession, row: &Row) -> Result<Option<MessageDoc>, P
     let (Some(sealed), Some(case)) = (&row.first, &row.case) else {
         return Ok(None);
     };
-    match seal::open::<MessageDoc>(sealed, &[&*session.identity as &dyn age::Identity]) {
-        Ok(doc) if &doc.case == case => Ok(Some(doc)),
-        Ok(_) => Err(PageError::internal(
-            "sealed message belongs to another case",
-        )),
-        Err(seal::SealError::NotForThisKey) => Ok(None),
-        Err(e) => Err(PageError::internal(e)),
-    }
+    let keys = [&*session.identity as &dyn age::Identity];
+    Ok(seal::open_case_doc(sealed, &keys, case)?)
 }
 
 fn entry(
