@@ -556,7 +556,7 @@ impl RawService {
             let found = if entry.starts_with("age1") {
                 vec![parse_recipient(entry).map_err(|m| (key(&format!("recipients[{r}]")), m))?]
             } else {
-                read_recipients_file(Path::new(entry))
+                crate::seal::read_recipients_file(Path::new(entry))
                     .map_err(|m| (key(&format!("recipients[{r}]")), m))?
             };
             recipients.extend(found);
@@ -688,30 +688,7 @@ pub fn is_phone_number(s: &str) -> bool {
 }
 
 pub fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| "not an age X25519 recipient (age1…)".to_owned())
-}
-
-/// Reads a recipients file in the format `age -R` reads: one recipient a
-/// line, `#` comments and blank lines ignored.
-pub fn read_recipients_file(path: &Path) -> Result<Vec<age::x25519::Recipient>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read recipients file {}: {e}", path.display()))?;
-    let mut found = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let recipient =
-            parse_recipient(line).map_err(|m| format!("{} line {}: {m}", path.display(), n + 1))?;
-        found.push(recipient);
-    }
-    if found.is_empty() {
-        return Err(format!("{} holds no recipient", path.display()));
-    }
-    Ok(found)
+    crate::seal::parse_recipient(s).ok_or_else(|| "not an age X25519 recipient (age1…)".to_owned())
 }
 
 impl Service {

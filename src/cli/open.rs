@@ -12,11 +12,8 @@ use crate::seal;
 use crate::serve::BoxError;
 
 pub async fn run(identity_file: &Path, database_url: &str, json: bool) -> Result<(), BoxError> {
-    let identities = age::IdentityFile::from_file(identity_file.to_string_lossy().into_owned())
-        .map_err(|e| format!("{}: {e}", identity_file.display()))?
-        .into_identities()
-        .map_err(|e| format!("{}: {e}", identity_file.display()))?;
-    let identities: Vec<&dyn age::Identity> = identities.iter().map(|i| i.as_ref() as _).collect();
+    let keys = seal::IdentityFile::read(identity_file)?;
+    let identities = keys.as_identities();
     let db = Db::connect(database_url).await?;
     let cases = store::all_cases(&db).await?;
     let mut opened = 0;

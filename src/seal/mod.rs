@@ -3,8 +3,10 @@
 //! them. Plaintext leaves this module only as the caller's own types.
 
 pub mod identity;
+pub mod keyfile;
 mod receipt;
 
+pub use keyfile::{parse_recipient, parse_recipients, read_recipients_file};
 pub use receipt::{ClientKey, Pepper, Receipt};
 
 use std::io::{Read, Write};
@@ -120,13 +122,7 @@ impl Envelope {
 impl Envelope {
     /// The set a key epoch recorded: an age recipients file, one a line.
     pub fn from_recipients_file(text: &str) -> Result<Envelope, SealError> {
-        let recipients = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.parse::<x25519::Recipient>())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| SealError::Malformed)?;
+        let recipients = parse_recipients(text).map_err(|_| SealError::Malformed)?;
         Ok(Envelope::new(recipients))
     }
 
@@ -183,27 +179,7 @@ impl std::fmt::Debug for IdentityFile {
 impl IdentityFile {
     /// Reads X25519 identities from `path`; a file with none is an error.
     pub fn read(path: &std::path::Path) -> Result<IdentityFile, String> {
-        let text = Zeroizing::new(
-            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?,
-        );
-        let mut identities = Vec::new();
-        for line in text.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.parse::<x25519::Identity>() {
-                Ok(id) => identities.push(id),
-                Err(_) => {
-                    return Err(format!(
-                        "{}: a line is not an age X25519 identity",
-                        path.display()
-                    ));
-                }
-            }
-        }
-        if identities.is_empty() {
-            return Err(format!("{}: no identity in the file", path.display()));
-        }
+        let identities = keyfile::read_identity_file(path)?;
         Ok(IdentityFile { identities })
     }
 
