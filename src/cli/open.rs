@@ -5,11 +5,35 @@
 
 use std::path::Path;
 
+use zeroize::Zeroizing;
+
+use crate::config::Config;
 use crate::db::Db;
 use crate::intake::MessageDoc;
 use crate::intake::store;
 use crate::seal;
 use crate::serve::BoxError;
+
+/// The environment variable that names the database without a
+/// configuration: the same name that overrides the configuration's
+/// `database_url`.
+const DATABASE_URL_VAR: &str = "SUOJA_DATABASE_URL";
+
+/// The database to read: `SUOJA_DATABASE_URL` when set (an offline machine
+/// need not hold the server's configuration), else the configuration's
+/// `database_url`. Never an argument: any user of the machine can read a
+/// command line, and a URL may hold a password.
+pub fn database_url(config: &Path) -> Result<Zeroizing<String>, BoxError> {
+    if let Some(url) = std::env::var_os(DATABASE_URL_VAR) {
+        let url = url
+            .into_string()
+            .map_err(|_| format!("{DATABASE_URL_VAR} is not UTF-8"))?;
+        return Ok(Zeroizing::new(url));
+    }
+    Ok(Zeroizing::new(
+        Config::load(config, std::env::vars())?.database_url,
+    ))
+}
 
 pub async fn run(identity_file: &Path, database_url: &str, json: bool) -> Result<(), BoxError> {
     let keys = seal::IdentityFile::read(identity_file)?;
