@@ -15,9 +15,10 @@ use super::{show_when, time, token_scope};
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::config::Service;
-use crate::db::{day, new_id, today};
+use crate::db::new_id;
 use crate::i18n::{Lang, Tr};
 use crate::intake::form::FieldError;
+use crate::intake::new_case::{SealedCase, seal_case};
 use crate::intake::store::NewCase;
 use crate::intake::{BookingDoc, MessageDoc};
 use crate::seal::Receipt;
@@ -206,85 +207,97 @@ async fn accept(
     else {
         return Ok(Accepted::Taken);
     };
-    let keys = state.service_keys(&service.slug)?;
-    let receipt = Receipt::generate();
-    let client = receipt
-        .client_key(&state.pepper)
-        .map_err(PageError::internal)?;
-    let case_id = new_id();
-    // The seat's id: in the seat row, and otherwise only inside the seal.
-    let seat_id = new_id();
     let t = Tr::new(lang);
     let when = show_when(&t, service, starts_at, ends_at);
+    // The seat's id: in the seat row, and otherwise only inside the seal.
+    let seat_id = new_id();
+    let doc = BookingDoc {
+        call: request.call.code().to_owned(),
+        starts_at: rfc3339(starts_at),
+        ends_at: rfc3339(ends_at),
+        time_zone: service.time_zone.iana_name().unwrap_or("UTC").to_owned(),
+        group,
+    };
     let text = t.t1(
         &format!("booking-doc-{}", request.call.code()),
         "when",
         &when,
     );
-    let doc = MessageDoc {
+    let first = |case: &str| first_message(case, service, &request, doc, &seat_id, text);
+    let until = booked_until(state, service, ends_at).await?;
+    let SealedCase { receipt, case } =
+        seal_case(state, service, "booking", Some(until), first).await?;
+    if !take_seat(state, service, &case, &seat_id, &request.target).await? {
+        tracing::debug!(service = %service.slug, "booking refused: no free seat");
+        return Ok(Accepted::Taken);
+    }
+    state.notifier.activity(&service.slug);
+    Ok(Accepted::Booked(receipt, when, request.call))
+}
+
+/// The booking case's first message: who calls whom, the exact time, and
+/// the seat it holds.
+fn first_message(
+    case: &str,
+    service: &Service,
+    request: &BookingRequest,
+    booking: BookingDoc,
+    seat_id: &str,
+    text: String,
+) -> MessageDoc {
+    MessageDoc {
         v: crate::intake::DOC_VERSION,
-        case: case_id.clone(),
+        case: case.to_owned(),
         service: service.slug.clone(),
         written_at: rfc3339(time::now_unix()),
-        topic: request.topic,
-        name: request.name,
+        topic: request.topic.clone(),
+        name: request.name.clone(),
         contact: Some(match &request.call {
             Call::WeCall(phone) => crate::intake::ContactWay::Phone(phone.clone()),
             Call::YouCall => crate::intake::ContactWay::None,
         }),
         staff: None,
-        booking: Some(BookingDoc {
-            call: request.call.code().to_owned(),
-            starts_at: rfc3339(starts_at),
-            ends_at: rfc3339(ends_at),
-            time_zone: service.time_zone.iana_name().unwrap_or("UTC").to_owned(),
-            group,
-        }),
-        seat: Some(seat_id.clone()),
+        booking: Some(booking),
+        seat: Some(seat_id.to_owned()),
         text,
-    };
-    let client_recipient = client.recipient();
-    let client_recipient_text = client_recipient.to_string();
-    let envelope = keys.envelope.with(client_recipient);
-    let sealed = state.seal(&envelope, &doc).await?;
-    let opened = today();
-    // Kept after the booked time as long as after any activity, counted
-    // from the service's latest published time so the deadline does not
-    // tell which time this case holds (see retention::store::booking_horizon).
+    }
+}
+
+/// The last day the case's booking may hold: kept after the booked time as
+/// long as after any activity, counted from the service's latest published
+/// time so the deadline does not tell which time this case holds (see
+/// retention::store::booking_horizon).
+async fn booked_until(
+    state: &AppState,
+    service: &Service,
+    ends_at: i64,
+) -> Result<jiff::civil::Date, PageError> {
     let horizon = crate::retention::store::service_horizon(&state.db, &service.slug)
-        .await
-        .map_err(PageError::internal)?
+        .await?
         .map_or(ends_at, |h| h.max(ends_at));
-    let booked_until = crate::retention::day_of(horizon);
-    let retain = crate::retention::deadline(service.retention, false, opened, Some(booked_until));
-    let case = NewCase {
-        id: case_id,
-        service: service.slug.clone(),
-        kind: "booking",
-        opened_on: day(opened),
-        retain_until: day(retain),
-        lookup_hash: client.lookup_hash,
-        client_recipient: client_recipient_text,
-        message_id: new_id(),
-        key_epoch: keys.epoch,
-        sealed,
+    Ok(crate::retention::day_of(horizon))
+}
+
+/// Takes a seat of `target` and stores the case, in one transaction; false
+/// (and nothing stored) when no seat is free.
+async fn take_seat(
+    state: &AppState,
+    service: &Service,
+    case: &NewCase,
+    seat_id: &str,
+    target: &Target,
+) -> Result<bool, PageError> {
+    let mut tx = state.db.pool.begin().await?;
+    let now = time::now_unix();
+    let took = match target {
+        Target::Slot(id) => store::take_slot(&mut tx, id, &service.slug, now).await?,
+        Target::Group(id) => store::take_series(&mut tx, id, &service.slug, now).await?,
     };
-    let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-    let took = match &request.target {
-        Target::Slot(id) => store::take_slot(&mut tx, id, &service.slug, time::now_unix()).await,
-        Target::Group(id) => store::take_series(&mut tx, id, &service.slug, time::now_unix()).await,
-    }
-    .map_err(PageError::internal)?;
     if !took {
-        tx.rollback().await.map_err(PageError::internal)?;
-        tracing::debug!(service = %service.slug, "booking refused: no free seat");
-        return Ok(Accepted::Taken);
+        tx.rollback().await?;
+        return Ok(false);
     }
-    store::insert_booking_case(&mut tx, &case, &seat_id, &request.target)
-        .await
-        .map_err(PageError::internal)?;
-    tx.commit().await.map_err(PageError::internal)?;
-    tracing::info!(service = %service.slug, "booking committed");
-    state.notifier.activity(&service.slug);
-    Ok(Accepted::Booked(receipt, when, request.call))
+    store::insert_booking_case(&mut tx, case, seat_id, target).await?;
+    tx.commit().await?;
+    Ok(true)
 }

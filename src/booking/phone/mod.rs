@@ -17,9 +17,8 @@ use axum::response::{IntoResponse, Response};
 use super::book::rfc3339;
 use super::{store, time};
 use crate::app::AppState;
-use crate::db::{day, new_id, today};
 use crate::intake::MessageDoc;
-use crate::intake::store::NewCase;
+use crate::intake::new_case::open_case;
 use crate::seal::Receipt;
 use crate::staff::StaffSession;
 use crate::staff::store::audit_now;
@@ -105,24 +104,19 @@ pub async fn submit(
     }
 }
 
-/// Seals the call to the service's keys and the new client key, stores the
-/// case through the group-commit writer, and returns the receipt only once
-/// the write is durable.
+/// Opens the call as a case like any contact request, the receipt only once
+/// the case is durable. The audit row is about the caller's act too, so it
+/// is written in a transaction of its own, after the case's: if it fails
+/// the case still exists, and the caller still gets their receipt.
 async fn accept(
     state: &AppState,
     session: &StaffSession,
     call: PhoneCall,
 ) -> Result<(Receipt, String), PageError> {
-    let service = call.service;
-    let keys = state.service_keys(&service.slug)?;
-    let receipt = Receipt::generate();
-    let client = receipt
-        .client_key(&state.pepper)
-        .map_err(PageError::internal)?;
-    let case_id = new_id();
-    let doc = MessageDoc {
+    let service = call.service.clone();
+    let first = |case: &str| MessageDoc {
         v: crate::intake::DOC_VERSION,
-        case: case_id.clone(),
+        case: case.to_owned(),
         service: service.slug.clone(),
         written_at: rfc3339(time::now_unix()),
         topic: call.topic,
@@ -133,39 +127,18 @@ async fn accept(
         seat: None,
         text: call.text,
     };
-    let client_recipient = client.recipient();
-    let client_recipient_text = client_recipient.to_string();
-    let envelope = keys.envelope.with(client_recipient);
-    let sealed = state.seal(&envelope, &doc).await?;
-    let opened = today();
-    let retain = crate::retention::deadline(service.retention, false, opened, None);
-    let case = NewCase {
-        id: case_id.clone(),
-        service: service.slug.clone(),
-        kind: "phone",
-        opened_on: day(opened),
-        retain_until: day(retain),
-        lookup_hash: client.lookup_hash,
-        client_recipient: client_recipient_text,
-        message_id: new_id(),
-        key_epoch: keys.epoch,
-        sealed,
-    };
-    state
-        .writer
-        .write(case)
-        .await
-        .map_err(PageError::internal)?;
-    audit_now(
+    let (receipt, case_id) = open_case(state, &service, "phone", first).await?;
+    let audited = audit_now(
         &state.db,
         &session.staff.id,
         "phone_intake",
         Some(&service.slug),
         Some(&case_id),
     )
-    .await
-    .map_err(PageError::internal)?;
-    tracing::info!(service = %service.slug, "phone call recorded");
-    state.notifier.activity(&service.slug);
+    .await;
+    if let Err(e) = audited {
+        // Logged once with an error id, like any internal error.
+        let _logged = PageError::internal(format!("audit of a phone intake: {e}"));
+    }
     Ok((receipt, case_id))
 }
