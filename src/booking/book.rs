@@ -2,9 +2,9 @@
 //! with who calls whom, and the receipt once the booking is committed.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
-use axum::extract::rejection::FormRejection;
-use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
@@ -22,30 +22,21 @@ use crate::intake::new_case::{SealedCase, seal_case};
 use crate::intake::store::NewCase;
 use crate::intake::{BookingDoc, MessageDoc};
 use crate::seal::Receipt;
-use crate::web::{PageError, render};
+use crate::web::{Form, PageError, html};
+
+/// A service clients may book with: known and not retired.
+fn find_open_service(state: &AppState, slug: &str) -> Result<Arc<Service>, PageError> {
+    state.services.open_one(slug).ok_or(PageError::NotFound)
+}
 
 pub async fn form(
     State(state): State<AppState>,
-    Path((code, slug)): Path<(String, String)>,
-) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return crate::intake::no_such_language(&state);
-    };
-    let exit = &state.config.quick_exit_url;
-    // Clients book only with a service that is not retired.
-    let Some(service) = state.services.open_one(&slug) else {
-        return PageError::NotFound.render(lang, exit);
-    };
-    page(
-        &state,
-        lang,
-        &service,
-        RawBooking::default(),
-        vec![],
-        None,
-        StatusCode::OK,
-    )
-    .await
+    lang: Lang,
+    Path((_, slug)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let service = find_open_service(&state, &slug)?;
+    let raw = RawBooking::default();
+    page(&state, lang, &service, raw, vec![], None, StatusCode::OK).await
 }
 
 /// The booking page with what is free now, the input kept and any problems.
@@ -57,110 +48,68 @@ async fn page(
     errors: Vec<FieldError>,
     notice: Option<&'static str>,
     status: StatusCode,
-) -> Response {
-    let exit = &state.config.quick_exit_url;
+) -> Result<Response, PageError> {
     let now = time::now_unix();
-    let free = async {
-        let slots = store::free_slots(
-            &state.db,
-            &service.slug,
-            now,
-            now + state.config.booking.window_days * 86_400,
-        )
-        .await?;
-        let groups = store::open_groups(&state.db, &service.slug, now).await?;
-        Ok::<_, sqlx::Error>((slots, groups))
-    };
-    let (slots, groups) = match free.await {
-        Ok(v) => v,
-        Err(e) => return PageError::internal(e).render(lang, exit),
-    };
+    let until = now + state.config.booking.window_days * 86_400;
+    let slots = store::free_slots(&state.db, &service.slug, now, until).await?;
+    let groups = store::open_groups(&state.db, &service.slug, now).await?;
     let view = BookView::new(state, lang, service, slots, groups, raw, errors, notice);
-    render(status, &view, lang, exit)
+    Ok(html(status, &view))
+}
+
+/// Why a booking form is not taken now (too many from this network, or a
+/// form token that is spent, too fresh or too old), as a page status and
+/// a notice.
+fn refusal(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    service: &Service,
+    raw: &RawBooking,
+) -> Option<(StatusCode, &'static str)> {
+    let client = state.client_net(peer, headers);
+    if !state.limits.allow_submission(client, &service.slug) {
+        tracing::debug!("booking over the rate limit");
+        return Some((StatusCode::TOO_MANY_REQUESTS, "notice-too-many"));
+    }
+    let now = crate::intake::now_secs();
+    let notice = match state.form_key.check(&token_scope(service), &raw.token, now) {
+        TokenCheck::Valid => return None,
+        TokenCheck::TooFast => "notice-too-fast",
+        TokenCheck::Invalid => "notice-expired",
+    };
+    Some((StatusCode::UNPROCESSABLE_ENTITY, notice))
 }
 
 pub async fn submit(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Path((code, slug)): Path<(String, String)>,
-    form: Result<Form<RawBooking>, FormRejection>,
-) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return crate::intake::no_such_language(&state);
-    };
-    let exit = &state.config.quick_exit_url;
-    // Clients book only with a service that is not retired.
-    let Some(service) = state.services.open_one(&slug) else {
-        return PageError::NotFound.render(lang, exit);
-    };
-    let raw = match form {
-        Ok(Form(raw)) => raw,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return PageError::TooLarge.render(lang, exit);
-        }
-        Err(_) => return PageError::BadRequest.render(lang, exit),
-    };
-    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    let client = state.client_net(peer, &headers);
-    if !state.limits.allow_submission(client, &service.slug) {
-        tracing::debug!(service = %service.slug, "booking over the rate limit");
-        let status = StatusCode::TOO_MANY_REQUESTS;
-        return page(
-            &state,
-            lang,
-            &service,
-            raw,
-            vec![],
-            Some("notice-too-many"),
-            status,
-        )
-        .await;
-    }
-    let refusal = match state.form_key.check(
-        &token_scope(&service),
-        &raw.token,
-        crate::intake::now_secs(),
-    ) {
-        TokenCheck::Valid => None,
-        TokenCheck::TooFast => Some("notice-too-fast"),
-        TokenCheck::Invalid => Some("notice-expired"),
-    };
-    if let Some(notice) = refusal {
-        return page(
-            &state,
-            lang,
-            &service,
-            raw,
-            vec![],
-            Some(notice),
-            unprocessable,
-        )
-        .await;
+    lang: Lang,
+    Path((_, slug)): Path<(String, String)>,
+    Form(raw): Form<RawBooking>,
+) -> Result<Response, PageError> {
+    let service = find_open_service(&state, &slug)?;
+    // Every refusal below hands the form back with what the person typed.
+    if let Some((status, notice)) = refusal(&state, peer, &headers, &service, &raw) {
+        return page(&state, lang, &service, raw, vec![], Some(notice), status).await;
     }
     let request = match BookingRequest::parse(&raw, &service) {
-        Ok(r) => r,
-        Err(errors) => return page(&state, lang, &service, raw, errors, None, unprocessable).await,
+        Ok(request) => request,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return page(&state, lang, &service, raw, errors, None, status).await;
+        }
     };
-    match accept(&state, lang, &service, request).await {
-        Ok(Accepted::Booked(receipt, when, call)) => {
+    match accept(&state, lang, &service, request).await? {
+        Accepted::Booked(receipt, when, call) => {
             let view = BookedView::new(&state, lang, &service, &receipt, when, &call);
-            render(StatusCode::OK, &view, lang, exit)
+            Ok(html(StatusCode::OK, &view))
         }
-        Ok(Accepted::Taken) => {
-            let status = StatusCode::CONFLICT;
-            page(
-                &state,
-                lang,
-                &service,
-                raw,
-                vec![],
-                Some("booking-taken"),
-                status,
-            )
-            .await
+        Accepted::Taken => {
+            let (status, notice) = (StatusCode::CONFLICT, Some("booking-taken"));
+            page(&state, lang, &service, raw, vec![], notice, status).await
         }
-        Err(e) => e.render(lang, exit),
     }
 }
 
@@ -178,12 +127,10 @@ pub(super) async fn target_times(
 ) -> Result<Option<(i64, i64, Option<String>)>, PageError> {
     match target {
         Target::Slot(id) => Ok(store::slot_of_service(&state.db, id, &service.slug)
-            .await
-            .map_err(PageError::internal)?
+            .await?
             .map(|s| (s.starts_at, s.ends_at, None))),
         Target::Group(id) => Ok(store::group_by_id(&state.db, id)
-            .await
-            .map_err(PageError::internal)?
+            .await?
             .filter(|g| g.service == service.slug)
             .map(|g| (g.first_at, g.last_at, Some(g.name_en)))),
     }
