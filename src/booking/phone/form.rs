@@ -26,6 +26,8 @@ pub struct RawPhone {
     pub text: String,
 }
 
+crate::staff::guard::csrf_forms!(RawPhone);
+
 /// A recorded call that passed every check.
 pub struct PhoneCall {
     pub service: std::sync::Arc<Service>,

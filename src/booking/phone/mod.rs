@@ -10,9 +10,9 @@
 mod form;
 
 use askama::Template;
-use axum::extract::{Form, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::book::rfc3339;
 use super::{store, time};
@@ -20,10 +20,10 @@ use crate::app::AppState;
 use crate::intake::MessageDoc;
 use crate::intake::new_case::open_case;
 use crate::seal::Receipt;
-use crate::staff::StaffSession;
 use crate::staff::store::audit_now;
 use crate::staff::views::StaffPage;
-use crate::web::{PageError, render};
+use crate::staff::{StaffForm, StaffSession};
+use crate::web::{PageError, html};
 use form::{PhoneCall, PhoneView, RawPhone};
 
 #[derive(Template)]
@@ -36,13 +36,13 @@ pub struct PhoneReceiptView {
     pub again_href: String,
 }
 
-pub async fn page(State(state): State<AppState>, session: StaffSession) -> Response {
-    let on_duty = match on_duty(&state, &session).await {
-        Ok(v) => v,
-        Err(e) => return e.render(session.lang, "/"),
-    };
+pub async fn page(
+    State(state): State<AppState>,
+    session: StaffSession,
+) -> Result<Response, PageError> {
+    let on_duty = on_duty(&state, &session).await?;
     let view = PhoneView::new(&state, &session, RawPhone::default(), vec![], on_duty);
-    render(StatusCode::OK, &view, session.lang, "/")
+    Ok(html(StatusCode::OK, &view))
 }
 
 /// The reader's services whose weekly duty hours run now (or ended within
@@ -52,10 +52,7 @@ async fn on_duty(state: &AppState, session: &StaffSession) -> Result<Vec<String>
     let grace = state.config.booking.phone_grace_minutes * 60;
     let mut out = Vec::new();
     for slug in &session.services {
-        if store::on_duty(&state.db, slug, now, grace)
-            .await
-            .map_err(PageError::internal)?
-        {
+        if store::on_duty(&state.db, slug, now, grace).await? {
             out.push(slug.clone());
         }
     }
@@ -64,44 +61,38 @@ async fn on_duty(state: &AppState, session: &StaffSession) -> Result<Vec<String>
 
 pub async fn submit(
     State(state): State<AppState>,
-    session: StaffSession,
-    Form(raw): Form<RawPhone>,
-) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
-    let on_duty = match on_duty(&state, &session).await {
-        Ok(v) => v,
-        Err(e) => return e.render(session.lang, "/"),
-    };
-    let call = match PhoneCall::parse(&state, &session, &raw) {
-        Ok(call) if on_duty.contains(&call.service.slug) => call,
+    StaffForm { session, form: raw }: StaffForm<RawPhone>,
+) -> Result<Response, PageError> {
+    let on_duty = on_duty(&state, &session).await?;
+    let errors = match PhoneCall::parse(&state, &session, &raw) {
+        Ok(call) if on_duty.contains(&call.service.slug) => {
+            return answer(&state, &session, call).await;
+        }
         // Outside duty hours: refused, with everything typed kept.
-        Ok(_) => {
-            let errors = vec![form::off_duty()];
-            let view = PhoneView::new(&state, &session, raw, errors, on_duty);
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &view, session.lang, "/");
-        }
-        Err(errors) => {
-            let view = PhoneView::new(&state, &session, raw, errors, on_duty);
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &view, session.lang, "/");
-        }
+        Ok(_) => vec![form::off_duty()],
+        Err(errors) => errors,
     };
-    let service_name = call.service.name.get(session.lang).to_owned();
-    match accept(&state, &session, call).await {
-        Ok((receipt, case_id)) => {
-            let lang = session.lang;
-            let view = PhoneReceiptView {
-                page: StaffPage::titled(lang, "phone-receipt-title", "staff/phone", Some(&session)),
-                receipt: receipt.to_string(),
-                service: service_name,
-                case_href: format!("/{}/staff/cases/{case_id}", lang.code()),
-                again_href: format!("/{}/staff/phone", lang.code()),
-            };
-            render(StatusCode::OK, &view, lang, "/")
-        }
-        Err(e) => e.render(session.lang, "/"),
-    }
+    let view = PhoneView::new(&state, &session, raw, errors, on_duty);
+    Ok(html(StatusCode::UNPROCESSABLE_ENTITY, &view))
+}
+
+/// Records the call and shows its receipt, to be read to the caller.
+async fn answer(
+    state: &AppState,
+    session: &StaffSession,
+    call: PhoneCall,
+) -> Result<Response, PageError> {
+    let lang = session.lang;
+    let service = call.service.name.get(lang).to_owned();
+    let (receipt, case_id) = accept(state, session, call).await?;
+    let view = PhoneReceiptView {
+        page: StaffPage::titled(lang, "phone-receipt-title", "staff/phone", Some(session)),
+        receipt: receipt.to_string(),
+        service,
+        case_href: format!("/{}/staff/cases/{case_id}", lang.code()),
+        again_href: format!("/{}/staff/phone", lang.code()),
+    };
+    Ok(html(StatusCode::OK, &view))
 }
 
 /// Opens the call as a case like any contact request, the receipt only once
