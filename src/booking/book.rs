@@ -179,7 +179,7 @@ async fn accept(
         return Ok(Accepted::Taken);
     }
     state.notifier.activity(&service.slug);
-    Ok(Accepted::Booked(receipt, when, request.call))
+    Ok(Accepted::Booked(receipt, when, request.call.clone()))
 }
 
 /// The booking case's first message: who calls whom, the exact time, and

@@ -25,12 +25,16 @@ pub const REPLY_SCOPE: &str = "client-reply";
 
 /// No `Debug`: it may hold the message a client writes back.
 #[derive(Default, Deserialize)]
-#[serde(default)]
 pub struct RawCheck {
+    #[serde(default)]
     pub receipt: String,
+    #[serde(default)]
     pub message: String,
+    #[serde(default)]
     pub token: String,
 }
+
+crate::seal::wipe_on_drop!(RawCheck: receipt, message, token);
 
 pub async fn form(State(state): State<AppState>, lang: Lang) -> Response {
     html(

@@ -331,7 +331,7 @@ pub fn message_for(
     day: &str,
     doc: MessageDoc,
 ) -> ShownMessage {
-    let m = ThreadMessage {
+    let mut m = ThreadMessage {
         from_client: true,
         day: day.to_owned(),
         doc,
@@ -360,6 +360,6 @@ pub fn message_for(
         who,
         day: show_day(t.lang, &m.day),
         details,
-        text: m.doc.text,
+        text: std::mem::take(&mut m.doc.text),
     }
 }

@@ -17,6 +17,20 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+/// Wipes the named fields (`String`s, `Option<String>`s) of a type that
+/// holds what someone wrote when it is dropped. Such types have no `Debug`
+/// either, so what they hold never reaches a log by accident.
+macro_rules! wipe_on_drop {
+    ($ty:ty: $($field:ident),+ $(,)?) => {
+        impl Drop for $ty {
+            fn drop(&mut self) {
+                $(::zeroize::Zeroize::zeroize(&mut self.$field);)+
+            }
+        }
+    };
+}
+pub(crate) use wipe_on_drop;
+
 /// Plaintexts are padded to a multiple of this many bytes before sealing, so
 /// the stored size tells only roughly how long a message is.
 pub const PAD_BUCKET: usize = 1024;

@@ -15,13 +15,18 @@ use crate::intake::store::{CaseRow, find_by_lookup};
 use crate::seal::{ClientKey, Receipt};
 use crate::web::{Form, PageError};
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+/// No `Debug`, and wiped when dropped: it holds a receipt.
+#[derive(Default, Deserialize)]
 pub struct RawManage {
+    #[serde(default)]
     pub receipt: String,
+    #[serde(default)]
     pub token: String,
+    #[serde(default)]
     pub choice: String,
 }
+
+crate::seal::wipe_on_drop!(RawManage: receipt, token, choice);
 
 /// A booking case opened with its receipt, for one request.
 pub struct Opened {

@@ -17,24 +17,32 @@ use crate::staff::views::StaffPage;
 
 /// No `Debug`: it holds what a caller said.
 #[derive(Default, Deserialize)]
-#[serde(default)]
 pub struct RawPhone {
+    #[serde(default)]
     pub csrf: String,
+    #[serde(default)]
     pub service: String,
+    #[serde(default)]
     pub topic: String,
+    #[serde(default)]
     pub name: String,
+    #[serde(default)]
     pub text: String,
 }
 
 crate::staff::guard::csrf_forms!(RawPhone);
+crate::seal::wipe_on_drop!(RawPhone: csrf, service, topic, name, text);
 
-/// A recorded call that passed every check.
+/// A recorded call that passed every check (no `Debug`, wiped when
+/// dropped).
 pub struct PhoneCall {
     pub service: std::sync::Arc<Service>,
     pub topic: Option<String>,
     pub name: Option<String>,
     pub text: String,
 }
+
+crate::seal::wipe_on_drop!(PhoneCall: topic, name, text);
 
 fn err(field: &'static str, message: &'static str) -> FieldError {
     FieldError { field, message }

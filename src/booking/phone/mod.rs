@@ -102,7 +102,7 @@ async fn answer(
 async fn accept(
     state: &AppState,
     session: &StaffSession,
-    call: PhoneCall,
+    mut call: PhoneCall,
 ) -> Result<(Receipt, String), PageError> {
     let service = call.service.clone();
     let first = |case: &str| MessageDoc {
@@ -110,13 +110,13 @@ async fn accept(
         case: case.to_owned(),
         service: service.slug.clone(),
         written_at: rfc3339(time::now_unix()),
-        topic: call.topic,
-        name: call.name,
+        topic: call.topic.take(),
+        name: call.name.take(),
         contact: None,
         staff: Some(session.staff.display_name.clone()),
         booking: None,
         seat: None,
-        text: call.text,
+        text: std::mem::take(&mut call.text),
     };
     let (receipt, case_id) = open_case(state, &service, "phone", first).await?;
     let audited = audit_now(
