@@ -64,38 +64,22 @@ fn form_again(
 }
 
 /// The receipt a form carries, once the look-up rate limit allows it; else
-/// the form again.
+/// why not, for [`form_again`].
 fn admit(
     state: &AppState,
     peer: SocketAddr,
     headers: &HeaderMap,
-    lang: Lang,
     raw: &mut RawCheck,
-    writing: bool,
-) -> Result<Receipt, Response> {
+) -> Result<Receipt, (StatusCode, &'static str)> {
     if let Some((at, _)) = raw.receipt.char_indices().nth(64) {
         raw.receipt.truncate(at);
     }
     if !state.limits.allow_lookup(state.client_net(peer, headers)) {
         tracing::debug!("receipt look-up over the rate limit");
-        let status = StatusCode::TOO_MANY_REQUESTS;
-        return Err(form_again(
-            state,
-            lang,
-            status,
-            "notice-too-many",
-            raw,
-            writing,
-        ));
+        return Err((StatusCode::TOO_MANY_REQUESTS, "notice-too-many"));
     }
-    match Receipt::parse(&raw.receipt) {
-        Some(receipt) => Ok(receipt),
-        None => {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            let error = "error-receipt-format";
-            Err(form_again(state, lang, status, error, raw, writing))
-        }
-    }
+    let unreadable = (StatusCode::UNPROCESSABLE_ENTITY, "error-receipt-format");
+    Receipt::parse(&raw.receipt).ok_or(unreadable)
 }
 
 pub async fn lookup(
@@ -105,9 +89,11 @@ pub async fn lookup(
     lang: Lang,
     Form(mut raw): Form<RawCheck>,
 ) -> Result<Response, PageError> {
-    let receipt = match admit(&state, peer, &headers, lang, &mut raw, false) {
+    let receipt = match admit(&state, peer, &headers, &mut raw) {
         Ok(receipt) => receipt,
-        Err(page) => return Ok(page),
+        Err((status, error)) => {
+            return Ok(form_again(&state, lang, status, error, &mut raw, false));
+        }
     };
     show(&state, lang, &receipt, &raw.receipt, Reply::default()).await
 }
@@ -199,9 +185,11 @@ pub async fn write_back(
     lang: Lang,
     Form(mut raw): Form<RawCheck>,
 ) -> Result<Response, PageError> {
-    let receipt = match admit(&state, peer, &headers, lang, &mut raw, true) {
+    let receipt = match admit(&state, peer, &headers, &mut raw) {
         Ok(receipt) => receipt,
-        Err(page) => return Ok(page),
+        Err((status, error)) => {
+            return Ok(form_again(&state, lang, status, error, &mut raw, true));
+        }
     };
     let typed = raw.receipt.as_str();
     if let Some(notice) = token_refusal(&state, &raw.token) {
