@@ -109,6 +109,26 @@ pub struct PhoneView {
     pub grace_minutes: i64,
 }
 
+/// No topic, or one of the reader's services' topics, each once.
+fn topic_picks(t: &Tr, services: &[std::sync::Arc<Service>], chosen: &str) -> Vec<Pick> {
+    let mut topics = vec![Pick {
+        value: String::new(),
+        label: t.t("booking-topic-none"),
+        selected: chosen.is_empty(),
+    }];
+    for topic in services.iter().flat_map(|s| &s.topics) {
+        if topics.iter().any(|p| p.value == topic.id()) {
+            continue;
+        }
+        topics.push(Pick {
+            value: topic.id().to_owned(),
+            label: topic_label(t, Some(topic), topic.id()),
+            selected: topic.id() == chosen,
+        });
+    }
+    topics
+}
+
 impl PhoneView {
     pub fn new(
         state: &AppState,
@@ -128,23 +148,6 @@ impl PhoneView {
             .iter()
             .filter_map(|slug| find_service(state, slug))
             .collect();
-        let mut topics = vec![Pick {
-            value: String::new(),
-            label: t.t("booking-topic-none"),
-            selected: raw.topic.is_empty(),
-        }];
-        for s in &mine {
-            for topic in &s.topics {
-                if topics.iter().any(|p| p.value == topic.id()) {
-                    continue;
-                }
-                topics.push(Pick {
-                    value: topic.id().to_owned(),
-                    label: topic_label(&t, Some(topic), topic.id()),
-                    selected: topic.id() == raw.topic,
-                });
-            }
-        }
         PhoneView {
             csrf: session.csrf.clone(),
             services: mine
@@ -155,7 +158,7 @@ impl PhoneView {
                     selected: s.slug == raw.service,
                 })
                 .collect(),
-            topics,
+            topics: topic_picks(&t, &mine, &raw.topic),
             errors: errors
                 .into_iter()
                 .map(|e| ShownError {
