@@ -128,8 +128,9 @@ async fn accept(
     )
     .await;
     if let Err(e) = audited {
-        // Logged once with an error id, like any internal error.
-        let _logged = PageError::internal(format!("audit of a phone intake: {e}"));
+        // Logged once with an error id, like any internal error; the
+        // caller's receipt does not wait on it.
+        let _logged = PageError::from(e);
     }
     Ok((receipt, case_id))
 }
