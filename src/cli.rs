@@ -45,12 +45,12 @@ enum Command {
         /// An age identity file (as written by `age-keygen` or `suoja keygen`).
         #[arg(long)]
         identity: PathBuf,
-        /// The configuration file, for its database_url.
-        #[arg(long, default_value = "suoja.toml", conflicts_with = "database")]
+        /// The configuration file, for its database_url. With
+        /// SUOJA_DATABASE_URL set, that database is read and no
+        /// configuration is needed (a URL may hold a password, so it is
+        /// never taken from the command line).
+        #[arg(long, default_value = "suoja.toml")]
         config: PathBuf,
-        /// A database URL, instead of reading a configuration.
-        #[arg(long)]
-        database: Option<String>,
         /// One JSON document a line instead of text.
         #[arg(long)]
         json: bool,
@@ -222,13 +222,9 @@ pub fn main() -> ExitCode {
             Command::Open {
                 identity,
                 config,
-                database,
                 json,
             } => {
-                let url = match database {
-                    Some(url) => url,
-                    None => Config::load(&config, std::env::vars())?.database_url,
-                };
+                let url = open::database_url(&config)?;
                 open::run(&identity, &url, json).await
             }
             Command::Staff { config, action } => {

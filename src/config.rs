@@ -280,28 +280,5 @@ fn onion_base(url: &str) -> Result<String, String> {
 }
 
 pub fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| "not an age X25519 recipient (age1…)".to_owned())
-}
-
-/// Reads a recipients file in the format `age -R` reads: one recipient a
-/// line, `#` comments and blank lines ignored.
-pub fn read_recipients_file(path: &Path) -> Result<Vec<age::x25519::Recipient>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read recipients file {}: {e}", path.display()))?;
-    let mut found = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let recipient =
-            parse_recipient(line).map_err(|m| format!("{} line {}: {m}", path.display(), n + 1))?;
-        found.push(recipient);
-    }
-    if found.is_empty() {
-        return Err(format!("{} holds no recipient", path.display()));
-    }
-    Ok(found)
+    crate::seal::parse_recipient(s).ok_or_else(|| "not an age X25519 recipient (age1…)".to_owned())
 }

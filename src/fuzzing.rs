@@ -6,7 +6,6 @@
 
 use std::future::Future;
 use std::path::Path;
-use std::str::FromStr;
 use std::task::{Context, Poll, Waker};
 
 use askama::Template;
@@ -115,9 +114,9 @@ pub fn receipt(text: &str) -> Option<String> {
 
 /// Opens `sealed` (arbitrary bytes) with the fuzz identity.
 pub fn open_sealed(sealed: &[u8]) -> Result<MessageDoc, SealError> {
-    let identity =
-        age::x25519::Identity::from_str(FUZZ_IDENTITY).map_err(|_| SealError::Malformed)?;
-    seal::open(sealed, &[&identity as &dyn age::Identity])
+    let keys = seal::keyfile::parse_identities(FUZZ_IDENTITY).map_err(|_| SealError::Malformed)?;
+    let keys: Vec<&dyn age::Identity> = keys.iter().map(|k| k as _).collect();
+    seal::open(sealed, &keys)
 }
 
 /// Decodes an opened item's plaintext; a document that decodes is padded

@@ -31,10 +31,8 @@ pub async fn seal_notice(
     text: String,
 ) -> Result<SealedNotice, PageError> {
     let keys = state.service_keys(&booking.service)?;
-    let client = booking
-        .client_recipient
-        .parse()
-        .map_err(|_| PageError::internal("stored client recipient does not parse"))?;
+    let client = crate::seal::parse_recipient(&booking.client_recipient)
+        .ok_or_else(|| PageError::internal("stored client recipient does not parse"))?;
     let doc = MessageDoc::follow_up(
         &booking.case_id,
         &booking.service,

@@ -2,32 +2,50 @@
 //! problem by field; the raw form goes back to the person with it.
 
 use serde::Deserialize;
+use zeroize::Zeroize;
 
 use super::store::Target;
 use crate::config::{Service, is_phone_number};
 use crate::intake::form::{FieldError, NAME_MAX};
+use crate::seal::wipe_on_drop;
 
-/// The booking form exactly as posted; every field defaults to empty.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
+/// The booking form exactly as posted; every field defaults to empty. No
+/// `Debug`, and wiped when dropped, like everything here a client wrote.
+#[derive(Default, Clone, Deserialize)]
 pub struct RawBooking {
+    #[serde(default)]
     pub token: String,
     /// `slot:ID` or `group:ID`.
+    #[serde(default)]
     pub choice: String,
     /// `we_call` or `you_call`.
+    #[serde(default)]
     pub call: String,
+    #[serde(default)]
     pub phone: String,
+    #[serde(default)]
     pub name: String,
+    #[serde(default)]
     pub topic: String,
 }
 
+wipe_on_drop!(RawBooking: token, choice, call, phone, name, topic);
+
 /// Who calls whom at the booked time.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Call {
     /// The line calls the client at this number.
     WeCall(String),
     /// The client calls the line.
     YouCall,
+}
+
+impl Drop for Call {
+    fn drop(&mut self) {
+        if let Call::WeCall(phone) = self {
+            phone.zeroize();
+        }
+    }
 }
 
 impl Call {
@@ -40,13 +58,14 @@ impl Call {
 }
 
 /// A booking request that passed every check.
-#[derive(Debug)]
 pub struct BookingRequest {
     pub target: Target,
     pub call: Call,
     pub name: Option<String>,
     pub topic: Option<String>,
 }
+
+wipe_on_drop!(BookingRequest: name, topic);
 
 fn err(field: &'static str, message: &'static str) -> FieldError {
     FieldError { field, message }
@@ -147,24 +166,24 @@ mod tests {
     const ID: &str = "0123456789abcdef0123456789abcdef";
 
     fn raw(call: &str, phone: &str) -> RawBooking {
-        RawBooking {
-            choice: format!("slot:{ID}"),
-            call: call.into(),
-            phone: phone.into(),
-            ..RawBooking::default()
-        }
+        let mut raw = RawBooking::default();
+        raw.choice = format!("slot:{ID}");
+        raw.call = call.into();
+        raw.phone = phone.into();
+        raw
     }
 
     #[test]
     fn we_call_you_needs_a_phone_number_and_you_call_us_needs_none() {
         let s = service();
         let ok = BookingRequest::parse(&raw("we_call", "+358 40 123 4567"), &s).unwrap();
-        assert_eq!(ok.call, Call::WeCall("+358 40 123 4567".into()));
+        assert!(ok.call == Call::WeCall("+358 40 123 4567".into()));
         assert_eq!(ok.target, Target::Slot(ID.into()));
         assert!(BookingRequest::parse(&raw("you_call", ""), &s).is_ok());
         let fields = |r: RawBooking| -> Vec<&str> {
             BookingRequest::parse(&r, &s)
-                .unwrap_err()
+                .err()
+                .unwrap()
                 .iter()
                 .map(|e| e.field)
                 .collect()

@@ -3,7 +3,7 @@
 //! published and remove a slot; removing a booked one cancels its bookings
 //! with a sealed message to each client (`publish/remove.rs`).
 
-use axum::extract::{Form, Path, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -12,9 +12,8 @@ use super::views::group_name;
 use super::{find_service, show_when};
 use crate::app::AppState;
 use crate::i18n::{Lang, Tr};
-use crate::staff::StaffSession;
-use crate::staff::session::forbidden;
 use crate::staff::store::audit;
+use crate::staff::{StaffForm, StaffSession};
 use crate::web::PageError;
 
 mod edit;
@@ -47,6 +46,8 @@ pub struct RawPublish {
     pub name_sv: String,
     pub name_en: String,
 }
+
+crate::staff::guard::csrf_forms!(RawPublish);
 async fn store_plan(
     state: &AppState,
     session: &StaffSession,
@@ -94,15 +95,12 @@ async fn publish(
     session: StaffSession,
     raw: RawPublish,
     plan: Planner,
-) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
+) -> Result<Response, PageError> {
     match plan(&state, &session, &raw) {
-        Ok(p) => match store_plan(&state, &session, &p, &raw).await {
-            Ok(()) => done(&session, "published"),
-            Err(e) => PageError::internal(e).render(session.lang, "/"),
-        },
+        Ok(p) => {
+            store_plan(&state, &session, &p, &raw).await?;
+            Ok(done(&session, "published"))
+        }
         Err(problem) => page::render_page(&state, &session, raw, Some(problem), None).await,
     }
 }
@@ -117,51 +115,38 @@ fn done(session: &StaffSession, what: &str) -> Response {
 
 pub async fn oneoff(
     State(state): State<AppState>,
-    session: StaffSession,
-    Form(raw): Form<RawPublish>,
-) -> Response {
-    publish(state, session, raw, plan_oneoff).await
+    StaffForm { session, form }: StaffForm<RawPublish>,
+) -> Result<Response, PageError> {
+    publish(state, session, form, plan_oneoff).await
 }
 
 pub async fn weekly(
     State(state): State<AppState>,
-    session: StaffSession,
-    Form(raw): Form<RawPublish>,
-) -> Response {
-    publish(state, session, raw, plan_weekly).await
+    StaffForm { session, form }: StaffForm<RawPublish>,
+) -> Result<Response, PageError> {
+    publish(state, session, form, plan_weekly).await
 }
 
 pub async fn group(
     State(state): State<AppState>,
-    session: StaffSession,
-    Form(raw): Form<RawPublish>,
-) -> Response {
-    publish(state, session, raw, plan_group).await
+    StaffForm { session, form }: StaffForm<RawPublish>,
+) -> Result<Response, PageError> {
+    publish(state, session, form, plan_group).await
 }
 
 pub async fn remove(
     State(state): State<AppState>,
-    session: StaffSession,
     Path((_, id)): Path<(String, String)>,
-    Form(raw): Form<RawPublish>,
-) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
-    match remove::remove_slot(&state, &session, &id).await {
-        Ok(Removal::Removed(0)) => done(&session, "removed"),
-        Ok(Removal::Removed(_)) => done(&session, "removed_booked"),
-        Ok(Removal::Raced) => {
-            let error = Some("avail-error-raced");
-            page::render_page(&state, &session, RawPublish::default(), error, None).await
-        }
-        Ok(Removal::Unreadable) => {
-            let error = Some("avail-error-unreadable");
-            page::render_page(&state, &session, RawPublish::default(), error, None).await
-        }
-        Ok(Removal::NotFound) => forbidden(session.lang),
-        Err(e) => e.render(session.lang, "/"),
-    }
+    StaffForm { session, .. }: StaffForm<RawPublish>,
+) -> Result<Response, PageError> {
+    let error = match remove::remove_slot(&state, &session, &id).await? {
+        Removal::Removed(0) => return Ok(done(&session, "removed")),
+        Removal::Removed(_) => return Ok(done(&session, "removed_booked")),
+        Removal::NotFound => return Err(PageError::Forbidden),
+        Removal::Raced => "avail-error-raced",
+        Removal::Unreadable => "avail-error-unreadable",
+    };
+    page::render_page(&state, &session, RawPublish::default(), Some(error), None).await
 }
 
 #[derive(Deserialize, Default)]

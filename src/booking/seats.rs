@@ -34,6 +34,12 @@ struct SeatPart {
     seat: Option<String>,
 }
 
+impl seal::CaseDoc for SeatPart {
+    fn case_id(&self) -> &str {
+        &self.case
+    }
+}
+
 /// What one counsellor's unlocked key has opened: message id to the seat it
 /// names (and that message's case), or nothing (no seat, or not for this
 /// key). No `Debug`: it holds the very link the seal hides.
@@ -57,9 +63,7 @@ pub type SeatCases = HashMap<String, CaseRef>;
 /// can open the booking cases. Seats of cases sealed before the reader had
 /// access are missing from the answer.
 pub async fn seat_cases(state: &AppState, session: &StaffSession) -> Result<SeatCases, PageError> {
-    let carriers = store::seat_carriers(&state.db, &session.staff.id)
-        .await
-        .map_err(PageError::internal)?;
+    let carriers = store::seat_carriers(&state.db, &session.staff.id).await?;
     let unseen: Vec<&str> = {
         let memo = session.seats.lock();
         carriers
@@ -70,9 +74,7 @@ pub async fn seat_cases(state: &AppState, session: &StaffSession) -> Result<Seat
     };
     if !unseen.is_empty() {
         let started = std::time::Instant::now();
-        let sealed = store::sealed_messages(&state.db, &unseen)
-            .await
-            .map_err(PageError::internal)?;
+        let sealed = store::sealed_messages(&state.db, &unseen).await?;
         let read = started.elapsed();
         let opened = open_all(session.identity.clone(), sealed).await?;
         tracing::debug!(
@@ -92,10 +94,7 @@ pub async fn seat_cases(state: &AppState, session: &StaffSession) -> Result<Seat
             }
         }
     }
-    for (seat, case) in store::carried_over(&state.db, &session.staff.id)
-        .await
-        .map_err(PageError::internal)?
-    {
+    for (seat, case) in store::carried_over(&state.db, &session.staff.id).await? {
         out.entry(seat).or_insert(case);
     }
     Ok(out)
@@ -134,9 +133,9 @@ async fn open_all(
 /// The seat id a sealed message names, if `identity` opens it and it
 /// belongs to `case`. A message moved from another case names no seat here.
 fn seat_in(sealed: &[u8], case: &str, identity: &dyn age::Identity) -> Option<String> {
-    match seal::open::<SeatPart>(sealed, &[identity]) {
-        Ok(part) if part.case == case => part.seat,
-        Ok(_) => {
+    match seal::open_case_doc::<SeatPart>(sealed, &[identity], case) {
+        Ok(part) => part.and_then(|p| p.seat),
+        Err(seal::SealError::OtherCase) => {
             tracing::warn!("a sealed booking message belongs to another case; ignored");
             None
         }
@@ -152,17 +151,14 @@ pub async fn client_seat(
     case_id: &str,
     identity: &x25519::Identity,
 ) -> Result<Option<String>, PageError> {
-    let sealed = store::client_messages_newest_first(db, case_id)
-        .await
-        .map_err(PageError::internal)?;
+    let sealed = store::client_messages_newest_first(db, case_id).await?;
     for bytes in &sealed {
         if let Some(seat) = seat_in(bytes, case_id, identity) {
             return Ok(Some(seat));
         }
     }
     Ok(store::carried_over_seats_of_case(db, case_id)
-        .await
-        .map_err(PageError::internal)?
+        .await?
         .into_iter()
         .next())
 }

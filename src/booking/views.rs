@@ -109,6 +109,48 @@ pub struct BookView<'a> {
     pub name_max: usize,
 }
 
+/// The open groups of the booking form; `chosen` is the radio to check.
+fn group_choices(t: &Tr, service: &Service, groups: &[GroupRow], chosen: &str) -> Vec<GroupChoice> {
+    groups
+        .iter()
+        .map(|g| {
+            let value = format!("group:{}", g.id);
+            GroupChoice {
+                selected: value == chosen,
+                value,
+                name: group_name(t.lang, g).to_owned(),
+                detail: group_detail(t, service, g),
+            }
+        })
+        .collect()
+}
+
+fn call_choices(t: &Tr, chosen: &str) -> Vec<Choice> {
+    ["we_call", "you_call"]
+        .into_iter()
+        .map(|c| Choice {
+            value: c.to_owned(),
+            label: t.t(&format!("booking-call-{c}")),
+            selected: chosen == c,
+        })
+        .collect()
+}
+
+/// No topic, or one of the service's.
+fn topic_choices(t: &Tr, service: &Service, chosen: &str) -> Vec<Choice> {
+    let mut topics = vec![Choice {
+        value: String::new(),
+        label: t.t("booking-topic-none"),
+        selected: chosen.is_empty(),
+    }];
+    topics.extend(service.topics.iter().map(|topic| Choice {
+        value: topic.id().to_owned(),
+        label: topic_label(t, Some(topic), topic.id()),
+        selected: topic.id() == chosen,
+    }));
+    topics
+}
+
 impl<'a> BookView<'a> {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -128,38 +170,7 @@ impl<'a> BookView<'a> {
         if !errors.is_empty() || notice.is_some() {
             title = t.t1("title-with-error", "title", &title);
         }
-        let page =
-            Page::new(lang, "booking-title", &rest, &state.config.quick_exit_url).with_title(title);
-        let groups = groups
-            .iter()
-            .map(|g| {
-                let value = format!("group:{}", g.id);
-                GroupChoice {
-                    selected: value == raw.choice,
-                    value,
-                    name: group_name(lang, g).to_owned(),
-                    detail: group_detail(&t, service, g),
-                }
-            })
-            .collect();
-        let calls = ["we_call", "you_call"]
-            .into_iter()
-            .map(|c| Choice {
-                value: c.to_owned(),
-                label: t.t(&format!("booking-call-{c}")),
-                selected: raw.call == c,
-            })
-            .collect();
-        let mut topics = vec![Choice {
-            value: String::new(),
-            label: t.t("booking-topic-none"),
-            selected: raw.topic.is_empty(),
-        }];
-        topics.extend(service.topics.iter().map(|topic| Choice {
-            value: topic.id().to_owned(),
-            label: topic_label(&t, Some(topic), topic.id()),
-            selected: topic.id() == raw.topic,
-        }));
+        let page = Page::titled(lang, title, &rest, &state.config.quick_exit_url);
         BookView {
             service_name: name,
             action: format!("/{}/{rest}", lang.code()),
@@ -172,9 +183,9 @@ impl<'a> BookView<'a> {
                 service.time_zone.iana_name().unwrap_or("UTC"),
             ),
             days: days(&t, service, &slots, &raw.choice),
-            groups,
-            calls,
-            topics,
+            groups: group_choices(&t, service, &groups, &raw.choice),
+            calls: call_choices(&t, &raw.call),
+            topics: topic_choices(&t, service, &raw.topic),
             errors: errors
                 .into_iter()
                 .map(|e| ShownError {

@@ -5,31 +5,52 @@
 
 use std::path::Path;
 
+use zeroize::Zeroizing;
+
+use crate::config::Config;
 use crate::db::Db;
 use crate::intake::MessageDoc;
 use crate::intake::store;
 use crate::seal;
 use crate::serve::BoxError;
 
+/// The environment variable that names the database without a
+/// configuration: the same name that overrides the configuration's
+/// `database_url`.
+const DATABASE_URL_VAR: &str = "SUOJA_DATABASE_URL";
+
+/// The database to read: `SUOJA_DATABASE_URL` when set (an offline machine
+/// need not hold the server's configuration), else the configuration's
+/// `database_url`. Never an argument: any user of the machine can read a
+/// command line, and a URL may hold a password.
+pub fn database_url(config: &Path) -> Result<Zeroizing<String>, BoxError> {
+    if let Some(url) = std::env::var_os(DATABASE_URL_VAR) {
+        let url = url
+            .into_string()
+            .map_err(|_| format!("{DATABASE_URL_VAR} is not UTF-8"))?;
+        return Ok(Zeroizing::new(url));
+    }
+    Ok(Zeroizing::new(
+        Config::load(config, std::env::vars())?.database_url,
+    ))
+}
+
 pub async fn run(identity_file: &Path, database_url: &str, json: bool) -> Result<(), BoxError> {
-    let identities = age::IdentityFile::from_file(identity_file.to_string_lossy().into_owned())
-        .map_err(|e| format!("{}: {e}", identity_file.display()))?
-        .into_identities()
-        .map_err(|e| format!("{}: {e}", identity_file.display()))?;
-    let identities: Vec<&dyn age::Identity> = identities.iter().map(|i| i.as_ref() as _).collect();
+    let keys = seal::IdentityFile::read(identity_file)?;
+    let identities = keys.as_identities();
     let db = Db::connect(database_url).await?;
     let cases = store::all_cases(&db).await?;
     let mut opened = 0;
     for case in &cases {
         let mut docs = Vec::new();
         for m in store::messages(&db, &case.id).await? {
-            match seal::open::<MessageDoc>(&m.sealed, &identities) {
-                Ok(doc) if doc.case == case.id => docs.push((m.author, doc)),
-                Ok(_) => eprintln!(
+            match seal::open_case_doc::<MessageDoc>(&m.sealed, &identities, &case.id) {
+                Ok(Some(doc)) => docs.push((m.author, doc)),
+                Ok(None) => {}
+                Err(seal::SealError::OtherCase) => eprintln!(
                     "case {}: a message belongs to another case; skipped",
                     case.id
                 ),
-                Err(seal::SealError::NotForThisKey) => {}
                 Err(e) => eprintln!("case {}: {e}", case.id),
             }
         }

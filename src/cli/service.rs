@@ -7,9 +7,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use crate::config::{Config, read_recipients_file};
+use crate::config::Config;
 use crate::db::Db;
 use crate::i18n::Lang;
+use crate::seal::read_recipients_file;
 use crate::serve::BoxError;
 use crate::services::draft::Draft;
 use crate::services::{Services, store};

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{KeyError, parse_recipient, read_recipients_file};
+use super::{KeyError, parse_recipient};
 use crate::i18n::Lang;
 use crate::retention::{MAX_DAYS, Retention};
 
@@ -132,7 +132,7 @@ impl RawService {
             let found = if entry.starts_with("age1") {
                 vec![parse_recipient(entry).map_err(|m| (key(&format!("recipients[{r}]")), m))?]
             } else {
-                read_recipients_file(Path::new(entry))
+                crate::seal::read_recipients_file(Path::new(entry))
                     .map_err(|m| (key(&format!("recipients[{r}]")), m))?
             };
             recipients.extend(found);

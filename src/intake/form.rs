@@ -3,8 +3,10 @@
 //! person typed) goes back to them with it.
 
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
 
 use crate::config::Service;
+use crate::seal::wipe_on_drop;
 
 pub const MESSAGE_MAX: usize = 10_000;
 pub const NAME_MAX: usize = 100;
@@ -12,19 +14,29 @@ pub const DETAIL_MAX: usize = 254;
 
 /// The contact form exactly as posted; every field defaults to empty so a
 /// tampered or partial form still comes back to the person who sent it.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
+/// No `Debug`, and wiped when dropped, as every type here that holds what
+/// a client wrote. (Each field has its own serde default: a type that is
+/// wiped on drop cannot be taken apart from a whole default.)
+#[derive(Default, Clone, Deserialize)]
 pub struct RawContact {
+    #[serde(default)]
     pub token: String,
+    #[serde(default)]
     pub topic: String,
+    #[serde(default)]
     pub message: String,
+    #[serde(default)]
     pub name: String,
+    #[serde(default)]
     pub way: String,
+    #[serde(default)]
     pub detail: String,
 }
 
+wipe_on_drop!(RawContact: token, topic, message, name, way, detail);
+
 /// How the client would like to be contacted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "way", content = "detail", rename_all = "snake_case")]
 pub enum ContactWay {
     None,
@@ -33,14 +45,23 @@ pub enum ContactWay {
     Email(String),
 }
 
+impl Drop for ContactWay {
+    fn drop(&mut self) {
+        if let ContactWay::Phone(detail) | ContactWay::Email(detail) = self {
+            detail.zeroize();
+        }
+    }
+}
+
 /// A contact request that passed every check.
-#[derive(Debug)]
 pub struct ContactRequest {
     pub topic: String,
     pub message: String,
     pub name: Option<String>,
     pub way: ContactWay,
 }
+
+wipe_on_drop!(ContactRequest: topic, message, name);
 
 /// A problem with one field: the field's id and the message id to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,13 +194,12 @@ mod tests {
     }
 
     fn raw(message: &str, way: &str, detail: &str) -> RawContact {
-        RawContact {
-            topic: "general".into(),
-            message: message.into(),
-            way: way.into(),
-            detail: detail.into(),
-            ..RawContact::default()
-        }
+        let mut raw = RawContact::default();
+        raw.topic = "general".into();
+        raw.message = message.into();
+        raw.way = way.into();
+        raw.detail = detail.into();
+        raw
     }
 
     #[test]
@@ -187,7 +207,7 @@ mod tests {
         let req = ContactRequest::parse(&raw("I need to talk\r\nto someone", "", ""), &service())
             .unwrap();
         assert_eq!(req.message, "I need to talk\nto someone");
-        assert_eq!(req.way, ContactWay::None);
+        assert!(req.way == ContactWay::None);
         assert_eq!(req.name, None);
     }
 
@@ -196,7 +216,7 @@ mod tests {
         let mut r = raw("  ", "phone", "call me");
         r.topic = "nope".into();
         r.name = "n".repeat(NAME_MAX + 1);
-        let errors = ContactRequest::parse(&r, &service()).unwrap_err();
+        let errors = ContactRequest::parse(&r, &service()).err().unwrap();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["topic", "message", "name", "detail"]);
     }

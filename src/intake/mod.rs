@@ -3,6 +3,7 @@
 
 pub(crate) mod check;
 pub(crate) mod form;
+pub(crate) mod new_case;
 mod payload;
 pub mod store;
 pub(crate) mod views;
@@ -21,12 +22,9 @@ use std::sync::Arc;
 use crate::abuse::TokenCheck;
 use crate::app::AppState;
 use crate::config::Service;
-use crate::db::{day, new_id, today};
 use crate::i18n::Lang;
-use crate::seal::Receipt;
 use crate::web::{Form, PageError, html};
 use form::FieldError;
-use store::NewCase;
 use views::{ContactView, Landing, ReceiptView};
 
 pub fn routes() -> Router<AppState> {
@@ -43,11 +41,6 @@ pub fn routes() -> Router<AppState> {
 
 pub(crate) fn now_secs() -> u64 {
     jiff::Timestamp::now().as_second().max(0) as u64
-}
-
-/// The page for a path whose language segment is not one of ours.
-pub(crate) fn no_such_language(state: &AppState) -> Response {
-    PageError::NotFound.render(Lang::Fi, &state.config.quick_exit_url)
 }
 
 /// `/sv` → `/sv/`; only for our languages, so no path can redirect elsewhere.
@@ -109,46 +102,14 @@ async fn submit(
         Ok(r) => r,
         Err(errors) => return again(StatusCode::UNPROCESSABLE_ENTITY, errors, None, raw),
     };
-    let receipt = accept(&state, &service, request).await?;
+    // Sealed to the service's keys and the client's own key, stored, and
+    // the receipt shown only once the write is durable.
+    let first = |case: &str| MessageDoc::client_request(case, &service, request);
+    let (receipt, _) = new_case::open_case(&state, &service, "contact", first).await?;
     let view = ReceiptView::new(&state, lang, &service, &receipt);
     Ok(html(StatusCode::OK, &view))
 }
 
 pub(crate) fn token_scope(service: &Service) -> String {
     format!("contact:{}", service.slug)
-}
-
-/// Seals the request to the service's keys and the client's own key, stores
-/// it, and returns the receipt only once the write is durable.
-async fn accept(
-    state: &AppState,
-    service: &Service,
-    request: ContactRequest,
-) -> Result<Receipt, PageError> {
-    let keys = state.service_keys(&service.slug)?;
-    let receipt = Receipt::generate();
-    let client = receipt.client_key(&state.pepper)?;
-    let case_id = new_id();
-    let opened = today();
-    let doc = MessageDoc::client_request(&case_id, service, request);
-    let client_recipient = client.recipient();
-    let client_recipient_text = client_recipient.to_string();
-    let envelope = keys.envelope.with(client_recipient);
-    let sealed = state.seal(&envelope, &doc).await?;
-    let retain = crate::retention::deadline(service.retention, false, opened, None);
-    let new_case = NewCase {
-        id: case_id,
-        service: service.slug.clone(),
-        kind: "contact",
-        opened_on: day(opened),
-        retain_until: day(retain),
-        lookup_hash: client.lookup_hash,
-        client_recipient: client_recipient_text,
-        message_id: new_id(),
-        key_epoch: keys.epoch,
-        sealed,
-    };
-    state.writer.write(new_case).await?;
-    state.notifier.activity(&service.slug);
-    Ok(receipt)
 }

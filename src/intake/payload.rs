@@ -5,10 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use super::form::{ContactRequest, ContactWay};
 use crate::config::Service;
+use crate::seal::wipe_on_drop;
 
 pub const VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// No `Debug`, and wiped when dropped: it is what a client (or a
+/// counsellor, to a client) wrote.
+#[derive(Serialize, Deserialize)]
 pub struct MessageDoc {
     pub v: u32,
     /// The case this message belongs to: a sealed item moved to another case
@@ -38,7 +41,7 @@ pub struct MessageDoc {
 }
 
 /// The sealed part of a booking: the exact time lives only in here.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 pub struct BookingDoc {
     /// `we_call` (the client gave a phone number) or `you_call`.
     pub call: String,
@@ -52,6 +55,15 @@ pub struct BookingDoc {
     pub group: Option<String>,
 }
 
+wipe_on_drop!(MessageDoc: written_at, topic, name, staff, seat, text);
+wipe_on_drop!(BookingDoc: call, starts_at, ends_at, time_zone, group);
+
+impl crate::seal::CaseDoc for MessageDoc {
+    fn case_id(&self) -> &str {
+        &self.case
+    }
+}
+
 fn now_text() -> String {
     jiff::Timestamp::now()
         .round(jiff::Unit::Second)
@@ -60,19 +72,23 @@ fn now_text() -> String {
 }
 
 impl MessageDoc {
-    pub fn client_request(case: &str, service: &Service, request: ContactRequest) -> MessageDoc {
+    pub fn client_request(
+        case: &str,
+        service: &Service,
+        mut request: ContactRequest,
+    ) -> MessageDoc {
         MessageDoc {
             v: VERSION,
             case: case.to_owned(),
             service: service.slug.clone(),
             written_at: now_text(),
-            topic: Some(request.topic),
-            name: request.name,
-            contact: Some(request.way),
+            topic: Some(std::mem::take(&mut request.topic)),
+            name: request.name.take(),
+            contact: Some(std::mem::replace(&mut request.way, ContactWay::None)),
             staff: None,
             booking: None,
             seat: None,
-            text: request.message,
+            text: std::mem::take(&mut request.message),
         }
     }
 

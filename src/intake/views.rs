@@ -85,6 +85,34 @@ pub fn topic_label(t: &Tr, topic: Option<&Topic>, id: &str) -> String {
     }
 }
 
+/// The service's topics; the first is chosen until the client chooses.
+fn topic_choices(t: &Tr, service: &Service, chosen: &str) -> Vec<Choice> {
+    let first = service.topics.first().map(|t| t.id()).unwrap_or_default();
+    let chosen = if chosen.is_empty() { first } else { chosen };
+    service
+        .topics
+        .iter()
+        .map(|topic| Choice {
+            value: topic.id().to_owned(),
+            label: topic_label(t, Some(topic), topic.id()),
+            selected: topic.id() == chosen,
+        })
+        .collect()
+}
+
+/// How to be contacted; none until the client chooses.
+fn way_choices(t: &Tr, chosen: &str) -> Vec<Choice> {
+    let chosen = if chosen.is_empty() { "none" } else { chosen };
+    ["none", "reply_here", "phone", "email"]
+        .into_iter()
+        .map(|w| Choice {
+            value: w.to_owned(),
+            label: t.t(&format!("way-{w}")),
+            selected: w == chosen,
+        })
+        .collect()
+}
+
 impl<'a> ContactView<'a> {
     pub fn new(
         state: &'a AppState,
@@ -103,46 +131,14 @@ impl<'a> ContactView<'a> {
         } else {
             t.t1("title-with-error", "title", &title)
         };
-        let page =
-            Page::new(lang, "contact-title", &rest, &state.config.quick_exit_url).with_title(title);
-        let chosen_topic = if raw.topic.is_empty() {
-            service
-                .topics
-                .first()
-                .map(|t| t.id().to_owned())
-                .unwrap_or_default()
-        } else {
-            raw.topic.clone()
-        };
-        let topics = service
-            .topics
-            .iter()
-            .map(|topic| Choice {
-                value: topic.id().to_owned(),
-                label: topic_label(&t, Some(topic), topic.id()),
-                selected: topic.id() == chosen_topic,
-            })
-            .collect();
-        let chosen_way = if raw.way.is_empty() {
-            "none"
-        } else {
-            raw.way.as_str()
-        };
-        let ways = ["none", "reply_here", "phone", "email"]
-            .into_iter()
-            .map(|w| Choice {
-                value: w.to_owned(),
-                label: t.t(&format!("way-{w}")),
-                selected: w == chosen_way,
-            })
-            .collect();
+        let page = Page::titled(lang, title, &rest, &state.config.quick_exit_url);
         ContactView {
             service_name: name,
             service_description: service.description.get(lang).to_owned(),
             action: format!("/{}/{rest}", lang.code()),
             token: state.form_key.issue(&token_scope(service), now_secs()),
-            topics,
-            ways,
+            topics: topic_choices(&t, service, &raw.topic),
+            ways: way_choices(&t, &raw.way),
             raw,
             errors: errors
                 .into_iter()
@@ -331,7 +327,7 @@ pub fn message_for(
     day: &str,
     doc: MessageDoc,
 ) -> ShownMessage {
-    let m = ThreadMessage {
+    let mut m = ThreadMessage {
         from_client: true,
         day: day.to_owned(),
         doc,
@@ -360,6 +356,6 @@ pub fn message_for(
         who,
         day: show_day(t.lang, &m.day),
         details,
-        text: m.doc.text,
+        text: std::mem::take(&mut m.doc.text),
     }
 }

@@ -78,9 +78,9 @@ async fn build(
 ) -> Result<Keyring, sqlx::Error> {
     let mut members: HashMap<String, Vec<age::x25519::Recipient>> = HashMap::new();
     for (service, recipient) in crate::staff::store::member_recipients(db).await? {
-        match recipient.parse() {
-            Ok(r) => members.entry(service).or_default().push(r),
-            Err(_) => tracing::error!(service = %service, "a staff recipient does not parse"),
+        match crate::seal::parse_recipient(&recipient) {
+            Some(r) => members.entry(service).or_default().push(r),
+            None => tracing::error!(service = %service, "a staff recipient does not parse"),
         }
     }
     let mut services = HashMap::new();

@@ -132,26 +132,36 @@ pub async fn show_case(
         assignee,
         messages,
         unreadable,
-        statuses: STATUSES
-            .iter()
-            .map(|s| Filter {
-                value: (*s).to_owned(),
-                label: t.t(&format!("staff-status-{s}")),
-                selected: *s == meta.status,
-            })
-            .collect(),
-        members: members
-            .into_iter()
-            .map(|(id, name)| Filter {
-                selected: meta.assignee.as_deref() == Some(id.as_str()),
-                value: id,
-                label: name,
-            })
-            .collect(),
+        statuses: status_choices(&t, &meta.status),
+        members: member_choices(members, meta.assignee.as_deref()),
         reply_text: typed.reply,
         note_text: typed.note,
         error: typed.error.map(|e| t.t(e)),
         notice: typed.notice.map(|n| t.t(n)),
     };
     Ok(html(status, &view))
+}
+
+/// The statuses a case can be set to, its own selected.
+fn status_choices(t: &Tr, current: &str) -> Vec<Filter> {
+    STATUSES
+        .iter()
+        .map(|s| Filter {
+            value: (*s).to_owned(),
+            label: t.t(&format!("staff-status-{s}")),
+            selected: *s == current,
+        })
+        .collect()
+}
+
+/// The service's members a case can be assigned to, its assignee selected.
+fn member_choices(members: Vec<(String, String)>, assignee: Option<&str>) -> Vec<Filter> {
+    members
+        .into_iter()
+        .map(|(id, name)| Filter {
+            selected: assignee == Some(id.as_str()),
+            value: id,
+            label: name,
+        })
+        .collect()
 }

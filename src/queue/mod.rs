@@ -46,14 +46,8 @@ fn open_doc(
     case_id: &str,
     sealed: &[u8],
 ) -> Result<Option<MessageDoc>, PageError> {
-    match seal::open::<MessageDoc>(sealed, &[&*session.identity as &dyn age::Identity]) {
-        Ok(doc) if doc.case == case_id => Ok(Some(doc)),
-        Ok(_) => Err(PageError::internal(
-            "sealed message belongs to another case",
-        )),
-        Err(seal::SealError::NotForThisKey) => Ok(None),
-        Err(e) => Err(PageError::internal(e)),
-    }
+    let keys = [&*session.identity as &dyn age::Identity];
+    Ok(seal::open_case_doc(sealed, &keys, case_id)?)
 }
 
 /// A case of the reader's services; any other is refused as if it did not

@@ -70,10 +70,9 @@ pub fn unwrap(wrapped: &[u8], password: &SecretString) -> Result<x25519::Identit
         .take(MAX_IDENTITY_FILE)
         .read_to_string(&mut text)
         .map_err(|_| SealError::Malformed)?;
-    text.lines()
-        .map(str::trim)
-        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
-        .and_then(|l| l.parse().ok())
+    super::keyfile::parse_identities(&text)
+        .ok()
+        .and_then(|found| found.into_iter().next())
         .ok_or(SealError::Malformed)
 }
 

@@ -3,8 +3,10 @@
 //! them. Plaintext leaves this module only as the caller's own types.
 
 pub mod identity;
+pub mod keyfile;
 mod receipt;
 
+pub use keyfile::{parse_recipient, parse_recipients, read_recipients_file};
 pub use receipt::{ClientKey, Pepper, Receipt};
 
 use std::io::{Read, Write};
@@ -14,6 +16,20 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
+
+/// Wipes the named fields (`String`s, `Option<String>`s) of a type that
+/// holds what someone wrote when it is dropped. Such types have no `Debug`
+/// either, so what they hold never reaches a log by accident.
+macro_rules! wipe_on_drop {
+    ($ty:ty: $($field:ident),+ $(,)?) => {
+        impl Drop for $ty {
+            fn drop(&mut self) {
+                $(::zeroize::Zeroize::zeroize(&mut self.$field);)+
+            }
+        }
+    };
+}
+pub(crate) use wipe_on_drop;
 
 /// Plaintexts are padded to a multiple of this many bytes before sealing, so
 /// the stored size tells only roughly how long a message is.
@@ -32,6 +48,9 @@ pub enum SealError {
     NotForThisKey,
     #[error("sealed item is malformed")]
     Malformed,
+    /// It opened, but names another case: moved in the database.
+    #[error("sealed item belongs to another case")]
+    OtherCase,
 }
 
 /// The people (keys) an item is sealed to, sorted and without repeats. Each
@@ -117,13 +136,7 @@ impl Envelope {
 impl Envelope {
     /// The set a key epoch recorded: an age recipients file, one a line.
     pub fn from_recipients_file(text: &str) -> Result<Envelope, SealError> {
-        let recipients = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.parse::<x25519::Recipient>())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| SealError::Malformed)?;
+        let recipients = parse_recipients(text).map_err(|_| SealError::Malformed)?;
         Ok(Envelope::new(recipients))
     }
 
@@ -180,27 +193,7 @@ impl std::fmt::Debug for IdentityFile {
 impl IdentityFile {
     /// Reads X25519 identities from `path`; a file with none is an error.
     pub fn read(path: &std::path::Path) -> Result<IdentityFile, String> {
-        let text = Zeroizing::new(
-            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?,
-        );
-        let mut identities = Vec::new();
-        for line in text.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.parse::<x25519::Identity>() {
-                Ok(id) => identities.push(id),
-                Err(_) => {
-                    return Err(format!(
-                        "{}: a line is not an age X25519 identity",
-                        path.display()
-                    ));
-                }
-            }
-        }
-        if identities.is_empty() {
-            return Err(format!("{}: no identity in the file", path.display()));
-        }
+        let identities = keyfile::read_identity_file(path)?;
         Ok(IdentityFile { identities })
     }
 
@@ -244,6 +237,32 @@ pub(crate) fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
     padded.push(b'\n');
     padded.resize(len, b' ');
     padded
+}
+
+/// A sealed document that names the case it belongs to, so that an item
+/// moved to another case in the database is caught when opened.
+pub trait CaseDoc: DeserializeOwned {
+    fn case_id(&self) -> &str;
+}
+
+/// Opens one of case `case_id`'s sealed documents: `None` when none of
+/// `identities` is among its recipients, [`SealError::OtherCase`] when it
+/// opens but names another case. Every reader of a case (the client with
+/// their receipt, a counsellor, the offline reader) opens through here.
+pub fn open_case_doc<T: CaseDoc>(
+    sealed: &[u8],
+    identities: &[&dyn age::Identity],
+    case_id: &str,
+) -> Result<Option<T>, SealError> {
+    let doc: T = match open(sealed, identities) {
+        Ok(doc) => doc,
+        Err(SealError::NotForThisKey) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if doc.case_id() != case_id {
+        return Err(SealError::OtherCase);
+    }
+    Ok(Some(doc))
 }
 
 /// Opens a sealed item with any of `identities` and parses its document.
@@ -384,6 +403,39 @@ mod tests {
             assert_eq!(doc.text, "kept");
         }
         assert!(open::<Doc>(&resealed, &[&old as &dyn age::Identity]).is_err());
+    }
+
+    #[derive(serde::Deserialize)]
+    struct InCase {
+        case: String,
+    }
+
+    impl CaseDoc for InCase {
+        fn case_id(&self) -> &str {
+            &self.case
+        }
+    }
+
+    #[test]
+    fn a_case_document_opens_only_in_its_own_case() {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            case: &'a str,
+        }
+        let key = x25519::Identity::generate();
+        let sealed = Envelope::new([key.to_public()])
+            .seal(&Out { case: "a" })
+            .unwrap();
+        let keys = [&key as &dyn age::Identity];
+        let doc: Option<InCase> = open_case_doc(&sealed, &keys, "a").unwrap();
+        assert_eq!(doc.map(|d| d.case).as_deref(), Some("a"));
+        assert!(matches!(
+            open_case_doc::<InCase>(&sealed, &keys, "b"),
+            Err(SealError::OtherCase)
+        ));
+        let stranger = x25519::Identity::generate();
+        let none = open_case_doc::<InCase>(&sealed, &[&stranger as &dyn age::Identity], "a");
+        assert!(matches!(none, Ok(None)));
     }
 
     #[test]

@@ -110,15 +110,16 @@ impl fmt::Debug for ClientKey {
     }
 }
 
-/// age identities are only built from their Bech32 form, so encode the bytes.
+/// age identities are only built from their Bech32 form, so encode the
+/// bytes. Both texts of the secret (the encoding and its upper case) are
+/// wiped when dropped.
 fn identity_from_bytes(secret: &[u8; 32]) -> Result<x25519::Identity, super::SealError> {
     let hrp = bech32::Hrp::parse_unchecked("age-secret-key-");
-    let mut encoded = bech32::encode::<bech32::Bech32>(hrp, secret)
-        .map_err(|_| super::SealError::Malformed)?
-        .to_uppercase();
-    let identity = encoded.parse().map_err(|_| super::SealError::Malformed);
-    encoded.zeroize();
-    identity
+    let encoded = Zeroizing::new(
+        bech32::encode::<bech32::Bech32>(hrp, secret).map_err(|_| super::SealError::Malformed)?,
+    );
+    let upper = Zeroizing::new(encoded.to_uppercase());
+    upper.parse().map_err(|_| super::SealError::Malformed)
 }
 
 /// The install secret that keys receipt derivation and form tokens. It lives
@@ -129,7 +130,7 @@ pub struct Pepper(SecretBox<[u8; 32]>);
 impl Pepper {
     /// Reads the pepper file, or creates it (mode 0600) with 32 random bytes.
     pub fn load_or_create(path: &Path) -> std::io::Result<Pepper> {
-        match std::fs::read_to_string(path) {
+        match std::fs::read_to_string(path).map(Zeroizing::new) {
             Ok(text) => Pepper::from_hex(text.trim()).ok_or_else(|| {
                 std::io::Error::other(format!(
                     "{} is not a pepper file (64 hex digits)",

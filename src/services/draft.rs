@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use crate::config::{Localized, Service, Topic, is_phone_number, is_slug, parse_recipient};
+use crate::config::{Localized, Service, Topic, is_phone_number, is_slug};
 use crate::i18n::{Lang, Tr};
 use crate::retention::{MAX_DAYS, Retention};
 
@@ -248,11 +248,7 @@ fn parse_retention(days: &str, closed: &str) -> Result<Retention, Problem> {
 /// blank lines and `#` comments skipped. X25519 recipients only.
 pub fn parse_recipients(text: &str) -> Result<Vec<age::x25519::Recipient>, &'static str> {
     let mut found: Vec<age::x25519::Recipient> = vec![];
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let r = parse_recipient(line).map_err(|_| "service-error-recipient")?;
+    for r in crate::seal::parse_recipients(text).map_err(|_| "service-error-recipient")? {
         if !found.iter().any(|f| f.to_string() == r.to_string()) {
             found.push(r);
         }

@@ -60,12 +60,7 @@ fn from_row(row: &AnyRow) -> Result<Result<Service, String>, sqlx::Error> {
     let retired: i64 = row.try_get("retired")?;
     let parsed = (|| {
         let topics: Vec<Topic> = serde_json::from_str(&topics).ok()?;
-        let recipients = recipients
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.parse().ok())
-            .collect::<Option<Vec<age::x25519::Recipient>>>()?;
+        let recipients = crate::seal::parse_recipients(&recipients).ok()?;
         Some(Service {
             slug: slug.clone(),
             name,

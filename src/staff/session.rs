@@ -9,20 +9,16 @@ use std::sync::{Arc, Mutex};
 
 use age::x25519;
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use rand::rngs::OsRng;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use super::guard::StaffSession;
 use super::store::{self, StaffRow};
 use crate::booking::seats::SeatMemo;
 use crate::config::Config;
-use crate::i18n::Lang;
 use crate::seal::{Pepper, hex};
-use crate::web::PageError;
 
 /// Sessions seen within this many seconds are not written again.
 const TOUCH_EVERY: i64 = 30;
@@ -334,21 +330,4 @@ pub struct Live {
     pub csrf: String,
     /// The browser said this request came from another site.
     pub cross_origin: bool,
-}
-
-impl StaffSession {
-    /// An admin's state-changing request: the refusal, if any, for the
-    /// role, then the CSRF token. (Kept while handlers move to
-    /// `AdminForm`.)
-    pub fn refuse_admin_action(&self, sent: &str, _exit: &str) -> Option<Response> {
-        if !self.staff.is_admin() {
-            return Some(PageError::Forbidden.into_response());
-        }
-        self.check_csrf(sent).err().map(IntoResponse::into_response)
-    }
-}
-
-/// The 403 page (kept while handlers move to `PageError::Forbidden`).
-pub fn forbidden(_lang: Lang) -> Response {
-    PageError::Forbidden.into_response()
 }

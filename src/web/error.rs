@@ -61,7 +61,7 @@ impl PageError {
     }
 
     /// The error page in `lang`, with the quick-exit link to `quick_exit`.
-    pub fn render(&self, lang: Lang, quick_exit: &str) -> Response {
+    fn render(&self, lang: Lang, quick_exit: &str) -> Response {
         let status = self.status();
         let (title, text) = self.texts();
         let page = Page::new(lang, title, "", quick_exit);
@@ -155,18 +155,4 @@ struct ErrorView<'a> {
     page: Page<'a>,
     text: String,
     error_id: Option<&'a str>,
-}
-
-/// The old edge, while handlers move to `?`: renders a view, or the
-/// internal-error page.
-pub fn render(
-    status: StatusCode,
-    template: &impl Template,
-    lang: Lang,
-    quick_exit: &str,
-) -> Response {
-    match template.render() {
-        Ok(html) => (status, Html(html)).into_response(),
-        Err(e) => PageError::internal(e).render(lang, quick_exit),
-    }
 }

@@ -4,7 +4,7 @@
 
 mod error;
 
-pub use error::{PageError, render, render_errors};
+pub use error::{PageError, render_errors};
 
 use askama::Template;
 use axum::extract::rejection::FormRejection;
@@ -50,13 +50,16 @@ pub struct Page<'a> {
 impl<'a> Page<'a> {
     /// `rest` is the path after the language, e.g. `services/helpline`.
     pub fn new(lang: Lang, title_id: &str, rest: &str, quick_exit: &'a str) -> Page<'a> {
-        let t = Tr::new(lang);
-        let switch = LangLink::others(lang, rest);
+        Page::titled(lang, Tr::new(lang).t(title_id), rest, quick_exit)
+    }
+
+    /// A page whose title is already written (it has arguments).
+    pub fn titled(lang: Lang, title: String, rest: &str, quick_exit: &'a str) -> Page<'a> {
         Page {
-            title: t.t(title_id),
-            t,
+            title,
+            t: Tr::new(lang),
             lang: lang.code(),
-            switch,
+            switch: LangLink::others(lang, rest),
             quick_exit,
         }
     }

@@ -24,6 +24,7 @@ mod offline;
 mod people;
 mod phone;
 mod privacy;
+mod quiet_log;
 mod retention;
 mod rotation;
 mod schedule;

@@ -78,8 +78,7 @@ async fn suoja_open_lists_and_decrypts_what_an_identity_can_open() {
     let (ok, out, _) = run(Command::new(bin())
         .args(["open", "--json", "--identity"])
         .arg(app.path("recovery.key"))
-        .arg("--database")
-        .arg(app.database_url()));
+        .env("SUOJA_DATABASE_URL", app.database_url()));
     assert!(ok);
     let lines: Vec<serde_json::Value> = out
         .lines()
@@ -90,6 +89,13 @@ async fn suoja_open_lists_and_decrypts_what_an_identity_can_open() {
         lines[0]["messages"][0]["doc"]["text"], "second request",
         "newest first"
     );
+    // A database URL may hold a password: never an argument.
+    let (ok, _, err) = run(Command::new(bin())
+        .args(["open", "--identity"])
+        .arg(app.path("recovery.key"))
+        .arg("--database")
+        .arg(app.database_url()));
+    assert!(!ok && err.contains("--database"), "{err}");
 
     let stranger = app.path("stranger.key");
     run(Command::new(bin())

@@ -194,3 +194,40 @@ async fn a_call_is_recorded_only_during_duty_hours_or_just_after_and_refused_oth
         fi.body
     );
 }
+
+#[tokio::test]
+async fn a_failed_audit_write_still_gives_the_caller_their_receipt() {
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[ANNA]).await;
+    slot_around_now(&app, SERVICE, "weekly", -10, 20).await;
+    let anna = Staff::first_login(&app, "anna", &pw[0]).await;
+    let csrf = csrf_in(&anna.get("/en/staff/phone").await.body);
+    // The audit row has a transaction of its own, after the case's: make
+    // it fail.
+    let pool = app.pool().await;
+    sqlx::query("alter table audit_log rename to audit_log_away")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let text = "Caller will write tonight.";
+    let saved = anna
+        .post(
+            "/en/staff/phone",
+            &[("csrf", &csrf), ("service", SERVICE), ("text", text)],
+        )
+        .await;
+    sqlx::query("alter table audit_log_away rename to audit_log")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let receipt = receipt_in(&saved.body);
+    let (status, thread) = app.check("en", &receipt).await;
+    assert_eq!(status, 200, "{thread}");
+    assert!(thread.contains(text));
+    // Logged once, as an internal error with its id, and nothing of the call.
+    let logs = app.logs();
+    assert_eq!(logs.matches("internal error").count(), 1, "{logs}");
+    assert!(!logs.contains(text) && !logs.contains(&receipt), "{logs}");
+}

@@ -84,7 +84,10 @@ async fn a_seat_row_names_no_case_and_only_the_seal_ties_them() {
     assert!(page.contains("Your booking is moved."), "{page}");
     let sealed = app.sealed_messages().await;
     let moved = open_doc(sealed.last().unwrap(), &key);
-    let new_seat = moved.seat.expect("the move's line names the new seat");
+    let new_seat = moved
+        .seat
+        .clone()
+        .expect("the move's line names the new seat");
     assert_eq!(state_of_booking(&app, &seats[0].0).await, "moved");
     assert_eq!(state_of_booking(&app, &new_seat).await, "booked");
 

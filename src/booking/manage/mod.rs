@@ -4,17 +4,16 @@
 
 mod open;
 
-use std::net::SocketAddr;
+use std::sync::Arc;
 
-use axum::extract::rejection::FormRejection;
-use axum::extract::{ConnectInfo, Form, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 
-use open::{Opened, RawManage, open, seat_of_case};
+use open::{Opened, seat_of_case};
 
 use super::form::parse_choice;
-use super::store::{self, Target};
+use super::store::{self, SlotRow, Target};
 use super::views::{ManageView, days, group_name};
 use super::{find_service, show_when, time};
 use crate::abuse::TokenCheck;
@@ -23,26 +22,29 @@ use crate::config::Service;
 use crate::i18n::Tr;
 use crate::intake::MessageDoc;
 use crate::queue::store::{Author, add_message};
-use crate::web::{Page, PageError, render};
+use crate::web::{Page, PageError, html};
 
 /// Scope of the form token on the cancel and move forms.
 const MANAGE_SCOPE: &str = "booking-manage";
 
-pub async fn show(
-    State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(code): Path<String>,
-    form: Result<Form<RawManage>, FormRejection>,
-) -> Response {
-    match open(&state, peer, &headers, &code, form).await {
-        Ok(o) => manage_page(&state, &o, None, None, StatusCode::OK).await,
-        Err(r) => r,
-    }
+pub async fn show(State(state): State<AppState>, o: Opened) -> Result<Response, PageError> {
+    manage_page(&state, &o, None, None, StatusCode::OK).await
 }
 
-fn service_of(state: &AppState, o: &Opened) -> Result<std::sync::Arc<Service>, PageError> {
+fn service_of(state: &AppState, o: &Opened) -> Result<Arc<Service>, PageError> {
     find_service(state, &o.case.service).ok_or_else(|| PageError::internal("unknown service"))
+}
+
+/// The booking's time as the page states it.
+fn when_of(t: &Tr, service: &Service, o: &Opened) -> String {
+    match &o.booking.group {
+        Some(g) => format!(
+            "{} · {}",
+            group_name(t.lang, g),
+            super::views::group_detail(t, service, g)
+        ),
+        None => show_when(t, service, o.booking.starts_at, o.booking.ends_at),
+    }
 }
 
 async fn manage_page(
@@ -51,39 +53,25 @@ async fn manage_page(
     notice: Option<&'static str>,
     error: Option<&'static str>,
     status: StatusCode,
-) -> Response {
-    let exit = &state.config.quick_exit_url;
+) -> Result<Response, PageError> {
     let lang = o.lang;
     let t = Tr::new(lang);
-    let service = match service_of(state, o) {
-        Ok(s) => s,
-        Err(e) => return e.render(lang, exit),
-    };
+    let service = service_of(state, o)?;
     let current = o.booking.state == "booked";
     let is_group = matches!(o.booking.target, Target::Group(_));
     let free = if current && !is_group {
         let now = time::now_unix();
         let until = now + state.config.booking.window_days * 86_400;
-        match store::free_slots(&state.db, &service.slug, now, until).await {
-            Ok(slots) => slots,
-            Err(e) => return PageError::internal(e).render(lang, exit),
-        }
+        store::free_slots(&state.db, &service.slug, now, until).await?
     } else {
         vec![]
-    };
-    let when = match &o.booking.group {
-        Some(g) => format!(
-            "{} · {}",
-            group_name(lang, g),
-            super::views::group_detail(&t, &service, g)
-        ),
-        None => show_when(&t, &service, o.booking.starts_at, o.booking.ends_at),
     };
     let shown_days = days(&t, &service, &free, &o.raw.choice);
     let error_anchor = (error == Some("booking-error-choice"))
         .then(|| shown_days.iter().flat_map(|d| &d.slots).next())
         .flatten()
         .map(|c| format!("c-{}", c.value));
+    let exit = &state.config.quick_exit_url;
     let view = ManageView {
         error_anchor,
         page: Page::new(lang, "booking-manage-title", "check", exit),
@@ -92,7 +80,7 @@ async fn manage_page(
             .form_key
             .issue(MANAGE_SCOPE, crate::intake::now_secs()),
         service_name: service.name.get(lang).to_owned(),
-        when,
+        when: when_of(&t, &service, o),
         state_text: t.t(&format!("booking-state-{}", o.booking.state)),
         current,
         is_group,
@@ -103,18 +91,24 @@ async fn manage_page(
         notice: notice.map(|n| t.t(n)),
         error: error.map(|e| t.t(e)),
     };
-    render(status, &view, lang, exit)
+    Ok(html(status, &view))
 }
 
-fn token_refusal(state: &AppState, raw: &RawManage) -> Option<&'static str> {
-    match state
-        .form_key
-        .check(MANAGE_SCOPE, &raw.token, crate::intake::now_secs())
-    {
-        TokenCheck::Valid => None,
-        TokenCheck::TooFast => Some("notice-too-fast"),
-        TokenCheck::Invalid => Some("notice-expired"),
+/// Why the booking cannot be changed now: the form token is spent, too
+/// fresh or too old, or the booking is no longer current (or, for a move,
+/// is a group's).
+fn change_refusal(state: &AppState, o: &Opened, moving: bool) -> Option<&'static str> {
+    let now = crate::intake::now_secs();
+    match state.form_key.check(MANAGE_SCOPE, &o.raw.token, now) {
+        TokenCheck::Valid => {}
+        TokenCheck::TooFast => return Some("notice-too-fast"),
+        TokenCheck::Invalid => return Some("notice-expired"),
     }
+    let group = matches!(o.booking.target, Target::Group(_));
+    if o.booking.state != "booked" || (moving && group) {
+        return Some("booking-not-current");
+    }
+    None
 }
 
 /// A sealed line in the case's thread, so counsellors see what happened.
@@ -134,50 +128,23 @@ async fn seal_note(
     Ok((keys.epoch, sealed))
 }
 
-pub async fn cancel(
-    State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(code): Path<String>,
-    form: Result<Form<RawManage>, FormRejection>,
-) -> Response {
-    let o = match open(&state, peer, &headers, &code, form).await {
-        Ok(o) => o,
-        Err(r) => return r,
-    };
-    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    if let Some(notice) = token_refusal(&state, &o.raw) {
-        return manage_page(&state, &o, None, Some(notice), unprocessable).await;
+pub async fn cancel(State(state): State<AppState>, o: Opened) -> Result<Response, PageError> {
+    if let Some(error) = change_refusal(&state, &o, false) {
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return manage_page(&state, &o, None, Some(error), status).await;
     }
-    if o.booking.state != "booked" {
-        return manage_page(&state, &o, None, Some("booking-not-current"), unprocessable).await;
+    let text = Tr::new(o.lang).t("booking-doc-cancelled");
+    let (epoch, sealed) = seal_note(&state, &o, text, None).await?;
+    let mut tx = state.db.pool.begin().await?;
+    if store::end_seat(&mut tx, &o.booking.id, "cancelled").await? {
+        give_back_seat(&state, &mut tx, &o, epoch, &sealed).await?;
     }
-    let t = Tr::new(o.lang);
-    let done = async {
-        let (epoch, sealed) = seal_note(&state, &o, t.t("booking-doc-cancelled"), None).await?;
-        let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-        let ended = store::end_seat(&mut tx, &o.booking.id, "cancelled")
-            .await
-            .map_err(PageError::internal)?;
-        if ended {
-            give_back_seat(&state, &mut tx, &o, epoch, &sealed).await?;
-        }
-        tx.commit().await.map_err(PageError::internal)?;
-        Ok::<_, PageError>(ended)
-    };
-    match done.await {
-        Ok(_) => {
-            tracing::info!(service = %o.case.service, "booking cancelled by client");
-            state.notifier.activity(&o.case.service);
-            let seat = o.booking.id.clone();
-            reopened(&state, o, &seat, Some("booking-cancelled-notice"), None).await
-        }
-        Err(e) => e.render(o.lang, &state.config.quick_exit_url),
-    }
+    tx.commit().await?;
+    state.notifier.activity(&o.case.service);
+    let seat = o.booking.id.clone();
+    reopened(&state, o, &seat, Some("booking-cancelled-notice"), None).await
 }
 
-/// Reloads the case's seat (`seat`: the one it holds now) after a change
-/// and shows it.
 /// Frees the client's old seat and adds the sealed line that says why, in
 /// the caller's transaction (a cancel or a move).
 async fn give_back_seat(
@@ -187,32 +154,23 @@ async fn give_back_seat(
     epoch: i64,
     sealed: &[u8],
 ) -> Result<(), PageError> {
-    store::free_seat(tx, &o.booking.target)
-        .await
-        .map_err(PageError::internal)?;
-    add_message(
-        tx,
-        &o.case.id,
-        Author::Client,
-        epoch,
-        sealed,
-        state.services.retention_of(&o.case.service),
-    )
-    .await
-    .map_err(PageError::internal)
+    store::free_seat(tx, &o.booking.target).await?;
+    let rules = state.services.retention_of(&o.case.service);
+    add_message(tx, &o.case.id, Author::Client, epoch, sealed, rules).await?;
+    Ok(())
 }
 
+/// Reloads the case's seat (`seat`: the one it holds now) after a change
+/// and shows it.
 async fn reopened(
     state: &AppState,
     mut o: Opened,
     seat: &str,
     notice: Option<&'static str>,
     error: Option<&'static str>,
-) -> Response {
-    match seat_of_case(state, &o.case, seat).await {
-        Ok(Some(b)) => o.booking = b,
-        Ok(None) => {}
-        Err(e) => return e.render(o.lang, &state.config.quick_exit_url),
+) -> Result<Response, PageError> {
+    if let Some(b) = seat_of_case(state, &o.case, seat).await? {
+        o.booking = b;
     }
     let status = if error.is_some() {
         StatusCode::CONFLICT
@@ -222,82 +180,56 @@ async fn reopened(
     manage_page(state, &o, notice, error, status).await
 }
 
-pub async fn move_booking(
-    State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(code): Path<String>,
-    form: Result<Form<RawManage>, FormRejection>,
-) -> Response {
-    let o = match open(&state, peer, &headers, &code, form).await {
-        Ok(o) => o,
-        Err(r) => return r,
-    };
+pub async fn move_booking(State(state): State<AppState>, o: Opened) -> Result<Response, PageError> {
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    if let Some(notice) = token_refusal(&state, &o.raw) {
-        return manage_page(&state, &o, None, Some(notice), unprocessable).await;
+    if let Some(error) = change_refusal(&state, &o, true) {
+        return manage_page(&state, &o, None, Some(error), unprocessable).await;
     }
-    if o.booking.state != "booked" || matches!(o.booking.target, Target::Group(_)) {
-        return manage_page(&state, &o, None, Some("booking-not-current"), unprocessable).await;
-    }
-    let Some(Target::Slot(new_id)) = parse_choice(&o.raw.choice) else {
-        return manage_page(
-            &state,
-            &o,
-            None,
-            Some("booking-error-choice"),
-            unprocessable,
-        )
-        .await;
+    let Some(Target::Slot(slot_id)) = parse_choice(&o.raw.choice) else {
+        let error = Some("booking-error-choice");
+        return manage_page(&state, &o, None, error, unprocessable).await;
     };
-    let exit = &state.config.quick_exit_url;
-    let service = match service_of(&state, &o) {
-        Ok(s) => s,
-        Err(e) => return e.render(o.lang, exit),
-    };
-    let slot = match store::slot_of_service(&state.db, &new_id, &service.slug).await {
-        Ok(Some(slot)) if slot.id != o.booking.target.id() => slot,
-        Ok(_) => {
-            let seat = o.booking.id.clone();
-            return reopened(&state, o, &seat, None, Some("booking-taken")).await;
-        }
-        Err(e) => return PageError::internal(e).render(o.lang, exit),
-    };
-    let t = Tr::new(o.lang);
-    let when = show_when(&t, &service, slot.starts_at, slot.ends_at);
+    let service = service_of(&state, &o)?;
+    let slot = store::slot_of_service(&state.db, &slot_id, &service.slug)
+        .await?
+        .filter(|slot| slot.id != o.booking.target.id());
     let new_seat = crate::db::new_id();
-    let moved = async {
-        let text = t.t1("booking-doc-moved", "when", &when);
-        let (epoch, sealed) = seal_note(&state, &o, text, Some(new_seat.clone())).await?;
-        let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
-        let new_target = Target::Slot(slot.id.clone());
-        let ok = store::end_seat(&mut tx, &o.booking.id, "moved")
-            .await
-            .map_err(PageError::internal)?
-            && store::take_slot(&mut tx, &slot.id, &service.slug, time::now_unix())
-                .await
-                .map_err(PageError::internal)?;
-        if !ok {
-            tx.rollback().await.map_err(PageError::internal)?;
-            return Ok(false);
-        }
-        store::insert_seat(&mut tx, &new_seat, &new_target)
-            .await
-            .map_err(PageError::internal)?;
-        give_back_seat(&state, &mut tx, &o, epoch, &sealed).await?;
-        tx.commit().await.map_err(PageError::internal)?;
-        Ok::<_, PageError>(true)
+    let moved = match slot {
+        Some(slot) => move_to(&state, &o, &service, &slot, &new_seat).await?,
+        None => false,
     };
-    match moved.await {
-        Ok(true) => {
-            tracing::info!(service = %service.slug, "booking moved by client");
-            state.notifier.activity(&service.slug);
-            reopened(&state, o, &new_seat, Some("booking-moved-notice"), None).await
-        }
-        Ok(false) => {
-            let seat = o.booking.id.clone();
-            reopened(&state, o, &seat, None, Some("booking-taken")).await
-        }
-        Err(e) => e.render(o.lang, exit),
+    if !moved {
+        let seat = o.booking.id.clone();
+        return reopened(&state, o, &seat, None, Some("booking-taken")).await;
     }
+    state.notifier.activity(&service.slug);
+    reopened(&state, o, &new_seat, Some("booking-moved-notice"), None).await
+}
+
+/// Moves the booking to `slot` as seat `new_seat` in one transaction: the
+/// old seat ends as moved and is freed, the new one is taken, and the
+/// sealed line names the new time and seat. False (nothing changed) when
+/// the old seat is no longer current or the slot is full.
+async fn move_to(
+    state: &AppState,
+    o: &Opened,
+    service: &Service,
+    slot: &SlotRow,
+    new_seat: &str,
+) -> Result<bool, PageError> {
+    let t = Tr::new(o.lang);
+    let when = show_when(&t, service, slot.starts_at, slot.ends_at);
+    let text = t.t1("booking-doc-moved", "when", &when);
+    let (epoch, sealed) = seal_note(state, o, text, Some(new_seat.to_owned())).await?;
+    let mut tx = state.db.pool.begin().await?;
+    let ok = store::end_seat(&mut tx, &o.booking.id, "moved").await?
+        && store::take_slot(&mut tx, &slot.id, &service.slug, time::now_unix()).await?;
+    if !ok {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    store::insert_seat(&mut tx, new_seat, &Target::Slot(slot.id.clone())).await?;
+    give_back_seat(state, &mut tx, o, epoch, &sealed).await?;
+    tx.commit().await?;
+    Ok(true)
 }

@@ -1,13 +1,10 @@
-//! Opening a booking with its receipt: the form, the rate limit, the
-//! receipt, the case, and the seat the case holds now (found through the
-//! case's sealed messages, `booking::seats`).
+//! Opening a booking with its receipt, as an extractor: the form, the rate
+//! limit, the receipt, the case, and the seat the case holds now (found
+//! through the case's sealed messages, `booking::seats`).
 
 use std::net::SocketAddr;
 
-use axum::extract::Form;
-use axum::extract::rejection::FormRejection;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -16,18 +13,23 @@ use crate::booking::store::{self, BookingRow};
 use crate::i18n::Lang;
 use crate::intake::store::{CaseRow, find_by_lookup};
 use crate::seal::{ClientKey, Receipt};
-use crate::web::PageError;
+use crate::web::{Form, PageError};
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+/// No `Debug`, and wiped when dropped: it holds a receipt.
+#[derive(Default, Deserialize)]
 pub struct RawManage {
+    #[serde(default)]
     pub receipt: String,
+    #[serde(default)]
     pub token: String,
+    #[serde(default)]
     pub choice: String,
 }
 
+crate::seal::wipe_on_drop!(RawManage: receipt, token, choice);
+
 /// A booking case opened with its receipt, for one request.
-pub(super) struct Opened {
+pub struct Opened {
     pub(super) lang: Lang,
     pub(super) raw: RawManage,
     pub(super) receipt: Receipt,
@@ -36,45 +38,40 @@ pub(super) struct Opened {
     pub(super) booking: BookingRow,
 }
 
-/// Language, form, rate limit, receipt, case and booking; or the answer.
-pub(super) async fn open(
-    state: &AppState,
-    peer: SocketAddr,
-    headers: &HeaderMap,
-    code: &str,
-    form: Result<Form<RawManage>, FormRejection>,
-) -> Result<Opened, Response> {
-    let Some(lang) = Lang::from_code(code) else {
-        return Err(crate::intake::no_such_language(state));
-    };
-    let exit = &state.config.quick_exit_url;
-    let raw = match form {
-        Ok(Form(raw)) => raw,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return Err(PageError::TooLarge.render(lang, exit));
+/// A request of the manage forms opens its booking as it is extracted:
+/// language, form, rate limit, receipt, case and the seat it holds. Each
+/// refusal is an error page (a receipt that opens no booking is a 404).
+impl FromRequest<AppState> for Opened {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Opened, PageError> {
+        let (mut parts, body) = request.into_parts();
+        let lang = Lang::from_request_parts(&mut parts, state).await?;
+        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(|_| PageError::internal("no peer address"))?;
+        let client = state.client_net(peer, &parts.headers);
+        let request = Request::from_parts(parts, body);
+        let Form(raw) = Form::<RawManage>::from_request(request, state).await?;
+        if !state.limits.allow_lookup(client) {
+            tracing::debug!("booking look-up over the rate limit");
+            return Err(PageError::TooManyRequests);
         }
-        Err(_) => return Err(PageError::BadRequest.render(lang, exit)),
-    };
-    let client = state.client_net(peer, headers);
-    if !state.limits.allow_lookup(client) {
-        tracing::debug!("booking look-up over the rate limit");
-        return Err(PageError::TooManyRequests.render(lang, exit));
+        open(state, lang, raw).await
     }
-    let Some(receipt) = Receipt::parse(&raw.receipt) else {
-        return Err(PageError::NotFound.render(lang, exit));
-    };
-    let key = receipt
-        .client_key(&state.pepper)
-        .map_err(|e| PageError::internal(e).render(lang, exit))?;
+}
+
+/// The booking a receipt opens.
+async fn open(state: &AppState, lang: Lang, raw: RawManage) -> Result<Opened, PageError> {
+    let receipt = Receipt::parse(&raw.receipt).ok_or(PageError::NotFound)?;
+    let key = receipt.client_key(&state.pepper)?;
     let case = find_by_lookup(&state.db, &key.lookup_hash)
-        .await
-        .map_err(|e| PageError::internal(e).render(lang, exit))?
+        .await?
         .filter(|c| c.kind == "booking")
-        .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
+        .ok_or(PageError::NotFound)?;
     let booking = current_seat(state, &case, &key)
-        .await
-        .map_err(|e| e.render(lang, exit))?
-        .ok_or_else(|| PageError::NotFound.render(lang, exit))?;
+        .await?
+        .ok_or(PageError::NotFound)?;
     Ok(Opened {
         lang,
         raw,
@@ -104,7 +101,6 @@ pub(super) async fn seat_of_case(
     seat: &str,
 ) -> Result<Option<BookingRow>, PageError> {
     Ok(store::seat_by_id(&state.db, seat)
-        .await
-        .map_err(PageError::internal)?
+        .await?
         .filter(|b| b.service == case.service))
 }

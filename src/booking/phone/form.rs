@@ -17,22 +17,32 @@ use crate::staff::views::StaffPage;
 
 /// No `Debug`: it holds what a caller said.
 #[derive(Default, Deserialize)]
-#[serde(default)]
 pub struct RawPhone {
+    #[serde(default)]
     pub csrf: String,
+    #[serde(default)]
     pub service: String,
+    #[serde(default)]
     pub topic: String,
+    #[serde(default)]
     pub name: String,
+    #[serde(default)]
     pub text: String,
 }
 
-/// A recorded call that passed every check.
+crate::staff::guard::csrf_forms!(RawPhone);
+crate::seal::wipe_on_drop!(RawPhone: csrf, service, topic, name, text);
+
+/// A recorded call that passed every check (no `Debug`, wiped when
+/// dropped).
 pub struct PhoneCall {
     pub service: std::sync::Arc<Service>,
     pub topic: Option<String>,
     pub name: Option<String>,
     pub text: String,
 }
+
+crate::seal::wipe_on_drop!(PhoneCall: topic, name, text);
 
 fn err(field: &'static str, message: &'static str) -> FieldError {
     FieldError { field, message }
@@ -99,6 +109,26 @@ pub struct PhoneView {
     pub grace_minutes: i64,
 }
 
+/// No topic, or one of the reader's services' topics, each once.
+fn topic_picks(t: &Tr, services: &[std::sync::Arc<Service>], chosen: &str) -> Vec<Pick> {
+    let mut topics = vec![Pick {
+        value: String::new(),
+        label: t.t("booking-topic-none"),
+        selected: chosen.is_empty(),
+    }];
+    for topic in services.iter().flat_map(|s| &s.topics) {
+        if topics.iter().any(|p| p.value == topic.id()) {
+            continue;
+        }
+        topics.push(Pick {
+            value: topic.id().to_owned(),
+            label: topic_label(t, Some(topic), topic.id()),
+            selected: topic.id() == chosen,
+        });
+    }
+    topics
+}
+
 impl PhoneView {
     pub fn new(
         state: &AppState,
@@ -118,23 +148,6 @@ impl PhoneView {
             .iter()
             .filter_map(|slug| find_service(state, slug))
             .collect();
-        let mut topics = vec![Pick {
-            value: String::new(),
-            label: t.t("booking-topic-none"),
-            selected: raw.topic.is_empty(),
-        }];
-        for s in &mine {
-            for topic in &s.topics {
-                if topics.iter().any(|p| p.value == topic.id()) {
-                    continue;
-                }
-                topics.push(Pick {
-                    value: topic.id().to_owned(),
-                    label: topic_label(&t, Some(topic), topic.id()),
-                    selected: topic.id() == raw.topic,
-                });
-            }
-        }
         PhoneView {
             csrf: session.csrf.clone(),
             services: mine
@@ -145,7 +158,7 @@ impl PhoneView {
                     selected: s.slug == raw.service,
                 })
                 .collect(),
-            topics,
+            topics: topic_picks(&t, &mine, &raw.topic),
             errors: errors
                 .into_iter()
                 .map(|e| ShownError {

@@ -10,21 +10,20 @@
 mod form;
 
 use askama::Template;
-use axum::extract::{Form, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::book::rfc3339;
 use super::{store, time};
 use crate::app::AppState;
-use crate::db::{day, new_id, today};
 use crate::intake::MessageDoc;
-use crate::intake::store::NewCase;
+use crate::intake::new_case::open_case;
 use crate::seal::Receipt;
-use crate::staff::StaffSession;
 use crate::staff::store::audit_now;
 use crate::staff::views::StaffPage;
-use crate::web::{PageError, render};
+use crate::staff::{StaffForm, StaffSession};
+use crate::web::{PageError, html};
 use form::{PhoneCall, PhoneView, RawPhone};
 
 #[derive(Template)]
@@ -37,13 +36,13 @@ pub struct PhoneReceiptView {
     pub again_href: String,
 }
 
-pub async fn page(State(state): State<AppState>, session: StaffSession) -> Response {
-    let on_duty = match on_duty(&state, &session).await {
-        Ok(v) => v,
-        Err(e) => return e.render(session.lang, "/"),
-    };
+pub async fn page(
+    State(state): State<AppState>,
+    session: StaffSession,
+) -> Result<Response, PageError> {
+    let on_duty = on_duty(&state, &session).await?;
     let view = PhoneView::new(&state, &session, RawPhone::default(), vec![], on_duty);
-    render(StatusCode::OK, &view, session.lang, "/")
+    Ok(html(StatusCode::OK, &view))
 }
 
 /// The reader's services whose weekly duty hours run now (or ended within
@@ -53,10 +52,7 @@ async fn on_duty(state: &AppState, session: &StaffSession) -> Result<Vec<String>
     let grace = state.config.booking.phone_grace_minutes * 60;
     let mut out = Vec::new();
     for slug in &session.services {
-        if store::on_duty(&state.db, slug, now, grace)
-            .await
-            .map_err(PageError::internal)?
-        {
+        if store::on_duty(&state.db, slug, now, grace).await? {
             out.push(slug.clone());
         }
     }
@@ -65,107 +61,76 @@ async fn on_duty(state: &AppState, session: &StaffSession) -> Result<Vec<String>
 
 pub async fn submit(
     State(state): State<AppState>,
-    session: StaffSession,
-    Form(raw): Form<RawPhone>,
-) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
-    let on_duty = match on_duty(&state, &session).await {
-        Ok(v) => v,
-        Err(e) => return e.render(session.lang, "/"),
-    };
-    let call = match PhoneCall::parse(&state, &session, &raw) {
-        Ok(call) if on_duty.contains(&call.service.slug) => call,
+    StaffForm { session, form: raw }: StaffForm<RawPhone>,
+) -> Result<Response, PageError> {
+    let on_duty = on_duty(&state, &session).await?;
+    let errors = match PhoneCall::parse(&state, &session, &raw) {
+        Ok(call) if on_duty.contains(&call.service.slug) => {
+            return answer(&state, &session, call).await;
+        }
         // Outside duty hours: refused, with everything typed kept.
-        Ok(_) => {
-            let errors = vec![form::off_duty()];
-            let view = PhoneView::new(&state, &session, raw, errors, on_duty);
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &view, session.lang, "/");
-        }
-        Err(errors) => {
-            let view = PhoneView::new(&state, &session, raw, errors, on_duty);
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &view, session.lang, "/");
-        }
+        Ok(_) => vec![form::off_duty()],
+        Err(errors) => errors,
     };
-    let service_name = call.service.name.get(session.lang).to_owned();
-    match accept(&state, &session, call).await {
-        Ok((receipt, case_id)) => {
-            let lang = session.lang;
-            let view = PhoneReceiptView {
-                page: StaffPage::titled(lang, "phone-receipt-title", "staff/phone", Some(&session)),
-                receipt: receipt.to_string(),
-                service: service_name,
-                case_href: format!("/{}/staff/cases/{case_id}", lang.code()),
-                again_href: format!("/{}/staff/phone", lang.code()),
-            };
-            render(StatusCode::OK, &view, lang, "/")
-        }
-        Err(e) => e.render(session.lang, "/"),
-    }
+    let view = PhoneView::new(&state, &session, raw, errors, on_duty);
+    Ok(html(StatusCode::UNPROCESSABLE_ENTITY, &view))
 }
 
-/// Seals the call to the service's keys and the new client key, stores the
-/// case through the group-commit writer, and returns the receipt only once
-/// the write is durable.
-async fn accept(
+/// Records the call and shows its receipt, to be read to the caller.
+async fn answer(
     state: &AppState,
     session: &StaffSession,
     call: PhoneCall,
+) -> Result<Response, PageError> {
+    let lang = session.lang;
+    let service = call.service.name.get(lang).to_owned();
+    let (receipt, case_id) = accept(state, session, call).await?;
+    let view = PhoneReceiptView {
+        page: StaffPage::titled(lang, "phone-receipt-title", "staff/phone", Some(session)),
+        receipt: receipt.to_string(),
+        service,
+        case_href: format!("/{}/staff/cases/{case_id}", lang.code()),
+        again_href: format!("/{}/staff/phone", lang.code()),
+    };
+    Ok(html(StatusCode::OK, &view))
+}
+
+/// Opens the call as a case like any contact request, the receipt only once
+/// the case is durable. The audit row is about the caller's act too, so it
+/// is written in a transaction of its own, after the case's: if it fails
+/// the case still exists, and the caller still gets their receipt.
+async fn accept(
+    state: &AppState,
+    session: &StaffSession,
+    mut call: PhoneCall,
 ) -> Result<(Receipt, String), PageError> {
-    let service = call.service;
-    let keys = state.service_keys(&service.slug)?;
-    let receipt = Receipt::generate();
-    let client = receipt
-        .client_key(&state.pepper)
-        .map_err(PageError::internal)?;
-    let case_id = new_id();
-    let doc = MessageDoc {
+    let service = call.service.clone();
+    let first = |case: &str| MessageDoc {
         v: crate::intake::DOC_VERSION,
-        case: case_id.clone(),
+        case: case.to_owned(),
         service: service.slug.clone(),
         written_at: rfc3339(time::now_unix()),
-        topic: call.topic,
-        name: call.name,
+        topic: call.topic.take(),
+        name: call.name.take(),
         contact: None,
         staff: Some(session.staff.display_name.clone()),
         booking: None,
         seat: None,
-        text: call.text,
+        text: std::mem::take(&mut call.text),
     };
-    let client_recipient = client.recipient();
-    let client_recipient_text = client_recipient.to_string();
-    let envelope = keys.envelope.with(client_recipient);
-    let sealed = state.seal(&envelope, &doc).await?;
-    let opened = today();
-    let retain = crate::retention::deadline(service.retention, false, opened, None);
-    let case = NewCase {
-        id: case_id.clone(),
-        service: service.slug.clone(),
-        kind: "phone",
-        opened_on: day(opened),
-        retain_until: day(retain),
-        lookup_hash: client.lookup_hash,
-        client_recipient: client_recipient_text,
-        message_id: new_id(),
-        key_epoch: keys.epoch,
-        sealed,
-    };
-    state
-        .writer
-        .write(case)
-        .await
-        .map_err(PageError::internal)?;
-    audit_now(
+    let (receipt, case_id) = open_case(state, &service, "phone", first).await?;
+    let audited = audit_now(
         &state.db,
         &session.staff.id,
         "phone_intake",
         Some(&service.slug),
         Some(&case_id),
     )
-    .await
-    .map_err(PageError::internal)?;
-    tracing::info!(service = %service.slug, "phone call recorded");
-    state.notifier.activity(&service.slug);
+    .await;
+    if let Err(e) = audited {
+        // Logged once with an error id, like any internal error; the
+        // caller's receipt does not wait on it.
+        let _logged = PageError::from(e);
+    }
     Ok((receipt, case_id))
 }

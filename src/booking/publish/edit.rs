@@ -4,10 +4,12 @@
 //! message naming the new time, their booking is cancelled and the seat
 //! freed) and the new time is published free, in one transaction.
 
+use std::sync::Arc;
+
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::plan::{Problem, capacity, clock, date, minutes};
 use super::remove::{Removal, retire};
@@ -18,11 +20,10 @@ use crate::booking::time::{self, Stretch};
 use crate::booking::{find_service, show_when};
 use crate::config::Service;
 use crate::i18n::Tr;
-use crate::staff::StaffSession;
-use crate::staff::session::forbidden;
 use crate::staff::store::audit;
 use crate::staff::views::StaffPage;
-use crate::web::{PageError, render};
+use crate::staff::{StaffForm, StaffSession};
+use crate::web::{PageError, html};
 
 #[derive(Template)]
 #[template(path = "staff_slot_edit.html")]
@@ -36,17 +37,12 @@ pub struct EditView {
     pub error: Option<String>,
 }
 
-/// The slot if it is a single slot of the reader's services; else the answer.
-async fn find(state: &AppState, session: &StaffSession, id: &str) -> Result<SlotRow, Response> {
-    let found = async {
-        let mut conn = state.db.pool.acquire().await?;
-        store::member_slot(&mut conn, &session.staff.id, id).await
-    };
-    match found.await {
-        Ok(Some(slot)) => Ok(slot),
-        Ok(None) => Err(forbidden(session.lang)),
-        Err(e) => Err(PageError::internal(e).render(session.lang, "/")),
-    }
+/// The slot if it is a single slot of the reader's services.
+async fn find(state: &AppState, session: &StaffSession, id: &str) -> Result<SlotRow, PageError> {
+    let mut conn = state.db.pool.acquire().await?;
+    store::member_slot(&mut conn, &session.staff.id, id)
+        .await?
+        .ok_or(PageError::Forbidden)
 }
 
 fn show(
@@ -55,12 +51,10 @@ fn show(
     slot: &SlotRow,
     raw: RawPublish,
     error: Option<Problem>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = session.lang;
     let t = Tr::new(lang);
-    let Some(service) = find_service(state, &slot.service) else {
-        return PageError::internal("unknown service").render(lang, "/");
-    };
+    let service = service_of(state, slot)?;
     let mut page = StaffPage::titled(
         lang,
         "avail-edit-title",
@@ -84,7 +78,11 @@ fn show(
     } else {
         StatusCode::OK
     };
-    render(status, &view, lang, "/")
+    Ok(html(status, &view))
+}
+
+fn service_of(state: &AppState, slot: &SlotRow) -> Result<Arc<Service>, PageError> {
+    find_service(state, &slot.service).ok_or_else(|| PageError::internal("unknown service"))
 }
 
 /// The slot as the form shows it, in its service's zone.
@@ -105,14 +103,9 @@ pub async fn edit_page(
     State(state): State<AppState>,
     session: StaffSession,
     Path((_, id)): Path<(String, String)>,
-) -> Response {
-    let slot = match find(&state, &session, &id).await {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let raw = find_service(&state, &slot.service)
-        .map(|s| current(&s, &slot))
-        .unwrap_or_default();
+) -> Result<Response, PageError> {
+    let slot = find(&state, &session, &id).await?;
+    let raw = current(&*service_of(&state, &slot)?, &slot);
     show(&state, &session, &slot, raw, None)
 }
 
@@ -132,20 +125,11 @@ fn parse(raw: &RawPublish, service: &Service) -> Result<(Stretch, i32), Problem>
 
 pub async fn edit(
     State(state): State<AppState>,
-    session: StaffSession,
     Path((_, id)): Path<(String, String)>,
-    Form(raw): Form<RawPublish>,
-) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
-    let slot = match find(&state, &session, &id).await {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let Some(service) = find_service(&state, &slot.service) else {
-        return PageError::internal("unknown service").render(session.lang, "/");
-    };
+    StaffForm { session, form: raw }: StaffForm<RawPublish>,
+) -> Result<Response, PageError> {
+    let slot = find(&state, &session, &id).await?;
+    let service = service_of(&state, &slot)?;
     // Day, start and length as shown: only the seats change.
     let shown = current(&service, &slot);
     let unchanged = shown.date == raw.date.trim()
@@ -156,32 +140,24 @@ pub async fn edit(
             Ok(c) => c,
             Err(problem) => return show(&state, &session, &slot, raw, Some(problem)),
         };
-        return match set_seats(&state, &session, &slot, seats).await {
-            Ok(true) => done(&session, "edited"),
-            Ok(false) => show(
-                &state,
-                &session,
-                &slot,
-                raw,
-                Some("avail-error-below-taken"),
-            ),
-            Err(e) => PageError::internal(e).render(session.lang, "/"),
-        };
+        if !set_seats(&state, &session, &slot, seats).await? {
+            let problem = Some("avail-error-below-taken");
+            return show(&state, &session, &slot, raw, problem);
+        }
+        return Ok(done(&session, "edited"));
     }
     let (new, seats) = match parse(&raw, &service) {
         Ok(v) => v,
         Err(problem) => return show(&state, &session, &slot, raw, Some(problem)),
     };
-    match retire(&state, &session, &slot, Some((new, seats))).await {
-        Ok(Removal::Removed(0)) => done(&session, "edited"),
-        Ok(Removal::Removed(_)) => done(&session, "edited_booked"),
-        Ok(Removal::Raced) => show(&state, &session, &slot, raw, Some("avail-error-raced")),
-        Ok(Removal::Unreadable) => {
-            show(&state, &session, &slot, raw, Some("avail-error-unreadable"))
-        }
-        Ok(Removal::NotFound) => forbidden(session.lang),
-        Err(e) => e.render(session.lang, "/"),
-    }
+    let problem = match retire(&state, &session, &slot, Some((new, seats))).await? {
+        Removal::Removed(0) => return Ok(done(&session, "edited")),
+        Removal::Removed(_) => return Ok(done(&session, "edited_booked")),
+        Removal::NotFound => return Err(PageError::Forbidden),
+        Removal::Raced => "avail-error-raced",
+        Removal::Unreadable => "avail-error-unreadable",
+    };
+    show(&state, &session, &slot, raw, Some(problem))
 }
 
 async fn set_seats(

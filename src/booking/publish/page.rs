@@ -10,7 +10,7 @@ use crate::app::AppState;
 use crate::i18n::Tr;
 use crate::staff::StaffSession;
 use crate::staff::views::StaffPage;
-use crate::web::{PageError, render};
+use crate::web::{PageError, html};
 
 pub struct Pick {
     pub value: String,
@@ -37,7 +37,7 @@ pub async fn page(
     State(state): State<AppState>,
     session: StaffSession,
     Query(q): Query<DoneQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     let notice = match q.done.as_str() {
         "published" => Some("avail-done-published"),
         "removed" => Some("avail-done-removed"),
@@ -55,21 +55,13 @@ pub async fn render_page(
     raw: RawPublish,
     error: Option<Problem>,
     notice: Option<&'static str>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = session.lang;
     let t = Tr::new(lang);
     let now = crate::booking::time::now_unix();
-    let loaded = async {
-        let slots =
-            crate::booking::store::slots_for_staff(&state.db, &session.staff.id, now).await?;
-        let groups =
-            crate::booking::store::groups_for_staff(&state.db, &session.staff.id, now).await?;
-        Ok::<_, sqlx::Error>((slots, groups))
-    };
-    let (slots, groups) = match loaded.await {
-        Ok(v) => v,
-        Err(e) => return PageError::internal(e).render(lang, "/"),
-    };
+    let staff = &session.staff.id;
+    let slots = crate::booking::store::slots_for_staff(&state.db, staff, now).await?;
+    let groups = crate::booking::store::groups_for_staff(&state.db, staff, now).await?;
     let view = AvailabilityView {
         page: StaffPage::titled(lang, "avail-title", "staff/availability", Some(session)),
         csrf: session.csrf.clone(),
@@ -102,5 +94,5 @@ pub async fn render_page(
     } else {
         StatusCode::OK
     };
-    render(status, &view, lang, "/")
+    Ok(html(status, &view))
 }

@@ -4,7 +4,7 @@
 //! conditional update on a current booking, so two counsellors acting at
 //! once change it (and free its seat) only once. Every action is audited.
 
-use axum::extract::{Form, Path, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -16,9 +16,8 @@ use crate::booking::store::{self, StaffSeat};
 use crate::booking::{find_service, show_when};
 use crate::i18n::Tr;
 use crate::intake::message_text;
-use crate::staff::StaffSession;
-use crate::staff::session::forbidden;
 use crate::staff::store::audit;
+use crate::staff::{StaffForm, StaffSession};
 use crate::web::PageError;
 
 /// The outcome and cancel forms; every field defaults to empty.
@@ -31,6 +30,8 @@ pub struct RawAct {
     pub day: String,
     pub span: String,
 }
+
+crate::staff::guard::csrf_forms!(RawAct);
 
 impl RawAct {
     fn window(&self, state: &AppState, session: &StaffSession) -> Window {
@@ -52,79 +53,52 @@ fn back(session: &StaffSession, window: Window, done: &str) -> Response {
     Redirect::to(&to).into_response()
 }
 
-/// The seat if the reader is a member of its service; else the answer.
-async fn find(state: &AppState, session: &StaffSession, id: &str) -> Result<StaffSeat, Response> {
-    match store::seat_for_staff(&state.db, &session.staff.id, id).await {
-        Ok(Some(b)) => Ok(b),
-        Ok(None) => Err(forbidden(session.lang)),
-        Err(e) => Err(PageError::internal(e).render(session.lang, "/")),
-    }
+/// The seat if the reader is a member of its service.
+async fn find(state: &AppState, session: &StaffSession, id: &str) -> Result<StaffSeat, PageError> {
+    store::seat_for_staff(&state.db, &session.staff.id, id)
+        .await?
+        .ok_or(PageError::Forbidden)
 }
 
 pub async fn outcome(
     State(state): State<AppState>,
-    session: StaffSession,
     Path((_, id)): Path<(String, String)>,
-    Form(raw): Form<RawAct>,
-) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
-    let booking = match find(&state, &session, &id).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    StaffForm { session, form: raw }: StaffForm<RawAct>,
+) -> Result<Response, PageError> {
+    let booking = find(&state, &session, &id).await?;
     let outcome = match raw.outcome.as_str() {
         "done" => "done",
         "no_show" => "no_show",
-        _ => return PageError::BadRequest.render(session.lang, "/"),
+        _ => return Err(PageError::BadRequest),
     };
     let window = raw.window(&state, &session);
-    let changed = async {
-        let mut tx = state.db.pool.begin().await?;
-        let ok = store::end_seat(&mut tx, &booking.id, outcome).await?;
-        if ok {
-            // No case id: a mark made just after a slot ends, to the
-            // second, would date the case's booked time.
-            let action = format!("booking_{outcome}");
-            audit(
-                &mut tx,
-                &session.staff.id,
-                &action,
-                Some(&booking.service),
-                None,
-            )
-            .await?;
-        }
-        tx.commit().await.map(|()| ok)
-    };
-    match changed.await {
-        Ok(true) => back(&session, window, "done"),
-        Ok(false) => back(&session, window, "stale"),
-        Err(e) => PageError::internal(e).render(session.lang, "/"),
+    let mut tx = state.db.pool.begin().await?;
+    let changed = store::end_seat(&mut tx, &booking.id, outcome).await?;
+    if changed {
+        // No case id: a mark made just after a slot ends, to the second,
+        // would date the case's booked time.
+        let action = format!("booking_{outcome}");
+        let service = Some(booking.service.as_str());
+        audit(&mut tx, &session.staff.id, &action, service, None).await?;
     }
+    tx.commit().await?;
+    Ok(back(
+        &session,
+        window,
+        if changed { "done" } else { "stale" },
+    ))
 }
 
 pub async fn cancel(
     State(state): State<AppState>,
-    session: StaffSession,
     Path((_, id)): Path<(String, String)>,
-    Form(raw): Form<RawAct>,
-) -> Response {
-    if let Err(refused) = session.check_csrf(&raw.csrf) {
-        return refused.into_response();
-    }
-    let seat = match find(&state, &session, &id).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    StaffForm { session, form: raw }: StaffForm<RawAct>,
+) -> Result<Response, PageError> {
+    let seat = find(&state, &session, &id).await?;
     let window = raw.window(&state, &session);
-    let booking = match seats::seat_cases(&state, &session).await {
-        Ok(cases) => match seats::with_case(&cases, seat) {
-            Some(b) => b,
-            None => return back(&session, window, "unreadable"),
-        },
-        Err(e) => return e.render(session.lang, "/"),
+    let cases = seats::seat_cases(&state, &session).await?;
+    let Some(booking) = seats::with_case(&cases, seat) else {
+        return Ok(back(&session, window, "unreadable"));
     };
     let text = match message_text(&raw.text) {
         Ok(text) => text,
@@ -137,11 +111,12 @@ pub async fn cancel(
             return show(&state, &session, window, None, typed).await;
         }
     };
-    match cancel_with_message(&state, &session, &booking, text).await {
-        Ok(true) => back(&session, window, "cancelled"),
-        Ok(false) => back(&session, window, "stale"),
-        Err(e) => e.render(session.lang, "/"),
-    }
+    let cancelled = cancel_with_message(&state, &session, &booking, text).await?;
+    Ok(back(
+        &session,
+        window,
+        if cancelled { "cancelled" } else { "stale" },
+    ))
 }
 
 /// The message the client reads: which time was cancelled, then the
@@ -157,12 +132,10 @@ async fn cancel_text(
         .ok_or_else(|| PageError::internal("unknown service"))?;
     let times = match &booking.target {
         store::Target::Slot(id) => store::slot_of_service(&state.db, id, &service.slug)
-            .await
-            .map_err(PageError::internal)?
+            .await?
             .map(|s| (s.starts_at, s.ends_at)),
         store::Target::Group(id) => store::group_by_id(&state.db, id)
-            .await
-            .map_err(PageError::internal)?
+            .await?
             .map(|g| (g.first_at, g.last_at)),
     };
     let when = times
@@ -182,16 +155,12 @@ async fn cancel_with_message(
 ) -> Result<bool, PageError> {
     let full = cancel_text(state, session, booking, &text).await?;
     let notice = seal_notice(state, session, booking, full).await?;
-    let mut tx = state.db.pool.begin().await.map_err(PageError::internal)?;
+    let mut tx = state.db.pool.begin().await?;
     let rules = state.services.retention_of(&booking.service);
-    let ended = end_with_notice(&mut tx, &session.staff.id, booking, &notice, rules)
-        .await
-        .map_err(PageError::internal)?;
-    if !ended {
-        tx.rollback().await.map_err(PageError::internal)?;
+    if !end_with_notice(&mut tx, &session.staff.id, booking, &notice, rules).await? {
+        tx.rollback().await?;
         return Ok(false);
     }
-    tx.commit().await.map_err(PageError::internal)?;
-    tracing::info!(service = %booking.service, "booking cancelled by staff");
+    tx.commit().await?;
     Ok(true)
 }

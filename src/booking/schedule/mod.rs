@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::{seats, store};
 use crate::app::AppState;
 use crate::staff::StaffSession;
-use crate::web::{PageError, render};
+use crate::web::{PageError, html};
 
 pub use act::{cancel, outcome};
 
@@ -100,7 +100,8 @@ fn home_zone(state: &AppState, session: &StaffSession) -> jiff::tz::TimeZone {
 }
 
 /// What a form on the schedule sent back: its booking, text and problem.
-#[derive(Debug, Default)]
+/// No `Debug`: the text is a message to a client.
+#[derive(Default)]
 pub struct Typed {
     pub booking_id: String,
     pub text: String,
@@ -111,7 +112,7 @@ pub async fn page(
     State(state): State<AppState>,
     session: StaffSession,
     Query(raw): Query<RawWindow>,
-) -> Response {
+) -> Result<Response, PageError> {
     let window = Window::parse(&raw, &home_zone(&state, &session));
     let notice = match raw.done.as_str() {
         "done" => Some("schedule-done-outcome"),
@@ -130,22 +131,16 @@ pub(super) async fn show(
     window: Window,
     notice: Option<&'static str>,
     typed: Typed,
-) -> Response {
-    let lang = session.lang;
+) -> Result<Response, PageError> {
     let (from, until) = window.query_range();
-    let rows = match entries(state, session, from, until).await {
-        Ok(rows) => rows,
-        Err(e) => return e.render(lang, "/"),
-    };
+    let rows = entries(state, session, from, until).await?;
     let status = if typed.error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    match view::ScheduleView::new(state, session, window, rows, notice, typed) {
-        Ok(view) => render(status, &view, lang, "/"),
-        Err(e) => e.render(lang, "/"),
-    }
+    let view = view::ScheduleView::new(state, session, window, rows, notice, typed)?;
+    Ok(html(status, &view))
 }
 
 /// The seats of the window, each with its case (when the reader's key can
@@ -156,9 +151,7 @@ async fn entries(
     from: i64,
     until: i64,
 ) -> Result<Vec<view::Row>, PageError> {
-    let rows = store::schedule_for(&state.db, &session.staff.id, from, until)
-        .await
-        .map_err(PageError::internal)?;
+    let rows = store::schedule_for(&state.db, &session.staff.id, from, until).await?;
     if rows.is_empty() {
         return Ok(vec![]);
     }
@@ -168,9 +161,7 @@ async fn entries(
         .filter_map(|r| cases.get(&r.seat_id))
         .map(|c| c.case_id.as_str())
         .collect();
-    let first = store::first_messages(&state.db, &held)
-        .await
-        .map_err(PageError::internal)?;
+    let first = store::first_messages(&state.db, &held).await?;
     Ok(rows
         .into_iter()
         .map(|seat| {

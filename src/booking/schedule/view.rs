@@ -73,14 +73,8 @@ fn open_first(session: &StaffSession, row: &Row) -> Result<Option<MessageDoc>, P
     let (Some(sealed), Some(case)) = (&row.first, &row.case) else {
         return Ok(None);
     };
-    match seal::open::<MessageDoc>(sealed, &[&*session.identity as &dyn age::Identity]) {
-        Ok(doc) if &doc.case == case => Ok(Some(doc)),
-        Ok(_) => Err(PageError::internal(
-            "sealed message belongs to another case",
-        )),
-        Err(seal::SealError::NotForThisKey) => Ok(None),
-        Err(e) => Err(PageError::internal(e)),
-    }
+    let keys = [&*session.identity as &dyn age::Identity];
+    Ok(seal::open_case_doc(sealed, &keys, case)?)
 }
 
 fn entry(
@@ -143,6 +137,38 @@ fn entry(
     )))
 }
 
+/// The entries of the window, under a heading for each local day.
+fn days_of(
+    t: &Tr,
+    state: &AppState,
+    session: &StaffSession,
+    window: Window,
+    rows: &[Row],
+    typed: &Typed,
+) -> Result<Vec<ScheduleDay>, PageError> {
+    let mut days: Vec<ScheduleDay> = Vec::new();
+    let mut last = None;
+    for row in rows {
+        let Some((day, e)) = entry(t, state, session, row, typed)? else {
+            continue;
+        };
+        if day < window.first || day > window.last() {
+            continue;
+        }
+        if last != Some(day) {
+            last = Some(day);
+            days.push(ScheduleDay {
+                heading: show_day(t, day),
+                entries: vec![],
+            });
+        }
+        if let Some(d) = days.last_mut() {
+            d.entries.push(e);
+        }
+    }
+    Ok(days)
+}
+
 impl ScheduleView {
     pub fn new(
         state: &AppState,
@@ -154,26 +180,7 @@ impl ScheduleView {
     ) -> Result<ScheduleView, PageError> {
         let lang = session.lang;
         let t = Tr::new(lang);
-        let mut days: Vec<ScheduleDay> = Vec::new();
-        let mut last = None;
-        for row in &rows {
-            let Some((day, e)) = entry(&t, state, session, row, &typed)? else {
-                continue;
-            };
-            if day < window.first || day > window.last() {
-                continue;
-            }
-            if last != Some(day) {
-                last = Some(day);
-                days.push(ScheduleDay {
-                    heading: show_day(&t, day),
-                    entries: vec![],
-                });
-            }
-            if let Some(d) = days.last_mut() {
-                d.entries.push(e);
-            }
-        }
+        let days = days_of(&t, state, session, window, &rows, &typed)?;
         let heading = if window.week {
             t.ta(
                 "schedule-week-of",
