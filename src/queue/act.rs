@@ -45,13 +45,8 @@ pub async fn reply(
     session: Result<StaffSession, Response>,
     Path((_, id)): Path<(String, String)>,
     Form(raw): Form<RawAction>,
-) -> Result<Response, Response> {
-    match session {
-        Ok(session) => write(state, session, id, raw, Author::Staff)
-            .await
-            .map_err(IntoResponse::into_response),
-        Err(ended) => Err(text_not_saved(lang, raw.text, ended)),
-    }
+) -> Response {
+    written(state, lang, session, id, raw, Author::Staff).await
 }
 
 pub async fn note(
@@ -60,12 +55,24 @@ pub async fn note(
     session: Result<StaffSession, Response>,
     Path((_, id)): Path<(String, String)>,
     Form(raw): Form<RawAction>,
-) -> Result<Response, Response> {
+) -> Response {
+    written(state, lang, session, id, raw, Author::Note).await
+}
+
+/// A reply or a note, or, when the session has ended, the text to copy.
+async fn written(
+    state: AppState,
+    lang: Lang,
+    session: Result<StaffSession, Response>,
+    id: String,
+    raw: RawAction,
+    author: Author,
+) -> Response {
     match session {
-        Ok(session) => write(state, session, id, raw, Author::Note)
+        Ok(session) => write(state, session, id, raw, author)
             .await
-            .map_err(IntoResponse::into_response),
-        Err(ended) => Err(text_not_saved(lang, raw.text, ended)),
+            .unwrap_or_else(IntoResponse::into_response),
+        Err(ended) => text_not_saved(lang, raw.text, ended),
     }
 }
 
