@@ -206,6 +206,47 @@ async fn without_its_redis_an_instance_serves_on_its_own_limits_says_so_once_and
         !logs.contains("127.0.0.2") && !logs.contains("127.0.0.0"),
         "{logs}"
     );
+    assert!(
+        !logs.contains("suoja:rl:"),
+        "no limiter key in the log: {logs}"
+    );
+}
+
+/// Tries to log in as `username` from `ip` on `app`; the status answered.
+async fn login_from(app: &TestApp, ip: &str, username: &str) -> u16 {
+    let client = client_from(ip);
+    let page = client.get(app.url("/en/staff/login")).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    let token = between(&page, r#"name="token" value=""#, "\"").unwrap();
+    let form = [
+        ("token", token.as_str()),
+        ("username", username),
+        ("password", "a guess"),
+        ("code", ""),
+    ];
+    let r = client
+        .post(app.url("/en/staff/login"))
+        .form(&form)
+        .send()
+        .await;
+    r.unwrap().status().as_u16()
+}
+
+#[tokio::test]
+async fn login_guesses_at_a_name_are_counted_once_over_two_instances() {
+    let redis = Redis::start();
+    let first = spawn_with(with_store(
+        &redis.url(),
+        "logins_per_account_per_network_per_hour = 4",
+    ))
+    .await;
+    let second = first.another_instance().await;
+    let mut statuses = Vec::new();
+    for i in 0..8 {
+        let app = if i % 2 == 0 { &first } else { &second };
+        statuses.push(login_from(app, "127.0.1.1", "anna").await);
+    }
+    assert_eq!(statuses, [401, 401, 401, 401, 429, 429, 429, 429]);
 }
 
 /// `suoja serve` on the app's config with `shared_store` pointing at
