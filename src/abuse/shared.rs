@@ -15,6 +15,8 @@ use rand::RngCore;
 use rand::rngs::OsRng;
 use zeroize::Zeroizing;
 
+#[cfg(test)]
+use super::resp::read_reply;
 use super::resp::{Conn, Reply};
 
 /// Connections kept open to the store; requests take turns on them.
@@ -191,28 +193,34 @@ impl SharedStore {
             return Err(StoreError::Protocol("nothing: the store is down"));
         }
         let slot = self.next.fetch_add(1, Ordering::Relaxed) % CONNECTIONS;
-        let mut conn = self.slots[slot].lock().await;
+        let mut guard = self.slots[slot].lock().await;
+        // The connection is taken out while a command is on it and put back
+        // only after its whole reply was read: if this request is dropped
+        // half-way (its client went away), the connection is dropped with
+        // it, so no later command can read this one's reply.
+        let taken = guard.take();
         let result = async {
-            if conn.is_none() {
-                *conn = Some(open(&self.addr).await?);
-            }
-            let Some(c) = conn.as_mut() else {
-                return Err(StoreError::Protocol("connect"));
+            let mut conn = match taken {
+                Some(conn) => conn,
+                None => open(&self.addr).await?,
             };
-            match c.call(args).await? {
+            match conn.call(args).await? {
                 Reply::Error(_) => Err(StoreError::Protocol("a command")),
-                reply => Ok(reply),
+                reply => Ok((reply, conn)),
             }
         }
         .await;
-        match &result {
-            Ok(_) => self.came_back(),
+        match result {
+            Ok((reply, conn)) => {
+                *guard = Some(conn);
+                self.came_back();
+                Ok(reply)
+            }
             Err(e) => {
-                *conn = None;
-                self.went_down(e);
+                self.went_down(&e);
+                Err(e)
             }
         }
-        result
     }
 
     fn elapsed_ms(&self) -> u64 {
@@ -266,6 +274,60 @@ async fn config_get(conn: &mut Conn, name: &str) -> Result<String, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
+    use tokio::io::{AsyncWriteExt, BufReader};
+    use tokio::net::TcpListener;
+
+    /// A stand-in for Redis: keeps nothing on disk, answers every `EVAL`
+    /// with {1, n}, n counting all `EVAL`s it got; the first one after a
+    /// pause.
+    async fn fake_redis() -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap().to_string();
+        let evals = Arc::new(AtomicU64::new(0));
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let evals = evals.clone();
+                tokio::spawn(async move {
+                    let mut stream = BufReader::new(stream);
+                    while let Ok(Reply::Array(Some(args))) = read_reply(&mut stream, 0).await {
+                        let words: Vec<String> = args.iter().filter_map(Reply::text).collect();
+                        let answer = match words.first().map(String::as_str) {
+                            Some("CONFIG") if words[2] == "save" => {
+                                "*2\r\n$4\r\nsave\r\n$0\r\n\r\n".to_owned()
+                            }
+                            Some("CONFIG") => "*2\r\n$10\r\nappendonly\r\n$2\r\nno\r\n".to_owned(),
+                            _ => {
+                                let n = evals.fetch_add(1, Ordering::SeqCst) + 1;
+                                if n == 1 {
+                                    tokio::time::sleep(Duration::from_millis(300)).await;
+                                }
+                                format!("*2\r\n:1\r\n:{n}\r\n")
+                            }
+                        };
+                        if stream.get_mut().write_all(answer.as_bytes()).await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        addr
+    }
+
+    #[tokio::test]
+    async fn a_request_dropped_half_way_leaves_no_reply_for_the_next_one_to_read() {
+        let store = SharedStore::start(&fake_redis().await).await.unwrap();
+        let hour = Duration::from_secs(3600);
+        let dropped = tokio::time::timeout(Duration::from_millis(50), store.step(b"k", 1, hour));
+        assert!(dropped.await.is_err(), "the first answer is slow");
+        // Round the connections back to the one the dropped request used.
+        let mut used = Vec::new();
+        for _ in 0..CONNECTIONS {
+            used.push(store.step(b"k", 1, hour).await.unwrap().used);
+        }
+        assert_eq!(used, [2, 3, 4, 5], "each request reads its own answer");
+    }
 
     #[test]
     fn only_a_plain_redis_url_with_a_port_is_taken() {
