@@ -8,10 +8,11 @@
 //! ```text
 //! cargo build --release
 //! cargo run --release --example abuse -- [quota] [slowloris] [brute] [timing]
-//!     [loginflood] [--seconds N] [--attempts N]
+//!     [loginflood] [instances] [--seconds N] [--attempts N]
 //! ```
 //!
-//! With no scenario named it runs all five. Each starts its own
+//! With no scenario named it runs the first four (`loginflood` and
+//! `instances` only when named; `instances` needs `redis-server`). Each starts its own
 //! `suoja serve` (the binary beside this example: `target/release/suoja`
 //! for `--release`) on a fresh SQLite file. Clients come from different
 //! loopback addresses (127.0.0.2, 127.0.1.x, …), which Linux accepts
@@ -49,7 +50,9 @@ fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
-            "quota" | "slowloris" | "brute" | "timing" | "loginflood" => args.scenarios.push(a),
+            "quota" | "slowloris" | "brute" | "timing" | "loginflood" | "instances" => {
+                args.scenarios.push(a)
+            }
             "--seconds" | "--attempts" => {
                 let v: u64 = it
                     .next()
@@ -78,7 +81,7 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => {
             eprintln!(
-                "{e}\nusage: abuse [quota] [slowloris] [brute] [timing] [loginflood] [--seconds N] [--attempts N]"
+                "{e}\nusage: abuse [quota] [slowloris] [brute] [timing] [loginflood] [instances] [--seconds N] [--attempts N]"
             );
             return ExitCode::from(2);
         }
@@ -96,6 +99,7 @@ fn main() -> ExitCode {
                 "slowloris" => slowloris(&args).await,
                 "brute" => brute().await,
                 "loginflood" => login_flood(&args).await,
+                "instances" => instances(&args).await,
                 _ => timing(&args).await,
             }
         });
@@ -116,7 +120,7 @@ fn main() -> ExitCode {
 struct Server {
     child: Child,
     addr: String,
-    _dir: tempfile::TempDir,
+    _dir: std::sync::Arc<tempfile::TempDir>,
 }
 
 impl Drop for Server {
@@ -143,8 +147,28 @@ fn binary() -> Result<PathBuf, BoxError> {
 }
 
 /// Starts `suoja serve` with `limits` (TOML lines for `[limits]`), after
-/// adding a counsellor `anna` when `staff` is set.
+/// adding a counsellor `anna` when `staff` is set. Each loopback address is
+/// a client (`ipv4_prefix = 32`) unless `limits` says otherwise.
 fn start(limits: &str, staff: bool) -> Result<Server, BoxError> {
+    let limits = if limits.contains("ipv4_prefix") {
+        limits.to_owned()
+    } else {
+        format!("ipv4_prefix = 32\n{limits}")
+    };
+    let (dir, config) = configure(&limits, staff)?;
+    serve(&std::sync::Arc::new(dir), &config)
+}
+
+fn clean(c: &mut Command) {
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("SUOJA_") {
+            c.env_remove(name);
+        }
+    }
+}
+
+/// A folder with a config (and `anna` when `staff` is set) for `serve`.
+fn configure(limits: &str, staff: bool) -> Result<(tempfile::TempDir, PathBuf), BoxError> {
     let bin = binary()?;
     let dir = tempfile::tempdir()?;
     let d = dir.path().display();
@@ -178,13 +202,6 @@ en = "Tell us."
             counsellor = key(),
         ),
     )?;
-    let clean = |c: &mut Command| {
-        for (name, _) in std::env::vars_os() {
-            if name.to_string_lossy().starts_with("SUOJA_") {
-                c.env_remove(name);
-            }
-        }
-    };
     if staff {
         let mut add = Command::new(&bin);
         add.args(["staff", "add", "--config"]).arg(&config).args([
@@ -201,10 +218,15 @@ en = "Tell us."
             return Err("suoja staff add failed".into());
         }
     }
-    let mut serve = Command::new(&bin);
+    Ok((dir, config))
+}
+
+/// One `suoja serve` on `config` in `dir`; several may share one folder.
+fn serve(dir: &std::sync::Arc<tempfile::TempDir>, config: &Path) -> Result<Server, BoxError> {
+    let mut serve = Command::new(binary()?);
     serve
         .args(["serve", "--config"])
-        .arg(&config)
+        .arg(config)
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
     clean(&mut serve);
@@ -222,7 +244,7 @@ en = "Tell us."
     Ok(Server {
         child,
         addr,
-        _dir: dir,
+        _dir: dir.clone(),
     })
 }
 
@@ -442,12 +464,31 @@ async fn polite_crowd(
 /// One client (127.0.0.2) on `connections` connections, submitting back to
 /// back: (accepted, refused with 429, other answers).
 async fn flood(addr: &str, connections: usize, until: Instant) -> (u64, u64, u64) {
+    flood_over(
+        &[addr.to_owned()],
+        &["127.0.0.2".to_owned()],
+        connections,
+        until,
+    )
+    .await
+}
+
+/// A flood on `connections` connections, the i-th to instance `i % n` from
+/// source `i % m`, each submitting back to back: (accepted, refused with
+/// 429, other answers).
+async fn flood_over(
+    instances: &[String],
+    sources: &[String],
+    connections: usize,
+    until: Instant,
+) -> (u64, u64, u64) {
     let mut set = tokio::task::JoinSet::new();
-    for _ in 0..connections {
-        let addr = addr.to_owned();
+    for i in 0..connections {
+        let addr = instances[i % instances.len()].clone();
+        let from = sources[i % sources.len()].clone();
         set.spawn(async move {
             let mut counts = (0, 0, 0);
-            let Ok(mut conn) = Conn::open(&addr, "127.0.0.2").await else {
+            let Ok(mut conn) = Conn::open(&addr, &from).await else {
                 return counts;
             };
             let Some(tok) = conn.get(FORM).await.ok().and_then(|(_, b)| token(&b)) else {
@@ -834,6 +875,101 @@ async fn login_flood(args: &Args) -> Result<(), BoxError> {
             "guesses: {checked} checked with argon2 ({:.1}/s), {refused} refused with 429",
             checked as f64 / args.seconds as f64
         );
+    }
+    Ok(())
+}
+
+// ---- several instances, one network ----
+
+/// A throwaway `redis-server` that keeps nothing on disk.
+struct Redis(Child, u16);
+
+impl Drop for Redis {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn redis() -> Result<Redis, BoxError> {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let child = Command::new("redis-server")
+        .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+        .args(["--save", "", "--appendonly", "no"])
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("redis-server: {e}"))?;
+    let redis = Redis(child, port);
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if started.elapsed() > Duration::from_secs(10) {
+            return Err("redis-server does not answer".into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Ok(redis)
+}
+
+/// Three instances on one SQLite file behind no balancer: one network
+/// (16 addresses of 127.0.0.0/24, the default prefix) floods all three on
+/// 48 connections while 64 others (each its own /24) send a request every
+/// 500 ms, round robin over the instances; once with each instance
+/// limiting on its own, once sharing Redis.
+async fn instances(args: &Args) -> Result<(), BoxError> {
+    const N: usize = 3;
+    const QUOTA: u64 = 20;
+    println!("\n== instances: one network floods {N} instances, 64 others served");
+    let sources: Vec<String> = (2..18).map(|i| format!("127.0.0.{i}")).collect();
+    for shared in [false, true] {
+        let redis = if shared { Some(redis()?) } else { None };
+        let store = redis.as_ref().map_or(String::new(), |r| {
+            format!("shared_store = \"redis://127.0.0.1:{}\"\n", r.1)
+        });
+        let limits = format!(
+            "{store}ipv4_prefix = 24\nsubmissions_per_client_per_hour = {QUOTA}\n\
+             submissions_per_service_per_minute = 1000000"
+        );
+        let (dir, config) = configure(&limits, false)?;
+        let dir = std::sync::Arc::new(dir);
+        let servers = (0..N)
+            .map(|_| serve(&dir, &config))
+            .collect::<Result<Vec<_>, _>>()?;
+        let addrs: Vec<String> = servers.iter().map(|s| s.addr.clone()).collect();
+        let until = Instant::now() + Duration::from_secs(args.seconds);
+        let flood_addrs = addrs.clone();
+        let flood_sources = sources.clone();
+        let flooder =
+            tokio::spawn(async move { flood_over(&flood_addrs, &flood_sources, 48, until).await });
+        let mut set = tokio::task::JoinSet::new();
+        for i in 0..64 {
+            let addr = addrs[i % N].clone();
+            let from = format!("127.0.{}.1", 1 + i);
+            set.spawn(polite(addr, from, until, Duration::from_millis(500), 19));
+        }
+        let mut others = Tally::default();
+        while let Some(t) = set.join_next().await {
+            others.merge(t.unwrap_or_default());
+        }
+        let (accepted, refused, other) = flooder.await?;
+        let mode = if shared {
+            "shared (Redis)    "
+        } else {
+            "per instance      "
+        };
+        println!(
+            "{mode}: flooding network got {accepted} accepted over {N} instances \
+             (configured quota {QUOTA}), {refused} refused with 429, {other} other"
+        );
+        println!("{}", others.line(&format!("{mode} others")));
+        let expected = if shared { QUOTA } else { QUOTA * N as u64 };
+        if accepted != expected || other != 0 {
+            return Err(format!(
+                "{mode}: {accepted} accepted (expected {expected}), {other} other answers"
+            )
+            .into());
+        }
     }
     Ok(())
 }

@@ -113,6 +113,7 @@ async fn build_state(
     pepper: Pepper,
     db: &Db,
 ) -> Result<(AppState, WriterTask, Option<NotifyTask>), BoxError> {
+    let limits = Limiters::start(&config.limits).await?;
     let services = Services::open(db, &config).await?;
     let keys = Keys::load(db, &config, &services.current()).await?;
     let staff = StaffState::new(&config, &pepper)?;
@@ -122,7 +123,6 @@ async fn build_state(
         config.form.min_fill_seconds,
         config.form.max_age_seconds,
     )?;
-    let limits = Limiters::new(&config.limits);
     let (notifier, notify_task) =
         crate::notify::start(&config, db, &services).map_err(|e| format!("smtp: {e}"))?;
     let cores = std::thread::available_parallelism().map_or(2, usize::from);

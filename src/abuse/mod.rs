@@ -1,9 +1,13 @@
 //! Abuse controls for anonymous clients: signed form tokens (minimum fill
 //! time, expiry, bound to one form) and rate limits keyed on a daily-rotated
-//! keyed hash of the client's network.
+//! keyed hash of the client's network, shared by all instances through
+//! Redis when one is configured.
 
 mod form_token;
 mod limits;
+mod resp;
+mod shared;
 
 pub use form_token::{FormKey, TokenCheck};
 pub use limits::{ClientNet, Limiters};
+pub use shared::parse_url as parse_store_url;

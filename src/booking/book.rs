@@ -60,7 +60,7 @@ async fn page(
 /// Why a booking form is not taken now (too many from this network, or a
 /// form token that is spent, too fresh or too old), as a page status and
 /// a notice.
-fn refusal(
+async fn refusal(
     state: &AppState,
     peer: SocketAddr,
     headers: &HeaderMap,
@@ -68,7 +68,7 @@ fn refusal(
     raw: &RawBooking,
 ) -> Option<(StatusCode, &'static str)> {
     let client = state.client_net(peer, headers);
-    if !state.limits.allow_submission(client, &service.slug) {
+    if !state.limits.allow_submission(client, &service.slug).await {
         tracing::debug!("booking over the rate limit");
         return Some((StatusCode::TOO_MANY_REQUESTS, "notice-too-many"));
     }
@@ -91,7 +91,7 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     let service = find_open_service(&state, &slug)?;
     // Every refusal below hands the form back with what the person typed.
-    if let Some((status, notice)) = refusal(&state, peer, &headers, &service, &raw) {
+    if let Some((status, notice)) = refusal(&state, peer, &headers, &service, &raw).await {
         return page(&state, lang, &service, raw, vec![], Some(notice), status).await;
     }
     let request = match BookingRequest::parse(&raw, &service) {

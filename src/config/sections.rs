@@ -101,6 +101,11 @@ pub struct Limits {
     pub logins_per_client_per_hour: u32,
     /// Staff login attempts for one user name, from anywhere.
     pub logins_per_account_per_hour: u32,
+    /// Staff login attempts for one user name from one client network.
+    pub logins_per_account_per_network_per_hour: u32,
+    /// Once a name's cap is spent: attempts for it from networks that have
+    /// tried it at most 3 times in the hour (its owner's, not a guesser's).
+    pub logins_per_account_from_fresh_networks_per_hour: u32,
     /// Staff login attempts in all, from everywhere: bounds argon2 work.
     pub logins_per_minute: u32,
     /// Messages one case's thread may hold (client messages, replies and
@@ -110,6 +115,10 @@ pub struct Limits {
     pub header_timeout_seconds: u64,
     /// A request's body must arrive within this many seconds of its head.
     pub body_timeout_seconds: u64,
+    /// `redis://HOST:PORT` of a Redis that keeps nothing on disk, shared by
+    /// all instances so their limits add up to one quota; none: each
+    /// instance limits on its own.
+    pub shared_store: Option<String>,
 }
 
 impl Default for Limits {
@@ -119,14 +128,17 @@ impl Default for Limits {
             submissions_per_service_per_minute: 120,
             lookups_per_client_per_hour: 60,
             lookups_per_minute: 600,
-            ipv4_prefix: 32,
+            ipv4_prefix: 24,
             max_body_bytes: 128 * 1024,
             logins_per_client_per_hour: 60,
-            logins_per_account_per_hour: 20,
+            logins_per_account_per_hour: 15,
+            logins_per_account_per_network_per_hour: 10,
+            logins_per_account_from_fresh_networks_per_hour: 5,
             logins_per_minute: 120,
             messages_per_case: 300,
             header_timeout_seconds: 10,
             body_timeout_seconds: 30,
+            shared_store: None,
         }
     }
 }
@@ -186,6 +198,14 @@ pub(super) fn check(
     }
     if !matches!(limits.ipv4_prefix, 24 | 32) {
         return Err(("limits.ipv4_prefix".into(), "expected 24 or 32".into()));
+    }
+    if let Some(url) = &limits.shared_store
+        && crate::abuse::parse_store_url(url).is_none()
+    {
+        return Err((
+            "limits.shared_store".into(),
+            "expected redis://HOST:PORT (no password, no TLS)".into(),
+        ));
     }
     Ok(())
 }

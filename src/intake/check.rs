@@ -65,7 +65,7 @@ fn form_again(
 
 /// The receipt a form carries, once the look-up rate limit allows it; else
 /// why not, for [`form_again`].
-fn admit(
+async fn admit(
     state: &AppState,
     peer: SocketAddr,
     headers: &HeaderMap,
@@ -74,7 +74,11 @@ fn admit(
     if let Some((at, _)) = raw.receipt.char_indices().nth(64) {
         raw.receipt.truncate(at);
     }
-    if !state.limits.allow_lookup(state.client_net(peer, headers)) {
+    if !state
+        .limits
+        .allow_lookup(state.client_net(peer, headers))
+        .await
+    {
         tracing::debug!("receipt look-up over the rate limit");
         return Err((StatusCode::TOO_MANY_REQUESTS, "notice-too-many"));
     }
@@ -89,7 +93,7 @@ pub async fn lookup(
     lang: Lang,
     Form(mut raw): Form<RawCheck>,
 ) -> Result<Response, PageError> {
-    let receipt = match admit(&state, peer, &headers, &mut raw) {
+    let receipt = match admit(&state, peer, &headers, &mut raw).await {
         Ok(receipt) => receipt,
         Err((status, error)) => {
             return Ok(form_again(&state, lang, status, error, &mut raw, false));
@@ -185,7 +189,7 @@ pub async fn write_back(
     lang: Lang,
     Form(mut raw): Form<RawCheck>,
 ) -> Result<Response, PageError> {
-    let receipt = match admit(&state, peer, &headers, &mut raw) {
+    let receipt = match admit(&state, peer, &headers, &mut raw).await {
         Ok(receipt) => receipt,
         Err((status, error)) => {
             return Ok(form_again(&state, lang, status, error, &mut raw, true));
@@ -234,7 +238,7 @@ async fn refusal(
         return Ok(Some("error-thread-full-client"));
     }
     let client = state.client_net(peer, headers);
-    if !state.limits.allow_submission(client, &case.service) {
+    if !state.limits.allow_submission(client, &case.service).await {
         tracing::debug!("client message over the rate limit");
         return Ok(Some("notice-too-many"));
     }

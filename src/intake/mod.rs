@@ -82,7 +82,7 @@ async fn submit(
         Ok(html(status, &view))
     };
     let client = state.client_net(peer, &headers);
-    if !state.limits.allow_submission(client, &service.slug) {
+    if !state.limits.allow_submission(client, &service.slug).await {
         let notice = Some("notice-too-many");
         return again(StatusCode::TOO_MANY_REQUESTS, vec![], notice, raw);
     }

@@ -88,7 +88,11 @@ async fn check_current(
     current: &SecretString,
 ) -> Result<Current, PageError> {
     let client = state.client_net(peer, headers);
-    if !state.limits.allow_login(client, &session.staff.username) {
+    if !state
+        .limits
+        .allow_login(client, &session.staff.username)
+        .await
+    {
         return Ok(Current::TooMany);
     }
     let hash = Some(session.staff.password_hash.clone());

@@ -108,7 +108,7 @@ pub async fn login(
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "staff-error-form-expired");
     }
     let client = state.client_net(peer, &headers);
-    if !state.limits.allow_login(client, &username) {
+    if !state.limits.allow_login(client, &username).await {
         tracing::info!("staff login over the rate limit");
         return refuse(StatusCode::TOO_MANY_REQUESTS, "staff-error-too-many");
     }

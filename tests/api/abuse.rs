@@ -11,7 +11,7 @@ fn fields(message: &str) -> Vec<(&str, &str)> {
 #[tokio::test]
 async fn a_client_past_its_quota_gets_429_with_its_text_kept_while_another_is_served() {
     let app = spawn_with(Options {
-        extra_limits: "submissions_per_client_per_hour = 2".into(),
+        extra_limits: "submissions_per_client_per_hour = 2\nipv4_prefix = 32".into(),
         ..Options::default()
     })
     .await;
@@ -40,7 +40,7 @@ async fn a_client_past_its_quota_gets_429_with_its_text_kept_while_another_is_se
 
 #[tokio::test]
 async fn a_spoofed_forwarded_header_gives_no_extra_quota_unless_a_proxy_is_trusted() {
-    let limits = "submissions_per_client_per_hour = 1".to_owned();
+    let limits = "submissions_per_client_per_hour = 1\nipv4_prefix = 32".to_owned();
     let app = spawn_with(Options {
         extra_limits: limits.clone(),
         ..Options::default()
@@ -99,7 +99,7 @@ async fn a_spoofed_forwarded_header_gives_no_extra_quota_unless_a_proxy_is_trust
 #[tokio::test]
 async fn a_service_wide_limit_backs_up_clients_that_share_an_address() {
     let app = spawn_with(Options {
-        extra_limits: "submissions_per_service_per_minute = 2".into(),
+        extra_limits: "submissions_per_service_per_minute = 2\nipv4_prefix = 32".into(),
         ..Options::default()
     })
     .await;
@@ -129,7 +129,7 @@ async fn a_service_wide_limit_backs_up_clients_that_share_an_address() {
 #[tokio::test]
 async fn receipt_lookups_are_limited_per_client_with_a_page_in_the_clients_language() {
     let app = spawn_with(Options {
-        extra_limits: "lookups_per_client_per_hour = 3".into(),
+        extra_limits: "lookups_per_client_per_hour = 3\nipv4_prefix = 32".into(),
         ..Options::default()
     })
     .await;
@@ -238,7 +238,7 @@ async fn a_client_guessing_across_many_names_is_capped_and_so_are_all_logins_tog
     // Per client: 4 guesses an hour, whatever the names; another client
     // still gets its answer.
     let app = spawn_with(Options {
-        extra_limits: "logins_per_client_per_hour = 4".into(),
+        extra_limits: "logins_per_client_per_hour = 4\nipv4_prefix = 32".into(),
         ..Options::default()
     })
     .await;
@@ -256,7 +256,7 @@ async fn a_client_guessing_across_many_names_is_capped_and_so_are_all_logins_tog
     // In all: 5 a minute from everywhere, so a flood from many networks
     // cannot buy more argon2 work than that.
     let app = spawn_with(Options {
-        extra_limits: "logins_per_minute = 5".into(),
+        extra_limits: "logins_per_minute = 5\nipv4_prefix = 32".into(),
         ..Options::default()
     })
     .await;
@@ -266,4 +266,87 @@ async fn a_client_guessing_across_many_names_is_capped_and_so_are_all_logins_tog
         statuses.push(login_from(&app, &client, &format!("name{i}")).await);
     }
     assert_eq!(statuses, [401, 401, 401, 401, 401, 429, 429]);
+}
+
+#[tokio::test]
+async fn by_default_an_ipv4_24_is_one_client_and_shares_one_quota() {
+    assert_eq!(suoja::config::Limits::default().ipv4_prefix, 24);
+    let app = spawn_with(Options {
+        extra_limits: "submissions_per_client_per_hour = 2".into(),
+        ..Options::default()
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for ip in ["127.0.0.2", "127.0.0.3", "127.0.0.4"] {
+        statuses.push(
+            app.submit_as(&client_from(ip), "en", SERVICE, &fields("m"))
+                .await
+                .0,
+        );
+    }
+    assert_eq!(statuses, [200, 200, 429], "one /24, one quota");
+    assert_eq!(
+        app.submit_as(&client_from("127.0.1.2"), "en", SERVICE, &fields("m"))
+            .await
+            .0,
+        200,
+        "another /24 is another client"
+    );
+}
+
+/// A browser with a cookie jar on another loopback address.
+fn staff_from(app: &TestApp, ip: &str) -> crate::staff_helpers::Staff {
+    crate::staff_helpers::Staff {
+        http: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .local_address(ip.parse::<std::net::IpAddr>().ok())
+            .build()
+            .unwrap(),
+        base: app.base.clone(),
+    }
+}
+
+#[tokio::test]
+async fn a_stranger_guessing_cannot_lock_a_counsellor_out_and_guesses_at_a_name_stay_capped() {
+    use crate::staff_helpers::NEW_PASSWORD;
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[("anna", "counsellor", &[SERVICE])]).await;
+    crate::staff_helpers::Staff::first_login(&app, "anna", &pw[0]).await;
+    // 30 wrong passwords for anna from one network, then 30 from another:
+    // more than the name's cap of 15 an hour.
+    let mut guesses = 0;
+    let mut refused = 0;
+    for network in ["127.0.1.1", "127.0.2.1"] {
+        let stranger = staff_from(&app, network);
+        for _ in 0..30 {
+            match stranger.login("anna", "a wrong guess", "").await.status {
+                401 => guesses += 1,
+                429 => refused += 1,
+                other => panic!("status {other}"),
+            }
+        }
+    }
+    assert!(
+        guesses <= 15 && refused >= 45,
+        "{guesses} guesses, {refused} refused"
+    );
+    // Anna, from her own network, still gets in.
+    let anna = staff_from(&app, "127.0.3.1");
+    let login = anna.login("anna", NEW_PASSWORD, "").await;
+    assert_eq!(login.status, 303, "{}", login.body);
+    // A stranger with many networks, three tries from each: the cap and the
+    // allowance for fresh networks, 40 in an hour at the very most.
+    for i in 10..40 {
+        let stranger = staff_from(&app, &format!("127.0.{i}.1"));
+        for _ in 0..3 {
+            match stranger.login("anna", "a wrong guess", "").await.status {
+                401 => guesses += 1,
+                429 => refused += 1,
+                other => panic!("status {other}"),
+            }
+        }
+    }
+    assert!(guesses <= 40, "{guesses} guesses in all");
+    assert_eq!(guesses + refused, 150);
 }

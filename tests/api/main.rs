@@ -31,6 +31,7 @@ mod schedule;
 mod schema;
 mod seats;
 mod services;
+mod shared_limits;
 mod slow_clients;
 mod staff;
 mod staff_helpers;

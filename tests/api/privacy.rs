@@ -56,7 +56,7 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
     let mut app = spawn_with(Options {
         extra_top: "onion_location = \"http://suojaexampleonionservicenamenotarealaddresszzzzzzzzzzzzz.onion\"".into(),
         log: "trace",
-        extra_limits: "lookups_per_client_per_hour = 4".into(),
+        extra_limits: "lookups_per_client_per_hour = 4\nipv4_prefix = 32".into(),
         smtp_port: Some(smtp.port),
         ..Options::default()
     })

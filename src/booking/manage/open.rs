@@ -53,7 +53,7 @@ impl FromRequest<AppState> for Opened {
         let client = state.client_net(peer, &parts.headers);
         let request = Request::from_parts(parts, body);
         let Form(raw) = Form::<RawManage>::from_request(request, state).await?;
-        if !state.limits.allow_lookup(client) {
+        if !state.limits.allow_lookup(client).await {
             tracing::debug!("booking look-up over the rate limit");
             return Err(PageError::TooManyRequests);
         }
