@@ -1,27 +1,51 @@
 //! Staff sessions: a random token in an HttpOnly, SameSite=Strict cookie
-//! (Secure and `__Host-` prefixed over https), only its hash in the database,
-//! idle and absolute timeouts, a CSRF token bound to the session, and the
-//! unlocked age identity held in this instance's memory only. What a
-//! request must present to act is checked in `guard`.
+//! (Secure and `__Host-` prefixed over https), idle and absolute timeouts,
+//! and a CSRF token bound to the session. The database row holds a hash of
+//! the token and the unlocked age identity sealed under a key only the
+//! token gives (`sealed`), so a session works on every instance and
+//! outlives a restart, while the database alone opens nothing. Every
+//! request reads the row: a session ended or an account deactivated on any
+//! instance is refused at once everywhere. What a request must present to
+//! act is checked in `guard`.
+
+mod sealed;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use age::x25519;
 use axum::http::{HeaderMap, HeaderValue, header};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use rand::rngs::OsRng;
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use super::store::{self, StaffRow};
 use crate::booking::seats::SeatMemo;
 use crate::config::Config;
 use crate::seal::{Pepper, hex};
+pub use sealed::SessionKey;
+
+/// A seal that could not be made (the cipher refused): the login or key
+/// change fails as a database write would.
+fn seal_failed() -> sqlx::Error {
+    sqlx::Error::Encode("a session identity could not be sealed".into())
+}
 
 /// Sessions seen within this many seconds are not written again.
 const TOUCH_EVERY: i64 = 30;
+
+/// How long an opened identity this instance holds counts as live without
+/// the database confirming its session again (`sweep` does, every few
+/// seconds): a key logged out or deactivated elsewhere is never handed to
+/// a rotation for longer than this.
+const CONFIRMED_FOR: Duration = Duration::from_secs(5);
+
+/// Timed-out sessions are deleted at most this often (each sweep reads).
+const EXPIRE_EVERY: i64 = 15;
 
 /// A session token as the cookie carries it (64 hex digits).
 pub struct Token(Zeroizing<String>);
@@ -32,24 +56,30 @@ impl Token {
         OsRng.fill_bytes(&mut bytes[..]);
         Token(Zeroizing::new(hex(&bytes[..])))
     }
-
-    pub fn hash(&self) -> [u8; 32] {
-        Sha256::digest(self.0.as_bytes()).into()
-    }
 }
 
-/// What this instance holds for a logged-in person.
+/// An identity this instance has opened, for the session that opened it.
 struct Unlocked {
     staff_id: String,
     identity: Arc<x25519::Identity>,
+    /// Its public key, to see that the row still seals this one.
+    recipient: String,
     /// What this key has opened to find booked seats; dropped with the key.
     seats: Arc<SeatMemo>,
+    /// When the database last said the session is live.
+    confirmed: Instant,
 }
 
-/// Session settings and the unlocked identities, keyed by token hash.
+/// Session settings and the identities this instance has opened, keyed by
+/// token hash.
 pub struct Sessions {
     unlocked: Mutex<HashMap<[u8; 32], Unlocked>>,
     csrf_key: Zeroizing<[u8; 32]>,
+    /// The HKDF salt of session tokens: a database thief who also has a
+    /// cookie still needs the pepper to open the sealed identity.
+    token_salt: Zeroizing<[u8; 32]>,
+    /// When this instance last deleted timed-out sessions.
+    expired_at: AtomicI64,
     idle_seconds: i64,
     absolute_seconds: i64,
     secure: bool,
@@ -77,6 +107,8 @@ impl Sessions {
         Sessions {
             unlocked: Mutex::new(HashMap::new()),
             csrf_key: pepper.derive("staff-csrf"),
+            token_salt: pepper.derive("staff-session-token"),
+            expired_at: AtomicI64::new(0),
             idle_seconds: (config.staff.idle_minutes * 60) as i64,
             absolute_seconds: (config.staff.absolute_hours * 3600) as i64,
             secure: config.secure_cookies(),
@@ -113,7 +145,13 @@ impl Sessions {
         HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
     }
 
-    /// Starts a session for `staff`, holding their unlocked `identity`.
+    /// The lookup hash and sealing key of `token`.
+    fn derive(&self, token: &Token) -> ([u8; 32], SessionKey) {
+        sealed::derive(&self.token_salt, token.0.as_bytes())
+    }
+
+    /// Starts a session for `staff`: its row holds their unlocked
+    /// `identity` sealed under a key that only the returned token gives.
     pub async fn start(
         &self,
         db: &crate::db::Db,
@@ -121,21 +159,16 @@ impl Sessions {
         identity: x25519::Identity,
     ) -> Result<Token, sqlx::Error> {
         let token = Token::generate();
-        let hash = token.hash();
-        store::insert_session(db, &hash, staff_id, now()).await?;
-        self.lock().insert(
-            hash,
-            Unlocked {
-                staff_id: staff_id.to_owned(),
-                identity: Arc::new(identity),
-                seats: Arc::default(),
-            },
-        );
+        let (hash, key) = self.derive(&token);
+        let sealed = key.seal(&hash, &identity).ok_or_else(seal_failed)?;
+        store::insert_session(db, &hash, staff_id, now(), &sealed).await?;
+        self.hold(hash, staff_id, Arc::new(identity), Arc::default());
         Ok(token)
     }
 
-    /// Ends a session here and in the database; the key is zeroized when
-    /// the last request using it finishes.
+    /// Ends a session here and in the database (so on every instance at
+    /// its next request); the key is zeroized when the last request using
+    /// it here finishes, and other instances drop theirs within seconds.
     pub async fn end(&self, db: &crate::db::Db, token_hash: &[u8; 32]) -> Result<(), sqlx::Error> {
         self.lock().remove(token_hash);
         store::delete_session(db, token_hash).await
@@ -148,7 +181,7 @@ impl Sessions {
         headers: &HeaderMap,
     ) -> Result<(), sqlx::Error> {
         match self.token_from(headers) {
-            Some(token) => self.end(db, &token.hash()).await,
+            Some(token) => self.end(db, &self.derive(&token).0).await,
             None => Ok(()),
         }
     }
@@ -166,28 +199,43 @@ impl Sessions {
         Ok(())
     }
 
-    /// Ends every session of a person here (deactivation, a password
-    /// reset); the caller deletes their rows in the database.
+    /// Forgets every key of a person here (deactivation, a password reset);
+    /// the caller deletes their rows or deactivates the account, which ends
+    /// their sessions on every instance at the next request.
     pub fn forget_person(&self, staff_id: &str) {
         self.lock().retain(|_, u| u.staff_id != staff_id);
     }
 
-    /// After a person replaced their key: this session holds the new one.
-    pub fn replace_identity(&self, token_hash: &[u8; 32], identity: x25519::Identity) {
-        if let Some(u) = self.lock().get_mut(token_hash) {
-            u.identity = Arc::new(identity);
-        }
+    /// After a person replaced their key: this session holds the new one,
+    /// here and, sealed again in its row, on every instance.
+    pub async fn replace_identity(
+        &self,
+        db: &crate::db::Db,
+        session: &super::StaffSession,
+        identity: x25519::Identity,
+    ) -> Result<(), sqlx::Error> {
+        let hash = &session.token_hash;
+        let sealed = session.key.seal(hash, &identity).ok_or_else(seal_failed)?;
+        store::reseal_session(db, hash, &sealed).await?;
+        let seats = Arc::default();
+        self.hold(*hash, &session.staff.id, Arc::new(identity), seats);
+        Ok(())
     }
 
-    /// The keys unlocked in this instance of the people in `staff_ids`: a
-    /// rotation may open items with a logged-in member's key.
+    /// The keys of the people in `staff_ids` that this instance holds for
+    /// sessions the database confirmed live within the last few seconds:
+    /// a rotation may open items with a logged-in member's key. Keys of
+    /// sessions that never made a request here are not among them.
     pub fn unlocked_of(&self, staff_ids: &[String]) -> Vec<x25519::Identity> {
         let mut found: Vec<x25519::Identity> = vec![];
-        for u in self.lock().values() {
-            let public = u.identity.to_public().to_string();
+        let mut seen: Vec<&str> = vec![];
+        let map = self.lock();
+        for u in map.values() {
             if staff_ids.contains(&u.staff_id)
-                && !found.iter().any(|f| f.to_public().to_string() == public)
+                && u.confirmed.elapsed() <= CONFIRMED_FOR
+                && !seen.contains(&u.recipient.as_str())
             {
+                seen.push(&u.recipient);
                 found.push((*u.identity).clone());
             }
         }
@@ -199,14 +247,28 @@ impl Sessions {
         self.lock().clear();
     }
 
-    /// Deletes timed-out sessions and forgets keys whose session is gone
-    /// (ended elsewhere, or the account was deactivated).
+    /// Every few seconds: deletes timed-out sessions (now and then), and
+    /// forgets the keys whose session the database no longer holds live
+    /// (ended elsewhere, timed out, or the account deactivated).
     pub async fn sweep(&self, db: &crate::db::Db) -> Result<(), sqlx::Error> {
         let t = now();
-        let live =
+        if t - self.expired_at.load(Ordering::Relaxed) >= EXPIRE_EVERY {
             store::expire_sessions(db, t - self.idle_seconds, t - self.absolute_seconds).await?;
+            self.expired_at.store(t, Ordering::Relaxed);
+        }
+        if self.lock().is_empty() {
+            return Ok(());
+        }
+        let asked = Instant::now();
+        let live = store::live_sessions(db).await?;
         let live: std::collections::HashSet<Vec<u8>> = live.into_iter().collect();
-        self.lock().retain(|hash, _| live.contains(&hash[..]));
+        self.lock().retain(|hash, u| {
+            let keep = live.contains(&hash[..]);
+            if keep && u.confirmed < asked {
+                u.confirmed = asked;
+            }
+            keep
+        });
         Ok(())
     }
 
@@ -220,7 +282,7 @@ impl Sessions {
         let Some(token) = self.token_from(headers) else {
             return Ok(Presented::Missing);
         };
-        let hash = token.hash();
+        let (hash, key) = self.derive(&token);
         let Some(row) = store::find_session(db, &hash).await? else {
             self.lock().remove(&hash);
             return Ok(Presented::Ended);
@@ -232,11 +294,7 @@ impl Sessions {
             let _ = self.end(db, &hash).await;
             return Ok(Presented::Ended);
         }
-        let held = self
-            .lock()
-            .get(&hash)
-            .map(|u| (u.identity.clone(), u.seats.clone()));
-        let Some((identity, seats)) = held else {
+        let Some((identity, seats)) = self.open(&hash, &key, &row) else {
             return Ok(Presented::Locked);
         };
         if t - row.seen_at >= TOUCH_EVERY {
@@ -246,10 +304,58 @@ impl Sessions {
             csrf: self.csrf_for(&hash),
             cross_origin: self.cross_origin(headers),
             token_hash: hash,
+            key,
             staff: row.staff,
             identity,
             seats,
         })))
+    }
+
+    /// The identity of a live session's row: the one held here if the row
+    /// still seals that key, else opened from the row and held. `None` when
+    /// the row has none (begun before migration 0010) or it does not open.
+    fn open(
+        &self,
+        hash: &[u8; 32],
+        key: &SessionKey,
+        row: &store::SessionRow,
+    ) -> Option<(Arc<x25519::Identity>, Arc<SeatMemo>)> {
+        if let Some(u) = self.lock().get_mut(hash)
+            && u.recipient == row.staff.recipient
+        {
+            u.confirmed = Instant::now();
+            return Some((u.identity.clone(), u.seats.clone()));
+        }
+        let identity = Arc::new(key.open(hash, row.sealed_identity.as_deref()?)?);
+        let seats = Arc::default();
+        let held = self.hold(*hash, &row.staff.id, identity.clone(), seats);
+        Some((identity, held))
+    }
+
+    /// Holds an opened identity here; returns the seat memo kept with it
+    /// (the one already held if the key is unchanged).
+    fn hold(
+        &self,
+        hash: [u8; 32],
+        staff_id: &str,
+        identity: Arc<x25519::Identity>,
+        seats: Arc<SeatMemo>,
+    ) -> Arc<SeatMemo> {
+        let recipient = identity.to_public().to_string();
+        let mut map = self.lock();
+        let seats = match map.get(&hash) {
+            Some(u) if u.recipient == recipient => u.seats.clone(),
+            _ => seats,
+        };
+        let entry = Unlocked {
+            staff_id: staff_id.to_owned(),
+            identity,
+            recipient,
+            seats: seats.clone(),
+            confirmed: Instant::now(),
+        };
+        map.insert(hash, entry);
+        seats
     }
 
     pub fn unlocked_count(&self) -> usize {
@@ -314,15 +420,17 @@ pub enum Presented {
     Missing,
     /// Logged out, timed out, or the account was deactivated.
     Ended,
-    /// Live, but its key is not unlocked in this instance: logged in on
-    /// another instance, or before a restart.
+    /// Live, but its row holds no identity that opens with the token:
+    /// begun before migration 0010, or the pepper changed.
     Locked,
     Live(Box<Live>),
 }
 
-/// A live session with its key unlocked here.
+/// A live session with its key opened.
 pub struct Live {
     pub token_hash: [u8; 32],
+    /// The key that seals this session's identity in its row.
+    pub key: SessionKey,
     pub staff: StaffRow,
     pub identity: Arc<x25519::Identity>,
     pub seats: Arc<SeatMemo>,
