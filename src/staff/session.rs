@@ -8,25 +8,26 @@
 //! instance is refused at once everywhere. What a request must present to
 //! act is checked in `guard`.
 
+mod browser;
+mod held;
 mod sealed;
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::AtomicI64;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use age::x25519;
-use axum::http::{HeaderMap, HeaderValue, header};
-use hmac::{Hmac, Mac};
+use axum::http::HeaderMap;
 use rand::RngCore;
 use rand::rngs::OsRng;
-use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use super::store::{self, StaffRow};
 use crate::booking::seats::SeatMemo;
 use crate::config::Config;
 use crate::seal::{Pepper, hex};
+use browser::origin_of;
+use held::Unlocked;
 pub use sealed::SessionKey;
 
 /// A seal that could not be made (the cipher refused): the login or key
@@ -37,12 +38,6 @@ fn seal_failed() -> sqlx::Error {
 
 /// Sessions seen within this many seconds are not written again.
 const TOUCH_EVERY: i64 = 30;
-
-/// How long an opened identity this instance holds counts as live without
-/// the database confirming its session again (`sweep` does, every few
-/// seconds): a key logged out or deactivated elsewhere is never handed to
-/// a rotation for longer than this.
-const CONFIRMED_FOR: Duration = Duration::from_secs(5);
 
 /// Timed-out sessions are deleted at most this often (each sweep reads).
 const EXPIRE_EVERY: i64 = 15;
@@ -56,18 +51,6 @@ impl Token {
         OsRng.fill_bytes(&mut bytes[..]);
         Token(Zeroizing::new(hex(&bytes[..])))
     }
-}
-
-/// An identity this instance has opened, for the session that opened it.
-struct Unlocked {
-    staff_id: String,
-    identity: Arc<x25519::Identity>,
-    /// Its public key, to see that the row still seals this one.
-    recipient: String,
-    /// What this key has opened to find booked seats; dropped with the key.
-    seats: Arc<SeatMemo>,
-    /// When the database last said the session is live.
-    confirmed: Instant,
 }
 
 /// Session settings and the identities this instance has opened, keyed by
@@ -85,17 +68,6 @@ pub struct Sessions {
     secure: bool,
     /// `scheme://host[:port]` of `public_url`.
     public_origin: String,
-}
-
-/// `scheme://host[:port]` of an address, without any path.
-fn origin_of(url: &str) -> String {
-    match url.split_once("://") {
-        Some((scheme, rest)) => {
-            let host = rest.split('/').next().unwrap_or(rest);
-            format!("{scheme}://{host}")
-        }
-        None => url.to_owned(),
-    }
 }
 
 fn now() -> i64 {
@@ -116,36 +88,6 @@ impl Sessions {
         }
     }
 
-    pub fn cookie_name(&self) -> &'static str {
-        if self.secure {
-            "__Host-suoja-staff"
-        } else {
-            "suoja-staff"
-        }
-    }
-
-    /// The `Set-Cookie` value that carries `token`.
-    pub fn cookie(&self, token: &Token) -> HeaderValue {
-        let secure = if self.secure { "; Secure" } else { "" };
-        let value = format!(
-            "{}={}; Path=/; HttpOnly; SameSite=Strict{secure}",
-            self.cookie_name(),
-            token.0.as_str()
-        );
-        HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
-    }
-
-    /// The `Set-Cookie` value that removes the session cookie.
-    pub fn clear_cookie(&self) -> HeaderValue {
-        let secure = if self.secure { "; Secure" } else { "" };
-        let value = format!(
-            "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}",
-            self.cookie_name()
-        );
-        HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
-    }
-
-    /// The lookup hash and sealing key of `token`.
     fn derive(&self, token: &Token) -> ([u8; 32], SessionKey) {
         sealed::derive(&self.token_salt, token.0.as_bytes())
     }
@@ -194,16 +136,8 @@ impl Sessions {
         keep: &[u8; 32],
     ) -> Result<(), sqlx::Error> {
         store::delete_other_sessions(db, staff_id, keep).await?;
-        self.lock()
-            .retain(|hash, u| u.staff_id != staff_id || hash == keep);
+        self.forget_others(staff_id, keep);
         Ok(())
-    }
-
-    /// Forgets every key of a person here (deactivation, a password reset);
-    /// the caller deletes their rows or deactivates the account, which ends
-    /// their sessions on every instance at the next request.
-    pub fn forget_person(&self, staff_id: &str) {
-        self.lock().retain(|_, u| u.staff_id != staff_id);
     }
 
     /// After a person replaced their key: this session holds the new one,
@@ -219,56 +153,6 @@ impl Sessions {
         store::reseal_session(db, hash, &sealed).await?;
         let seats = Arc::default();
         self.hold(*hash, &session.staff.id, Arc::new(identity), seats);
-        Ok(())
-    }
-
-    /// The keys of the people in `staff_ids` that this instance holds for
-    /// sessions the database confirmed live within the last few seconds:
-    /// a rotation may open items with a logged-in member's key. Keys of
-    /// sessions that never made a request here are not among them.
-    pub fn unlocked_of(&self, staff_ids: &[String]) -> Vec<x25519::Identity> {
-        let mut found: Vec<x25519::Identity> = vec![];
-        let mut seen: Vec<&str> = vec![];
-        let map = self.lock();
-        for u in map.values() {
-            if staff_ids.contains(&u.staff_id)
-                && u.confirmed.elapsed() <= CONFIRMED_FOR
-                && !seen.contains(&u.recipient.as_str())
-            {
-                seen.push(&u.recipient);
-                found.push((*u.identity).clone());
-            }
-        }
-        found
-    }
-
-    /// Drops every unlocked key (at shutdown).
-    pub fn forget_all(&self) {
-        self.lock().clear();
-    }
-
-    /// Every few seconds: deletes timed-out sessions (now and then), and
-    /// forgets the keys whose session the database no longer holds live
-    /// (ended elsewhere, timed out, or the account deactivated).
-    pub async fn sweep(&self, db: &crate::db::Db) -> Result<(), sqlx::Error> {
-        let t = now();
-        if t - self.expired_at.load(Ordering::Relaxed) >= EXPIRE_EVERY {
-            store::expire_sessions(db, t - self.idle_seconds, t - self.absolute_seconds).await?;
-            self.expired_at.store(t, Ordering::Relaxed);
-        }
-        if self.lock().is_empty() {
-            return Ok(());
-        }
-        let asked = Instant::now();
-        let live = store::live_sessions(db).await?;
-        let live: std::collections::HashSet<Vec<u8>> = live.into_iter().collect();
-        self.lock().retain(|hash, u| {
-            let keep = live.contains(&hash[..]);
-            if keep && u.confirmed < asked {
-                u.confirmed = asked;
-            }
-            keep
-        });
         Ok(())
     }
 
@@ -309,108 +193,6 @@ impl Sessions {
             identity,
             seats,
         })))
-    }
-
-    /// The identity of a live session's row: the one held here if the row
-    /// still seals that key, else opened from the row and held. `None` when
-    /// the row has none (begun before migration 0010) or it does not open.
-    fn open(
-        &self,
-        hash: &[u8; 32],
-        key: &SessionKey,
-        row: &store::SessionRow,
-    ) -> Option<(Arc<x25519::Identity>, Arc<SeatMemo>)> {
-        if let Some(u) = self.lock().get_mut(hash)
-            && u.recipient == row.staff.recipient
-        {
-            u.confirmed = Instant::now();
-            return Some((u.identity.clone(), u.seats.clone()));
-        }
-        let identity = Arc::new(key.open(hash, row.sealed_identity.as_deref()?)?);
-        let seats = Arc::default();
-        let held = self.hold(*hash, &row.staff.id, identity.clone(), seats);
-        Some((identity, held))
-    }
-
-    /// Holds an opened identity here; returns the seat memo kept with it
-    /// (the one already held if the key is unchanged).
-    fn hold(
-        &self,
-        hash: [u8; 32],
-        staff_id: &str,
-        identity: Arc<x25519::Identity>,
-        seats: Arc<SeatMemo>,
-    ) -> Arc<SeatMemo> {
-        let recipient = identity.to_public().to_string();
-        let mut map = self.lock();
-        let seats = match map.get(&hash) {
-            Some(u) if u.recipient == recipient => u.seats.clone(),
-            _ => seats,
-        };
-        let entry = Unlocked {
-            staff_id: staff_id.to_owned(),
-            identity,
-            recipient,
-            seats: seats.clone(),
-            confirmed: Instant::now(),
-        };
-        map.insert(hash, entry);
-        seats
-    }
-
-    pub fn unlocked_count(&self) -> usize {
-        self.lock().len()
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Unlocked>> {
-        // A poisoned map only means a panic elsewhere; its data is still whole.
-        self.unlocked.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn csrf_for(&self, token_hash: &[u8; 32]) -> String {
-        let mut mac = match Hmac::<Sha256>::new_from_slice(&self.csrf_key[..]) {
-            Ok(m) => m,
-            Err(_) => return String::new(),
-        };
-        mac.update(token_hash);
-        hex(&mac.finalize().into_bytes())
-    }
-
-    /// Whether the browser says this request was sent from another site.
-    /// `Sec-Fetch-Site`, when present, decides alone (`same-origin` and
-    /// `none` pass). Otherwise an `Origin` must be the public address or the
-    /// host asked for; `Origin: null`, which browsers send on a same-origin
-    /// POST under `Referrer-Policy: no-referrer`, gives no opinion, and the
-    /// session-bound token (with SameSite=Strict) decides.
-    pub fn cross_origin(&self, headers: &HeaderMap) -> bool {
-        let text = |name| {
-            headers
-                .get(name)
-                .and_then(|v: &HeaderValue| v.to_str().ok())
-        };
-        if let Some(site) = text("sec-fetch-site") {
-            return site != "same-origin" && site != "none";
-        }
-        match text("origin") {
-            None | Some("null") => false,
-            Some(origin) => {
-                let own_host =
-                    text("host").is_some_and(|host| origin.split("://").nth(1) == Some(host));
-                origin != self.public_origin && !own_host
-            }
-        }
-    }
-
-    fn token_from(&self, headers: &HeaderMap) -> Option<Token> {
-        let name = self.cookie_name();
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(k, v)| *k == name && v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-            .map(|(_, v)| Token(Zeroizing::new(v.to_owned())))
     }
 }
 
