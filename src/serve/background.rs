@@ -10,8 +10,9 @@ use tokio::task::JoinHandle;
 
 use crate::app::AppState;
 
-/// How often timed-out sessions (and their keys) are dropped.
-const SESSION_SWEEP_SECONDS: u64 = 15;
+/// How often keys whose session ended elsewhere are dropped (see
+/// `Sessions::sweep`: a few seconds at most) and timed-out sessions too.
+const SESSION_SWEEP_SECONDS: u64 = 2;
 
 pub struct Tasks {
     /// Stopped by aborting: each step of theirs is safe to cut off.

@@ -232,7 +232,8 @@ async fn new_key(
     state
         .staff
         .sessions
-        .replace_identity(&session.token_hash, new);
+        .replace_identity(&state.db, session, new)
+        .await?;
     // Other sessions hold the old key: they end, as after a password change.
     ends_other_sessions(state, session, "key_replaced").await?;
     let services = &session.services;

@@ -1,6 +1,6 @@
 //! The checks every staff request makes before its handler runs, as
 //! extractors: a handler that takes [`StaffSession`] runs only for a
-//! logged-in person whose key is unlocked here (and, until they change a
+//! logged-in person whose key opened (and, until they change a
 //! one-time password, only on the account page), one that takes [`Admin`]
 //! only for an admin, one that takes [`StaffForm`] only with the session's
 //! CSRF token, and one that takes [`AdminForm`] only for an admin with the
@@ -16,7 +16,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
 
-use super::session::{Live, Presented};
+use super::session::{Live, Presented, SessionKey};
 use super::store::{self, StaffRow};
 use crate::app::AppState;
 use crate::booking::seats::SeatMemo;
@@ -26,6 +26,8 @@ use crate::web::{Form, PageError, lang_of_path};
 /// A logged-in person with an unlocked key, for one request.
 pub struct StaffSession {
     pub token_hash: [u8; 32],
+    /// Seals this session's identity in its row (see `session::sealed`).
+    pub key: SessionKey,
     pub staff: StaffRow,
     pub services: Vec<String>,
     pub identity: Arc<x25519::Identity>,
@@ -114,6 +116,7 @@ impl FromRequestParts<AppState> for StaffSession {
             .map_err(|e| PageError::from(e).into_response())?;
         let Live {
             token_hash,
+            key,
             staff,
             identity,
             seats,
@@ -122,6 +125,7 @@ impl FromRequestParts<AppState> for StaffSession {
         } = live;
         Ok(StaffSession {
             token_hash,
+            key,
             staff,
             services,
             identity,

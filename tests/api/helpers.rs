@@ -202,6 +202,20 @@ impl TestApp {
         other
     }
 
+    /// This app as reached at `base` (a proxy in front of it): the same
+    /// folder and database, no process of its own.
+    pub fn behind(&self, base: &str) -> TestApp {
+        TestApp {
+            base: base.to_owned(),
+            dir: self.dir.clone(),
+            config: self.config.clone(),
+            options: self.options.clone(),
+            database: self.database.clone(),
+            child: None,
+            output: Arc::new(Mutex::new(String::new())),
+        }
+    }
+
     /// Starts (or restarts) the binary on this app's folder.
     pub async fn start(&mut self) {
         let mut child = Command::new(bin())

@@ -27,6 +27,7 @@ mod privacy;
 mod quiet_log;
 mod retention;
 mod rotation;
+mod round_robin;
 mod schedule;
 mod schema;
 mod seats;

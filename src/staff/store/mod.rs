@@ -17,5 +17,5 @@ pub use audit_log::{
 pub use memberships::{member_recipients, members_of, remove_membership, services_of};
 pub use sessions::{
     SessionRow, delete_other_sessions, delete_session, expire_sessions, find_session,
-    insert_session, touch_session,
+    insert_session, live_sessions, reseal_session, touch_session,
 };

@@ -1,5 +1,6 @@
-//! SQL for staff sessions: only a token's hash is stored, with whose
-//! session it is and when it began and was last seen.
+//! SQL for staff sessions: a hash of the token, whose session it is, when
+//! it began and was last seen, and the unlocked identity sealed under a key
+//! only the token gives (see `staff::session::sealed`).
 
 use sqlx::Row;
 
@@ -11,6 +12,8 @@ pub struct SessionRow {
     pub staff: StaffRow,
     pub created_at: i64,
     pub seen_at: i64,
+    /// Null for a session begun before migration 0010.
+    pub sealed_identity: Option<Vec<u8>>,
 }
 
 pub async fn insert_session(
@@ -18,13 +21,16 @@ pub async fn insert_session(
     token_hash: &[u8; 32],
     staff_id: &str,
     now: i64,
+    sealed_identity: &[u8],
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "insert into sessions (token_hash, staff_id, created_at, seen_at) values ($1, $2, $3, $3)",
+        "insert into sessions (token_hash, staff_id, created_at, seen_at, sealed_identity) \
+         values ($1, $2, $3, $3, $4)",
     )
     .bind(&token_hash[..])
     .bind(staff_id)
     .bind(now)
+    .bind(sealed_identity)
     .execute(&db.pool)
     .await?;
     Ok(())
@@ -35,7 +41,7 @@ pub async fn find_session(
     token_hash: &[u8; 32],
 ) -> Result<Option<SessionRow>, sqlx::Error> {
     let sql = format!(
-        "select {}, x.created_at, x.seen_at from sessions x join staff s on s.id = x.staff_id \
+        "select {}, x.created_at, x.seen_at, x.sealed_identity from sessions x join staff s on s.id = x.staff_id \
          where x.token_hash = $1",
         STAFF_COLUMNS
             .split(", ")
@@ -52,6 +58,7 @@ pub async fn find_session(
             staff: staff_row(&r)?,
             created_at: r.try_get("created_at")?,
             seen_at: r.try_get("seen_at")?,
+            sealed_identity: r.try_get("sealed_identity")?,
         })
     })
     .transpose()
@@ -60,6 +67,20 @@ pub async fn find_session(
 pub async fn touch_session(db: &Db, token_hash: &[u8; 32], now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("update sessions set seen_at = $1 where token_hash = $2")
         .bind(now)
+        .bind(&token_hash[..])
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Replaces a session's sealed identity (its person has a new key).
+pub async fn reseal_session(
+    db: &Db,
+    token_hash: &[u8; 32],
+    sealed_identity: &[u8],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("update sessions set sealed_identity = $1 where token_hash = $2")
+        .bind(sealed_identity)
         .bind(&token_hash[..])
         .execute(&db.pool)
         .await?;
@@ -87,21 +108,30 @@ pub async fn delete_other_sessions(
     Ok(())
 }
 
-/// Deletes sessions past either timeout; returns the hashes still live.
+/// Deletes sessions past either timeout.
 pub async fn expire_sessions(
     db: &Db,
     idle_before: i64,
     created_before: i64,
-) -> Result<Vec<Vec<u8>>, sqlx::Error> {
+) -> Result<(), sqlx::Error> {
     sqlx::query("delete from sessions where seen_at < $1 or created_at < $2")
         .bind(idle_before)
         .bind(created_before)
         .execute(&db.pool)
         .await?;
-    sqlx::query("select token_hash from sessions")
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| r.try_get(0))
-        .collect()
+    Ok(())
+}
+
+/// The hashes of the sessions that may act: not ended, the account active
+/// (timeouts are checked by whoever reads the times).
+pub async fn live_sessions(db: &Db) -> Result<Vec<Vec<u8>>, sqlx::Error> {
+    sqlx::query(
+        "select x.token_hash from sessions x join staff s on s.id = x.staff_id \
+         where s.active = 1",
+    )
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| r.try_get(0))
+    .collect()
 }
