@@ -1,9 +1,11 @@
-//! Abuse controls for anonymous clients: signed form tokens (minimum fill
-//! time, expiry, bound to one form) and rate limits keyed on a daily-rotated
-//! keyed hash of the client's network.
+//! Abuse controls for anonymous clients: signed, single-use form tokens
+//! (minimum fill time, expiry, bound to one form, spent once taken) and
+//! rate limits keyed on a daily-rotated keyed hash of the client's network.
 
 mod form_token;
 mod limits;
+mod spent;
 
 pub use form_token::{FormKey, TokenCheck};
 pub use limits::{ClientNet, Limiters};
+pub use spent::{Filled, purge_spent, take_form};
