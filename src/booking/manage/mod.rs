@@ -20,14 +20,14 @@ use crate::app::AppState;
 use crate::config::Service;
 use crate::i18n::Tr;
 use crate::intake::MessageDoc;
-use crate::intake::check::CHECK_SCOPE;
+use crate::intake::check::{CHECK_SCOPE, expired_page};
 use crate::queue::store::{Author, add_message};
 use crate::web::{Page, PageError, html};
 
 pub async fn show(State(state): State<AppState>, m: Manage) -> Result<Response, PageError> {
-    let o = match m.opened(&state) {
-        Ok(o) => o,
-        Err(expired) => return Ok(expired),
+    let o = match m {
+        Manage::Opened(o) => o,
+        Manage::Expired(lang, notice) => return Ok(expired_page(&state, lang, notice)),
     };
     manage_page(&state, &o, None, None, StatusCode::OK).await
 }
@@ -124,9 +124,9 @@ async fn seal_note(
 }
 
 pub async fn cancel(State(state): State<AppState>, m: Manage) -> Result<Response, PageError> {
-    let o = match m.opened(&state) {
-        Ok(o) => o,
-        Err(expired) => return Ok(expired),
+    let o = match m {
+        Manage::Opened(o) => o,
+        Manage::Expired(lang, notice) => return Ok(expired_page(&state, lang, notice)),
     };
     if let Some(error) = change_refusal(&o, false) {
         let status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -180,9 +180,9 @@ async fn reopened(
 }
 
 pub async fn move_booking(State(state): State<AppState>, m: Manage) -> Result<Response, PageError> {
-    let o = match m.opened(&state) {
-        Ok(o) => o,
-        Err(expired) => return Ok(expired),
+    let o = match m {
+        Manage::Opened(o) => o,
+        Manage::Expired(lang, notice) => return Ok(expired_page(&state, lang, notice)),
     };
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     if let Some(error) = change_refusal(&o, true) {

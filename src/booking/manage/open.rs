@@ -6,7 +6,6 @@
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
-use axum::response::Response;
 use serde::Deserialize;
 
 use super::super::MANAGE_SCOPE;
@@ -43,24 +42,12 @@ pub struct Opened {
 }
 
 /// A request of the manage forms: its booking opened, or, for a form sent
-/// again (Back, Reload) or too old, the notice to give instead. Nothing of
-/// the booking is opened for an expired form.
+/// again (Back, Reload) or too old, the notice to give instead (with the
+/// empty receipt form, `intake::check::expired_page`). Nothing of the
+/// booking is opened for an expired form.
 pub enum Manage {
     Opened(Box<Opened>),
     Expired(Lang, &'static str),
-}
-
-impl Manage {
-    /// The booking opened, or the page to answer with: the empty receipt
-    /// form with the notice, never the booking, and not the receipt.
-    pub fn opened(self, state: &AppState) -> Result<Box<Opened>, Response> {
-        match self {
-            Manage::Opened(o) => Ok(o),
-            Manage::Expired(lang, notice) => {
-                Err(crate::intake::check::expired_page(state, lang, notice))
-            }
-        }
-    }
 }
 
 /// A request of the manage forms opens its booking as it is extracted:
