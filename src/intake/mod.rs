@@ -6,6 +6,7 @@ pub(crate) mod form;
 pub(crate) mod new_case;
 mod payload;
 pub mod store;
+mod thread;
 pub(crate) mod views;
 
 pub use form::{ContactRequest, ContactWay, RawContact, message_text};
