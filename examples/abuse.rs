@@ -491,18 +491,30 @@ async fn flood_over(
             let Ok(mut conn) = Conn::open(&addr, &from).await else {
                 return counts;
             };
-            let Some(tok) = conn.get(FORM).await.ok().and_then(|(_, b)| token(&b)) else {
+            let Some(mut tok) = conn.get(FORM).await.ok().and_then(|(_, b)| token(&b)) else {
                 return counts;
             };
-            let fields = [
-                ("token", tok.as_str()),
-                ("topic", "general"),
-                ("message", "flood"),
-                ("way", "none"),
-            ];
             while Instant::now() < until {
+                let fields = [
+                    ("token", tok.as_str()),
+                    ("topic", "general"),
+                    ("message", "flood"),
+                    ("way", "none"),
+                ];
                 match conn.post(FORM, &fields).await {
-                    Ok((200, _)) => counts.0 += 1,
+                    // A form token is taken once: the next request needs
+                    // another (a 429 comes before the token is looked at).
+                    Ok((200, body)) => {
+                        counts.0 += 1;
+                        let next = match token(&body) {
+                            Some(t) => Some(t),
+                            None => conn.get(FORM).await.ok().and_then(|(_, b)| token(&b)),
+                        };
+                        match next {
+                            Some(t) => tok = t,
+                            None => break,
+                        }
+                    }
                     Ok((429, _)) => counts.1 += 1,
                     _ => {
                         counts.2 += 1;

@@ -589,12 +589,16 @@ async fn load(
     duration: Duration,
     server_pid: u32,
 ) -> Result<Level, BoxError> {
-    // Each client connects, fetches its form token and prepares its request
-    // bodies before the clock starts.
+    // Each client connects, fetches its form tokens (single use: one per
+    // request, enough for the most this machine could take in `duration`)
+    // and prepares its request bodies before the clock starts.
+    let per_client = (duration.as_secs() as usize * MOST_PER_SECOND)
+        .div_ceil(concurrency)
+        .max(BODIES_PER_CLIENT);
     let mut setups = tokio::task::JoinSet::new();
     for worker in 0..concurrency {
         let target = target.clone();
-        setups.spawn(async move { Client::prepare(&target, worker).await });
+        setups.spawn(async move { Client::prepare(&target, worker, per_client).await });
     }
     let mut clients = Vec::with_capacity(concurrency);
     while let Some(client) = setups.join_next().await {
@@ -638,8 +642,13 @@ struct Target {
     path: String,
 }
 
-/// Distinct request bodies each client cycles through.
+/// The fewest request bodies a client prepares.
 const BODIES_PER_CLIENT: usize = 16;
+
+/// More submissions a second than the server has ever taken: form tokens
+/// are single use, so each client fetches one per request it may send
+/// (a client that runs out stops, and the run says so).
+const MOST_PER_SECOND: usize = 6_000;
 
 /// A minimal HTTP/1.1 client on one keep-alive connection. The load
 /// generator shares the machine's two cores with the server, so it does as
@@ -652,7 +661,7 @@ struct Client {
 }
 
 impl Client {
-    async fn prepare(target: &Target, worker: usize) -> Result<Client, BoxError> {
+    async fn prepare(target: &Target, worker: usize, bodies: usize) -> Result<Client, BoxError> {
         let stream = tokio::net::TcpStream::connect(&target.addr).await?;
         stream.set_nodelay(true)?;
         let mut client = Client {
@@ -664,12 +673,12 @@ impl Client {
             "GET {} HTTP/1.1\r\nhost: {}\r\n\r\n",
             target.path, target.addr
         );
-        let (status, body) = client.exchange(get.as_bytes()).await?;
-        if status != 200 {
-            return Err(format!("GET {}: HTTP {status}", target.path).into());
-        }
-        let token = form_token(&body).ok_or("no form token in the contact page")?;
-        for i in 0..BODIES_PER_CLIENT {
+        for i in 0..bodies {
+            let (status, body) = client.exchange(get.as_bytes()).await?;
+            if status != 200 {
+                return Err(format!("GET {}: HTTP {status}", target.path).into());
+            }
+            let token = form_token(&body).ok_or("no form token in the contact page")?;
             let message = message_text(worker * 1_000_003 + i);
             let body = form_body(&[
                 ("token", &token),
@@ -703,8 +712,12 @@ impl Client {
         let requests = std::mem::take(&mut self.requests);
         let mut next = 0;
         while Instant::now() < deadline {
+            let Some(request) = requests.get(next) else {
+                eprintln!("a client used all {next} of its form tokens before the deadline");
+                break;
+            };
             let sent = Instant::now();
-            let result = self.exchange(&requests[next % requests.len()]).await;
+            let result = self.exchange(request).await;
             next += 1;
             let took = sent.elapsed();
             let failure = match result {

@@ -227,6 +227,8 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
         reply_error: None,
         reply_notice: None,
         reply_action: "/en/check/reply".into(),
+        check_token: String::new(),
+        manage_token: String::new(),
         message_max: crate::intake::form::MESSAGE_MAX,
         resend: false,
     }

@@ -53,6 +53,7 @@ error-email = Give an e-mail address like name@example.fi.
 error-way = Choose one of the ways of contact.
 notice-too-fast = The form was sent very quickly. Please check your message and send it again.
 notice-expired = The form had expired. Your text is still here: please send it again.
+notice-expired-receipt = This form has expired. Please enter your receipt code again.
 notice-too-many = Too many requests have been sent from your network just now. Your text is still here: please try again in a while.
 
 receipt-title = Your request was sent

@@ -53,6 +53,7 @@ error-email = Anna sähköpostiosoite muodossa nimi@esimerkki.fi.
 error-way = Valitse yksi yhteydenottotavoista.
 notice-too-fast = Lomake lähetettiin hyvin nopeasti. Tarkista viestisi ja lähetä se uudelleen.
 notice-expired = Lomake oli vanhentunut. Tekstisi on yhä tallessa: lähetä se uudelleen.
+notice-expired-receipt = Lomake on vanhentunut. Kirjoita kuittikoodisi uudelleen.
 notice-too-many = Verkostasi on juuri lähetetty liian monta pyyntöä. Tekstisi on yhä tallessa: yritä hetken kuluttua uudelleen.
 
 receipt-title = Yhteydenottosi on lähetetty

@@ -53,6 +53,7 @@ error-email = Ange en e-postadress i formen namn@exempel.fi.
 error-way = Välj ett av kontaktsätten.
 notice-too-fast = Formuläret skickades mycket snabbt. Kontrollera ditt meddelande och skicka det igen.
 notice-expired = Formuläret hade gått ut. Din text finns kvar: skicka den igen.
+notice-expired-receipt = Formuläret har gått ut. Skriv in din kvittokod igen.
 notice-too-many = För många förfrågningar har just skickats från ditt nätverk. Din text finns kvar: försök igen om en stund.
 
 receipt-title = Din kontakt har skickats

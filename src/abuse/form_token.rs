@@ -1,9 +1,13 @@
-//! A form token is `issued.mac`: the second it was served and an HMAC over
-//! that time and the form it belongs to. It proves the form came from this
-//! server, how long ago, and for which service. It is not single-use: rate
-//! limits bound how often one can be replayed.
+//! A form token is `issued.nonce.mac`: the second it was served, 128 random
+//! bits, and an HMAC over both and the form it belongs to. It proves the
+//! form came from this server, how long ago, and for which service; the
+//! nonce makes it single-use: a form taken once records the nonce's keyed
+//! hash (`abuse::spent`), and the same form sent again (Back, Reload) is
+//! refused as expired.
 
 use hmac::{Hmac, Mac};
+use rand::RngCore;
+use rand::rngs::OsRng;
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
@@ -37,22 +41,47 @@ impl FormKey {
         })
     }
 
-    fn mac(&self, scope: &str, issued: u64) -> HmacSha256 {
+    fn mac(&self, scope: &str, issued: u64, nonce: &str) -> HmacSha256 {
         let mut mac = self.keyed.clone();
-        mac.update(b"suoja/v1/form\0");
+        mac.update(b"suoja/v2/form\0");
         mac.update(scope.as_bytes());
         mac.update(b"\0");
         mac.update(&issued.to_be_bytes());
+        mac.update(nonce.as_bytes());
         mac
     }
 
     pub fn issue(&self, scope: &str, now: u64) -> String {
-        let tag = self.mac(scope, now).finalize().into_bytes();
-        format!("{now}.{}", crate::seal::hex(&tag))
+        let mut nonce = [0u8; 16];
+        OsRng.fill_bytes(&mut nonce);
+        let nonce = crate::seal::hex(&nonce);
+        let tag = self.mac(scope, now, &nonce).finalize().into_bytes();
+        format!("{now}.{nonce}.{}", crate::seal::hex(&tag))
+    }
+
+    /// The nonce of a token, as a keyed hash: what is recorded when its
+    /// form is taken. A database thief without the pepper cannot tell which
+    /// token (seen in a browser's history, say) a row is about. None for
+    /// anything that is not a token's shape.
+    pub fn nonce_hash(&self, token: &str) -> Option<String> {
+        let nonce = token.split('.').nth(1).filter(|n| n.len() == 32)?;
+        let mut mac = self.keyed.clone();
+        mac.update(b"suoja/v2/spent-nonce\0");
+        mac.update(nonce.as_bytes());
+        Some(crate::seal::hex(&mac.finalize().into_bytes()))
+    }
+
+    /// The seconds after which a token is too old to be taken, whatever
+    /// its nonce: spent nonces need keeping no longer.
+    pub fn max_age(&self) -> u64 {
+        self.max_age
     }
 
     pub fn check(&self, scope: &str, token: &str, now: u64) -> TokenCheck {
-        let Some((issued, tag)) = token.split_once('.') else {
+        let mut parts = token.split('.');
+        let (Some(issued), Some(nonce), Some(tag), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return TokenCheck::Invalid;
         };
         let (Ok(issued), Some(tag)) = (
@@ -61,7 +90,7 @@ impl FormKey {
         ) else {
             return TokenCheck::Invalid;
         };
-        if self.mac(scope, issued).verify_slice(&tag).is_err() {
+        if nonce.len() != 32 || self.mac(scope, issued, nonce).verify_slice(&tag).is_err() {
             return TokenCheck::Invalid;
         }
         let age = now.saturating_sub(issued);
@@ -101,10 +130,38 @@ mod tests {
         let k = key();
         let t = k.issue("s", 1000);
         let forged = t.replacen("1000", "999", 1);
-        for bad in ["", "x", "1000.", "1000.zz", &forged] {
+        let (issued, rest) = t.split_once('.').unwrap();
+        let (_, tag) = rest.split_once('.').unwrap();
+        let other_nonce = format!("{issued}.{}.{tag}", "0".repeat(32));
+        let old_shape = format!("{issued}.{tag}");
+        for bad in [
+            "",
+            "x",
+            "1000.",
+            "1000.zz",
+            "1000..",
+            &forged,
+            &other_nonce,
+            &old_shape,
+        ] {
             assert_eq!(k.check("s", bad, 1500), TokenCheck::Invalid, "{bad}");
         }
         let other = FormKey::new(Zeroizing::new([2; 32]), 3, 3600).unwrap();
         assert_eq!(other.check("s", &t, 1500), TokenCheck::Invalid);
+    }
+
+    #[test]
+    fn each_token_has_its_own_nonce_whose_hash_is_keyed() {
+        let k = key();
+        let (a, b) = (k.issue("s", 1000), k.issue("s", 1000));
+        assert_ne!(a, b);
+        let hash = k.nonce_hash(&a).unwrap();
+        assert_eq!(hash.len(), 64);
+        assert_ne!(Some(&hash), k.nonce_hash(&b).as_ref());
+        let nonce = a.split('.').nth(1).unwrap();
+        assert!(!hash.contains(nonce));
+        let other = FormKey::new(Zeroizing::new([2; 32]), 3, 3600).unwrap();
+        assert_ne!(other.nonce_hash(&a), Some(hash));
+        assert_eq!(k.nonce_hash("1000.zz.x"), None);
     }
 }

@@ -1,13 +1,15 @@
-//! Abuse controls for anonymous clients: signed form tokens (minimum fill
-//! time, expiry, bound to one form) and rate limits keyed on a daily-rotated
-//! keyed hash of the client's network, shared by all instances through
-//! Redis when one is configured.
+//! Abuse controls for anonymous clients: signed, single-use form tokens
+//! (minimum fill time, expiry, bound to one form, spent once taken) and
+//! rate limits keyed on a daily-rotated keyed hash of the client's network,
+//! shared by all instances through Redis when one is configured.
 
 mod form_token;
 mod limits;
 mod resp;
 mod shared;
+mod spent;
 
 pub use form_token::{FormKey, TokenCheck};
 pub use limits::{ClientNet, Limiters};
 pub use shared::parse_url as parse_store_url;
+pub use spent::{Filled, purge_spent, take_form};

@@ -12,7 +12,7 @@ use super::form::{BookingRequest, Call, RawBooking};
 use super::store::{self, Target};
 use super::views::{BookView, BookedView};
 use super::{show_when, time, token_scope};
-use crate::abuse::TokenCheck;
+use crate::abuse::{Filled, take_form};
 use crate::app::AppState;
 use crate::config::Service;
 use crate::db::new_id;
@@ -59,26 +59,24 @@ async fn page(
 
 /// Why a booking form is not taken now (too many from this network, or a
 /// form token that is spent, too fresh or too old), as a page status and
-/// a notice.
+/// a notice. A token that passes is spent here, before the form is parsed:
+/// a form sent again (Back, Reload) never books twice, and one refused
+/// later comes back with a fresh token.
 async fn refusal(
     state: &AppState,
     peer: SocketAddr,
     headers: &HeaderMap,
     service: &Service,
     raw: &RawBooking,
-) -> Option<(StatusCode, &'static str)> {
+) -> Result<Option<(StatusCode, &'static str)>, PageError> {
     let client = state.client_net(peer, headers);
     if !state.limits.allow_submission(client, &service.slug).await {
         tracing::debug!("booking over the rate limit");
-        return Some((StatusCode::TOO_MANY_REQUESTS, "notice-too-many"));
+        return Ok(Some((StatusCode::TOO_MANY_REQUESTS, "notice-too-many")));
     }
-    let now = crate::intake::now_secs();
-    let notice = match state.form_key.check(&token_scope(service), &raw.token, now) {
-        TokenCheck::Valid => return None,
-        TokenCheck::TooFast => "notice-too-fast",
-        TokenCheck::Invalid => "notice-expired",
-    };
-    Some((StatusCode::UNPROCESSABLE_ENTITY, notice))
+    let (db, key, scope) = (&state.db, &state.form_key, token_scope(service));
+    let notice = take_form(db, key, &scope, &raw.token, Filled::ByHand).await?;
+    Ok(notice.map(|notice| (StatusCode::UNPROCESSABLE_ENTITY, notice)))
 }
 
 pub async fn submit(
@@ -91,7 +89,7 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     let service = find_open_service(&state, &slug)?;
     // Every refusal below hands the form back with what the person typed.
-    if let Some((status, notice)) = refusal(&state, peer, &headers, &service, &raw).await {
+    if let Some((status, notice)) = refusal(&state, peer, &headers, &service, &raw).await? {
         return page(&state, lang, &service, raw, vec![], Some(notice), status).await;
     }
     let request = match BookingRequest::parse(&raw, &service) {

@@ -67,6 +67,11 @@ pub(crate) fn find_service(state: &AppState, slug: &str) -> Option<std::sync::Ar
     state.services.get(slug)
 }
 
+/// Scope of the form token on the forms that carry a booking's receipt:
+/// the one that opens it (on the thread page) and the cancel and move
+/// forms. One token per page, spent by whichever of its forms is sent.
+pub(crate) const MANAGE_SCOPE: &str = "booking-manage";
+
 /// The form-token scope of a service's booking form.
 pub(crate) fn token_scope(service: &Service) -> String {
     format!("booking:{}", service.slug)

@@ -278,7 +278,10 @@ impl<'a> BookedView<'a> {
 pub struct ManageView<'a> {
     pub page: Page<'a>,
     pub receipt: String,
+    /// The token of the cancel and move forms, and of the form back to
+    /// the thread (the receipt form's).
     pub token: String,
+    pub check_token: String,
     pub service_name: String,
     pub when: String,
     pub state_text: String,

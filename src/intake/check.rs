@@ -8,20 +8,22 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
+use zeroize::Zeroize;
 
-use super::payload::MessageDoc;
 use super::store::{self, CaseRow};
-use super::views::{CheckView, Thread, ThreadMessage};
+use super::thread::{open_thread, store_client_message};
+use super::views::{CheckView, Thread};
 use super::{message_text, now_secs};
-use crate::abuse::TokenCheck;
+use crate::abuse::{Filled, take_form};
 use crate::app::AppState;
 use crate::i18n::Lang;
-use crate::queue::store::{Author, add_message};
-use crate::seal::{self, ClientKey, Receipt};
+use crate::seal::Receipt;
 use crate::web::{Form, PageError, html};
 
 /// Scope of the form token on the write-back form.
 pub const REPLY_SCOPE: &str = "client-reply";
+/// Scope of the form token on the receipt form (the look-up).
+pub const CHECK_SCOPE: &str = "client-check";
 
 /// No `Debug`: it may hold the message a client writes back.
 #[derive(Default, Deserialize)]
@@ -99,7 +101,44 @@ pub async fn lookup(
             return Ok(form_again(&state, lang, status, error, &mut raw, false));
         }
     };
+    let (db, key) = (&state.db, &state.form_key);
+    if let Some(notice) = take_form(db, key, CHECK_SCOPE, &raw.token, Filled::AtOnce).await? {
+        return Ok(expired(&state, lang, notice, &mut raw, false));
+    }
     show(&state, lang, &receipt, &raw.receipt, Reply::default()).await
+}
+
+/// An expired form whose receipt is not given back asks for the receipt
+/// again (not "your text is still here").
+fn receipt_again(notice: &'static str) -> &'static str {
+    match notice {
+        "notice-expired" => "notice-expired-receipt",
+        other => other,
+    }
+}
+
+/// The empty receipt form with `notice` (a booking's form sent again, or
+/// too old), without the booking and without the receipt.
+pub(crate) fn expired_page(state: &AppState, lang: Lang, notice: &'static str) -> Response {
+    let error = Some(receipt_again(notice));
+    let view = CheckView::new(state, lang, String::new(), error, None);
+    html(StatusCode::UNPROCESSABLE_ENTITY, &view)
+}
+
+/// A receipt form sent again (Back, Reload), or with a token too old:
+/// the empty receipt form, never the thread, and the receipt not given
+/// back (whoever holds the device now may not be who wrote it down). A
+/// message being written back is kept, to send again.
+fn expired(
+    state: &AppState,
+    lang: Lang,
+    notice: &'static str,
+    raw: &mut RawCheck,
+    writing: bool,
+) -> Response {
+    raw.receipt.zeroize();
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    form_again(state, lang, status, receipt_again(notice), raw, writing)
 }
 
 /// What the write-back form shows: the text kept, an error or a notice.
@@ -173,14 +212,6 @@ fn thread_view<'a>(
     view
 }
 
-fn token_refusal(state: &AppState, token: &str) -> Option<&'static str> {
-    match state.form_key.check(REPLY_SCOPE, token, now_secs()) {
-        TokenCheck::Valid => None,
-        TokenCheck::TooFast => Some("notice-too-fast"),
-        TokenCheck::Invalid => Some("notice-expired"),
-    }
-}
-
 /// The client writes back: sealed to the service's keys and their own.
 pub async fn write_back(
     State(state): State<AppState>,
@@ -195,11 +226,11 @@ pub async fn write_back(
             return Ok(form_again(&state, lang, status, error, &mut raw, true));
         }
     };
-    let typed = raw.receipt.as_str();
-    if let Some(notice) = token_refusal(&state, &raw.token) {
-        let reply = Reply::kept(&raw.message, notice);
-        return show(&state, lang, &receipt, typed, reply).await;
+    let (db, key) = (&state.db, &state.form_key);
+    if let Some(notice) = take_form(db, key, REPLY_SCOPE, &raw.token, Filled::ByHand).await? {
+        return Ok(expired(&state, lang, notice, &mut raw, true));
     }
+    let typed = raw.receipt.as_str();
     let text = match message_text(&raw.message) {
         Ok(text) => text,
         Err(error) => {
@@ -243,57 +274,4 @@ async fn refusal(
         return Ok(Some("notice-too-many"));
     }
     Ok(None)
-}
-
-async fn store_client_message(
-    state: &AppState,
-    case: &CaseRow,
-    key: &ClientKey,
-    text: String,
-) -> Result<(), PageError> {
-    let keys = state.service_keys(&case.service)?;
-    let doc = MessageDoc::follow_up(&case.id, &case.service, None, text);
-    let envelope = keys.envelope.with(key.recipient());
-    let sealed = state.seal(&envelope, &doc).await?;
-    let mut tx = state.db.pool.begin().await?;
-    let rules = state.services.retention_of(&case.service);
-    add_message(
-        &mut tx,
-        &case.id,
-        Author::Client,
-        keys.epoch,
-        &sealed,
-        rules,
-    )
-    .await?;
-    tx.commit().await?;
-    state.notifier.activity(&case.service);
-    Ok(())
-}
-
-/// The case behind a receipt, with the messages the client's key opens:
-/// theirs and the replies. Internal notes are not sealed to them.
-async fn open_thread(state: &AppState, receipt: &Receipt) -> Result<Option<Thread>, PageError> {
-    let key = receipt.client_key(&state.pepper)?;
-    let Some(case) = store::find_by_lookup(&state.db, &key.lookup_hash).await? else {
-        return Ok(None);
-    };
-    let sealed = store::messages(&state.db, &case.id).await?;
-    let keys = [&key.identity as &dyn age::Identity];
-    let mut messages = Vec::with_capacity(sealed.len());
-    for m in sealed
-        .into_iter()
-        .filter(|m| m.author != Author::Note.as_str())
-    {
-        // What the client may read is sealed to their key: anything else
-        // here is damage, not a message to skip.
-        let doc: MessageDoc = seal::open_case_doc(&m.sealed, &keys, &case.id)?
-            .ok_or(seal::SealError::NotForThisKey)?;
-        messages.push(ThreadMessage {
-            from_client: m.author == Author::Client.as_str(),
-            day: m.written_on,
-            doc,
-        });
-    }
-    Ok(Some(Thread { case, messages }))
 }

@@ -6,6 +6,7 @@ pub(crate) mod form;
 pub(crate) mod new_case;
 mod payload;
 pub mod store;
+mod thread;
 pub(crate) mod views;
 
 pub use form::{ContactRequest, ContactWay, RawContact, message_text};
@@ -19,7 +20,7 @@ use axum::routing::get;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use crate::abuse::TokenCheck;
+use crate::abuse::{Filled, take_form};
 use crate::app::AppState;
 use crate::config::Service;
 use crate::i18n::Lang;
@@ -86,15 +87,18 @@ async fn submit(
         let notice = Some("notice-too-many");
         return again(StatusCode::TOO_MANY_REQUESTS, vec![], notice, raw);
     }
-    let now = now_secs();
-    let notice = match state
-        .form_key
-        .check(&token_scope(&service), &raw.token, now)
-    {
-        TokenCheck::Valid => None,
-        TokenCheck::TooFast => Some("notice-too-fast"),
-        TokenCheck::Invalid => Some("notice-expired"),
-    };
+    // Spent before anything else is looked at: a form sent again (Back,
+    // Reload) is refused, and one refused below comes back with a fresh
+    // token, so no body is ever taken twice.
+    let scope = token_scope(&service);
+    let notice = take_form(
+        &state.db,
+        &state.form_key,
+        &scope,
+        &raw.token,
+        Filled::ByHand,
+    )
+    .await?;
     if notice.is_some() {
         return again(StatusCode::UNPROCESSABLE_ENTITY, vec![], notice, raw);
     }

@@ -239,6 +239,10 @@ pub struct CheckView<'a> {
     pub reply_error: Option<String>,
     pub reply_notice: Option<String>,
     pub reply_action: String,
+    /// The receipt form's token (no thread), and, with a booking's
+    /// thread, the token of the form that opens the booking.
+    pub check_token: String,
+    pub manage_token: String,
     pub message_max: usize,
     /// No thread (the look-up was refused): the receipt form doubles as the
     /// write-back form, with the message kept, to send again later.
@@ -271,6 +275,13 @@ impl<'a> CheckView<'a> {
             let title = t.t1("title-with-error", "title", &page.title);
             page = page.with_title(title);
         }
+        let now = super::now_secs();
+        let manage_token = match &thread {
+            Some(thread) if thread.case.kind == "booking" => {
+                state.form_key.issue(crate::booking::MANAGE_SCOPE, now)
+            }
+            _ => String::new(),
+        };
         let thread = thread.map(|thread| {
             let service = state.services.get(&thread.case.service);
             ShownThread {
@@ -300,6 +311,8 @@ impl<'a> CheckView<'a> {
             reply_error: None,
             reply_notice: None,
             reply_action: format!("/{}/check/reply", lang.code()),
+            check_token: state.form_key.issue(super::check::CHECK_SCOPE, now),
+            manage_token,
             message_max: MESSAGE_MAX,
             resend: false,
             page,

@@ -40,9 +40,14 @@ pub enum LinkMailError {
     Smtp(&'static str),
 }
 
-/// `2026-11-26 17:00 UTC`: when a link stops working, to the minute.
+/// `2026-11-26 17:00 UTC`: when a link stops working, to the hour (the
+/// hour it falls in: never later than the link really works). Not to the
+/// day: a 24-hour reset link said to work "until 2026-11-26" would stop
+/// in the middle of that day. Not to the minute: the minute an invitation
+/// expires is the minute it was sent, which the mail's `Date` (rounded to
+/// the hour) does not tell either.
 pub fn expiry_text(expires_at: i64) -> String {
-    jiff::Timestamp::from_second(expires_at)
+    jiff::Timestamp::from_second(expires_at - expires_at.rem_euclid(3600))
         .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_default()
 }
@@ -101,13 +106,17 @@ pub async fn send(
         .map_err(|e| LinkMailError::Smtp(mail::error_kind(&e)))
 }
 
-/// Unix seconds `hours` from now.
+/// Unix seconds `hours` from now, rounded down to the hour: the stored
+/// expiry dates the sending no finer than the mail says, and the link
+/// works until exactly the time the mail gives (between `hours - 1` and
+/// `hours` hours).
 pub fn hours_from_now(hours: u64) -> i64 {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or(Duration::ZERO)
         .as_secs();
-    (now + hours * 3600) as i64
+    let until = now + hours * 3600;
+    (until - until % 3600) as i64
 }
 
 #[cfg(test)]
@@ -123,6 +132,16 @@ mod tests {
         assert!(!text.contains("link-"), "every message id has a text");
         let reset = body(LinkKind::Reset, url, 1_800_000_000);
         assert_ne!(reset, text);
+    }
+
+    #[test]
+    fn a_link_expiry_is_given_and_stored_to_the_hour() {
+        let text = body(LinkKind::Reset, "u", 1_800_000_000 + 59 * 60 + 59);
+        assert_eq!(text.matches("2027-01-15 08:00 UTC").count(), 3, "{text}");
+        assert_eq!(hours_from_now(24) % 3600, 0);
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
+        let left = hours_from_now(24) - now.as_secs() as i64;
+        assert!((23 * 3600..=24 * 3600).contains(&left), "{left}");
     }
 
     #[test]

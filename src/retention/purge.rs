@@ -4,7 +4,8 @@
 //! service, kind and month; then, on SQLite, checkpoints the WAL into the
 //! database file and truncates it, so the zeroed pages (`secure_delete`)
 //! replace the deleted ciphertext in the `.db` file and no old copy is left
-//! in the `-wal` file. `suoja serve` runs it periodically, `suoja purge`
+//! in the `-wal` file. It also deletes the spent form nonces past their
+//! last day (`abuse::spent`). `suoja serve` runs it periodically, `suoja purge`
 //! once; a dry run does the same work in a transaction it rolls back.
 
 use std::collections::BTreeMap;
@@ -106,6 +107,8 @@ pub async fn run(
                 .or_default()
                 .booked = booked;
         }
+        // Spent form nonces whose tokens can no longer be taken anyway.
+        crate::abuse::purge_spent(db, as_of).await?;
         // Also when nothing was deleted now: a run cut off before this step
         // (a crash) left the zeroed pages in the WAL.
         if db.backend == Backend::Sqlite {

@@ -31,9 +31,22 @@ macro_rules! wipe_on_drop {
 }
 pub(crate) use wipe_on_drop;
 
-/// Plaintexts are padded to a multiple of this many bytes before sealing, so
-/// the stored size tells only roughly how long a message is.
-pub const PAD_BUCKET: usize = 1024;
+/// Plaintexts are padded to the first of these sizes they fit in before
+/// sealing, and past the last to a multiple of it, so that most messages
+/// (all under about 4,000 characters of plain text) look alike and the
+/// stored size tells at most which of a few ranges a long one falls in.
+/// Items sealed before 2026-12 are padded to 1 KiB steps: they open as
+/// they are, since opening ignores whatever padding follows the JSON.
+pub const PAD_BUCKETS: [usize; 3] = [4 * 1024, 16 * 1024, 64 * 1024];
+
+/// The padded size of a plaintext of `len` bytes (newline included).
+fn padded_len(len: usize) -> usize {
+    let last = PAD_BUCKETS[PAD_BUCKETS.len() - 1];
+    PAD_BUCKETS
+        .into_iter()
+        .find(|bucket| len <= *bucket)
+        .unwrap_or_else(|| len.div_ceil(last) * last)
+}
 
 /// Sealed documents larger than this are refused when opening.
 const MAX_PLAINTEXT: usize = 1024 * 1024;
@@ -104,7 +117,7 @@ impl Envelope {
             .collect()
     }
 
-    /// Seals `doc` as JSON padded to [`PAD_BUCKET`]: a binary age file.
+    /// Seals `doc` as JSON padded to [`PAD_BUCKETS`]: a binary age file.
     pub fn seal(&self, doc: &impl Serialize) -> Result<Vec<u8>, SealError> {
         let json = Zeroizing::new(serde_json::to_vec(doc).map_err(|_| SealError::Malformed)?);
         self.seal_bytes(&pad(&json))
@@ -228,10 +241,10 @@ impl IdentityFile {
     }
 }
 
-/// JSON followed by spaces up to the next bucket: still valid JSON, so
-/// `age -d … | jq` reads a sealed item as it is.
-pub(crate) fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
-    let len = (json.len() + 1).div_ceil(PAD_BUCKET) * PAD_BUCKET;
+/// JSON followed by a newline and spaces up to its bucket: still valid
+/// JSON, so `age -d … | jq` reads a sealed item as it is.
+pub fn pad(json: &[u8]) -> Zeroizing<Vec<u8>> {
+    let len = padded_len(json.len() + 1);
     let mut padded = Zeroizing::new(Vec::with_capacity(len));
     padded.extend_from_slice(json);
     padded.push(b'\n');
@@ -332,7 +345,7 @@ mod tests {
         let env = Envelope::new([a.to_public(), b.to_public()]);
         let doc = |text: String| Doc { v: 1, text };
         let short = env.seal(&doc("hi".into())).unwrap();
-        let longer = env.seal(&doc("x".repeat(900))).unwrap();
+        let longer = env.seal(&doc("x".repeat(3000))).unwrap();
         // age may add a random "grease" stanza to the header, so compare the
         // payload: nonce, padded plaintext in 64 KiB chunks, a tag per chunk.
         let payload = |file: &[u8]| {
@@ -340,10 +353,12 @@ mod tests {
             let end = mac + 1 + file[mac + 1..].iter().position(|b| *b == b'\n').unwrap();
             file.len() - end - 1
         };
-        assert_eq!(payload(&short), 16 + PAD_BUCKET + 16);
+        assert_eq!(payload(&short), 16 + 4096 + 16);
         assert_eq!(payload(&longer), payload(&short), "both pad to one bucket");
-        let long = env.seal(&doc("x".repeat(1100))).unwrap();
-        assert_eq!(payload(&long), 16 + 2 * PAD_BUCKET + 16);
+        let long = env.seal(&doc("x".repeat(5000))).unwrap();
+        assert_eq!(payload(&long), 16 + 16 * 1024 + 16);
+        let longest = env.seal(&doc("x".repeat(70_000))).unwrap();
+        assert_eq!(payload(&longest), 16 + 128 * 1024 + 2 * 16);
         for id in [&a, &b] {
             let doc: Doc = open(&short, &[id as &dyn age::Identity]).unwrap();
             assert_eq!(doc.text, "hi");
@@ -353,6 +368,41 @@ mod tests {
             open::<Doc>(&short, &[&stranger as &dyn age::Identity]),
             Err(SealError::NotForThisKey)
         ));
+    }
+
+    #[test]
+    fn padding_takes_a_few_coarse_sizes_and_old_one_kib_padding_still_opens() {
+        let sizes: Vec<usize> = [1, 4096, 4097, 16_384, 16_385, 65_536, 65_537, 200_000]
+            .into_iter()
+            .map(padded_len)
+            .collect();
+        let k = 1024;
+        assert_eq!(
+            sizes,
+            [
+                4 * k,
+                4 * k,
+                16 * k,
+                16 * k,
+                64 * k,
+                64 * k,
+                128 * k,
+                256 * k
+            ]
+        );
+        // An item sealed with the 1 KiB steps of before opens as it is.
+        let id = x25519::Identity::generate();
+        let json = serde_json::to_vec(&Doc {
+            v: 1,
+            text: "old".into(),
+        })
+        .unwrap();
+        let mut old = json.clone();
+        old.push(b'\n');
+        old.resize(1024, b' ');
+        let sealed = Envelope::new([id.to_public()]).seal_bytes(&old).unwrap();
+        let doc: Doc = open(&sealed, &[&id as &dyn age::Identity]).unwrap();
+        assert_eq!(doc.text, "old");
     }
 
     #[test]

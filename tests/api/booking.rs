@@ -299,7 +299,7 @@ async fn a_client_books_sees_moves_and_cancels_with_the_receipt() {
     assert_eq!(status, 200);
     assert!(thread.contains("See, move or cancel the booking"));
     assert!(thread.contains(&format!("Booked time: {when}")));
-    let (status, manage) = post(&app, "/en/bookings/manage", &[("receipt", &receipt)]).await;
+    let (status, manage) = app.manage("en", &receipt).await;
     assert_eq!(status, 200, "{manage}");
     assert!(manage.contains(&when) && manage.contains("Booked"));
     let token = between(&manage, r#"name="token" value=""#, "\"").unwrap();
@@ -320,6 +320,9 @@ async fn a_client_books_sees_moves_and_cancels_with_the_receipt() {
     assert!(!moved.contains(&format!(r#"<strong class="booked-time">{when}"#)));
     assert_eq!(taken_of(&app, &first).await, 0, "the old seat is free");
     assert_eq!(taken_of(&app, &second).await, 1);
+    // The move spent its page's token: the cancel form of the page it
+    // answered with carries a fresh one.
+    let token = token_of_form(&moved, "/bookings/cancel");
 
     let (status, cancelled) = post(
         &app,
@@ -383,14 +386,15 @@ async fn you_call_us_shows_the_line_number_on_the_receipt() {
 /// Fires `n` bookings for `slot` at once, spread over `bases`; returns
 /// every answer.
 pub async fn race(bases: &[String], slot: &str, n: usize) -> Vec<(u16, String, String)> {
+    // A form of its own for each client, fetched before any is sent: a
+    // form token is taken once.
     let mut tokens = Vec::new();
-    for base in bases {
-        tokens.push(booking_token(base).await);
+    for i in 0..n {
+        tokens.push(booking_token(&bases[i % bases.len()]).await);
     }
     let mut tasks = Vec::new();
-    for i in 0..n {
+    for (i, token) in tokens.into_iter().enumerate() {
         let base = bases[i % bases.len()].clone();
-        let token = tokens[i % bases.len()].clone();
         let choice = format!("slot:{slot}");
         tasks.push(tokio::spawn(async move {
             let name = format!("Racer{i:03}");
@@ -547,7 +551,7 @@ async fn a_group_is_booked_as_a_whole_and_its_last_seat_once() {
         1,
         "one seat of the group"
     );
-    let (_, manage) = post(&app, "/en/bookings/manage", &[("receipt", &receipt)]).await;
+    let (_, manage) = app.manage("en", &receipt).await;
     assert!(manage.contains("Group for relatives"));
     assert!(manage.contains("3 meetings"));
 
@@ -618,7 +622,7 @@ async fn error_summary_links_lead_to_the_first_button_of_a_group_not_the_fieldse
     )
     .await;
     let receipt = receipt_in(&page);
-    let (_, manage) = post(&app, "/en/bookings/manage", &[("receipt", &receipt)]).await;
+    let (_, manage) = app.manage("en", &receipt).await;
     let token = between(&manage, r#"name="token" value=""#, "\"").unwrap();
     let (status, page) = post(
         &app,

@@ -129,14 +129,8 @@ async fn weekly_hours_across_both_dst_changes_keep_their_local_time_for_client_a
     }
     // With the receipt, the booking page shows the same time.
     for ((day, _), receipt) in slots.iter().zip(&receipts) {
-        let r = client()
-            .post(app.url("/en/bookings/manage"))
-            .form(&[("receipt", receipt.as_str())])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status().as_u16(), 200);
-        let body = r.text().await.unwrap();
+        let (status, body) = app.manage("en", receipt).await;
+        assert_eq!(status, 200);
         assert!(
             body.contains(&format!("{} 10:00–11:00", en_day(*day))),
             "{body}"

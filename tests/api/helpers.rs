@@ -367,15 +367,43 @@ impl TestApp {
         receipt_in(&body)
     }
 
+    /// The single-use token of the receipt form, from a fresh check page.
+    pub async fn check_token_as(&self, client: &reqwest::Client, lang: &str) -> String {
+        let r = client
+            .get(self.url(&format!("/{lang}/check")))
+            .send()
+            .await
+            .unwrap();
+        let body = r.text().await.unwrap();
+        between(&body, r#"name="token" value=""#, "\"").expect("token in the check form")
+    }
+
+    /// Looks `receipt` up as a person does: the check page, then its form.
     pub async fn check_as(
         &self,
         client: &reqwest::Client,
         lang: &str,
         receipt: &str,
     ) -> (u16, String) {
+        let token = self.check_token_as(client, lang).await;
         let r = client
             .post(self.url(&format!("/{lang}/check")))
-            .form(&[("receipt", receipt)])
+            .form(&[("receipt", receipt), ("token", &token)])
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    /// Opens the booking `receipt` holds as a person does: the thread page,
+    /// then its "manage the booking" form with that form's token.
+    pub async fn manage(&self, lang: &str, receipt: &str) -> (u16, String) {
+        let (status, thread) = self.check(lang, receipt).await;
+        assert_eq!(status, 200, "{thread}");
+        let token = token_of_form(&thread, "/bookings/manage");
+        let r = client()
+            .post(self.url(&format!("/{lang}/bookings/manage")))
+            .form(&[("receipt", receipt), ("token", &token)])
             .send()
             .await
             .unwrap();
@@ -517,6 +545,19 @@ pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
     let from = text.find(start)? + start.len();
     let len = text[from..].find(end)?;
     Some(text[from..from + len].to_owned())
+}
+
+/// The token of the form on `page` whose action ends with `action`.
+pub fn token_of_form(page: &str, action: &str) -> String {
+    let form = page
+        .split("<form ")
+        .find(|f| {
+            f.split('>')
+                .next()
+                .is_some_and(|tag| tag.contains(&format!("{action}\"")))
+        })
+        .unwrap_or_else(|| panic!("no form to {action}"));
+    between(form, r#"name="token" value=""#, "\"").expect("a token in the form")
 }
 
 pub fn receipt_in(body: &str) -> String {

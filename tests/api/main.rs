@@ -25,6 +25,7 @@ mod people;
 mod phone;
 mod privacy;
 mod quiet_log;
+mod resend;
 mod retention;
 mod rotation;
 mod round_robin;

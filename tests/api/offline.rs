@@ -46,7 +46,7 @@ async fn stored_messages_open_with_the_reference_age_cli_for_every_intended_key(
         assert_eq!(doc["v"], 1);
         assert_eq!(doc["text"], "interop with the Go implementation");
         assert_eq!(doc["service"], SERVICE);
-        assert_eq!(out.len() % 1024, 0, "padded to a 1 KiB bucket");
+        assert_eq!(out.len(), 4096, "padded to the 4 KiB bucket");
     }
     let stranger = app.path("stranger.key");
     let (ok, _, _) = run(Command::new("age-keygen").arg("-o").arg(&stranger));
@@ -114,8 +114,8 @@ async fn suoja_open_lists_and_decrypts_what_an_identity_can_open() {
 #[tokio::test]
 async fn plaintext_columns_hold_only_random_ids_days_and_routing() {
     let app = spawn_app().await;
-    app.submit_ok("a").await;
-    app.submit_ok("b".repeat(700).as_str()).await;
+    app.submit_ok("ten bytes.").await;
+    app.submit_ok("b".repeat(3000).as_str()).await;
     let pool = app.pool().await;
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
         "select id, service, status, opened_on, retain_until from cases order by seq",
@@ -145,12 +145,12 @@ async fn plaintext_columns_hold_only_random_ids_days_and_routing() {
     assert_eq!(
         payload(&sealed[0]),
         payload(&sealed[1]),
-        "1 and 700 characters: one bucket"
+        "10 and 3,000 characters: one bucket"
     );
     assert_eq!(
         payload(&sealed[0]),
-        16 + 1024 + 16,
-        "nonce, one 1 KiB chunk, its tag"
+        16 + 4096 + 16,
+        "nonce, one 4 KiB chunk, its tag"
     );
 }
 

@@ -154,7 +154,10 @@ async fn an_invitation_mailed_by_real_smtp_makes_an_account_that_works_the_queue
         "{link}"
     );
     let until = between(&mail.body, "until ", ".").unwrap();
-    assert!(until.ends_with(" UTC"), "{until}");
+    assert!(
+        until.ends_with(":00 UTC"),
+        "the expiry to the hour: {until}"
+    );
     for line in mail.body.lines().skip(1).filter(|l| !l.is_empty()) {
         assert!(line.contains(&until), "a line without the expiry: {line}");
     }

@@ -31,7 +31,8 @@ pub async fn slot_around_now(app: &TestApp, service: &str, origin: &str, from: i
 }
 
 #[tokio::test]
-async fn a_phone_call_is_recorded_as_a_sealed_case_and_the_caller_continues_with_the_code() {
+async fn a_phone_call_is_a_sealed_case_audited_by_day_without_its_id_and_the_caller_continues_with_the_code()
+ {
     let mut app = spawn_app().await;
     let pw = app.with_staff(&[ANNA]).await;
     slot_around_now(&app, SERVICE, "weekly", -10, 20).await;
@@ -97,6 +98,19 @@ async fn a_phone_call_is_recorded_as_a_sealed_case_and_the_caller_continues_with
             .await,
         1
     );
+
+    // The audit row dates the call to its day and names no case: with the
+    // phone company's records a second and a case id would tie the caller
+    // to the case.
+    let pool = app.pool().await;
+    let (at, case_id): (i64, Option<String>) =
+        sqlx::query_as("select at, case_id from audit_log where action = 'phone_intake'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    assert_eq!(case_id, None);
+    assert_eq!(at % 86_400, 0, "the audit row has a time of day");
 
     // The counsellors see it in the queue, marked as a phone call.
     let queue = anna.get("/en/staff").await;

@@ -101,17 +101,14 @@ async fn a_whole_client_flow_leaves_no_line_in_the_log_at_the_default_level() {
         ("call", "we_call"),
         ("phone", "not a number"),
     ];
-    assert_eq!(
-        crate::booking::book_at(&http, &app.base, &token, &fields)
-            .await
-            .0,
-        422
-    );
+    let (status, refused) = crate::booking::book_at(&http, &app.base, &token, &fields).await;
+    assert_eq!(status, 422);
+    let token = token_in(&refused);
     fields[2].1 = "+358 40 123 4567";
     let (status, booked) = crate::booking::book_at(&http, &app.base, &token, &fields).await;
     assert_eq!(status, 200, "{booked}");
     let booking = receipt_in(&booked);
-    let (status, manage) = post(&http, &app, "/en/bookings/manage", &[("receipt", &booking)]).await;
+    let (status, manage) = app.manage("en", &booking).await;
     assert_eq!(status, 200);
     let manage_token = token_in(&manage);
     let to = format!("slot:{second}");
@@ -120,7 +117,9 @@ async fn a_whole_client_flow_leaves_no_line_in_the_log_at_the_default_level() {
         ("token", &manage_token),
         ("choice", &to),
     ];
-    assert_eq!(post(&http, &app, "/en/bookings/move", &moved).await.0, 200);
+    let (status, moved) = post(&http, &app, "/en/bookings/move", &moved).await;
+    assert_eq!(status, 200);
+    let manage_token = token_of_form(&moved, "/bookings/cancel");
     let cancel = [("receipt", booking.as_str()), ("token", &manage_token)];
     assert_eq!(
         post(&http, &app, "/en/bookings/cancel", &cancel).await.0,

@@ -435,12 +435,7 @@ async fn a_booking_case_is_kept_past_the_services_latest_time_which_hides_its_ow
     let case = &cases[0];
     let first = retain_until(&app, case).await;
 
-    let (status, manage) = post_form(
-        &app,
-        "/en/bookings/manage",
-        &[("receipt", receipt.as_str())],
-    )
-    .await;
+    let (status, manage) = app.manage("en", &receipt).await;
     assert_eq!(status, 200, "{manage}");
     let token = between(&manage, r#"name="token" value=""#, "\"").unwrap();
     let choice = format!("slot:{later}");
@@ -463,6 +458,7 @@ async fn a_booking_case_is_kept_past_the_services_latest_time_which_hides_its_ow
     // A later time published afterwards reaches the case at its next
     // activity (here a cancellation), never earlier than before.
     let further = crate::booking::insert_slot(&app, 24 * 300, 1).await;
+    let token = token_of_form(&moved, "/bookings/cancel");
     let (status, _) = post_form(
         &app,
         "/en/bookings/cancel",

@@ -75,7 +75,7 @@ async fn a_seat_row_names_no_case_and_only_the_seal_ties_them() {
 
     // A move: the old seat is `moved`, the new seat's id is in the line the
     // move adds, and the client's page follows it.
-    let (status, page) = post_manage(&app, "manage", &receipt, "").await;
+    let (status, page) = app.manage("en", &receipt).await;
     assert_eq!(status, 200, "{page}");
     let token = between(&page, r#"name="token" value=""#, "\"").unwrap();
     let choice = format!("slot:{second}");
@@ -103,10 +103,6 @@ async fn a_seat_row_names_no_case_and_only_the_seal_ties_them() {
         schedule.body
     );
     assert!(schedule.body.contains(&new_seat));
-}
-
-async fn post_manage(app: &TestApp, what: &str, receipt: &str, token: &str) -> (u16, String) {
-    post_manage_with(app, what, receipt, token, "").await
 }
 
 async fn post_manage_with(
@@ -388,7 +384,7 @@ async fn a_booking_made_before_seats_were_sealed_is_carried_over_and_never_lost(
 
     // The client still sees it with the receipt.
     let receipt = receipt.to_string();
-    let (status, page) = post_manage(&app, "manage", &receipt, "").await;
+    let (status, page) = app.manage("en", &receipt).await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("Booked"));
 

@@ -202,7 +202,9 @@ async function sendAsClient(base, payloads, slotChoice) {
     if (n === 0) { receipt = receiptIn(sent.body); expected.cases.push(fields.detail); }
   }
   // The client comes back and writes a reply with every payload in it.
-  const page = await post(base, '/en/check', { receipt });
+  // The receipt form's token is single use: from a fresh check page.
+  const checkToken = field((await get(base, '/en/check')).body, 'token');
+  const page = await post(base, '/en/check', { receipt, token: checkToken });
   if (page.status !== 200) throw new Error(`the check page answered ${page.status}`);
   const reply = payloads.slice(0, 12).join('\n');
   const back = await post(base, '/en/check/reply', { receipt, message: reply, token: field(page.body, 'token') });

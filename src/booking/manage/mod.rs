@@ -10,24 +10,25 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use open::{Opened, seat_of_case};
+use open::{Manage, Opened, seat_of_case};
 
 use super::form::parse_choice;
 use super::store::{self, SlotRow, Target};
 use super::views::{ManageView, days, group_name};
-use super::{find_service, show_when, time};
-use crate::abuse::TokenCheck;
+use super::{MANAGE_SCOPE, find_service, show_when, time};
 use crate::app::AppState;
 use crate::config::Service;
 use crate::i18n::Tr;
 use crate::intake::MessageDoc;
+use crate::intake::check::{CHECK_SCOPE, expired_page};
 use crate::queue::store::{Author, add_message};
 use crate::web::{Page, PageError, html};
 
-/// Scope of the form token on the cancel and move forms.
-const MANAGE_SCOPE: &str = "booking-manage";
-
-pub async fn show(State(state): State<AppState>, o: Opened) -> Result<Response, PageError> {
+pub async fn show(State(state): State<AppState>, m: Manage) -> Result<Response, PageError> {
+    let o = match m {
+        Manage::Opened(o) => o,
+        Manage::Expired(lang, notice) => return Ok(expired_page(&state, lang, notice)),
+    };
     manage_page(&state, &o, None, None, StatusCode::OK).await
 }
 
@@ -72,13 +73,13 @@ async fn manage_page(
         .flatten()
         .map(|c| format!("c-{}", c.value));
     let exit = &state.config.quick_exit_url;
+    let now = crate::intake::now_secs();
     let view = ManageView {
         error_anchor,
         page: Page::new(lang, "booking-manage-title", "check", exit),
         receipt: o.receipt.to_string(),
-        token: state
-            .form_key
-            .issue(MANAGE_SCOPE, crate::intake::now_secs()),
+        token: state.form_key.issue(MANAGE_SCOPE, now),
+        check_token: state.form_key.issue(CHECK_SCOPE, now),
         service_name: service.name.get(lang).to_owned(),
         when: when_of(&t, &service, o),
         state_text: t.t(&format!("booking-state-{}", o.booking.state)),
@@ -94,16 +95,10 @@ async fn manage_page(
     Ok(html(status, &view))
 }
 
-/// Why the booking cannot be changed now: the form token is spent, too
-/// fresh or too old, or the booking is no longer current (or, for a move,
-/// is a group's).
-fn change_refusal(state: &AppState, o: &Opened, moving: bool) -> Option<&'static str> {
-    let now = crate::intake::now_secs();
-    match state.form_key.check(MANAGE_SCOPE, &o.raw.token, now) {
-        TokenCheck::Valid => {}
-        TokenCheck::TooFast => return Some("notice-too-fast"),
-        TokenCheck::Invalid => return Some("notice-expired"),
-    }
+/// Why the booking cannot be changed now: it is no longer current (or,
+/// for a move, is a group's). The form's token was spent as the request
+/// was taken (`open::Manage`).
+fn change_refusal(o: &Opened, moving: bool) -> Option<&'static str> {
     let group = matches!(o.booking.target, Target::Group(_));
     if o.booking.state != "booked" || (moving && group) {
         return Some("booking-not-current");
@@ -128,8 +123,12 @@ async fn seal_note(
     Ok((keys.epoch, sealed))
 }
 
-pub async fn cancel(State(state): State<AppState>, o: Opened) -> Result<Response, PageError> {
-    if let Some(error) = change_refusal(&state, &o, false) {
+pub async fn cancel(State(state): State<AppState>, m: Manage) -> Result<Response, PageError> {
+    let o = match m {
+        Manage::Opened(o) => o,
+        Manage::Expired(lang, notice) => return Ok(expired_page(&state, lang, notice)),
+    };
+    if let Some(error) = change_refusal(&o, false) {
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return manage_page(&state, &o, None, Some(error), status).await;
     }
@@ -142,7 +141,7 @@ pub async fn cancel(State(state): State<AppState>, o: Opened) -> Result<Response
     tx.commit().await?;
     state.notifier.activity(&o.case.service);
     let seat = o.booking.id.clone();
-    reopened(&state, o, &seat, Some("booking-cancelled-notice"), None).await
+    reopened(&state, *o, &seat, Some("booking-cancelled-notice"), None).await
 }
 
 /// Frees the client's old seat and adds the sealed line that says why, in
@@ -180,9 +179,13 @@ async fn reopened(
     manage_page(state, &o, notice, error, status).await
 }
 
-pub async fn move_booking(State(state): State<AppState>, o: Opened) -> Result<Response, PageError> {
+pub async fn move_booking(State(state): State<AppState>, m: Manage) -> Result<Response, PageError> {
+    let o = match m {
+        Manage::Opened(o) => o,
+        Manage::Expired(lang, notice) => return Ok(expired_page(&state, lang, notice)),
+    };
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    if let Some(error) = change_refusal(&state, &o, true) {
+    if let Some(error) = change_refusal(&o, true) {
         return manage_page(&state, &o, None, Some(error), unprocessable).await;
     }
     let Some(Target::Slot(slot_id)) = parse_choice(&o.raw.choice) else {
@@ -200,10 +203,10 @@ pub async fn move_booking(State(state): State<AppState>, o: Opened) -> Result<Re
     };
     if !moved {
         let seat = o.booking.id.clone();
-        return reopened(&state, o, &seat, None, Some("booking-taken")).await;
+        return reopened(&state, *o, &seat, None, Some("booking-taken")).await;
     }
     state.notifier.activity(&service.slug);
-    reopened(&state, o, &new_seat, Some("booking-moved-notice"), None).await
+    reopened(&state, *o, &new_seat, Some("booking-moved-notice"), None).await
 }
 
 /// Moves the booking to `slot` as seat `new_seat` in one transaction: the

@@ -1,12 +1,15 @@
 //! Opening a booking with its receipt, as an extractor: the form, the rate
-//! limit, the receipt, the case, and the seat the case holds now (found
-//! through the case's sealed messages, `booking::seats`).
+//! limit, the form's single-use token, the receipt, the case, and the seat
+//! the case holds now (found through the case's sealed messages,
+//! `booking::seats`).
 
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use serde::Deserialize;
 
+use super::super::MANAGE_SCOPE;
+use crate::abuse::{Filled, take_form};
 use crate::app::AppState;
 use crate::booking::seats;
 use crate::booking::store::{self, BookingRow};
@@ -38,13 +41,23 @@ pub struct Opened {
     pub(super) booking: BookingRow,
 }
 
+/// A request of the manage forms: its booking opened, or, for a form sent
+/// again (Back, Reload) or too old, the notice to give instead (with the
+/// empty receipt form, `intake::check::expired_page`). Nothing of the
+/// booking is opened for an expired form.
+pub enum Manage {
+    Opened(Box<Opened>),
+    Expired(Lang, &'static str),
+}
+
 /// A request of the manage forms opens its booking as it is extracted:
-/// language, form, rate limit, receipt, case and the seat it holds. Each
-/// refusal is an error page (a receipt that opens no booking is a 404).
-impl FromRequest<AppState> for Opened {
+/// language, form, rate limit, token (spent here), receipt, case and the
+/// seat it holds. Each other refusal is an error page (a receipt that
+/// opens no booking is a 404).
+impl FromRequest<AppState> for Manage {
     type Rejection = PageError;
 
-    async fn from_request(request: Request, state: &AppState) -> Result<Opened, PageError> {
+    async fn from_request(request: Request, state: &AppState) -> Result<Manage, PageError> {
         let (mut parts, body) = request.into_parts();
         let lang = Lang::from_request_parts(&mut parts, state).await?;
         let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(&mut parts, state)
@@ -57,7 +70,11 @@ impl FromRequest<AppState> for Opened {
             tracing::debug!("booking look-up over the rate limit");
             return Err(PageError::TooManyRequests);
         }
-        open(state, lang, raw).await
+        let (db, key) = (&state.db, &state.form_key);
+        if let Some(notice) = take_form(db, key, MANAGE_SCOPE, &raw.token, Filled::AtOnce).await? {
+            return Ok(Manage::Expired(lang, notice));
+        }
+        Ok(Manage::Opened(Box::new(open(state, lang, raw).await?)))
     }
 }
 

@@ -20,7 +20,7 @@ use crate::app::AppState;
 use crate::intake::MessageDoc;
 use crate::intake::new_case::open_case;
 use crate::seal::Receipt;
-use crate::staff::store::audit_now;
+use crate::staff::store::audit_client_act;
 use crate::staff::views::StaffPage;
 use crate::staff::{StaffForm, StaffSession};
 use crate::web::{PageError, html};
@@ -98,7 +98,8 @@ async fn answer(
 /// Opens the call as a case like any contact request, the receipt only once
 /// the case is durable. The audit row is about the caller's act too, so it
 /// is written in a transaction of its own, after the case's: if it fails
-/// the case still exists, and the caller still gets their receipt.
+/// the case still exists, and the caller still gets their receipt. It
+/// holds the day and no case id (`audit_client_act`).
 async fn accept(
     state: &AppState,
     session: &StaffSession,
@@ -119,14 +120,8 @@ async fn accept(
         text: std::mem::take(&mut call.text),
     };
     let (receipt, case_id) = open_case(state, &service, "phone", first).await?;
-    let audited = audit_now(
-        &state.db,
-        &session.staff.id,
-        "phone_intake",
-        Some(&service.slug),
-        Some(&case_id),
-    )
-    .await;
+    let staff = &session.staff.id;
+    let audited = audit_client_act(&state.db, staff, "phone_intake", Some(&service.slug)).await;
     if let Err(e) = audited {
         // Logged once with an error id, like any internal error; the
         // caller's receipt does not wait on it.

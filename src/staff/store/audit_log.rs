@@ -59,6 +59,27 @@ pub async fn audit_now(
     audit(&mut conn, staff_id, action, service, case_id).await
 }
 
+/// An audit entry about a client's act that staff did for them (a phone
+/// intake): dated to the start of its UTC day and with no case id, as the
+/// booking entries, so that with the phone company's records it ties no
+/// caller to a case. A transaction of its own, on a connection of the pool.
+pub async fn audit_client_act(
+    db: &Db,
+    staff_id: &str,
+    action: &str,
+    service: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    let now = jiff::Timestamp::now().as_second();
+    sqlx::query("insert into audit_log (at, staff_id, action, service) values ($1, $2, $3, $4)")
+        .bind(now - now.rem_euclid(86_400))
+        .bind(staff_id)
+        .bind(action)
+        .bind(service)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 /// Which audit entries to list.
 pub struct AuditFilter<'a> {
     pub staff_id: Option<&'a str>,

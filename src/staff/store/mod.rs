@@ -12,7 +12,8 @@ pub use accounts::{
     create_first_admin, insert, set_key, set_password, set_totp, use_totp_step,
 };
 pub use audit_log::{
-    AuditEntry, AuditFilter, audit, audit_about, audit_actions, audit_entries, audit_now,
+    AuditEntry, AuditFilter, audit, audit_about, audit_actions, audit_client_act, audit_entries,
+    audit_now,
 };
 pub use memberships::{member_recipients, members_of, remove_membership, services_of};
 pub use sessions::{

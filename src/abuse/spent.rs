@@ -1,0 +1,101 @@
+//! Single-use forms: taking a client's form checks its token and records
+//! the keyed hash of its nonce in `spent_form_nonces`, in the database all
+//! instances share, so that the same form sent again (Back and Reload after
+//! a quick exit, on this instance or another) is refused as expired and
+//! never shows a thread or makes a second case.
+//!
+//! The row is written on its own (a transaction of its own, before the
+//! case's): no commit ties it to the case the form opens. It holds a day,
+//! the last one on which the token could still be taken; the retention
+//! purge deletes it after that day.
+
+use jiff::civil::Date;
+
+use super::{FormKey, TokenCheck};
+use crate::db::Db;
+
+/// How a form is filled: by hand (a contact request, a booking, a message
+/// written back: too fast a return is a bot's) or with a click (a receipt
+/// form or a button on a page just shown: no minimum fill time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filled {
+    ByHand,
+    AtOnce,
+}
+
+/// Checks a form's token and spends its nonce: `None` when the form may be
+/// taken (and nobody can take it again), else the notice to hand it back
+/// with: `notice-too-fast`, or `notice-expired` for a token that is old,
+/// forged, of another form or already spent (alike, on purpose).
+pub async fn take_form(
+    db: &Db,
+    key: &FormKey,
+    scope: &str,
+    token: &str,
+    filled: Filled,
+) -> Result<Option<&'static str>, sqlx::Error> {
+    let now = crate::intake::now_secs();
+    match key.check(scope, token, now) {
+        TokenCheck::Valid => {}
+        TokenCheck::TooFast if filled == Filled::AtOnce => {}
+        TokenCheck::TooFast => return Ok(Some("notice-too-fast")),
+        TokenCheck::Invalid => return Ok(Some("notice-expired")),
+    }
+    let Some(hash) = key.nonce_hash(token) else {
+        return Ok(Some("notice-expired"));
+    };
+    if spend(db, &hash, last_day(now, key.max_age())).await? {
+        Ok(None)
+    } else {
+        tracing::debug!("a spent form token was sent again");
+        Ok(Some("notice-expired"))
+    }
+}
+
+/// The last UTC day on which a token taken at `now` could still be valid.
+fn last_day(now: u64, max_age: u64) -> Date {
+    let until = i64::try_from(now.saturating_add(max_age).saturating_add(60)).unwrap_or(i64::MAX);
+    crate::retention::day_of(until)
+}
+
+/// Records a spent nonce; false when it was already spent. A statement of
+/// its own on the pool (autocommit): never in a case's transaction.
+async fn spend(db: &Db, hash: &str, last_day: Date) -> Result<bool, sqlx::Error> {
+    // The primary key refuses the second insert of a hash, on any instance.
+    let done = sqlx::query(
+        "insert into spent_form_nonces (nonce_hash, expires_on) values ($1, $2) \
+         on conflict (nonce_hash) do nothing",
+    )
+    .bind(hash)
+    .bind(crate::db::day(last_day))
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes the spent nonces whose tokens are too old to be taken by
+/// `as_of`: the rows whose last day is before it. Returns how many.
+pub async fn purge_spent(db: &Db, as_of: Date) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("delete from spent_form_nonces where expires_on < $1")
+        .bind(crate::db::day(as_of))
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nonce_is_kept_until_the_day_its_token_could_last_be_taken() {
+        // 2027-01-15 08:00 UTC, tokens valid for four hours.
+        let now = 1_800_000_000;
+        assert_eq!(last_day(now, 4 * 3600).to_string(), "2027-01-15");
+        // Taken at 22:00: the token could be taken until 02:00 the next day.
+        assert_eq!(
+            last_day(now + 14 * 3600, 4 * 3600).to_string(),
+            "2027-01-16"
+        );
+    }
+}

@@ -1,0 +1,66 @@
+//! A case's thread as its client sees and adds to it, with the key their
+//! receipt derives: the messages it opens, and a message written back.
+
+use super::payload::MessageDoc;
+use super::store::{self, CaseRow};
+use super::views::{Thread, ThreadMessage};
+use crate::app::AppState;
+use crate::queue::store::{Author, add_message};
+use crate::seal::{self, ClientKey, Receipt};
+use crate::web::PageError;
+
+pub(super) async fn store_client_message(
+    state: &AppState,
+    case: &CaseRow,
+    key: &ClientKey,
+    text: String,
+) -> Result<(), PageError> {
+    let keys = state.service_keys(&case.service)?;
+    let doc = MessageDoc::follow_up(&case.id, &case.service, None, text);
+    let envelope = keys.envelope.with(key.recipient());
+    let sealed = state.seal(&envelope, &doc).await?;
+    let mut tx = state.db.pool.begin().await?;
+    let rules = state.services.retention_of(&case.service);
+    add_message(
+        &mut tx,
+        &case.id,
+        Author::Client,
+        keys.epoch,
+        &sealed,
+        rules,
+    )
+    .await?;
+    tx.commit().await?;
+    state.notifier.activity(&case.service);
+    Ok(())
+}
+
+/// The case behind a receipt, with the messages the client's key opens:
+/// theirs and the replies. Internal notes are not sealed to them.
+pub(super) async fn open_thread(
+    state: &AppState,
+    receipt: &Receipt,
+) -> Result<Option<Thread>, PageError> {
+    let key = receipt.client_key(&state.pepper)?;
+    let Some(case) = store::find_by_lookup(&state.db, &key.lookup_hash).await? else {
+        return Ok(None);
+    };
+    let sealed = store::messages(&state.db, &case.id).await?;
+    let keys = [&key.identity as &dyn age::Identity];
+    let mut messages = Vec::with_capacity(sealed.len());
+    for m in sealed
+        .into_iter()
+        .filter(|m| m.author != Author::Note.as_str())
+    {
+        // What the client may read is sealed to their key: anything else
+        // here is damage, not a message to skip.
+        let doc: MessageDoc = seal::open_case_doc(&m.sealed, &keys, &case.id)?
+            .ok_or(seal::SealError::NotForThisKey)?;
+        messages.push(ThreadMessage {
+            from_client: m.author == Author::Client.as_str(),
+            day: m.written_on,
+            doc,
+        });
+    }
+    Ok(Some(Thread { case, messages }))
+}
