@@ -31,6 +31,8 @@ pub struct Inner {
     pub config: Config,
     pub db: Db,
     pub writer: Writer<NewCase>,
+    /// Spent form nonces, group-committed apart from the cases.
+    pub spent: Writer<crate::abuse::SpentNonce>,
     pub pepper: Pepper,
     pub form_key: FormKey,
     pub limits: Limiters,

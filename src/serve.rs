@@ -117,7 +117,8 @@ async fn build_state(
     let services = Services::open(db, &config).await?;
     let keys = Keys::load(db, &config, &services.current()).await?;
     let staff = StaffState::new(&config, &pepper)?;
-    let (writer, writer_task) = Writer::start(db).await?;
+    let (writer, case_task) = Writer::start(db).await?;
+    let (spent, spent_task) = Writer::start(db).await?;
     let form_key = FormKey::new(
         pepper.derive("form-token"),
         config.form.min_fill_seconds,
@@ -130,6 +131,7 @@ async fn build_state(
         config,
         db: db.clone(),
         writer,
+        spent,
         pepper,
         form_key,
         limits,
@@ -140,6 +142,12 @@ async fn build_state(
         notifier,
         setup: crate::admin::Setup::default(),
         rotation: crate::rotation::pages::Runners::default(),
+    });
+    let writer_task = tokio::spawn(async move {
+        let (cases, nonces) = tokio::join!(case_task, spent_task);
+        if cases.is_err() || nonces.is_err() {
+            tracing::error!("a writer task failed");
+        }
     });
     Ok((state, writer_task, notify_task))
 }

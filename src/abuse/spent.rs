@@ -7,12 +7,53 @@
 //! The row is written on its own (a transaction of its own, before the
 //! case's): no commit ties it to the case the form opens. It holds a day,
 //! the last one on which the token could still be taken; the retention
-//! purge deletes it after that day.
+//! purge deletes it after that day. Spent nonces go through a group-commit
+//! writer of their own, so concurrent forms share one fsync as the cases
+//! they open do.
 
 use jiff::civil::Date;
+use sqlx::AnyConnection;
 
 use super::{FormKey, TokenCheck};
-use crate::db::Db;
+use crate::db::{Db, WriteBatch, WriteFuture, Writer, placeholders};
+
+/// A spent nonce as stored: its keyed hash and its last day.
+pub struct SpentNonce {
+    hash: String,
+    expires_on: String,
+}
+
+impl WriteBatch for SpentNonce {
+    /// One statement for a batch. A nonce spent before (or twice in the
+    /// batch) fails the batch on the primary key; the writer then applies
+    /// the items one by one, and only that one fails.
+    fn apply_all<'c>(items: &'c [&'c SpentNonce], conn: &'c mut AnyConnection) -> WriteFuture<'c> {
+        Box::pin(async move {
+            // Only placeholders are formatted into the SQL; values are bound.
+            let sql = format!(
+                "insert into spent_form_nonces (nonce_hash, expires_on) values {}",
+                placeholders(items.len(), 2)
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for n in items {
+                query = query.bind(&n.hash).bind(&n.expires_on);
+            }
+            query.execute(&mut *conn).await?;
+            Ok(())
+        })
+    }
+
+    /// A form sent again: the caller hands it back as expired.
+    fn is_refusal(error: &sqlx::Error) -> bool {
+        is_spent_already(error)
+    }
+}
+
+fn is_spent_already(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|d| d.is_unique_violation())
+}
 
 /// How a form is filled: by hand (a contact request, a booking, a message
 /// written back: too fast a return is a bot's) or with a click (a receipt
@@ -28,7 +69,7 @@ pub enum Filled {
 /// with: `notice-too-fast`, or `notice-expired` for a token that is old,
 /// forged, of another form or already spent (alike, on purpose).
 pub async fn take_form(
-    db: &Db,
+    spent: &Writer<SpentNonce>,
     key: &FormKey,
     scope: &str,
     token: &str,
@@ -44,7 +85,7 @@ pub async fn take_form(
     let Some(hash) = key.nonce_hash(token) else {
         return Ok(Some("notice-expired"));
     };
-    if spend(db, &hash, last_day(now, key.max_age())).await? {
+    if spend(spent, hash, last_day(now, key.max_age())).await? {
         Ok(None)
     } else {
         tracing::debug!("a spent form token was sent again");
@@ -58,19 +99,19 @@ fn last_day(now: u64, max_age: u64) -> Date {
     crate::retention::day_of(until)
 }
 
-/// Records a spent nonce; false when it was already spent. A statement of
-/// its own on the pool (autocommit): never in a case's transaction.
-async fn spend(db: &Db, hash: &str, last_day: Date) -> Result<bool, sqlx::Error> {
+/// Records a spent nonce; false when it was already spent. Committed by
+/// the nonce writer, never in a case's transaction.
+async fn spend(spent: &Writer<SpentNonce>, hash: String, last_day: Date) -> Result<bool, sqlx::Error> {
+    let nonce = SpentNonce {
+        hash,
+        expires_on: crate::db::day(last_day),
+    };
     // The primary key refuses the second insert of a hash, on any instance.
-    let done = sqlx::query(
-        "insert into spent_form_nonces (nonce_hash, expires_on) values ($1, $2) \
-         on conflict (nonce_hash) do nothing",
-    )
-    .bind(hash)
-    .bind(crate::db::day(last_day))
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    match spent.write(nonce).await {
+        Ok(()) => Ok(true),
+        Err(e) if is_spent_already(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Deletes the spent nonces whose tokens are too old to be taken by

@@ -74,7 +74,7 @@ async fn refusal(
         tracing::debug!("booking over the rate limit");
         return Ok(Some((StatusCode::TOO_MANY_REQUESTS, "notice-too-many")));
     }
-    let (db, key, scope) = (&state.db, &state.form_key, token_scope(service));
+    let (db, key, scope) = (&state.spent, &state.form_key, token_scope(service));
     let notice = take_form(db, key, &scope, &raw.token, Filled::ByHand).await?;
     Ok(notice.map(|notice| (StatusCode::UNPROCESSABLE_ENTITY, notice)))
 }

@@ -23,6 +23,11 @@ pub type WriteFuture<'c> = Pin<Box<dyn Future<Output = Result<(), sqlx::Error>> 
 /// then item by item.
 pub trait WriteBatch: Send + Sync + Sized + 'static {
     fn apply_all<'c>(items: &'c [&'c Self], conn: &'c mut AnyConnection) -> WriteFuture<'c>;
+
+    /// A refusal the caller expects and answers itself (it is not logged).
+    fn is_refusal(_error: &sqlx::Error) -> bool {
+        false
+    }
 }
 
 struct Job<T> {
@@ -110,7 +115,9 @@ async fn run<T: WriteBatch>(db: Db, mut conn: AnyConnection, mut jobs: mpsc::Rec
                 }
                 for job in batch.drain(..) {
                     let alone = commit(&mut conn, &[&job.item]).await;
-                    if let Err(e) = &alone {
+                    if let Err(e) = &alone
+                        && !T::is_refusal(e)
+                    {
                         tracing::error!(error = %e, "write failed");
                     }
                     let _ = job.done.send(alone);

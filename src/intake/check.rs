@@ -101,7 +101,7 @@ pub async fn lookup(
             return Ok(form_again(&state, lang, status, error, &mut raw, false));
         }
     };
-    let (db, key) = (&state.db, &state.form_key);
+    let (db, key) = (&state.spent, &state.form_key);
     if let Some(notice) = take_form(db, key, CHECK_SCOPE, &raw.token, Filled::AtOnce).await? {
         return Ok(expired(&state, lang, notice, &mut raw, false));
     }
@@ -226,7 +226,7 @@ pub async fn write_back(
             return Ok(form_again(&state, lang, status, error, &mut raw, true));
         }
     };
-    let (db, key) = (&state.db, &state.form_key);
+    let (db, key) = (&state.spent, &state.form_key);
     if let Some(notice) = take_form(db, key, REPLY_SCOPE, &raw.token, Filled::ByHand).await? {
         return Ok(expired(&state, lang, notice, &mut raw, true));
     }

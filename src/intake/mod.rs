@@ -92,7 +92,7 @@ async fn submit(
     // token, so no body is ever taken twice.
     let scope = token_scope(&service);
     let notice = take_form(
-        &state.db,
+        &state.spent,
         &state.form_key,
         &scope,
         &raw.token,

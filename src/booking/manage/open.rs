@@ -70,7 +70,7 @@ impl FromRequest<AppState> for Manage {
             tracing::debug!("booking look-up over the rate limit");
             return Err(PageError::TooManyRequests);
         }
-        let (db, key) = (&state.db, &state.form_key);
+        let (db, key) = (&state.spent, &state.form_key);
         if let Some(notice) = take_form(db, key, MANAGE_SCOPE, &raw.token, Filled::AtOnce).await? {
             return Ok(Manage::Expired(lang, notice));
         }
