@@ -207,6 +207,7 @@ fn first_message(
         booking: Some(booking),
         seat: Some(seat_id.to_owned()),
         text,
+        mac: None,
     }
 }
 

@@ -117,6 +117,7 @@ async fn accept(
         booking: None,
         seat: None,
         text: std::mem::take(&mut call.text),
+        mac: None,
     };
     let (receipt, case_id) = open_case(state, &service, "phone", first).await?;
     let audited = audit_now(
