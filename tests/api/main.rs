@@ -25,6 +25,7 @@ mod people;
 mod phone;
 mod privacy;
 mod quiet_log;
+mod raw_answers;
 mod reply_auth;
 mod retention;
 mod rotation;
