@@ -31,6 +31,7 @@ fn doc(len: usize) -> MessageDoc {
         staff: None,
         booking: None,
         seat: None,
+        mac: None,
         text: "x".repeat(len),
     }
 }

@@ -146,6 +146,7 @@ pub fn router(state: AppState) -> Router {
             crate::web::render_errors,
         ))
         .layer(DefaultBodyLimit::max(max_body))
+        .layer(middleware::from_fn(head_limits))
         .layer(middleware::from_fn(security_headers));
     let router = match onion {
         Some(base) => router.layer(middleware::from_fn_with_state(base, onion_location)),
@@ -185,36 +186,60 @@ async fn not_found() -> PageError {
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
                    form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/// The longest request target (path and query) answered: longer gets 414.
+/// hyper itself refuses only past 64 KiB, and without our headers.
+const MAX_URI_BYTES: usize = 8 * 1024;
+/// The most header bytes (names, values, separators) answered: more gets
+/// 431. hyper itself refuses past about 400 KiB or 100 headers.
+const MAX_HEADER_BYTES: usize = 32 * 1024;
+
+/// Refuses a request whose target or headers are too long, here rather
+/// than in hyper, so the answer passes through [`security_headers`].
+async fn head_limits(request: Request, next: Next) -> Response {
+    let uri = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |p| p.as_str().len());
+    if uri > MAX_URI_BYTES {
+        return StatusCode::URI_TOO_LONG.into_response();
+    }
+    let headers: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if headers > MAX_HEADER_BYTES {
+        return StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE.into_response();
+    }
+    next.run(request).await
+}
+
+/// The hardening headers every answer carries: [`security_headers`] adds
+/// them to the router's, the listener to the few hyper writes itself.
+pub(crate) const SECURITY_HEADERS: [(&str, &str); 7] = [
+    ("content-security-policy", CSP),
+    ("referrer-policy", "no-referrer"),
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    ),
+];
+
 async fn security_headers(request: Request, next: Next) -> Response {
     let is_static = request.uri().path().starts_with("/static/");
     let mut response = next.run(request).await;
     let status = response.status();
     let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        "cross-origin-opener-policy",
-        HeaderValue::from_static("same-origin"),
-    );
-    h.insert(
-        "cross-origin-resource-policy",
-        HeaderValue::from_static("same-origin"),
-    );
-    h.insert(
-        "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
-    );
+    for (name, value) in SECURITY_HEADERS {
+        h.insert(
+            header::HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
     // Only the stylesheet itself may be cached: a 404 or 405 under
     // `/static/` is an answer like any other.
     if !(is_static && status.is_success()) {

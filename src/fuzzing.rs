@@ -164,6 +164,7 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             booking: None,
             seat: None,
             text: content.text.to_owned(),
+            mac: None,
         };
         message_for(
             &t,

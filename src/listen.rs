@@ -12,6 +12,10 @@
 //!
 //! A request that arrives whole pays for neither: the header timer is armed
 //! only when a head is incomplete, the body timer only when a body is.
+//!
+//! hyper answers a request it cannot parse (400, 414, 431) itself, past the
+//! router and its header middleware; [`HeadedStream`] gives those answers
+//! the security headers on their way out.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -29,6 +33,10 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::time::{Instant, Sleep};
 use tower_service::Service;
+
+mod headed;
+
+use headed::HeadedStream;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -76,7 +84,7 @@ pub async fn serve(
             builder
                 .timer(TokioTimer::new())
                 .header_read_timeout(timeouts.header);
-            let conn = builder.serve_connection(TokioIo::new(stream), service);
+            let conn = builder.serve_connection(TokioIo::new(HeadedStream::new(stream)), service);
             let mut conn = std::pin::pin!(conn);
             tokio::select! {
                 _ = conn.as_mut() => {}

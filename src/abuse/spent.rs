@@ -101,7 +101,11 @@ fn last_day(now: u64, max_age: u64) -> Date {
 
 /// Records a spent nonce; false when it was already spent. Committed by
 /// the nonce writer, never in a case's transaction.
-async fn spend(spent: &Writer<SpentNonce>, hash: String, last_day: Date) -> Result<bool, sqlx::Error> {
+async fn spend(
+    spent: &Writer<SpentNonce>,
+    hash: String,
+    last_day: Date,
+) -> Result<bool, sqlx::Error> {
     let nonce = SpentNonce {
         hash,
         expires_on: crate::db::day(last_day),

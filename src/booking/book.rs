@@ -205,6 +205,7 @@ fn first_message(
         booking: Some(booking),
         seat: Some(seat_id.to_owned()),
         text,
+        mac: None,
     }
 }
 

@@ -10,20 +10,23 @@ use super::seats::StaffBooking;
 use super::store;
 use crate::app::AppState;
 use crate::intake::MessageDoc;
-use crate::queue::store::{Author, add_message};
+use crate::queue::store::{Author, Stored, add_message_as};
 use crate::retention::Retention;
+use crate::seal::{Place, SenderKey};
 use crate::staff::StaffSession;
 use crate::staff::store::audit;
 use crate::web::PageError;
 
 /// A message for one booking's client, sealed and ready to store.
 pub struct SealedNotice {
+    /// The row id its MAC binds.
+    pub id: String,
     pub epoch: i64,
     pub sealed: Vec<u8>,
 }
 
-/// Seals `text`, signed with the counsellor's name, to the service and the
-/// booking's client.
+/// Seals `text`, signed with the counsellor's name and the service's MAC,
+/// to the service and the booking's client.
 pub async fn seal_notice(
     state: &AppState,
     session: &StaffSession,
@@ -33,14 +36,24 @@ pub async fn seal_notice(
     let keys = state.service_keys(&booking.service)?;
     let client = crate::seal::parse_recipient(&booking.client_recipient)
         .ok_or_else(|| PageError::internal("stored client recipient does not parse"))?;
-    let doc = MessageDoc::follow_up(
+    let mut doc = MessageDoc::follow_up(
         &booking.case_id,
         &booking.service,
         Some(session.staff.display_name.clone()),
         text,
     );
+    let id = crate::db::new_id();
+    let place = Place {
+        case: &booking.case_id,
+        message: &id,
+        author: Author::Staff.as_str(),
+    };
+    SenderKey::new(&state.pepper)
+        .sign(place, &mut doc)
+        .map_err(PageError::internal)?;
     let sealed = state.seal(&keys.envelope.with(client), &doc).await?;
     Ok(SealedNotice {
+        id,
         epoch: keys.epoch,
         sealed,
     })
@@ -60,15 +73,14 @@ pub async fn end_with_notice(
         return Ok(false);
     }
     store::free_seat(conn, &booking.target).await?;
-    add_message(
-        conn,
-        &booking.case_id,
-        Author::Staff,
-        notice.epoch,
-        &notice.sealed,
-        rules,
-    )
-    .await?;
+    let message = Stored {
+        id: &notice.id,
+        case_id: &booking.case_id,
+        author: Author::Staff,
+        key_epoch: notice.epoch,
+        sealed: &notice.sealed,
+    };
+    add_message_as(conn, message, rules).await?;
     audit(
         conn,
         staff_id,

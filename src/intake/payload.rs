@@ -7,6 +7,8 @@ use super::form::{ContactRequest, ContactWay};
 use crate::config::Service;
 use crate::seal::wipe_on_drop;
 
+/// Still 1 with the sender MAC: it is an optional field, and no version
+/// could vouch for a document anyway (a forger writes any version).
 pub const VERSION: u32 = 1;
 
 /// No `Debug`, and wiped when dropped: it is what a client (or a
@@ -38,6 +40,10 @@ pub struct MessageDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seat: Option<String>,
     pub text: String,
+    /// The service's MAC (hex) on what it wrote into the thread: checked
+    /// when a reply or note is opened, see [`crate::seal::sender`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac: Option<String>,
 }
 
 /// The sealed part of a booking: the exact time lives only in here.
@@ -57,6 +63,12 @@ pub struct BookingDoc {
 
 wipe_on_drop!(MessageDoc: written_at, topic, name, staff, seat, text);
 wipe_on_drop!(BookingDoc: call, starts_at, ends_at, time_zone, group);
+
+impl crate::seal::Attested for MessageDoc {
+    fn mac_slot(&mut self) -> &mut Option<String> {
+        &mut self.mac
+    }
+}
 
 impl crate::seal::CaseDoc for MessageDoc {
     fn case_id(&self) -> &str {
@@ -89,6 +101,7 @@ impl MessageDoc {
             booking: None,
             seat: None,
             text: std::mem::take(&mut request.message),
+            mac: None,
         }
     }
 
@@ -107,6 +120,7 @@ impl MessageDoc {
             booking: None,
             seat: None,
             text,
+            mac: None,
         }
     }
 }

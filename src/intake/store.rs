@@ -110,6 +110,7 @@ pub async fn mark_read_by_client(db: &Db, case_id: &str) -> Result<(), sqlx::Err
 /// A sealed message as stored.
 #[derive(Debug, Clone)]
 pub struct SealedMessage {
+    pub id: String,
     pub author: String,
     pub written_on: String,
     pub sealed: Vec<u8>,
@@ -118,7 +119,7 @@ pub struct SealedMessage {
 /// A case's messages, oldest first.
 pub async fn messages(db: &Db, case_id: &str) -> Result<Vec<SealedMessage>, sqlx::Error> {
     let rows = sqlx::query(
-        "select author, written_on, sealed from messages where case_id = $1 order by seq",
+        "select id, author, written_on, sealed from messages where case_id = $1 order by seq",
     )
     .bind(case_id)
     .fetch_all(&db.pool)
@@ -126,6 +127,7 @@ pub async fn messages(db: &Db, case_id: &str) -> Result<Vec<SealedMessage>, sqlx
     rows.iter()
         .map(|row| {
             Ok(SealedMessage {
+                id: row.try_get("id")?,
                 author: row.try_get("author")?,
                 written_on: row.try_get("written_on")?,
                 sealed: row.try_get("sealed")?,

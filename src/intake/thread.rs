@@ -6,7 +6,7 @@ use super::store::{self, CaseRow};
 use super::views::{Thread, ThreadMessage};
 use crate::app::AppState;
 use crate::queue::store::{Author, add_message};
-use crate::seal::{self, ClientKey, Receipt};
+use crate::seal::{self, ClientKey, Place, Receipt, SenderKey};
 use crate::web::PageError;
 
 pub(super) async fn store_client_message(
@@ -47,20 +47,40 @@ pub(super) async fn open_thread(
     };
     let sealed = store::messages(&state.db, &case.id).await?;
     let keys = [&key.identity as &dyn age::Identity];
+    let sender = SenderKey::new(&state.pepper);
     let mut messages = Vec::with_capacity(sealed.len());
+    let mut refused = 0;
     for m in sealed
         .into_iter()
         .filter(|m| m.author != Author::Note.as_str())
     {
         // What the client may read is sealed to their key: anything else
         // here is damage, not a message to skip.
-        let doc: MessageDoc = seal::open_case_doc(&m.sealed, &keys, &case.id)?
+        let mut doc: MessageDoc = seal::open_case_doc(&m.sealed, &keys, &case.id)?
             .ok_or(seal::SealError::NotForThisKey)?;
+        let place = Place {
+            case: &case.id,
+            message: &m.id,
+            author: &m.author,
+        };
+        // A reply the service did not write (sealed to the client's public
+        // key by someone with only the database) is shown nowhere.
+        if !sender.accepts(place, &mut doc) {
+            refused += 1;
+            continue;
+        }
+        let from_client = m.author == Author::Client.as_str();
+        // A reply's day is the one its MAC covers, not the stored column.
+        let day = match doc.written_at.get(..10) {
+            Some(day) if !from_client => day.to_owned(),
+            _ => m.written_on,
+        };
         messages.push(ThreadMessage {
-            from_client: m.author == Author::Client.as_str(),
-            day: m.written_on,
+            from_client,
+            day,
             doc,
         });
     }
+    SenderKey::log_refused(refused);
     Ok(Some(Thread { case, messages }))
 }

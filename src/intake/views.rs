@@ -285,7 +285,10 @@ impl<'a> CheckView<'a> {
         let thread = thread.map(|thread| {
             let service = state.services.get(&thread.case.service);
             ShownThread {
-                new_reply: thread.case.client_unread,
+                // Only when the newest message shown is a reply: the flag
+                // alone is a column anyone with the database can set.
+                new_reply: thread.case.client_unread
+                    && thread.messages.last().is_some_and(|m| !m.from_client),
                 is_booking: thread.case.kind == "booking",
                 service_name: service
                     .as_ref()

@@ -14,7 +14,7 @@ use super::views::NotSavedView;
 use crate::app::AppState;
 use crate::i18n::Lang;
 use crate::intake::{MessageDoc, message_text};
-use crate::seal::Envelope;
+use crate::seal::{Envelope, Place, SenderKey};
 use crate::staff::guard::csrf_forms;
 use crate::staff::store::audit;
 use crate::staff::views::StaffPage;
@@ -148,7 +148,16 @@ async fn seal_and_store(
         keys.envelope.clone()
     };
     let name = Some(session.staff.display_name.clone());
-    let doc = MessageDoc::follow_up(&meta.id, &meta.service, name, text);
+    let mut doc = MessageDoc::follow_up(&meta.id, &meta.service, name, text);
+    let id = crate::db::new_id();
+    let place = Place {
+        case: &meta.id,
+        message: &id,
+        author: author.as_str(),
+    };
+    SenderKey::new(&state.pepper)
+        .sign(place, &mut doc)
+        .map_err(PageError::internal)?;
     let sealed = state.seal(&envelope, &doc).await?;
     let action = if author == Author::Note {
         "note"
@@ -158,7 +167,14 @@ async fn seal_and_store(
     let rules = state.services.retention_of(&meta.service);
     let (service, case) = (Some(meta.service.as_str()), Some(meta.id.as_str()));
     let mut tx = state.db.pool.begin().await?;
-    store::add_message(&mut tx, &meta.id, author, keys.epoch, &sealed, rules).await?;
+    let message = store::Stored {
+        id: &id,
+        case_id: &meta.id,
+        author,
+        key_epoch: keys.epoch,
+        sealed: &sealed,
+    };
+    store::add_message_as(&mut tx, message, rules).await?;
     audit(&mut tx, &session.staff.id, action, service, case).await?;
     tx.commit().await?;
     Ok(())

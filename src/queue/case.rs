@@ -12,6 +12,7 @@ use super::{find_case, open_doc, service_name};
 use crate::app::AppState;
 use crate::i18n::Tr;
 use crate::intake::views::{ShownMessage, message_for, show_day};
+use crate::seal::{Place, SenderKey};
 use crate::staff::StaffSession;
 use crate::staff::store::{audit, members_of};
 use crate::staff::views::StaffPage;
@@ -69,11 +70,23 @@ async fn thread(
     let service = state.services.get(&meta.service);
     let mut messages = vec![];
     let mut unreadable = 0;
+    let sender = SenderKey::new(&state.pepper);
+    let mut refused = 0;
     for m in store::thread(&state.db, &meta.id).await? {
-        let Some(doc) = open_doc(session, &meta.id, &m.sealed)? else {
+        let Some(mut doc) = open_doc(session, &meta.id, &m.sealed)? else {
             unreadable += 1;
             continue;
         };
+        let place = Place {
+            case: &meta.id,
+            message: &m.id,
+            author: &m.author,
+        };
+        // A reply or note the service did not write is not shown here either.
+        if !sender.accepts(place, &mut doc) {
+            refused += 1;
+            continue;
+        }
         let staff_name = doc.staff.clone().unwrap_or_default();
         let (who, class) = match m.author.as_str() {
             "client" if doc.staff.is_some() => {
@@ -86,6 +99,7 @@ async fn thread(
         let shown = message_for(&t, service.as_deref(), who, &m.written_on, doc);
         messages.push((shown, class));
     }
+    SenderKey::log_refused(refused);
     Ok((messages, unreadable))
 }
 

@@ -155,25 +155,29 @@ pub async fn case_for(
 
 /// A stored message of a thread.
 pub struct StoredMessage {
+    pub id: String,
     pub author: String,
     pub written_on: String,
     pub sealed: Vec<u8>,
 }
 
 pub async fn thread(db: &Db, case_id: &str) -> Result<Vec<StoredMessage>, sqlx::Error> {
-    sqlx::query("select author, written_on, sealed from messages where case_id = $1 order by seq")
-        .bind(case_id)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(StoredMessage {
-                author: r.try_get("author")?,
-                written_on: r.try_get("written_on")?,
-                sealed: r.try_get("sealed")?,
-            })
+    sqlx::query(
+        "select id, author, written_on, sealed from messages where case_id = $1 order by seq",
+    )
+    .bind(case_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(StoredMessage {
+            id: r.try_get("id")?,
+            author: r.try_get("author")?,
+            written_on: r.try_get("written_on")?,
+            sealed: r.try_get("sealed")?,
         })
-        .collect()
+    })
+    .collect()
 }
 
 /// Who wrote a message: the client, a counsellor's reply (the client may
@@ -222,13 +226,46 @@ pub async fn add_message(
     sealed: &[u8],
     rules: Retention,
 ) -> Result<(), sqlx::Error> {
+    let message = Stored {
+        id: &new_id(),
+        case_id,
+        author,
+        key_epoch,
+        sealed,
+    };
+    add_message_as(conn, message, rules).await
+}
+
+/// A sealed message and the row it goes to: what the service writes is
+/// sealed with a MAC that binds the row id, so the id is minted first.
+pub struct Stored<'a> {
+    pub id: &'a str,
+    pub case_id: &'a str,
+    pub author: Author,
+    pub key_epoch: i64,
+    pub sealed: &'a [u8],
+}
+
+/// [`add_message`] for a message whose row id was minted before sealing.
+pub async fn add_message_as(
+    conn: &mut AnyConnection,
+    message: Stored<'_>,
+    rules: Retention,
+) -> Result<(), sqlx::Error> {
+    let Stored {
+        id,
+        case_id,
+        author,
+        key_epoch,
+        sealed,
+    } = message;
     let date = today();
     let today = day(date);
     sqlx::query(
         "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
          values ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(new_id())
+    .bind(id)
     .bind(case_id)
     .bind(author.as_str())
     .bind(&today)

@@ -5,9 +5,11 @@
 pub mod identity;
 pub mod keyfile;
 mod receipt;
+pub mod sender;
 
 pub use keyfile::{parse_recipient, parse_recipients, read_recipients_file};
 pub use receipt::{ClientKey, Pepper, Receipt};
+pub use sender::{Attested, Place, SenderKey};
 
 use std::io::{Read, Write};
 

@@ -25,6 +25,8 @@ mod people;
 mod phone;
 mod privacy;
 mod quiet_log;
+mod raw_answers;
+mod reply_auth;
 mod resend;
 mod retention;
 mod rotation;

@@ -177,6 +177,7 @@ async fn a_sealed_message_moved_to_another_case_is_refused_not_shown() {
         booking: None,
         seat: None,
         text: "planted text".into(),
+        mac: None,
     };
     let sealed = suoja::seal::Envelope::new([client.recipient()])
         .seal(&planted)

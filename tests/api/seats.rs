@@ -160,6 +160,7 @@ async fn plant_booking_cases(app: &TestApp, slot: &str, n: usize) {
             booking: None,
             seat: Some(seat.clone()),
             text: "A booking planted for timing.".into(),
+            mac: None,
         };
         let sealed = envelope.seal(&doc).unwrap();
         sqlx::query(
@@ -343,6 +344,7 @@ async fn a_booking_made_before_seats_were_sealed_is_carried_over_and_never_lost(
         }),
         seat: None,
         text: "Booked before 0004.".into(),
+        mac: None,
     };
     let sealed = suoja::seal::Envelope::new([
         key.to_public(),

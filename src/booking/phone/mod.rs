@@ -118,6 +118,7 @@ async fn accept(
         booking: None,
         seat: None,
         text: std::mem::take(&mut call.text),
+        mac: None,
     };
     let (receipt, case_id) = open_case(state, &service, "phone", first).await?;
     let staff = &session.staff.id;
