@@ -256,10 +256,9 @@ async fn a_counsellors_whole_day_and_every_client_flow_work_through_round_robin_
     };
     let booking = book(early.clone(), "+358 40 111 2222").await;
     let manage = async |receipt: &str| {
-        let (status, page) =
-            post(&http, base, "/en/bookings/manage", &[("receipt", receipt)]).await;
+        let (status, page) = via.manage("en", receipt).await;
         assert_eq!(status, 200, "{page}");
-        token_in(&page)
+        token_of_form(&page, "/bookings/move")
     };
     let to = format!("slot:{later}");
     let token = manage(&booking).await;
