@@ -100,8 +100,9 @@ struct Client {
 }
 
 impl Client {
-    /// Fetches the form token, waits for the others, then sends until the
-    /// connection fails.
+    /// Fetches the first form token, waits for the others, then sends until
+    /// the connection fails. Tokens are single-use: each later request
+    /// fetches the form again first.
     async fn work(
         self,
         booking: bool,
@@ -112,7 +113,7 @@ impl Client {
         let mut unexpected = Vec::new();
         let token = self.token(booking).await;
         ready.wait().await;
-        let token = match token {
+        let mut token = match token {
             Ok(t) => t,
             Err(e) => {
                 unexpected.push(format!("form token: {e}"));
@@ -120,6 +121,17 @@ impl Client {
             }
         };
         for n in 0.. {
+            if n > 0 {
+                token = match self.token(booking).await {
+                    Ok(t) => t,
+                    Err(e) => {
+                        if !killing.load(Ordering::SeqCst) {
+                            unexpected.push(format!("form token before the kill: {e}"));
+                        }
+                        break;
+                    }
+                };
+            }
             let marker = format!("{}-n{n:05}", self.prefix);
             let slot = booking
                 .then(|| self.slots[(n as usize * 7 + marker.len()) % self.slots.len()].clone());

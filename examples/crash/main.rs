@@ -402,9 +402,20 @@ async fn check_pages<'a>(base: &str, sample: impl Iterator<Item = &'a Sent>) -> 
         let Answer::Acknowledged(receipt) = &s.answer else {
             continue;
         };
+        // Each check form is single-use: take a fresh one from the page.
+        let page = http
+            .get(format!("{base}/en/check"))
+            .send()
+            .await
+            .map_err(|e| e.to_string())?
+            .text()
+            .await
+            .map_err(|e| e.to_string())?;
+        let token = load::between(&page, r#"name="token" value=""#, "\"")
+            .ok_or("no token on the check page")?;
         let r = http
             .post(format!("{base}/en/check"))
-            .form(&[("receipt", receipt.as_str())])
+            .form(&[("receipt", receipt.as_str()), ("token", token.as_str())])
             .send()
             .await
             .map_err(|e| e.to_string())?;
