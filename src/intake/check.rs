@@ -88,6 +88,34 @@ async fn admit(
     Receipt::parse(&raw.receipt).ok_or(unreadable)
 }
 
+/// A check or write-back form admitted (limit, receipt) and its token
+/// spent: the receipt, or the form to hand back. `writing` tells the
+/// write-back form (typed by hand) from the look-up (one click).
+async fn taken(
+    state: &AppState,
+    (peer, headers): (SocketAddr, &HeaderMap),
+    lang: Lang,
+    raw: &mut RawCheck,
+    writing: bool,
+) -> Result<Result<Receipt, Response>, PageError> {
+    let receipt = match admit(state, peer, headers, raw).await {
+        Ok(receipt) => receipt,
+        Err((status, error)) => {
+            return Ok(Err(form_again(state, lang, status, error, raw, writing)));
+        }
+    };
+    let (scope, filled) = if writing {
+        (REPLY_SCOPE, Filled::ByHand)
+    } else {
+        (CHECK_SCOPE, Filled::AtOnce)
+    };
+    let key = &state.form_key;
+    match take_form(&state.spent, key, scope, &raw.token, filled).await? {
+        Some(notice) => Ok(Err(expired(state, lang, notice, raw, writing))),
+        None => Ok(Ok(receipt)),
+    }
+}
+
 pub async fn lookup(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -95,16 +123,10 @@ pub async fn lookup(
     lang: Lang,
     Form(mut raw): Form<RawCheck>,
 ) -> Result<Response, PageError> {
-    let receipt = match admit(&state, peer, &headers, &mut raw).await {
+    let receipt = match taken(&state, (peer, &headers), lang, &mut raw, false).await? {
         Ok(receipt) => receipt,
-        Err((status, error)) => {
-            return Ok(form_again(&state, lang, status, error, &mut raw, false));
-        }
+        Err(again) => return Ok(again),
     };
-    let (db, key) = (&state.spent, &state.form_key);
-    if let Some(notice) = take_form(db, key, CHECK_SCOPE, &raw.token, Filled::AtOnce).await? {
-        return Ok(expired(&state, lang, notice, &mut raw, false));
-    }
     show(&state, lang, &receipt, &raw.receipt, Reply::default()).await
 }
 
@@ -220,16 +242,10 @@ pub async fn write_back(
     lang: Lang,
     Form(mut raw): Form<RawCheck>,
 ) -> Result<Response, PageError> {
-    let receipt = match admit(&state, peer, &headers, &mut raw).await {
+    let receipt = match taken(&state, (peer, &headers), lang, &mut raw, true).await? {
         Ok(receipt) => receipt,
-        Err((status, error)) => {
-            return Ok(form_again(&state, lang, status, error, &mut raw, true));
-        }
+        Err(again) => return Ok(again),
     };
-    let (db, key) = (&state.spent, &state.form_key);
-    if let Some(notice) = take_form(db, key, REPLY_SCOPE, &raw.token, Filled::ByHand).await? {
-        return Ok(expired(&state, lang, notice, &mut raw, true));
-    }
     let typed = raw.receipt.as_str();
     let text = match message_text(&raw.message) {
         Ok(text) => text,

@@ -16,7 +16,7 @@ const SECOND: &str = "Sent through the second instance, about Pyykkönen";
 const REPLY: &str = "Answered from the second instance, Vartiainen";
 
 /// The case whose preview (topic · text) in a queue page holds `text`.
-fn case_with(queue: &str, text: &str) -> String {
+pub fn case_with(queue: &str, text: &str) -> String {
     queue
         .split(r#"href="/en/staff/cases/"#)
         .skip(1)

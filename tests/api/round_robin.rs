@@ -17,6 +17,7 @@ use axum::response::Response;
 
 use crate::booking::{book_at, booking_token, insert_slot};
 use crate::helpers::*;
+use crate::instances::case_with;
 use crate::rotation::{age_opens, jobs_end, messages, staff_key};
 use crate::schedule::slot_day;
 use crate::staff_helpers::*;
@@ -106,21 +107,6 @@ async fn forward(State(targets): State<Arc<Targets>>, request: Request) -> Respo
     }
     let bytes = answer.bytes().await.unwrap();
     back.body(Body::from(bytes)).unwrap()
-}
-
-/// The case whose preview in a queue page holds `text`.
-fn case_with(queue: &str, text: &str) -> String {
-    queue
-        .split(r#"href="/en/staff/cases/"#)
-        .skip(1)
-        .find(|part| {
-            part.split_once("\">").is_some_and(|(_, rest)| {
-                rest.split("</a>").next().is_some_and(|p| p.contains(text))
-            })
-        })
-        .and_then(|part| part.split('"').next())
-        .unwrap_or_else(|| panic!("no case with {text:?} in the queue:\n{queue}"))
-        .to_owned()
 }
 
 fn token_in(page: &str) -> String {
