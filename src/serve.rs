@@ -11,7 +11,7 @@ mod background;
 use crate::abuse::{FormKey, Limiters};
 use crate::app::{AppState, Inner, router};
 use crate::config::Config;
-use crate::db::{Backend, Db, Writer};
+use crate::db::{Backend, Db};
 use crate::keys::Keys;
 use crate::notify::NotifyTask;
 use crate::seal::Pepper;
@@ -117,8 +117,9 @@ async fn build_state(
     let services = Services::open(db, &config).await?;
     let keys = Keys::load(db, &config, &services.current()).await?;
     let staff = StaffState::new(&config, &pepper)?;
-    let (writer, case_task) = Writer::start(db).await?;
-    let (spent, spent_task) = Writer::start(db).await?;
+    // Spent nonces and cases share one writer task: two lanes, two
+    // transactions, one connection (see `db::start_writer`).
+    let (spent, writer, writer_task) = crate::db::start_writer(db).await?;
     let form_key = FormKey::new(
         pepper.derive("form-token"),
         config.form.min_fill_seconds,
@@ -142,12 +143,6 @@ async fn build_state(
         notifier,
         setup: crate::admin::Setup::default(),
         rotation: crate::rotation::pages::Runners::default(),
-    });
-    let writer_task = tokio::spawn(async move {
-        let (cases, nonces) = tokio::join!(case_task, spent_task);
-        if cases.is_err() || nonces.is_err() {
-            tracing::error!("a writer task failed");
-        }
     });
     Ok((state, writer_task, notify_task))
 }

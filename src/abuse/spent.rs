@@ -7,9 +7,10 @@
 //! The row is written on its own (a transaction of its own, before the
 //! case's): no commit ties it to the case the form opens. It holds a day,
 //! the last one on which the token could still be taken; the retention
-//! purge deletes it after that day. Spent nonces go through a group-commit
-//! writer of their own, so concurrent forms share one fsync as the cases
-//! they open do.
+//! purge deletes it after that day. Spent nonces are group-committed in a
+//! lane of the cases' writer (`db::start_writer`): concurrent forms share
+//! one commit, and one connection writes both, so they never wait on each
+//! other's write lock.
 
 use jiff::civil::Date;
 use sqlx::AnyConnection;

@@ -4,7 +4,7 @@
 
 mod writer;
 
-pub use writer::{WriteBatch, WriteFuture, Writer, placeholders};
+pub use writer::{WriteBatch, WriteFuture, Writer, placeholders, start as start_writer};
 
 use std::str::FromStr;
 use std::time::Duration;
