@@ -47,7 +47,8 @@ impl Findings {
 /// What the checker remembers between cycles: the messages it has opened.
 #[derive(Default)]
 pub struct Opened {
-    last_seq: i64,
+    /// Ids of the messages already opened.
+    seen: HashSet<String>,
     /// marker -> case ids whose first message holds it.
     cases_of_marker: HashMap<String, Vec<String>>,
     /// booking case id -> the seat its sealed document names.
@@ -137,18 +138,19 @@ impl Checker<'_> {
     }
 
     /// Opens, with the counsellor's key, every message stored since the last
-    /// check. Nothing writes while the checks run, so `seq` orders them.
+    /// check (the ones whose ids it has not seen).
     async fn open_new(&self, opened: &mut Opened, found: &mut Findings) -> Result<(), BoxError> {
-        let rows: Vec<(i64, String, String, Vec<u8>)> = sqlx::query_as(
-            "select m.seq, m.case_id, c.kind, m.sealed from messages m \
-             join cases c on c.id = m.case_id where m.seq > $1 order by m.seq",
+        let rows: Vec<(String, String, String, Vec<u8>)> = sqlx::query_as(
+            "select m.id, m.case_id, c.kind, m.sealed from messages m \
+             join cases c on c.id = m.case_id",
         )
-        .bind(opened.last_seq)
         .fetch_all(self.pool)
         .await?;
         let key = [self.counsellor as &dyn age::Identity];
-        for (seq, case_id, kind, sealed) in rows {
-            opened.last_seq = opened.last_seq.max(seq);
+        for (id, case_id, kind, sealed) in rows {
+            if !opened.seen.insert(id) {
+                continue;
+            }
             let doc: MessageDoc = match suoja::seal::open(&sealed, &key) {
                 Ok(doc) => doc,
                 Err(_) => {

@@ -65,7 +65,10 @@ fn parse<'a>(raw: &'a RawFilter, t: &Tr) -> (AuditFilter<'a>, FilterErrors) {
         from,
         // Up to the end of the day typed.
         to: to.map(|at| at + 86_400),
-        before: raw.before.parse().ok(),
+        before: raw
+            .before
+            .split_once('.')
+            .and_then(|(at, id)| Some((at.parse().ok()?, id))),
         limit: PAGE + 1,
     };
     (filter, errors)
@@ -88,8 +91,10 @@ pub async fn page(
     let actions = store::audit_actions(&state.db).await?;
     let older = (entries.len() > PAGE).then(|| {
         entries.truncate(PAGE);
-        let last = entries.last().map_or(0, |e| e.seq);
-        older_link(lang.code(), &raw, last)
+        let last = entries
+            .last()
+            .map_or(String::new(), |e| format!("{}.{}", e.at, e.id));
+        older_link(lang.code(), &raw, &last)
     });
     let services = state.services.current();
     let view = AuditView {
@@ -149,7 +154,7 @@ fn row(t: &Tr, e: &AuditEntry) -> AuditRow {
 }
 
 /// The same filters, one page further back.
-fn older_link(lang: &str, raw: &RawFilter, before: i64) -> String {
+fn older_link(lang: &str, raw: &RawFilter, before: &str) -> String {
     let mut query = vec![];
     for (name, value) in [
         ("staff", &raw.staff),

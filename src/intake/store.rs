@@ -1,5 +1,7 @@
 //! SQL for cases and their sealed messages.
 
+use std::collections::HashMap;
+
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 use crate::db::{Db, WriteBatch, WriteFuture, placeholders};
@@ -43,15 +45,16 @@ impl WriteBatch for NewCase {
             }
             query.execute(&mut *conn).await?;
             let sql = format!(
-                "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
+                "insert into messages (id, case_id, n, author, written_on, key_epoch, sealed) \
                  values {}",
-                placeholders(items.len(), 6)
+                placeholders(items.len(), 7)
             );
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for c in items {
                 query = query
                     .bind(&c.message_id)
                     .bind(&c.id)
+                    .bind(0_i32)
                     .bind("client")
                     .bind(&c.opened_on)
                     .bind(c.key_epoch)
@@ -119,7 +122,7 @@ pub struct SealedMessage {
 /// A case's messages, oldest first.
 pub async fn messages(db: &Db, case_id: &str) -> Result<Vec<SealedMessage>, sqlx::Error> {
     let rows = sqlx::query(
-        "select id, author, written_on, sealed from messages where case_id = $1 order by seq",
+        "select id, author, written_on, sealed from messages where case_id = $1 order by n",
     )
     .bind(case_id)
     .fetch_all(&db.pool)
@@ -139,9 +142,36 @@ pub async fn messages(db: &Db, case_id: &str) -> Result<Vec<SealedMessage>, sqlx
 /// Every case, newest first, for the offline reader.
 pub async fn all_cases(db: &Db) -> Result<Vec<CaseRow>, sqlx::Error> {
     let rows = sqlx::query(
-        "select id, service, kind, status, opened_on, client_unread from cases order by seq desc",
+        "select id, service, kind, status, opened_on, client_unread from cases order by opened_on desc, id",
     )
     .fetch_all(&db.pool)
     .await?;
     rows.iter().map(case_row).collect()
+}
+
+/// The first message of each of `case_ids`: it holds who booked and how to
+/// call.
+pub async fn first_messages(
+    db: &Db,
+    case_ids: &[&str],
+) -> Result<HashMap<String, Vec<u8>>, sqlx::Error> {
+    let mut out = HashMap::with_capacity(case_ids.len());
+    for chunk in case_ids.chunks(400) {
+        let list = (1..=chunk.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "select m.case_id, m.sealed from messages m where m.case_id in ({list}) \
+             and m.n = 0"
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for r in query.fetch_all(&db.pool).await? {
+            out.insert(r.try_get("case_id")?, r.try_get("sealed")?);
+        }
+    }
+    Ok(out)
 }

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::store::{self, QueueRow, STATUSES};
+use super::store::{self, Count, Cursor, Order, QueueRow, STATUSES};
 use super::views::{Filter, QueueLine, QueueView};
 use super::{open_doc, service_name};
 use crate::app::AppState;
@@ -24,7 +24,8 @@ pub struct QueueQuery {
     status: String,
     /// Days: only cases deleted within this many (one of `DELETION_WINDOWS`).
     deleted: String,
-    before: i64,
+    /// Where the page starts (`Cursor::text` of the last line before it).
+    after: String,
 }
 
 /// The "deleted within" choices of the queue filter, in days. The queue
@@ -36,7 +37,7 @@ struct Asked {
     service: String,
     status: String,
     window: Option<i64>,
-    before: i64,
+    after: Option<Cursor>,
 }
 
 impl Asked {
@@ -51,12 +52,21 @@ impl Asked {
             window: DELETION_WINDOWS
                 .into_iter()
                 .find(|d| d.to_string() == q.deleted),
-            before: q.before.max(0),
+            after: Cursor::parse(&q.after),
         }
     }
 
     fn deleted(&self) -> String {
         self.window.map_or(String::new(), |d| d.to_string())
+    }
+
+    /// The services to read: the one asked for, else all of the reader's.
+    fn services(&self, session: &StaffSession) -> Vec<String> {
+        if self.service.is_empty() {
+            session.services.clone()
+        } else {
+            vec![self.service.clone()]
+        }
     }
 }
 
@@ -73,35 +83,60 @@ pub async fn queue(
     let lang = session.lang;
     let asked = Asked::parse(q, &session);
     let soon = in_days(DELETION_WINDOWS[0]);
+    let services = asked.services(&session);
     let filter = store::QueueFilter {
-        service: &asked.service,
+        services: &services,
         status: &asked.status,
         deleted_by: &asked.window.map_or(String::new(), in_days),
-        before: asked.before,
+        after: asked.after.as_ref(),
     };
-    let rows = store::list(&state.db, &session.staff.id, &filter).await?;
-    let counts = store::counts(&state.db, &session.staff.id).await?;
-    let going = store::deleted_by(&state.db, &session.staff.id, &soon).await?;
-    let older = (rows.len() as i64 == store::PAGE).then(|| {
-        let last = rows.last().map_or(0, |r| r.seq);
+    let (rows, more) = store::list(&state.db, &filter).await?;
+    let counts = store::counts(&state.db, &session.services).await?;
+    let going = store::deleted_by(&state.db, &session.services, &soon).await?;
+    let older = rows.last().filter(|_| more).map(|last| {
         format!(
-            "/{}/staff?service={}&status={}&deleted={}&before={last}",
+            "/{}/staff?service={}&status={}&deleted={}&after={}",
             lang.code(),
             asked.service,
             asked.status,
             asked.deleted(),
+            store::cursor_of(last, filter.order()).text(),
         )
     });
-    let lines = rows
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let mut firsts = crate::intake::store::first_messages(&state.db, &ids).await?;
+    let mut lines = rows
         .into_iter()
-        .map(|row| line(&state, &session, row, &soon))
-        .collect::<Result<_, _>>()?;
+        .map(|row| {
+            let first = firsts.remove(&row.id);
+            line(&state, &session, row, first, &soon)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    in_exact_order(&mut lines, filter.order());
     let view = QueueView {
         older,
-        lines,
+        lines: lines.into_iter().map(|(_, line)| line).collect(),
         ..frame(&state, &session, &asked, &counts, going)
     };
     Ok(html(StatusCode::OK, &view))
+}
+
+/// The page's lines of one day, newest first by the time sealed in their
+/// first message (the database orders them by day and random id only).
+/// Lines whose message did not open keep their place after the day's
+/// others.
+fn in_exact_order(lines: &mut [(Sorting, QueueLine)], order: Order) {
+    if order == Order::Opened {
+        // Stable: lines of different days keep the database's order.
+        lines.sort_by(|(a, _), (b, _)| b.day.cmp(&a.day).then(b.written_at.cmp(&a.written_at)));
+    }
+}
+
+/// What a line is put in order by within its page.
+struct Sorting {
+    day: String,
+    /// RFC 3339 UTC, from the sealed message: sorts as text.
+    written_at: Option<String>,
 }
 
 /// One line of the queue, its preview opened with the reader's key.
@@ -109,16 +144,22 @@ fn line(
     state: &AppState,
     session: &StaffSession,
     row: QueueRow,
+    first: Option<Vec<u8>>,
     soon: &str,
-) -> Result<QueueLine, PageError> {
+) -> Result<(Sorting, QueueLine), PageError> {
     let lang = session.lang;
     let t = Tr::new(lang);
-    let opened = row.first.as_deref().map(|s| open_doc(session, &row.id, s));
-    let preview = match opened.transpose()?.flatten() {
-        Some(doc) => preview_of(&t, state, &row.service, &doc),
+    let opened = first.as_deref().map(|s| open_doc(session, &row.id, s));
+    let doc = opened.transpose()?.flatten();
+    let preview = match &doc {
+        Some(doc) => preview_of(&t, state, &row.service, doc),
         None => t.t("queue-unreadable"),
     };
-    Ok(QueueLine {
+    let sorting = Sorting {
+        day: row.opened_on.clone(),
+        written_at: doc.map(|d| d.written_at.clone()),
+    };
+    let line = QueueLine {
         href: format!("/{}/staff/cases/{}", lang.code(), row.id),
         service: service_name(state, lang, &row.service),
         kind: t.t(&format!("kind-{}", row.kind)),
@@ -132,7 +173,8 @@ fn line(
         unread: row.staff_unread,
         assignee: row.assignee.unwrap_or_else(|| t.t("case-nobody")),
         preview,
-    })
+    };
+    Ok((sorting, line))
 }
 
 /// The queue page without its lines: the filters and the counts.
@@ -140,8 +182,8 @@ fn frame(
     state: &AppState,
     session: &StaffSession,
     asked: &Asked,
-    counts: &[(String, i64)],
-    going: i64,
+    counts: &[Count; 4],
+    going: Count,
 ) -> QueueView {
     let lang = session.lang;
     let t = Tr::new(lang);
@@ -149,15 +191,15 @@ fn frame(
     let within = |d: i64| t.t1("queue-deleted-within", "days", &d.to_string());
     let counts = STATUSES
         .iter()
-        .map(|s| {
-            let n = counts.iter().find(|(c, _)| c == s).map_or(0, |(_, n)| *n);
+        .zip(counts)
+        .map(|(s, n)| {
             let href = format!("/{}/staff?status={s}", lang.code());
-            (status_label(s), n, href)
+            (status_label(s), shown(*n), href)
         })
         .chain(std::iter::once({
             let days = DELETION_WINDOWS[0];
             let href = format!("/{}/staff?deleted={days}", lang.code());
-            (within(days), going, href)
+            (within(days), shown(going), href)
         }))
         .collect();
     QueueView {
@@ -191,6 +233,15 @@ fn frame(
         lines: vec![],
         older: None,
         no_services: session.services.is_empty(),
+    }
+}
+
+/// A count as shown: "1000+" once it reached the cap.
+fn shown(count: Count) -> String {
+    if count.at_least {
+        format!("{}+", count.n)
+    } else {
+        count.n.to_string()
     }
 }
 

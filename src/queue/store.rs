@@ -10,9 +10,9 @@ use crate::retention::{self, Retention};
 pub const PAGE: i64 = 50;
 pub const STATUSES: [&str; 4] = ["new", "in_progress", "waiting", "closed"];
 
-/// A line of the queue, with the sealed first message for its preview.
+/// A line of the queue. Its preview is the case's first message, read apart
+/// for the page's lines only.
 pub struct QueueRow {
-    pub seq: i64,
     pub id: String,
     pub service: String,
     pub kind: String,
@@ -22,90 +22,226 @@ pub struct QueueRow {
     pub retain_until: String,
     pub staff_unread: bool,
     pub assignee: Option<String>,
-    pub first: Option<Vec<u8>>,
 }
 
-/// What the queue shows: a service, a status, cases deleted by a day
-/// (`YYYY-MM-DD`); empty: any. `before`: the page after this `seq`.
+/// How a queue view is ordered. Nothing stored orders cases finer than a
+/// day (`opened_on`, `retain_until`); within a day the random id does, and
+/// the page sorts its lines by the sealed time once they are opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Newest day first.
+    Opened,
+    /// Soonest deletion first (the "deleted within" views).
+    Deleting,
+}
+
+/// Where a page starts: after the line with this day (of the view's order)
+/// and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub day: String,
+    pub id: String,
+}
+
+impl Cursor {
+    /// `2026-12-06.3fa0…`, as in an "older" link; None for anything else.
+    pub fn parse(text: &str) -> Option<Cursor> {
+        let (day, id) = text.split_once('.')?;
+        let day_ok = day.len() == 10 && day.parse::<jiff::civil::Date>().is_ok();
+        let id_ok = !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit());
+        (day_ok && id_ok).then(|| Cursor {
+            day: day.to_owned(),
+            id: id.to_owned(),
+        })
+    }
+
+    pub fn text(&self) -> String {
+        format!("{}.{}", self.day, self.id)
+    }
+}
+
+/// What the queue shows: cases of `services` (each one the reader's), in a
+/// status and deleted by a day (`YYYY-MM-DD`; empty: any), from `after`.
 pub struct QueueFilter<'a> {
-    pub service: &'a str,
+    pub services: &'a [String],
     pub status: &'a str,
     pub deleted_by: &'a str,
-    pub before: i64,
+    pub after: Option<&'a Cursor>,
 }
 
-/// Cases of the reader's services, newest first, filtered.
-pub async fn list(
+impl QueueFilter<'_> {
+    pub fn order(&self) -> Order {
+        if self.deleted_by.is_empty() {
+            Order::Opened
+        } else {
+            Order::Deleting
+        }
+    }
+}
+
+/// The line's place in `order`, as a cursor.
+pub fn cursor_of(row: &QueueRow, order: Order) -> Cursor {
+    let day = match order {
+        Order::Opened => &row.opened_on,
+        Order::Deleting => &row.retain_until,
+    };
+    Cursor {
+        day: day.clone(),
+        id: row.id.clone(),
+    }
+}
+
+/// One page of the queue, and whether more follow. Each service is read
+/// apart, by an index that starts at the page (the service given, never
+/// `in (…)`, so the engine seeks instead of scanning), and the pages are
+/// merged: a page costs its lines, whatever the number of cases.
+pub async fn list(db: &Db, filter: &QueueFilter<'_>) -> Result<(Vec<QueueRow>, bool), sqlx::Error> {
+    let order = filter.order();
+    let mut rows = vec![];
+    for service in filter.services {
+        rows.extend(list_service(db, service, filter).await?);
+    }
+    let key = |r: &QueueRow| cursor_of(r, order);
+    match order {
+        Order::Opened => rows.sort_by(|a, b| {
+            let (a, b) = (key(a), key(b));
+            (b.day, b.id).cmp(&(a.day, a.id))
+        }),
+        Order::Deleting => rows.sort_by(|a, b| {
+            let (a, b) = (key(a), key(b));
+            (a.day, a.id).cmp(&(b.day, b.id))
+        }),
+    }
+    let more = rows.len() > PAGE as usize;
+    rows.truncate(PAGE as usize);
+    Ok((rows, more))
+}
+
+/// Up to a page and one of one service's cases, in the filter's order.
+async fn list_service<'a>(
     db: &Db,
-    staff_id: &str,
-    filter: &QueueFilter<'_>,
+    service: &'a str,
+    filter: &QueueFilter<'a>,
 ) -> Result<Vec<QueueRow>, sqlx::Error> {
-    let rows = sqlx::query(
-        "select c.seq, c.id, c.service, c.kind, c.status, c.opened_on, c.updated_on, \
-                c.retain_until, c.staff_unread, a.display_name as assignee, \
-                (select m.sealed from messages m where m.case_id = c.id \
-                 order by m.seq limit 1) as first \
-         from cases c left join staff a on a.id = c.assignee \
-         where c.service in (select service from memberships where staff_id = $1) \
-           and ($2 = '' or c.service = $2) \
-           and ($3 = '' or c.status = $3) \
-           and ($4 = 0 or c.seq < $4) \
-           and ($6 = '' or c.retain_until <= $6) \
-         order by c.seq desc limit $5",
-    )
-    .bind(staff_id)
-    .bind(filter.service)
-    .bind(filter.status)
-    .bind(filter.before)
-    .bind(PAGE)
-    .bind(filter.deleted_by)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(QueueRow {
-                seq: r.try_get("seq")?,
-                id: r.try_get("id")?,
-                service: r.try_get("service")?,
-                kind: r.try_get("kind")?,
-                status: r.try_get("status")?,
-                opened_on: r.try_get("opened_on")?,
-                updated_on: r.try_get("updated_on")?,
-                retain_until: r.try_get("retain_until")?,
-                staff_unread: r.try_get::<i32, _>("staff_unread")? != 0,
-                assignee: r.try_get("assignee")?,
-                first: r.try_get("first")?,
-            })
-        })
+    let mut sql = String::from(
+        "select c.id, c.service, c.kind, c.status, c.opened_on, c.updated_on, \
+                c.retain_until, c.staff_unread, a.display_name as assignee \
+         from cases c left join staff a on a.id = c.assignee where c.service = $1",
+    );
+    let mut args = vec![service];
+    // Each `?` of a clause becomes the next `$n`; only placeholders are
+    // formatted into the SQL, values are bound.
+    let mut and = |clause: &str, values: &[&'a str]| {
+        sql.push_str(" and ");
+        for (i, part) in clause.split('?').enumerate() {
+            if i > 0 {
+                sql.push_str(&format!("${}", args.len() + 1));
+                args.push(values[i - 1]);
+            }
+            sql.push_str(part);
+        }
+    };
+    if !filter.status.is_empty() {
+        and("c.status = ?", &[filter.status]);
+    }
+    let order = filter.order();
+    if order == Order::Deleting {
+        and("c.retain_until <= ?", &[filter.deleted_by]);
+    }
+    let after = filter.after.map(|c| [c.day.as_str(), c.id.as_str()]);
+    let tail = match (order, after) {
+        (Order::Opened, Some(a)) => Some(("(c.opened_on, c.id) < (?, ?)", a)),
+        (Order::Deleting, Some(a)) => Some(("(c.retain_until, c.id) > (?, ?)", a)),
+        (_, None) => None,
+    };
+    if let Some((clause, values)) = tail {
+        and(clause, &values);
+    }
+    sql.push_str(match order {
+        Order::Opened => " order by c.opened_on desc, c.id desc",
+        Order::Deleting => " order by c.retain_until, c.id",
+    });
+    sql.push_str(&format!(" limit {}", PAGE + 1));
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for a in args {
+        query = query.bind(a);
+    }
+    query
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(queue_row)
         .collect()
 }
 
-/// How many cases of the reader's services are in each status.
-pub async fn counts(db: &Db, staff_id: &str) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query(
-        "select status, count(*) as n from cases \
-         where service in (select service from memberships where staff_id = $1) \
-         group by status",
-    )
-    .bind(staff_id)
-    .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(|r| Ok((r.try_get("status")?, r.try_get("n")?)))
-    .collect()
+fn queue_row(r: &sqlx::any::AnyRow) -> Result<QueueRow, sqlx::Error> {
+    Ok(QueueRow {
+        id: r.try_get("id")?,
+        service: r.try_get("service")?,
+        kind: r.try_get("kind")?,
+        status: r.try_get("status")?,
+        opened_on: r.try_get("opened_on")?,
+        updated_on: r.try_get("updated_on")?,
+        retain_until: r.try_get("retain_until")?,
+        staff_unread: r.try_get::<i32, _>("staff_unread")? != 0,
+        assignee: r.try_get("assignee")?,
+    })
 }
 
-/// How many cases of the reader's services are deleted by `day`.
-pub async fn deleted_by(db: &Db, staff_id: &str, day: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "select count(*) from cases \
-         where service in (select service from memberships where staff_id = $1) \
-           and retain_until <= $2",
-    )
-    .bind(staff_id)
-    .bind(day)
-    .fetch_one(&db.pool)
-    .await
+/// A count on the queue page: exact below [`COUNT_CAP`], else "at least".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Count {
+    pub n: i64,
+    pub at_least: bool,
+}
+
+impl Count {
+    fn add(&mut self, n: i64) {
+        self.n += n;
+        self.at_least |= n >= COUNT_CAP;
+    }
+}
+
+/// A count reads at most this many of a service's cases: a count costs
+/// what it reads, and "1000+" tells a counsellor enough.
+pub const COUNT_CAP: i64 = 1000;
+
+/// How many cases of `services` are in each status of [`STATUSES`].
+pub async fn counts(db: &Db, services: &[String]) -> Result<[Count; 4], sqlx::Error> {
+    let mut out = [Count::default(); 4];
+    for service in services {
+        for (status, count) in STATUSES.iter().zip(out.iter_mut()) {
+            let n: i64 = sqlx::query_scalar(
+                "select count(*) from (select 1 from cases \
+                 where service = $1 and status = $2 limit $3) t",
+            )
+            .bind(service)
+            .bind(*status)
+            .bind(COUNT_CAP)
+            .fetch_one(&db.pool)
+            .await?;
+            count.add(n);
+        }
+    }
+    Ok(out)
+}
+
+/// How many cases of `services` are deleted by `day`.
+pub async fn deleted_by(db: &Db, services: &[String], day: &str) -> Result<Count, sqlx::Error> {
+    let mut out = Count::default();
+    for service in services {
+        let n: i64 = sqlx::query_scalar(
+            "select count(*) from (select 1 from cases \
+             where service = $1 and retain_until <= $2 limit $3) t",
+        )
+        .bind(service)
+        .bind(day)
+        .bind(COUNT_CAP)
+        .fetch_one(&db.pool)
+        .await?;
+        out.add(n);
+    }
+    Ok(out)
 }
 
 /// A case's plaintext metadata, as its service's counsellors see it.
@@ -162,22 +298,20 @@ pub struct StoredMessage {
 }
 
 pub async fn thread(db: &Db, case_id: &str) -> Result<Vec<StoredMessage>, sqlx::Error> {
-    sqlx::query(
-        "select id, author, written_on, sealed from messages where case_id = $1 order by seq",
-    )
-    .bind(case_id)
-    .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(StoredMessage {
-            id: r.try_get("id")?,
-            author: r.try_get("author")?,
-            written_on: r.try_get("written_on")?,
-            sealed: r.try_get("sealed")?,
+    sqlx::query("select id, author, written_on, sealed from messages where case_id = $1 order by n")
+        .bind(case_id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(StoredMessage {
+                id: r.try_get("id")?,
+                author: r.try_get("author")?,
+                written_on: r.try_get("written_on")?,
+                sealed: r.try_get("sealed")?,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 /// Who wrote a message: the client, a counsellor's reply (the client may
@@ -261,18 +395,6 @@ pub async fn add_message_as(
     } = message;
     let date = today();
     let today = day(date);
-    sqlx::query(
-        "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
-         values ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(id)
-    .bind(case_id)
-    .bind(author.as_str())
-    .bind(&today)
-    .bind(key_epoch)
-    .bind(sealed)
-    .execute(&mut *conn)
-    .await?;
     let sql = match author {
         Author::Client => {
             "update cases set updated_on = $1, staff_unread = 1, \
@@ -286,11 +408,27 @@ pub async fn add_message_as(
         }
         Author::Note => "update cases set updated_on = $1 where id = $2",
     };
+    // The case's row first: on PostgreSQL its lock makes two messages
+    // added to one case at once take turns, so each sees the other's place
+    // in the thread (`n`) and none is taken twice.
     sqlx::query(sql)
         .bind(&today)
         .bind(case_id)
         .execute(&mut *conn)
         .await?;
+    sqlx::query(
+        "insert into messages (id, case_id, n, author, written_on, key_epoch, sealed) \
+         values ($1, $2, (select coalesce(max(n) + 1, 0) from messages where case_id = $2), \
+                 $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(case_id)
+    .bind(author.as_str())
+    .bind(&today)
+    .bind(key_epoch)
+    .bind(sealed)
+    .execute(&mut *conn)
+    .await?;
     retention::store::touch(conn, case_id, rules, date).await
 }
 

@@ -33,7 +33,7 @@ pub struct QueueView {
     pub statuses: Vec<Filter>,
     pub deletions: Vec<Filter>,
     /// (status label, count, link to the filtered queue)
-    pub counts: Vec<(String, i64, String)>,
+    pub counts: Vec<(String, String, String)>,
     pub lines: Vec<QueueLine>,
     pub older: Option<String>,
     pub no_services: bool,

@@ -149,7 +149,7 @@ pub async fn purge_cases(
     // locks the rows: a client writing back now waits, then finds no case.
     sqlx::query(
         "update cases set retain_until = retain_until where id in \
-         (select id from cases where retain_until <= $1 order by seq limit $2)",
+         (select id from cases where retain_until <= $1 order by retain_until, id limit $2)",
     )
     .bind(&as_of)
     .bind(limit)
@@ -158,7 +158,7 @@ pub async fn purge_cases(
     let rows = sqlx::query(
         "select c.id, c.service, c.kind, c.opened_on, \
                 (select count(*) from messages m where m.case_id = c.id) as messages \
-         from cases c where c.retain_until <= $1 order by c.seq limit $2",
+         from cases c where c.retain_until <= $1 order by c.retain_until, c.id limit $2",
     )
     .bind(&as_of)
     .bind(limit)

@@ -116,14 +116,14 @@ pub async fn run(
     };
     let mut job = job;
     loop {
-        let (service, epoch, after) = (&job.service, job.target_epoch, job.after_seq);
-        let items = store::items(db, service, epoch, after, batch.max(1)).await?;
+        let (service, epoch) = (&job.service, job.target_epoch);
+        let items = store::items(db, service, epoch, &job.after_id, batch.max(1)).await?;
         if items.is_empty() {
             break;
         }
         for item in &items {
             match resealer.reseal(db, &job, item).await? {
-                Some(counter) => bump(&mut job, item.seq, counter),
+                Some(counter) => bump(&mut job, &item.id, counter),
                 // Another run of this job is ahead: catch up with it.
                 None => match store::job(db, &job.id).await? {
                     Some(fresh) if fresh.state == "running" => job = fresh,
@@ -174,7 +174,7 @@ impl Resealer<'_> {
                 if !matches!(e, SealError::NotForThisKey) {
                     tracing::warn!(item = %item.id, error = %e, "an item does not open");
                 }
-                let passed = store::pass(db, &job.id, item.seq, Counter::Unreadable).await?;
+                let passed = store::pass(db, &job.id, &item.id, Counter::Unreadable).await?;
                 Ok(passed.then_some(Counter::Unreadable))
             }
         }
@@ -198,8 +198,8 @@ async fn finish_checked(db: &Db, job: &mut Job, check: &Check) -> Result<(), Rot
     Ok(())
 }
 
-fn bump(job: &mut Job, seq: i64, counter: Counter) {
-    job.after_seq = seq;
+fn bump(job: &mut Job, item_id: &str, counter: Counter) {
+    job.after_id = item_id.to_owned();
     match counter {
         Counter::Done => job.done += 1,
         Counter::Unreadable => job.unreadable += 1,
@@ -237,11 +237,11 @@ pub async fn check(
         opened,
         ..Check::default()
     };
-    let mut after = 0;
+    let mut after = String::new();
     loop {
-        let items = store::items(db, service, store::EVERY_EPOCH, after, DEFAULT_BATCH).await?;
+        let items = store::items(db, service, store::EVERY_EPOCH, &after, DEFAULT_BATCH).await?;
         let Some(last) = items.last() else { break };
-        after = last.seq;
+        after = last.id.clone();
         for item in &items {
             if item.key_epoch != target {
                 check.outside += 1;

@@ -19,13 +19,14 @@ pub struct Job {
     pub done: i64,
     pub unreadable: i64,
     pub skipped: i64,
-    pub after_seq: i64,
+    /// The cursor: the random id of the last item handled ('' before any).
+    pub after_id: String,
     pub checked: i64,
     pub check_failed: i64,
 }
 
 const JOB_COLUMNS: &str = "id, kind, service, target_epoch, state, started_by, total, done, \
-                           unreadable, skipped, after_seq, checked, check_failed";
+                           unreadable, skipped, after_id, checked, check_failed";
 
 fn job_of(r: &AnyRow) -> Result<Job, sqlx::Error> {
     Ok(Job {
@@ -39,7 +40,7 @@ fn job_of(r: &AnyRow) -> Result<Job, sqlx::Error> {
         done: r.try_get("done")?,
         unreadable: r.try_get("unreadable")?,
         skipped: r.try_get("skipped")?,
-        after_seq: r.try_get("after_seq")?,
+        after_id: r.try_get("after_id")?,
         checked: r.try_get("checked")?,
         check_failed: r.try_get("check_failed")?,
     })
@@ -174,11 +175,11 @@ pub async fn remaining_recipients(db: &Db, job: &Job) -> Result<Vec<String>, sql
     sqlx::query(
         "select e.recipients from key_epochs e where e.id in (\
          select m.key_epoch from messages m join cases c on c.id = m.case_id \
-         where c.service = $1 and m.key_epoch <> $2 and m.seq > $3)",
+         where c.service = $1 and m.key_epoch <> $2 and m.id > $3)",
     )
     .bind(&job.service)
     .bind(job.target_epoch)
-    .bind(job.after_seq)
+    .bind(&job.after_id)
     .fetch_all(&db.pool)
     .await?
     .iter()
@@ -188,7 +189,6 @@ pub async fn remaining_recipients(db: &Db, job: &Job) -> Result<Vec<String>, sql
 
 /// A sealed item and what decides who it is sealed to.
 pub struct Item {
-    pub seq: i64,
     pub id: String,
     pub author: String,
     pub key_epoch: i64,
@@ -198,7 +198,6 @@ pub struct Item {
 
 fn item_of(r: &AnyRow) -> Result<Item, sqlx::Error> {
     Ok(Item {
-        seq: r.try_get("seq")?,
         id: r.try_get("id")?,
         author: r.try_get("author")?,
         key_epoch: r.try_get("key_epoch")?,
@@ -211,24 +210,24 @@ fn item_of(r: &AnyRow) -> Result<Item, sqlx::Error> {
 /// is outside it.
 pub const EVERY_EPOCH: i64 = -1;
 
-/// The next items of `service` after `after_seq`, in order, that are sealed
+/// The next items of `service` after the id `after`, in order of id, that are sealed
 /// in an epoch other than `outside_of`.
 pub async fn items(
     db: &Db,
     service: &str,
     outside_of: i64,
-    after_seq: i64,
+    after: &str,
     limit: i64,
 ) -> Result<Vec<Item>, sqlx::Error> {
     sqlx::query(
-        "select m.seq, m.id, m.author, m.key_epoch, m.sealed, c.client_recipient \
+        "select m.id, m.author, m.key_epoch, m.sealed, c.client_recipient \
          from messages m join cases c on c.id = m.case_id \
-         where c.service = $1 and m.key_epoch <> $2 and m.seq > $3 \
-         order by m.seq limit $4",
+         where c.service = $1 and m.key_epoch <> $2 and m.id > $3 \
+         order by m.id limit $4",
     )
     .bind(service)
     .bind(outside_of)
-    .bind(after_seq)
+    .bind(after)
     .bind(limit)
     .fetch_all(&db.pool)
     .await?
@@ -248,24 +247,24 @@ pub enum Step {
     Behind,
 }
 
-/// Advances the job past `seq` and adds one to `column`, in `tx`; false if
+/// Advances the job past the item `item_id` and adds one to `column`, in `tx`; false if
 /// another run of the job is already past it.
 async fn advance(
     conn: &mut sqlx::AnyConnection,
     job: &str,
-    seq: i64,
+    item_id: &str,
     column: Counter,
 ) -> Result<bool, sqlx::Error> {
     let c = column.name();
     // `total` grows if items came in under an old epoch after the start.
     let sql = format!(
-        "update rotation_jobs set after_seq = $1, {c} = {c} + 1, updated_on = $2, \
+        "update rotation_jobs set after_id = $1, {c} = {c} + 1, updated_on = $2, \
          total = case when total < done + unreadable + skipped + 1 \
                  then done + unreadable + skipped + 1 else total end \
-         where id = $3 and state = 'running' and after_seq < $1"
+         where id = $3 and state = 'running' and after_id < $1"
     );
     let moved = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(seq)
+        .bind(item_id)
         .bind(day(today()))
         .bind(job)
         .execute(&mut *conn)
@@ -292,7 +291,7 @@ impl Counter {
 
 /// One transaction: the item gets its new ciphertext and epoch only if it
 /// still holds the ciphertext it was read with (compare and swap), and the
-/// job moves past it. `seq`, `id`, `written_on` and `author` are untouched.
+/// job moves past it. `id`, `n`, `written_on` and `author` are untouched.
 pub async fn replace(
     db: &Db,
     job: &str,
@@ -301,7 +300,7 @@ pub async fn replace(
     target: i64,
 ) -> Result<Step, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    if !advance(&mut tx, job, item.seq, Counter::Done).await? {
+    if !advance(&mut tx, job, &item.id, Counter::Done).await? {
         return Ok(Step::Behind);
     }
     let swapped = sqlx::query(
@@ -317,7 +316,7 @@ pub async fn replace(
     .await?;
     if swapped.rows_affected() != 1 {
         drop(tx);
-        return match pass(db, job, item.seq, Counter::Skipped).await? {
+        return match pass(db, job, &item.id, Counter::Skipped).await? {
             true => Ok(Step::Changed),
             false => Ok(Step::Behind),
         };
@@ -327,9 +326,14 @@ pub async fn replace(
 }
 
 /// Moves the job past an item it leaves as it is, counting it.
-pub async fn pass(db: &Db, job: &str, seq: i64, counter: Counter) -> Result<bool, sqlx::Error> {
+pub async fn pass(
+    db: &Db,
+    job: &str,
+    item_id: &str,
+    counter: Counter,
+) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    if !advance(&mut tx, job, seq, counter).await? {
+    if !advance(&mut tx, job, item_id, counter).await? {
         return Ok(false);
     }
     tx.commit().await?;

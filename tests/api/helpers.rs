@@ -420,13 +420,17 @@ impl TestApp {
         sqlx::AnyPool::connect(self.database_url()).await.unwrap()
     }
 
-    /// Every sealed message in the database, oldest first.
+    /// Every sealed message in the database: by day, then case, then each
+    /// in its thread's order. Nothing stored orders cases finer than a day
+    /// (no insertion order), so a test that needs "the one just made"
+    /// among several cases of a day finds it by its receipt (`case_of`).
     pub async fn sealed_messages(&self) -> Vec<Vec<u8>> {
         let pool = self.pool().await;
-        let rows: Vec<(Vec<u8>,)> = sqlx::query_as("select sealed from messages order by seq")
-            .fetch_all(&pool)
-            .await
-            .unwrap();
+        let rows: Vec<(Vec<u8>,)> =
+            sqlx::query_as("select sealed from messages order by written_on, case_id, n")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
         pool.close().await;
         rows.into_iter().map(|r| r.0).collect()
     }
@@ -495,6 +499,24 @@ impl TestApp {
             "{tables:?} {blobs:?}"
         );
         stored
+    }
+
+    /// The id of the case a receipt opens (found by its look-up hash, as
+    /// the server finds it).
+    pub async fn case_of(&self, receipt: &str) -> String {
+        let pepper = suoja::seal::Pepper::load_or_create(&self.path("pepper")).unwrap();
+        let key = suoja::seal::Receipt::parse(receipt)
+            .expect("a receipt")
+            .client_key(&pepper)
+            .unwrap();
+        let pool = self.pool().await;
+        let (id,): (String,) = sqlx::query_as("select id from cases where lookup_hash = $1")
+            .bind(&key.lookup_hash[..])
+            .fetch_one(&pool)
+            .await
+            .expect("the receipt's case");
+        pool.close().await;
+        id
     }
 
     pub async fn count(&self, sql: &'static str) -> i64 {

@@ -24,6 +24,7 @@ mod offline;
 mod people;
 mod phone;
 mod privacy;
+mod queue;
 mod quiet_log;
 mod raw_answers;
 mod reply_auth;

@@ -118,7 +118,7 @@ async fn plaintext_columns_hold_only_random_ids_days_and_routing() {
     app.submit_ok("b".repeat(3000).as_str()).await;
     let pool = app.pool().await;
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
-        "select id, service, status, opened_on, retain_until from cases order by seq",
+        "select id, service, status, opened_on, retain_until from cases order by id",
     )
     .fetch_all(&pool)
     .await

@@ -45,8 +45,9 @@ async fn plant(app: &TestApp, case: &str, sealed: &[u8], author: &str) {
         .try_get(0)
         .unwrap();
     sqlx::query(
-        "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
-         values ($1, $2, $3, '2026-01-01', $4, $5)",
+        "insert into messages (id, case_id, n, author, written_on, key_epoch, sealed) \
+         values ($1, $2, (select max(n) + 1 from messages where case_id = $2), $3, \
+                 '2026-01-01', $4, $5)",
     )
     .bind(format!("{:032x}", rand::random::<u128>()))
     .bind(case)

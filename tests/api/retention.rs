@@ -45,10 +45,10 @@ fn totals(report: &str) -> Vec<i64> {
         .collect()
 }
 
-/// Case ids, oldest first.
+/// Every case id, in the order of the ids (random: no order of opening).
 async fn case_ids(app: &TestApp) -> Vec<String> {
     let pool = app.pool().await;
-    let rows: Vec<(String,)> = sqlx::query_as("select id from cases order by seq")
+    let rows: Vec<(String,)> = sqlx::query_as("select id from cases order by id")
         .fetch_all(&pool)
         .await
         .unwrap();
@@ -82,7 +82,7 @@ async fn set_deadline(app: &TestApp, case: &str, day: &str) {
 async fn sealed_of(app: &TestApp, case: &str) -> Vec<Vec<u8>> {
     let pool = app.pool().await;
     let rows: Vec<(Vec<u8>,)> =
-        sqlx::query_as("select sealed from messages where case_id = $1 order by seq")
+        sqlx::query_as("select sealed from messages where case_id = $1 order by n")
             .bind(case)
             .fetch_all(&pool)
             .await
@@ -151,7 +151,7 @@ async fn activity_moves_the_deadline_on_and_closing_moves_it_to_the_shorter_rule
     let pw = app.with_staff(&[("pia", "counsellor", &[SERVICE])]).await;
     let receipt = app.submit_ok("please do not lose this").await;
     app.submit_ok("another case, not due soon").await;
-    let case = case_ids(&app).await[0].clone();
+    let case = app.case_of(&receipt).await;
     assert_eq!(retain_until(&app, &case).await, in_days(180));
 
     let pia = Staff::first_login(&app, "pia", &pw[0]).await;
@@ -218,11 +218,15 @@ async fn activity_moves_the_deadline_on_and_closing_moves_it_to_the_shorter_rule
 async fn the_purge_command_deletes_expired_cases_for_good_and_keeps_the_counts() {
     let mut app = spawn_app().await;
     let expired_receipt = app.submit_ok("this one has had its time").await;
-    app.submit_ok("this one stays").await;
+    let kept_receipt = app.submit_ok("this one stays").await;
     let slot = crate::booking::insert_slot(&app, 30, 2).await;
-    crate::schedule::book_slot(&app, &slot, &[("call", "you_call")]).await;
-    let ids = case_ids(&app).await;
-    let (expired, kept, booked) = (&ids[0], &ids[1], &ids[2]);
+    let (booked_receipt, _) =
+        crate::schedule::book_slot(&app, &slot, &[("call", "you_call")]).await;
+    let (expired, kept, booked) = (
+        &app.case_of(&expired_receipt).await,
+        &app.case_of(&kept_receipt).await,
+        &app.case_of(&booked_receipt).await,
+    );
     // A booking is kept after its time as long as after activity.
     let ends: i64 = {
         let pool = app.pool().await;
@@ -277,7 +281,9 @@ async fn the_purge_command_deletes_expired_cases_for_good_and_keeps_the_counts()
         "{err}"
     );
 
-    assert_eq!(case_ids(&app).await, [kept.clone(), booked.clone()]);
+    let mut left = vec![kept.clone(), booked.clone()];
+    left.sort();
+    assert_eq!(case_ids(&app).await, left);
     assert_eq!(app.count("select count(*) from messages").await, 2);
     assert_eq!(app.count("select count(*) from seats").await, 0);
     assert_eq!(app.count("select count(*) from slots").await, 0);
@@ -321,9 +327,9 @@ async fn serve_purges_expired_cases_at_start_and_cuts_the_wal_while_it_runs() {
         ..Options::default()
     })
     .await;
-    app.submit_ok("due for deletion").await;
-    app.submit_ok("not due").await;
-    let ids = case_ids(&app).await;
+    let due = app.submit_ok("due for deletion").await;
+    let not_due = app.submit_ok("not due").await;
+    let ids = [app.case_of(&due).await, app.case_of(&not_due).await];
     let gone = sealed_of(&app, &ids[0]).await;
     app.stop().await;
     set_deadline(&app, &ids[0], &in_days(-1)).await;
@@ -432,7 +438,7 @@ async fn a_booking_case_is_kept_past_the_services_latest_time_which_hides_its_ow
     for case in &cases {
         assert_eq!(retain_until(&app, case).await, horizon);
     }
-    let case = &cases[0];
+    let case = &app.case_of(&receipt).await;
     let first = retain_until(&app, case).await;
 
     let (status, manage) = app.manage("en", &receipt).await;
@@ -475,8 +481,8 @@ async fn a_booking_case_is_kept_past_the_services_latest_time_which_hides_its_ow
 #[tokio::test]
 async fn a_changed_rule_in_the_config_reaches_cases_without_activity() {
     let mut app = spawn_app().await;
-    app.submit_ok("kept by the old rule").await;
-    let case = case_ids(&app).await[0].clone();
+    let receipt = app.submit_ok("kept by the old rule").await;
+    let case = app.case_of(&receipt).await;
     assert_eq!(retain_until(&app, &case).await, in_days(180));
     app.stop().await;
     let text = std::fs::read_to_string(&app.config).unwrap();

@@ -63,14 +63,16 @@ fn client_key(app: &TestApp, receipt: &str) -> PathBuf {
     path
 }
 
-/// A message row: (seq, id, written_on, author, key_epoch, sealed).
-pub type MessageRow = (i64, String, String, String, i64, Vec<u8>);
+/// A message row: (place in its thread, id, written_on, author, key_epoch,
+/// sealed).
+pub type MessageRow = (i32, String, String, String, i64, Vec<u8>);
 
-/// Every message, oldest first.
+/// Every message: by day, case, and place in the thread.
 pub async fn messages(app: &TestApp) -> Vec<MessageRow> {
     let pool = app.pool().await;
     let rows = sqlx::query_as(
-        "select seq, id, written_on, author, key_epoch, sealed from messages order by seq",
+        "select n, id, written_on, author, key_epoch, sealed from messages \
+         order by written_on, case_id, n",
     )
     .fetch_all(&pool)
     .await
@@ -80,7 +82,7 @@ pub async fn messages(app: &TestApp) -> Vec<MessageRow> {
 }
 
 /// What must not change when an item is resealed.
-fn identity_columns(rows: &[MessageRow]) -> Vec<(i64, String, String, String)> {
+fn identity_columns(rows: &[MessageRow]) -> Vec<(i32, String, String, String)> {
     rows.iter()
         .map(|r| (r.0, r.1.clone(), r.2.clone(), r.3.clone()))
         .collect()
@@ -408,12 +410,17 @@ async fn a_rotation_killed_again_and_again_resumes_and_loses_or_doubles_nothing(
     let epochs: std::collections::BTreeSet<i64> = after.iter().map(|m| m.4).collect();
     assert_eq!(epochs.len(), 1);
     let dora_id = suoja::seal::IdentityFile::read(&dora).unwrap();
+    let mut texts = std::collections::BTreeSet::new();
     for (i, m) in after.iter().enumerate() {
         let plain = suoja::seal::open_bytes(&m.5, &dora_id.as_identities())
             .unwrap_or_else(|e| panic!("item {i}: {e}"));
         let doc: serde_json::Value = serde_json::from_slice(&plain).unwrap();
-        assert_eq!(doc["text"], format!("item number {i}"));
+        texts.insert(doc["text"].as_str().unwrap().to_owned());
     }
+    let planted: std::collections::BTreeSet<String> = (0..after.len())
+        .map(|i| format!("item number {i}"))
+        .collect();
+    assert_eq!(texts, planted, "every item once, each with its own text");
     for m in after.iter().step_by(60) {
         assert!(age_opens(&app, &dora, &m.5));
         assert!(age_opens(&app, &app.path("counsellor.key"), &m.5));
@@ -467,7 +474,7 @@ async fn a_counsellor_replaces_their_own_key_and_their_items_follow_it() {
         .await;
     let anna = Staff::first_login(&app, "anna", &one_time[0]).await;
     app.submit_ok("the slate harbour at dusk").await;
-    app.submit_ok("the second lantern").await;
+    let second = app.submit_ok("the second lantern").await;
     let old_key = staff_key(&app, "anna", NEW_PASSWORD).await;
     std::fs::rename(&old_key, app.path("anna-old.key")).unwrap();
     let old_key = app.path("anna-old.key");
@@ -519,7 +526,7 @@ async fn a_counsellor_replaces_their_own_key_and_their_items_follow_it() {
         assert!(age_opens(&app, &app.path("recovery.key"), &m.5));
     }
     // The session reads with the new key, and so does a new login.
-    let case = anna.newest_case().await;
+    let case = app.case_of(&second).await;
     assert!(
         anna.get(&format!("/en/staff/cases/{case}"))
             .await

@@ -46,7 +46,6 @@ use crate::helpers::TestDatabase;
 /// every one of these ids is minted by the application, never null. So these
 /// columns are compared as not null; a new table declares its key `not null`.
 const SQLITE_NULLABLE_KEYS: &[(&str, &str)] = &[
-    ("retention_pending", "case_id"),
     ("retention_rules", "service"),
     ("series", "id"),
     ("services", "slug"),

@@ -176,8 +176,8 @@ async fn plant_booking_cases(app: &TestApp, slot: &str, n: usize) {
         .await
         .unwrap();
         sqlx::query(
-            "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
-             values ($1, $2, 'client', '2026-11-23', $3, $4)",
+            "insert into messages (id, case_id, n, author, written_on, key_epoch, sealed) \
+             values ($1, $2, 0, 'client', '2026-11-23', $3, $4)",
         )
         .bind(format!("{:032x}", rand::random::<u128>()))
         .bind(&case)

@@ -214,7 +214,7 @@ async fn a_reply_and_a_note_open_with_the_reference_age_cli_for_exactly_their_re
     )
     .unwrap();
     let rows: Vec<(String, Vec<u8>)> =
-        sqlx::query_as("select author, sealed from messages order by seq")
+        sqlx::query_as("select author, sealed from messages order by written_on, case_id, n")
             .fetch_all(&pool)
             .await
             .unwrap();

@@ -161,7 +161,7 @@ async fn entries(
         .filter_map(|r| cases.get(&r.seat_id))
         .map(|c| c.case_id.as_str())
         .collect();
-    let first = store::first_messages(&state.db, &held).await?;
+    let first = crate::intake::store::first_messages(&state.db, &held).await?;
     Ok(rows
         .into_iter()
         .map(|seat| {

@@ -2,8 +2,6 @@
 //! which case holds which seat, and the links carried over from before
 //! migration 0004. Staff reads join the reader's memberships.
 
-use std::collections::HashMap;
-
 use sqlx::Row;
 
 use crate::db::Db;
@@ -113,33 +111,6 @@ pub async fn carried_over_seats_of_case(
     Ok(seats.into_iter().map(|(id, _)| id).collect())
 }
 
-/// The first message of each of `case_ids`: it holds who booked and how to
-/// call.
-pub async fn first_messages(
-    db: &Db,
-    case_ids: &[&str],
-) -> Result<HashMap<String, Vec<u8>>, sqlx::Error> {
-    let mut out = HashMap::with_capacity(case_ids.len());
-    for chunk in case_ids.chunks(400) {
-        let list = (1..=chunk.len())
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = format!(
-            "select m.case_id, m.sealed from messages m where m.case_id in ({list}) \
-             and m.seq = (select min(f.seq) from messages f where f.case_id = m.case_id)"
-        );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for id in chunk {
-            query = query.bind(*id);
-        }
-        for r in query.fetch_all(&db.pool).await? {
-            out.insert(r.try_get("case_id")?, r.try_get("sealed")?);
-        }
-    }
-    Ok(out)
-}
-
 /// The client's own messages of a case, newest first: the seat id is in
 /// the newest one that carries one.
 pub async fn client_messages_newest_first(
@@ -147,7 +118,7 @@ pub async fn client_messages_newest_first(
     case_id: &str,
 ) -> Result<Vec<Vec<u8>>, sqlx::Error> {
     let rows = sqlx::query(
-        "select sealed from messages where case_id = $1 and author = 'client' order by seq desc",
+        "select sealed from messages where case_id = $1 and author = 'client' order by n desc",
     )
     .bind(case_id)
     .fetch_all(&db.pool)

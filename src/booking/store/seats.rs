@@ -110,8 +110,8 @@ pub async fn insert_booking_case(
     .execute(&mut *conn)
     .await?;
     sqlx::query(
-        "insert into messages (id, case_id, author, written_on, key_epoch, sealed) \
-         values ($1, $2, 'client', $3, $4, $5)",
+        "insert into messages (id, case_id, n, author, written_on, key_epoch, sealed) \
+         values ($1, $2, 0, 'client', $3, $4, $5)",
     )
     .bind(&case.message_id)
     .bind(&case.id)

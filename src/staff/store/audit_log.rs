@@ -3,7 +3,7 @@
 
 use sqlx::{AnyConnection, Row};
 
-use crate::db::Db;
+use crate::db::{Db, new_id};
 
 /// One line of the audit log: who did what, to which case, and when.
 pub async fn audit(
@@ -14,13 +14,15 @@ pub async fn audit(
     case_id: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "insert into audit_log (at, staff_id, action, service, case_id) values ($1, $2, $3, $4, $5)",
+        "insert into audit_log (id, at, staff_id, action, service, case_id) \
+         values ($6, $1, $2, $3, $4, $5)",
     )
     .bind(jiff::Timestamp::now().as_second())
     .bind(staff_id)
     .bind(action)
     .bind(service)
     .bind(case_id)
+    .bind(new_id())
     .execute(conn)
     .await?;
     Ok(())
@@ -35,13 +37,15 @@ pub async fn audit_about(
     subject: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "insert into audit_log (at, staff_id, action, service, subject) values ($1, $2, $3, $4, $5)",
+        "insert into audit_log (id, at, staff_id, action, service, subject) \
+         values ($6, $1, $2, $3, $4, $5)",
     )
     .bind(jiff::Timestamp::now().as_second())
     .bind(by)
     .bind(action)
     .bind(service)
     .bind(subject)
+    .bind(new_id())
     .execute(conn)
     .await?;
     Ok(())
@@ -70,13 +74,16 @@ pub async fn audit_client_act(
     service: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     let now = jiff::Timestamp::now().as_second();
-    sqlx::query("insert into audit_log (at, staff_id, action, service) values ($1, $2, $3, $4)")
-        .bind(now - now.rem_euclid(86_400))
-        .bind(staff_id)
-        .bind(action)
-        .bind(service)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(
+        "insert into audit_log (id, at, staff_id, action, service) values ($5, $1, $2, $3, $4)",
+    )
+    .bind(now - now.rem_euclid(86_400))
+    .bind(staff_id)
+    .bind(action)
+    .bind(service)
+    .bind(new_id())
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 
@@ -88,13 +95,14 @@ pub struct AuditFilter<'a> {
     /// Unix seconds, from (inclusive) and to (exclusive).
     pub from: Option<i64>,
     pub to: Option<i64>,
-    /// Only entries older than this sequence number (the next page).
-    pub before: Option<i64>,
+    /// Only entries before this one (the next page): its time and id.
+    pub before: Option<(i64, &'a str)>,
     pub limit: usize,
 }
 
 pub struct AuditEntry {
-    pub seq: i64,
+    /// Random: the log keeps no order of insertion, only `at`.
+    pub id: String,
     pub at: i64,
     pub staff_id: String,
     /// None once the account is gone.
@@ -107,8 +115,8 @@ pub struct AuditEntry {
 }
 
 /// The `where` clause of `filter`: one numbered parameter per filter set,
-/// texts first (staff, action, service), then numbers (from, to, before),
-/// the order `audit_entries` binds them in.
+/// texts first (staff, action, service), then numbers (from, to), then the
+/// page's start (time, id): the order `audit_entries` binds them in.
 fn where_clause(filter: &AuditFilter<'_>) -> String {
     let conditions: Vec<String> = [
         (filter.staff_id.is_some(), "a.staff_id ="),
@@ -116,13 +124,17 @@ fn where_clause(filter: &AuditFilter<'_>) -> String {
         (filter.service.is_some(), "a.service ="),
         (filter.from.is_some(), "a.at >="),
         (filter.to.is_some(), "a.at <"),
-        (filter.before.is_some(), "a.seq <"),
     ]
     .into_iter()
     .filter(|(set, _)| *set)
     .enumerate()
     .map(|(i, (_, condition))| format!("{condition} ${}", i + 1))
     .collect();
+    let mut conditions = conditions;
+    if filter.before.is_some() {
+        let n = conditions.len();
+        conditions.push(format!("(a.at, a.id) < (${}, ${})", n + 1, n + 2));
+    }
     if conditions.is_empty() {
         String::new()
     } else {
@@ -137,11 +149,11 @@ pub async fn audit_entries(
 ) -> Result<Vec<AuditEntry>, sqlx::Error> {
     let conditions = where_clause(filter);
     let sql = format!(
-        "select a.seq, a.at, a.staff_id, s.username, a.action, a.service, a.case_id, \
+        "select a.id, a.at, a.staff_id, s.username, a.action, a.service, a.case_id, \
          coalesce(t.username, a.subject) as subject \
          from audit_log a left join staff s on s.id = a.staff_id \
          left join staff t on t.id = a.subject \
-         {conditions} order by a.seq desc limit {}",
+         {conditions} order by a.at desc, a.id desc limit {}",
         filter.limit
     );
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -151,11 +163,11 @@ pub async fn audit_entries(
     {
         query = query.bind(text);
     }
-    for number in [filter.from, filter.to, filter.before]
-        .into_iter()
-        .flatten()
-    {
+    for number in [filter.from, filter.to].into_iter().flatten() {
         query = query.bind(number);
+    }
+    if let Some((at, id)) = filter.before {
+        query = query.bind(at).bind(id);
     }
     query
         .fetch_all(&db.pool)
@@ -167,7 +179,7 @@ pub async fn audit_entries(
 
 fn entry_of(r: &sqlx::any::AnyRow) -> Result<AuditEntry, sqlx::Error> {
     Ok(AuditEntry {
-        seq: r.try_get("seq")?,
+        id: r.try_get("id")?,
         at: r.try_get("at")?,
         staff_id: r.try_get("staff_id")?,
         username: r.try_get("username")?,
