@@ -2,9 +2,10 @@
 //! the service's current key epoch. Each item is opened with a key in hand
 //! (the recovery identity or a counsellor's key), sealed to the epoch's
 //! recipients (and the case's client key where the client may read it), and
-//! written back in its own transaction only if it still holds the ciphertext
-//! it was read with. The job's cursor and counts move in that transaction,
-//! so a job killed at any moment resumes where it stopped. Items the key in
+//! written back only if it still holds the ciphertext it was read with. A
+//! batch is resealed on every core and committed in one transaction with
+//! the job's cursor and counts, so a job killed at any moment resumes where
+//! it stopped. Items the key in
 //! hand cannot open are counted and reported, and stay as they were for
 //! another key. The job ends with a check of every item of the service.
 
@@ -13,11 +14,12 @@ pub mod pages;
 pub mod store;
 mod views;
 
+use std::sync::Arc;
+
 use crate::db::Db;
 use crate::seal::{self, Envelope, IdentityFile, SealError};
 
 pub use store::Job;
-use store::{Counter, Step};
 
 /// Items read per batch unless the caller asks otherwise.
 pub const DEFAULT_BATCH: i64 = 100;
@@ -97,9 +99,11 @@ fn envelope_for(envelope: &Envelope, item: &store::Item) -> Result<Envelope, Sea
 }
 
 /// Runs `job` to its end: every batch, then the final check. `progress` is
-/// called after each item with the job's counts so far. In a server,
-/// `sealing` is its per-core permit: a job seals one item at a time under
-/// it, so requests are not starved.
+/// called after each batch with the job's counts so far. A batch is
+/// resealed on every core (`Resealer::reseal_all`) and committed in one
+/// transaction. In a server, `sealing` is its per-core permits: a batch
+/// takes one per core it uses, so requests wait at most for a share of
+/// one batch.
 pub async fn run(
     db: &Db,
     job: Job,
@@ -110,8 +114,8 @@ pub async fn run(
 ) -> Result<(Job, Check), RotationError> {
     let envelope = epoch_envelope(db, job.target_epoch).await?;
     let resealer = Resealer {
-        envelope: &envelope,
-        keys,
+        envelope: Arc::new(envelope.clone()),
+        keys: Arc::new(keys.clone()),
         sealing,
     };
     let mut job = job;
@@ -121,62 +125,77 @@ pub async fn run(
         if items.is_empty() {
             break;
         }
-        for item in &items {
-            match resealer.reseal(db, &job, item).await? {
-                Some(counter) => bump(&mut job, &item.id, counter),
-                // Another run of this job is ahead: catch up with it.
-                None => match store::job(db, &job.id).await? {
-                    Some(fresh) if fresh.state == "running" => job = fresh,
-                    _ => return Err(RotationError::Busy(job.service.clone())),
-                },
-            }
-            progress(&job);
+        let (items, resealed) = resealer.reseal_all(items).await?;
+        match store::commit_batch(db, &job.id, &items, &resealed, epoch).await? {
+            Some(counts) => bump(&mut job, &items, counts),
+            // Another run of this job is ahead: catch up with it.
+            None => match store::job(db, &job.id).await? {
+                Some(fresh) if fresh.state == "running" => job = fresh,
+                _ => return Err(RotationError::Busy(job.service.clone())),
+            },
         }
+        progress(&job);
     }
     let check = check(db, &job.service, job.target_epoch, &envelope, keys).await?;
     finish_checked(db, &mut job, &check).await?;
     Ok((job, check))
 }
 
-/// What resealing an item needs: the epoch's envelope, the keys in hand,
-/// and the server's sealing permits, if any.
+/// What resealing needs: the epoch's envelope, the keys in hand, and the
+/// server's sealing permits, if any.
 struct Resealer<'a> {
-    envelope: &'a Envelope,
-    keys: &'a IdentityFile,
+    envelope: Arc<Envelope>,
+    keys: Arc<IdentityFile>,
     sealing: Option<&'a tokio::sync::Semaphore>,
 }
 
 impl Resealer<'_> {
-    /// Reseals one item of `job` and moves the job past it: which count it
-    /// adds to, or `None` when another run of the job is past it already.
-    async fn reseal(
+    /// Reseals a batch on every core: the items, and for each its new
+    /// ciphertext, or None when the keys in hand do not open it. Opening
+    /// and sealing are CPU work, so each share runs on a blocking thread.
+    async fn reseal_all(
         &self,
-        db: &Db,
-        job: &Job,
-        item: &store::Item,
-    ) -> Result<Option<Counter>, RotationError> {
-        let permit = match self.sealing {
-            Some(s) => Some(s.acquire().await.map_err(|_| RotationError::Closed)?),
-            None => None,
-        };
-        let resealed =
-            envelope_for(self.envelope, item).and_then(|to| self.keys.reseal(&item.sealed, &to));
-        drop(permit);
-        match resealed {
-            Ok(new) => Ok(
-                match store::replace(db, &job.id, item, &new, job.target_epoch).await? {
-                    Step::Resealed => Some(Counter::Done),
-                    Step::Changed => Some(Counter::Skipped),
-                    Step::Behind => None,
-                },
-            ),
-            Err(e) => {
-                if !matches!(e, SealError::NotForThisKey) {
-                    tracing::warn!(item = %item.id, error = %e, "an item does not open");
-                }
-                let passed = store::pass(db, &job.id, &item.id, Counter::Unreadable).await?;
-                Ok(passed.then_some(Counter::Unreadable))
+        items: Vec<store::Item>,
+    ) -> Result<(Vec<store::Item>, Vec<Option<Vec<u8>>>), RotationError> {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        let items = Arc::new(items);
+        let share = items.len().div_ceil(cores);
+        let mut permits = vec![];
+        let mut tasks = vec![];
+        for start in (0..items.len()).step_by(share) {
+            if let Some(s) = self.sealing {
+                permits.push(s.acquire().await.map_err(|_| RotationError::Closed)?);
             }
+            let (items, envelope, keys) = (items.clone(), self.envelope.clone(), self.keys.clone());
+            let end = (start + share).min(items.len());
+            tasks.push(tokio::task::spawn_blocking(move || {
+                items[start..end]
+                    .iter()
+                    .map(|item| reseal_one(&envelope, &keys, item))
+                    .collect::<Vec<_>>()
+            }));
+        }
+        let mut resealed = Vec::with_capacity(items.len());
+        for task in tasks {
+            resealed.extend(task.await.map_err(|_| RotationError::Closed)?);
+        }
+        drop(permits);
+        let items = Arc::try_unwrap(items).map_err(|_| RotationError::Closed)?;
+        Ok((items, resealed))
+    }
+}
+
+/// One item sealed anew for its epoch, or None when the keys in hand do
+/// not open it (a key of another epoch is needed: counted, not logged).
+fn reseal_one(envelope: &Envelope, keys: &IdentityFile, item: &store::Item) -> Option<Vec<u8>> {
+    let resealed = envelope_for(envelope, item).and_then(|to| keys.reseal(&item.sealed, &to));
+    match resealed {
+        Ok(new) => Some(new),
+        Err(e) => {
+            if !matches!(e, SealError::NotForThisKey) {
+                tracing::warn!(item = %item.id, error = %e, "an item does not open");
+            }
+            None
         }
     }
 }
@@ -198,13 +217,13 @@ async fn finish_checked(db: &Db, job: &mut Job, check: &Check) -> Result<(), Rot
     Ok(())
 }
 
-fn bump(job: &mut Job, item_id: &str, counter: Counter) {
-    job.after_id = item_id.to_owned();
-    match counter {
-        Counter::Done => job.done += 1,
-        Counter::Unreadable => job.unreadable += 1,
-        Counter::Skipped => job.skipped += 1,
+fn bump(job: &mut Job, items: &[store::Item], counts: store::Counts) {
+    if let Some(last) = items.last() {
+        job.after_id = last.cursor.clone();
     }
+    job.done += counts.done;
+    job.unreadable += counts.unreadable;
+    job.skipped += counts.skipped;
     job.total = job.total.max(job.done + job.unreadable + job.skipped);
 }
 
@@ -241,7 +260,7 @@ pub async fn check(
     loop {
         let items = store::items(db, service, store::EVERY_EPOCH, &after, DEFAULT_BATCH).await?;
         let Some(last) = items.last() else { break };
-        after = last.id.clone();
+        after = last.cursor.clone();
         for item in &items {
             if item.key_epoch != target {
                 check.outside += 1;

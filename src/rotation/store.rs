@@ -169,27 +169,65 @@ pub async fn epoch_recipients(db: &Db, epoch: i64) -> Result<Option<String>, sql
         .transpose()
 }
 
+/// Where a walk over a service's items stands: its items are walked epoch
+/// by epoch (ascending), each epoch's by message id, so every batch is one
+/// seek on the index `messages (key_epoch, id)` and a job costs what its
+/// items cost. Stored in `rotation_jobs.after_id` as `epoch:id`, the epoch
+/// zero-padded so that cursors compare as text in walk order; '' is the
+/// start.
+pub fn cursor(epoch: i64, id: &str) -> String {
+    format!("{epoch:020}:{id}")
+}
+
+/// A stored cursor as (epoch, id); the start for '' or anything else
+/// (a job from before 0012 starts again; what it resealed is not seen).
+fn parse_cursor(text: &str) -> (i64, &str) {
+    text.split_once(':')
+        .and_then(|(e, id)| Some((e.parse().ok()?, id)))
+        .unwrap_or((i64::MIN, ""))
+}
+
+/// The key epochs of `service`, ascending.
+async fn epochs_of(db: &Db, service: &str) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query("select id from key_epochs where service = $1 order by id")
+        .bind(service)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect()
+}
+
 /// The recipient sets (one a line) of the epochs that the items `job` has
 /// still to reseal are sealed in: whoever resumes it must hold a key of each.
 pub async fn remaining_recipients(db: &Db, job: &Job) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query(
-        "select e.recipients from key_epochs e where e.id in (\
-         select m.key_epoch from messages m join cases c on c.id = m.case_id \
-         where c.service = $1 and m.key_epoch <> $2 and m.id > $3)",
-    )
-    .bind(&job.service)
-    .bind(job.target_epoch)
-    .bind(&job.after_id)
-    .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(|r| r.try_get(0))
-    .collect()
+    let (at_epoch, at_id) = parse_cursor(&job.after_id);
+    let mut out = vec![];
+    for epoch in epochs_of(db, &job.service).await? {
+        if epoch == job.target_epoch || epoch < at_epoch {
+            continue;
+        }
+        let after = if epoch == at_epoch { at_id } else { "" };
+        let left: Option<String> = sqlx::query(
+            "select e.recipients from key_epochs e where e.id = $1 and exists \
+             (select 1 from messages m where m.key_epoch = $1 and m.id > $2)",
+        )
+        .bind(epoch)
+        .bind(after)
+        .fetch_optional(&db.pool)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()?;
+        out.extend(left);
+    }
+    Ok(out)
 }
 
 /// A sealed item and what decides who it is sealed to.
 pub struct Item {
     pub id: String,
+    /// Its place in the walk (`cursor`).
+    pub cursor: String,
     pub author: String,
     pub key_epoch: i64,
     pub sealed: Vec<u8>,
@@ -197,10 +235,13 @@ pub struct Item {
 }
 
 fn item_of(r: &AnyRow) -> Result<Item, sqlx::Error> {
+    let id: String = r.try_get("id")?;
+    let key_epoch = r.try_get("key_epoch")?;
     Ok(Item {
-        id: r.try_get("id")?,
+        cursor: cursor(key_epoch, &id),
+        id,
         author: r.try_get("author")?,
-        key_epoch: r.try_get("key_epoch")?,
+        key_epoch,
         sealed: r.try_get("sealed")?,
         client_recipient: r.try_get("client_recipient")?,
     })
@@ -210,8 +251,8 @@ fn item_of(r: &AnyRow) -> Result<Item, sqlx::Error> {
 /// is outside it.
 pub const EVERY_EPOCH: i64 = -1;
 
-/// The next items of `service` after the id `after`, in order of id, that are sealed
-/// in an epoch other than `outside_of`.
+/// The next items of `service` after the cursor `after`, in walk order,
+/// that are sealed in an epoch other than `outside_of`.
 pub async fn items(
     db: &Db,
     service: &str,
@@ -219,123 +260,116 @@ pub async fn items(
     after: &str,
     limit: i64,
 ) -> Result<Vec<Item>, sqlx::Error> {
-    sqlx::query(
-        "select m.id, m.author, m.key_epoch, m.sealed, c.client_recipient \
-         from messages m join cases c on c.id = m.case_id \
-         where c.service = $1 and m.key_epoch <> $2 and m.id > $3 \
-         order by m.id limit $4",
-    )
-    .bind(service)
-    .bind(outside_of)
-    .bind(after)
-    .bind(limit)
-    .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(item_of)
-    .collect()
-}
-
-/// What became of one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// Resealed, and the job moved past it.
-    Resealed,
-    /// The item changed or went away meanwhile: counted as skipped.
-    Changed,
-    /// Another run of the job is past this item already: nothing written.
-    Behind,
-}
-
-/// Advances the job past the item `item_id` and adds one to `column`, in `tx`; false if
-/// another run of the job is already past it.
-async fn advance(
-    conn: &mut sqlx::AnyConnection,
-    job: &str,
-    item_id: &str,
-    column: Counter,
-) -> Result<bool, sqlx::Error> {
-    let c = column.name();
-    // `total` grows if items came in under an old epoch after the start.
-    let sql = format!(
-        "update rotation_jobs set after_id = $1, {c} = {c} + 1, updated_on = $2, \
-         total = case when total < done + unreadable + skipped + 1 \
-                 then done + unreadable + skipped + 1 else total end \
-         where id = $3 and state = 'running' and after_id < $1"
-    );
-    let moved = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(item_id)
-        .bind(day(today()))
-        .bind(job)
-        .execute(&mut *conn)
+    let (at_epoch, at_id) = parse_cursor(after);
+    let mut out: Vec<Item> = vec![];
+    for epoch in epochs_of(db, service).await? {
+        let wanted = limit - out.len() as i64;
+        if wanted <= 0 {
+            break;
+        }
+        if epoch == outside_of || epoch < at_epoch {
+            continue;
+        }
+        let from = if epoch == at_epoch { at_id } else { "" };
+        let rows = sqlx::query(
+            "select m.id, m.author, m.key_epoch, m.sealed, c.client_recipient \
+             from messages m join cases c on c.id = m.case_id \
+             where m.key_epoch = $1 and m.id > $2 and c.service = $3 \
+             order by m.id limit $4",
+        )
+        .bind(epoch)
+        .bind(from)
+        .bind(service)
+        .bind(wanted)
+        .fetch_all(&db.pool)
         .await?;
-    Ok(moved.rows_affected() == 1)
-}
-
-#[derive(Debug, Clone, Copy)]
-pub enum Counter {
-    Done,
-    Unreadable,
-    Skipped,
-}
-
-impl Counter {
-    fn name(self) -> &'static str {
-        match self {
-            Counter::Done => "done",
-            Counter::Unreadable => "unreadable",
-            Counter::Skipped => "skipped",
+        for r in &rows {
+            out.push(item_of(r)?);
         }
     }
+    Ok(out)
 }
 
-/// One transaction: the item gets its new ciphertext and epoch only if it
-/// still holds the ciphertext it was read with (compare and swap), and the
-/// job moves past it. `id`, `n`, `written_on` and `author` are untouched.
-pub async fn replace(
+/// What a batch came to: its items resealed, left (changed or deleted
+/// meanwhile) and unreadable with the keys in hand.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub done: i64,
+    pub skipped: i64,
+    pub unreadable: i64,
+}
+
+/// One transaction for a batch: the job moves past its last item (only if
+/// no other run of the job is past its first) with its counts, and each
+/// resealed item gets its new ciphertext and epoch only if it still holds
+/// the ciphertext it was read with (compare and swap). `resealed[i]` is
+/// `items[i]` sealed anew, or None when the keys in hand did not open it.
+/// `id`, `n`, `written_on` and `author` are untouched. `None`: another run
+/// is ahead, and nothing was written.
+pub async fn commit_batch(
     db: &Db,
     job: &str,
-    item: &Item,
-    resealed: &[u8],
+    items: &[Item],
+    resealed: &[Option<Vec<u8>>],
     target: i64,
-) -> Result<Step, sqlx::Error> {
+) -> Result<Option<Counts>, sqlx::Error> {
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return Ok(Some(Counts::default()));
+    };
     let mut tx = db.pool.begin().await?;
-    if !advance(&mut tx, job, &item.id, Counter::Done).await? {
-        return Ok(Step::Behind);
-    }
-    let swapped = sqlx::query(
-        "update messages set sealed = $1, key_epoch = $2 \
-         where id = $3 and key_epoch = $4 and sealed = $5",
+    // The job's row first: a second run of the job waits on its lock, then
+    // finds the cursor moved and writes nothing.
+    let moved = sqlx::query(
+        "update rotation_jobs set after_id = $1, updated_on = $2 \
+         where id = $3 and state = 'running' and after_id < $4",
     )
-    .bind(resealed)
-    .bind(target)
-    .bind(&item.id)
-    .bind(item.key_epoch)
-    .bind(&item.sealed)
+    .bind(&last.cursor)
+    .bind(day(today()))
+    .bind(job)
+    .bind(&first.cursor)
     .execute(&mut *tx)
     .await?;
-    if swapped.rows_affected() != 1 {
-        drop(tx);
-        return match pass(db, job, &item.id, Counter::Skipped).await? {
-            true => Ok(Step::Changed),
-            false => Ok(Step::Behind),
+    if moved.rows_affected() != 1 {
+        return Ok(None);
+    }
+    let mut counts = Counts::default();
+    for (item, new) in items.iter().zip(resealed) {
+        let Some(new) = new else {
+            counts.unreadable += 1;
+            continue;
         };
+        let swapped = sqlx::query(
+            "update messages set sealed = $1, key_epoch = $2 \
+             where id = $3 and key_epoch = $4 and sealed = $5",
+        )
+        .bind(&new[..])
+        .bind(target)
+        .bind(&item.id)
+        .bind(item.key_epoch)
+        .bind(&item.sealed)
+        .execute(&mut *tx)
+        .await?;
+        if swapped.rows_affected() == 1 {
+            counts.done += 1;
+        } else {
+            counts.skipped += 1;
+        }
     }
+    // `total` grows if items came in under an old epoch after the start.
+    sqlx::query(
+        "update rotation_jobs set done = done + $1, skipped = skipped + $2, \
+         unreadable = unreadable + $3, \
+         total = case when total < done + skipped + unreadable + $4 \
+                 then done + skipped + unreadable + $4 else total end \
+         where id = $5",
+    )
+    .bind(counts.done)
+    .bind(counts.skipped)
+    .bind(counts.unreadable)
+    .bind(counts.done + counts.skipped + counts.unreadable)
+    .bind(job)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
-    Ok(Step::Resealed)
-}
-
-/// Moves the job past an item it leaves as it is, counting it.
-pub async fn pass(
-    db: &Db,
-    job: &str,
-    item_id: &str,
-    counter: Counter,
-) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    if !advance(&mut tx, job, item_id, counter).await? {
-        return Ok(false);
-    }
-    tx.commit().await?;
-    Ok(true)
+    Ok(Some(counts))
 }
