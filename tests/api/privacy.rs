@@ -24,6 +24,7 @@ const CANCEL_TEXT: &str = "the saffron tram leaves at dawn";
 const CALLER_NAME: &str = "Peregrine Ashcombe";
 const CALL_NOTES: &str = "the cobalt orchard hums in winter";
 const OFF_DUTY_NOTES: &str = "the quartz heron waits past closing";
+const FORGED: &str = "the forged walrus asks for a callback";
 
 fn probe_client() -> reqwest::Client {
     probe_client_from(CLIENT_IP)
@@ -162,6 +163,33 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         .await
         .unwrap();
     assert_eq!(sent.status().as_u16(), 200);
+    // Back and Reload: the same write-back form sent again is refused as
+    // expired, with the text kept, and makes no second message.
+    let again = writer
+        .post(app.url("/en/check/reply"))
+        .form(&[
+            ("receipt", receipt.as_str()),
+            ("token", &token),
+            ("message", FOLLOW_UP),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let again = again.text().await.unwrap();
+    assert!(
+        again.contains("expired") && again.contains(FOLLOW_UP),
+        "{again}"
+    );
+    // A "reply" written straight into the database, without the service's
+    // MAC: refused, shown nowhere, and logged with an error id only.
+    let envelope = crate::reply_auth::stored_envelope(&app, &case).await;
+    let mut forged = crate::reply_auth::forged_doc(&case, None);
+    forged.text = FORGED.into();
+    crate::reply_auth::plant(&app, &case, &envelope.seal(&forged).unwrap(), "staff").await;
+    let (_, thread) = app
+        .check_as(&probe_client_from("127.0.0.80"), "en", &receipt)
+        .await;
+    assert!(!thread.contains(FORGED), "{thread}");
     assert_eq!(
         pia.post("/en/staff/logout", &[("csrf", &csrf)])
             .await
@@ -350,6 +378,8 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         FOLLOW_UP,
         REPLY,
         NOTE,
+        FORGED,
+        "forged walrus",
         WRONG_PASSWORD,
         &one_time[0],
         NEW_PASSWORD,
@@ -377,6 +407,7 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         );
     }
     assert!(logs.contains("staff logged in") && logs.contains("staff login refused"));
+    assert!(logs.contains("messages without the service's MAC were not shown"));
     // Seat ids never reach the logs: with a case id from a staff page they
     // would tie the case to its time.
     let pool = app.pool().await;

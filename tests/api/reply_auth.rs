@@ -35,7 +35,7 @@ async fn case_with_a_reply() -> (TestApp, String, Staff, String) {
 /// the case's stored client recipient and the service's stored keys, and
 /// insert it as a message by `author`, flagging the case unread for the
 /// client.
-async fn plant(app: &TestApp, case: &str, sealed: &[u8], author: &str) {
+pub(crate) async fn plant(app: &TestApp, case: &str, sealed: &[u8], author: &str) {
     let pool = app.pool().await;
     let epoch: i64 = sqlx::query("select key_epoch from messages where case_id = $1 limit 1")
         .bind(case)
@@ -66,7 +66,7 @@ async fn plant(app: &TestApp, case: &str, sealed: &[u8], author: &str) {
 }
 
 /// The service's keys and the client's, as the database holds them.
-async fn stored_envelope(app: &TestApp, case: &str) -> Envelope {
+pub(crate) async fn stored_envelope(app: &TestApp, case: &str) -> Envelope {
     let pool = app.pool().await;
     let row = sqlx::query(
         "select k.recipients, c.client_recipient from cases c \
@@ -85,7 +85,7 @@ async fn stored_envelope(app: &TestApp, case: &str) -> Envelope {
         .with(suoja::seal::parse_recipient(&client).unwrap())
 }
 
-fn forged_doc(case: &str, mac: Option<String>) -> MessageDoc {
+pub(crate) fn forged_doc(case: &str, mac: Option<String>) -> MessageDoc {
     MessageDoc {
         v: suoja::intake::DOC_VERSION,
         case: case.to_owned(),
