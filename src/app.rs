@@ -70,10 +70,24 @@ impl AppState {
             Some(catalog) => {
                 self.keys.reload(&self.db, &self.config, &catalog).await?;
                 self.services.publish(catalog);
+                self.recompute_deadlines();
                 Ok(())
             }
             None => self.reload_keys().await,
         }
+    }
+
+    /// A service's retention may have changed: its cases' deletion days
+    /// are recomputed by the rule now in force (`retention::store::backfill`;
+    /// it does nothing for a service whose rules are as stored), in the
+    /// background, so the edit that changed them is answered at once.
+    fn recompute_deadlines(&self) {
+        let (db, services) = (self.db.clone(), self.services.current());
+        tokio::spawn(async move {
+            if let Err(e) = crate::retention::store::backfill(&db, &services).await {
+                tracing::warn!(error = %e, "recomputing deletion days failed");
+            }
+        });
     }
 
     /// Re-reads the keys every service seals to (a set just changed here).

@@ -272,8 +272,8 @@ async fn nothing_stored_in_the_clear_keeps_the_order_in_which_clients_acted() {
             assert!(!sql.contains("autoincrement"), "{table}: {sql}");
         }
     }
-    // Twelve cases made one after the other: stored in an order of their
-    // own (the random ids), and no integer column counts them.
+    // Twelve cases made one after the other: on SQLite stored in an order
+    // of their own (the random ids), and no integer column counts them.
     let mut made = vec![];
     for i in 0..12 {
         let receipt = app.submit_ok(&format!("request number {i}")).await;
@@ -284,10 +284,14 @@ async fn nothing_stored_in_the_clear_keeps_the_order_in_which_clients_acted() {
         .await
         .unwrap();
     let stored: Vec<String> = stored.into_iter().map(|r| r.0).collect();
-    assert_ne!(
-        stored, made,
-        "stored in the order made (1 in 12! by chance)"
-    );
+    // PostgreSQL's heap keeps rows in the order written until a table is
+    // rewritten: SECURITY.md says so, and no test can take it away.
+    if !is_postgres() {
+        assert_ne!(
+            stored, made,
+            "stored in the order made (1 in 12! by chance)"
+        );
+    }
     let columns: Vec<(String,)> = sqlx::query_as(if is_postgres() {
         "select column_name::text from information_schema.columns \
          where table_schema = current_schema() and table_name = 'messages' \

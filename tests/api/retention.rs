@@ -504,3 +504,49 @@ async fn a_changed_rule_in_the_config_reaches_cases_without_activity() {
     assert!(ok && !err.contains("retention rules changed"), "{err}");
     assert_eq!(retain_until(&app, &case).await, in_days(2));
 }
+
+#[tokio::test]
+async fn a_retention_changed_on_the_web_moves_every_deletion_day_at_once() {
+    let mut app = spawn_app().await;
+    let pw = app
+        .with_staff(&[("boss", "admin", &[]), ("pia", "counsellor", &[SERVICE])])
+        .await;
+    let open = app.submit_ok("kept by the rule in force").await;
+    let closed = app.submit_ok("closed, kept for the shorter time").await;
+    let (open, closed) = (app.case_of(&open).await, app.case_of(&closed).await);
+    let pia = Staff::first_login(&app, "pia", &pw[1]).await;
+    let csrf = pia.csrf().await;
+    let done = pia
+        .post(
+            &format!("/en/staff/cases/{closed}/status"),
+            &[("csrf", &csrf), ("status", "closed")],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(retain_until(&app, &open).await, in_days(180));
+
+    // The admin shortens the service's retention to 90 and 14 days.
+    let boss = Staff::first_login(&app, "boss", &pw[0]).await;
+    let page = boss.get(&format!("/en/staff/services/{SERVICE}")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let mut form = crate::services::form_of(&page.body);
+    crate::services::set(&mut form, "retention_days", "90");
+    crate::services::set(&mut form, "closed_retention_days", "14");
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let saved = boss
+        .post(&format!("/en/staff/services/{SERVICE}"), &fields)
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+
+    // Without any activity, both cases follow the rule in force, and the
+    // case page says the same rule and day.
+    let started = Instant::now();
+    while retain_until(&app, &open).await != in_days(90) {
+        assert!(started.elapsed() < Duration::from_secs(10), "not moved");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(retain_until(&app, &closed).await, in_days(14));
+    let page = pia.get(&format!("/en/staff/cases/{open}")).await;
+    assert!(page.body.contains(&in_days(90)), "{}", page.body);
+    assert!(page.body.contains("90 days"), "{}", page.body);
+}

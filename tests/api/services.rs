@@ -184,7 +184,7 @@ async fn an_edit_shows_at_once_and_outlives_a_restart_until_the_config_entry_cha
 
 /// The named inputs and text areas of the form in a page's main part, with
 /// their values as shown (what an admin's browser would send back).
-fn form_of(body: &str) -> Vec<(String, String)> {
+pub(crate) fn form_of(body: &str) -> Vec<(String, String)> {
     let main = between(body, "<main", "</main>").expect("a main part");
     let mut fields = vec![];
     for tag in main.split('<').skip(1) {
@@ -215,7 +215,7 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn set(form: &mut Vec<(String, String)>, name: &str, value: &str) {
+pub(crate) fn set(form: &mut Vec<(String, String)>, name: &str, value: &str) {
     form.retain(|(k, _)| k != name);
     form.push((name.to_owned(), value.to_owned()));
 }
