@@ -155,6 +155,28 @@ pub async fn first_messages(
     db: &Db,
     case_ids: &[&str],
 ) -> Result<HashMap<String, Vec<u8>>, sqlx::Error> {
+    messages_where(db, case_ids, "m.n = 0").await
+}
+
+/// The client's newest line after the first, for each of `case_ids` that
+/// has one: for a booking, the move or cancellation that says what holds
+/// now.
+pub async fn latest_client_lines(
+    db: &Db,
+    case_ids: &[&str],
+) -> Result<HashMap<String, Vec<u8>>, sqlx::Error> {
+    let newest = "m.n > 0 and m.n = (select max(l.n) from messages l \
+                  where l.case_id = m.case_id and l.author = 'client')";
+    messages_where(db, case_ids, newest).await
+}
+
+/// One sealed message for each of `case_ids` (at most), picked by
+/// `condition`, a fixed SQL text over `m`.
+async fn messages_where(
+    db: &Db,
+    case_ids: &[&str],
+    condition: &'static str,
+) -> Result<HashMap<String, Vec<u8>>, sqlx::Error> {
     let mut out = HashMap::with_capacity(case_ids.len());
     for chunk in case_ids.chunks(400) {
         let list = (1..=chunk.len())
@@ -163,7 +185,7 @@ pub async fn first_messages(
             .join(", ");
         let sql = format!(
             "select m.case_id, m.sealed from messages m where m.case_id in ({list}) \
-             and m.n = 0"
+             and {condition}"
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for id in chunk {

@@ -105,11 +105,19 @@ pub async fn queue(
     });
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
     let mut firsts = crate::intake::store::first_messages(&state.db, &ids).await?;
+    // A booking's first message holds the time first booked; a move or a
+    // cancel adds a line that says what holds now.
+    let bookings: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.kind == "booking")
+        .map(|r| r.id.as_str())
+        .collect();
+    let mut latest = crate::intake::store::latest_client_lines(&state.db, &bookings).await?;
     let mut lines = rows
         .into_iter()
         .map(|row| {
-            let first = firsts.remove(&row.id);
-            line(&state, &session, row, first, &soon)
+            let sealed = (firsts.remove(&row.id), latest.remove(&row.id));
+            line(&state, &session, row, sealed, &soon)
         })
         .collect::<Result<Vec<_>, _>>()?;
     in_exact_order(&mut lines, filter.order());
@@ -139,20 +147,23 @@ struct Sorting {
     written_at: Option<String>,
 }
 
-/// One line of the queue, its preview opened with the reader's key.
+/// One line of the queue, its preview opened with the reader's key: the
+/// first message, and for a booking the client's newest line after it.
 fn line(
     state: &AppState,
     session: &StaffSession,
     row: QueueRow,
-    first: Option<Vec<u8>>,
+    (first, latest): (Option<Vec<u8>>, Option<Vec<u8>>),
     soon: &str,
 ) -> Result<(Sorting, QueueLine), PageError> {
     let lang = session.lang;
     let t = Tr::new(lang);
     let opened = first.as_deref().map(|s| open_doc(session, &row.id, s));
     let doc = opened.transpose()?.flatten();
+    let latest = latest.as_deref().map(|s| open_doc(session, &row.id, s));
+    let latest = latest.transpose()?.flatten();
     let preview = match &doc {
-        Some(doc) => preview_of(&t, state, &row.service, doc),
+        Some(doc) => preview_of(&t, state, &row.service, doc, latest.as_ref()),
         None => t.t("queue-unreadable"),
     };
     let sorting = Sorting {
@@ -245,8 +256,15 @@ fn shown(count: Count) -> String {
     }
 }
 
-/// Topic, name and the start of the text, for a line of the queue.
-fn preview_of(t: &Tr, state: &AppState, service: &str, doc: &MessageDoc) -> String {
+/// Topic, name and the start of the text (of `now`, the newest line, when
+/// there is one), for a line of the queue.
+fn preview_of(
+    t: &Tr,
+    state: &AppState,
+    service: &str,
+    doc: &MessageDoc,
+    now: Option<&MessageDoc>,
+) -> String {
     let service = state.services.get(service);
     let mut parts = vec![];
     if let Some(topic) = &doc.topic {
@@ -256,8 +274,9 @@ fn preview_of(t: &Tr, state: &AppState, service: &str, doc: &MessageDoc) -> Stri
     if let Some(name) = &doc.name {
         parts.push(name.clone());
     }
-    let mut text: String = doc.text.chars().take(80).collect();
-    if doc.text.chars().count() > 80 {
+    let shown = &now.unwrap_or(doc).text;
+    let mut text: String = shown.chars().take(80).collect();
+    if shown.chars().count() > 80 {
         text.push('…');
     }
     parts.push(text);

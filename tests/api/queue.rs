@@ -317,3 +317,48 @@ async fn nothing_stored_in_the_clear_keeps_the_order_in_which_clients_acted() {
     }
     pool.close().await;
 }
+
+#[tokio::test]
+async fn a_booking_moved_then_cancelled_shows_in_the_queue_as_it_stands() {
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[("pia", "counsellor", &[SERVICE])]).await;
+    let first = crate::booking::insert_slot(&app, 30, 1).await;
+    let second = crate::booking::insert_slot(&app, 54, 1).await;
+    let (receipt, _) = crate::schedule::book_slot(&app, &first, &[("call", "you_call")]).await;
+    let case = app.case_of(&receipt).await;
+    let pia = Staff::first_login(&app, "pia", &pw[0]).await;
+    let line = |body: &str| -> String {
+        let (found, _) = lines(body);
+        found.into_iter().find(|(id, _)| *id == case).unwrap().1
+    };
+
+    // Moved: the queue's line says where to, not the time first booked.
+    let (_, manage) = app.manage("en", &receipt).await;
+    let token = between(&manage, r#"name="token" value=""#, "\"").unwrap();
+    let choice = format!("slot:{second}");
+    let (status, moved) =
+        crate::seats::post_manage_with(&app, "move", &receipt, &token, &choice).await;
+    assert_eq!(status, 200, "{moved}");
+    let queue = pia.get("/en/staff").await;
+    assert!(
+        line(&queue.body).contains("moved the booking to"),
+        "{}",
+        queue.body
+    );
+
+    // Cancelled: closed, out of the new ones, and the line says so.
+    let token = crate::helpers::token_of_form(&moved, "/bookings/cancel");
+    let (status, cancelled) =
+        crate::seats::post_manage_with(&app, "cancel", &receipt, &token, "").await;
+    assert_eq!(status, 200, "{cancelled}");
+    let queue = pia.get("/en/staff").await;
+    assert!(
+        line(&queue.body).contains("cancelled the booking"),
+        "{}",
+        queue.body
+    );
+    let new = pia.get("/en/staff?status=new").await;
+    assert!(!new.body.contains(&case), "a cancelled booking is not new");
+    let closed = pia.get("/en/staff?status=closed").await;
+    assert!(closed.body.contains(&case), "{}", closed.body);
+}

@@ -105,7 +105,7 @@ async fn a_seat_row_names_no_case_and_only_the_seal_ties_them() {
     assert!(schedule.body.contains(&new_seat));
 }
 
-async fn post_manage_with(
+pub(crate) async fn post_manage_with(
     app: &TestApp,
     what: &str,
     receipt: &str,

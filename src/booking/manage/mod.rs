@@ -137,6 +137,9 @@ pub async fn cancel(State(state): State<AppState>, m: Manage) -> Result<Response
     let mut tx = state.db.pool.begin().await?;
     if store::end_seat(&mut tx, &o.booking.id, "cancelled").await? {
         give_back_seat(&state, &mut tx, &o, epoch, &sealed).await?;
+        // Nothing is left to do for the booking: it leaves the new ones.
+        let rules = state.services.retention_of(&o.case.service);
+        crate::queue::store::set_status(&mut tx, &o.case.id, "closed", rules).await?;
     }
     tx.commit().await?;
     state.notifier.activity(&o.case.service);
