@@ -119,6 +119,8 @@ function measure({ allowed, client }) {
   const active = document.activeElement;
   const { scrollX, scrollY } = window;
   for (const e of fields) {
+    // Blurred first: a field focused by a click shows no ring, by design.
+    e.blur();
     e.focus({ focusVisible: true, preventScroll: true });
     const s = getComputedStyle(e);
     const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
