@@ -23,8 +23,10 @@
 // notice.
 //
 // On each page it runs axe-core (WCAG 2.0/2.1 A and AA), checks <html lang>
-// and <title>, that in-page links have a target, that nothing scrolls
-// sideways at 320 px, that the page has no script, that the browser asked
+// and <title>, that in-page links have a target, the layout at 320 and
+// 1280 px (layout.mjs: reflow, 24×24 targets, the fields' styles, the quick
+// exit first; a screenshot of each page at each width under
+// target/browser-screenshots/), that the page has no script, that the browser asked
 // nothing of any host but the server, and which cookies were set: none on the
 // client side; on the staff side only the session cookie, HttpOnly and
 // SameSite=Strict. It also checks the keyboard path through the header of
@@ -41,6 +43,10 @@
 // the check page (move and cancel forms); and the counsellor's availability
 // page, a slot's edit page, the schedule (day and week, with the bookings),
 // the phone-call form, that form with an error and the receipt of a call.
+//
+// The content is as long as real content gets (LONG): long names, service
+// and topic names with long Finnish compounds, a text with a long link, an
+// e-mail address, every contact way, a booked group, and a full queue.
 //
 // The last line is `N passed, M failed`; the exit code is 0 only when M is 0.
 // CHROMIUM (default /usr/bin/chromium) names another Chromium binary.
