@@ -145,6 +145,8 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .route("/", get(choose_language))
         .route("/static/suoja.css", get(stylesheet))
+        .route("/static/favicon.svg", get(favicon))
+        .route("/favicon.ico", get(favicon_ico))
         .route("/health", get(|| async { "ok" }))
         .merge(crate::intake::routes())
         .merge(crate::booking::routes())
@@ -190,6 +192,23 @@ async fn stylesheet() -> impl IntoResponse {
         ],
         include_str!("../static/suoja.css"),
     )
+}
+
+/// The site's icon, which every page links to; cached as the stylesheet is.
+async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/favicon.svg"),
+    )
+}
+
+/// Browsers and tools that ask for `/favicon.ico` without reading the page
+/// are sent to the icon rather than to a 404 page.
+async fn favicon_ico() -> Redirect {
+    Redirect::permanent("/static/favicon.svg")
 }
 
 async fn not_found() -> PageError {
@@ -283,7 +302,7 @@ async fn onion_location(State(base): State<Arc<str>>, request: Request, next: Ne
         .is_some_and(|h| h.split(':').next().is_some_and(|h| h.ends_with(".onion")));
     let page = request.uri().path();
     let staff = page.split('/').nth(2) == Some("staff");
-    let other = page.starts_with("/static/") || page == "/health";
+    let other = page.starts_with("/static/") || page == "/health" || page == "/favicon.ico";
     let mut response = next.run(request).await;
     if !(on_onion || staff || other)
         && let Ok(value) = HeaderValue::try_from(format!("{base}{path}"))

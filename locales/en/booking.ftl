@@ -185,3 +185,4 @@ avail-done-edited = The time was changed.
 avail-done-edited-booked = The time was changed. Its bookings are cancelled, and each client has a message with the new time.
 avail-error-below-taken = There cannot be fewer seats than are already booked.
 avail-doc-changed = We had to cancel your booking for { $when }: the time was changed to { $new }. You can book the new time or another one, or write to us here.
+schedule-error-confirm = Tick “I am sure” to cancel the booking.

@@ -75,3 +75,4 @@ audit-action-reactivated = Account reactivated
 audit-action-reset-started = Started a password reset
 audit-action-reset-one-time = Reset a password to a one-time password
 audit-action-reset-done = Set a new password after a reset
+people-notice-not-confirmed = Nothing changed: tick “I am sure” to confirm.

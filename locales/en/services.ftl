@@ -74,3 +74,4 @@ audit-action-service-updated = Changed a service
 audit-action-service-retired = Retired a service
 audit-action-service-restored = Opened a service again
 rotation-kind-recipients = The service's keys changed
+services-notice-not-confirmed = The service was not retired: tick “I am sure” to confirm.

@@ -97,3 +97,4 @@ case-done-assign = Assignment changed.
 case-not-saved-title = Your session ended: nothing was saved
 case-not-saved-text = Your session ended before this was sent, so it was not saved. Copy the text below, log in again and send it.
 case-not-saved-label = What you wrote
+confirm-sure = I am sure

@@ -185,3 +185,4 @@ avail-done-edited = Aikaa muutettiin.
 avail-done-edited-booked = Aikaa muutettiin. Sen varaukset on peruttu, ja jokainen asiakas sai viestin uudesta ajasta.
 avail-error-below-taken = Paikkoja ei voi olla vähemmän kuin niitä on jo varattu.
 avail-doc-changed = Jouduimme perumaan varauksesi ajalle { $when }: aika muuttui, uusi aika on { $new }. Voit varata uuden ajan tai jonkin muun, tai kirjoittaa meille tänne.
+schedule-error-confirm = Vahvista peruminen valitsemalla ”Olen varma”.

@@ -75,3 +75,4 @@ audit-action-reactivated = Tili palautettiin käyttöön
 audit-action-reset-started = Aloitti salasanan nollauksen
 audit-action-reset-one-time = Nollasi salasanan kertakäyttöiseksi
 audit-action-reset-done = Asetti uuden salasanan nollauksen jälkeen
+people-notice-not-confirmed = Mitään ei muutettu: vahvista valitsemalla ”Olen varma”.

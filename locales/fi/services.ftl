@@ -74,3 +74,4 @@ audit-action-service-updated = Muutti palvelua
 audit-action-service-retired = Poisti palvelun käytöstä
 audit-action-service-restored = Avasi palvelun uudelleen
 rotation-kind-recipients = Palvelun avaimet muuttuivat
+services-notice-not-confirmed = Palvelua ei poistettu käytöstä: vahvista valitsemalla ”Olen varma”.

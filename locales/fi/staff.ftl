@@ -97,3 +97,4 @@ case-done-assign = Vastuuhenkilö vaihdettu.
 case-not-saved-title = Istuntosi päättyi: mitään ei tallennettu
 case-not-saved-text = Istuntosi päättyi ennen lähettämistä, joten tekstiä ei tallennettu. Kopioi alla oleva teksti, kirjaudu uudelleen ja lähetä se.
 case-not-saved-label = Kirjoittamasi teksti
+confirm-sure = Olen varma

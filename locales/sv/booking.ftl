@@ -185,3 +185,4 @@ avail-done-edited = Tiden ändrades.
 avail-done-edited-booked = Tiden ändrades. Dess bokningar är avbokade och varje klient har fått ett meddelande om den nya tiden.
 avail-error-below-taken = Det kan inte finnas färre platser än det redan finns bokningar.
 avail-doc-changed = Vi var tvungna att avboka din tid { $when }: tiden ändrades till { $new }. Du kan boka den nya tiden eller en annan, eller skriva till oss här.
+schedule-error-confirm = Bekräfta avbokningen genom att kryssa i ”Jag är säker”.

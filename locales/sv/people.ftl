@@ -75,3 +75,4 @@ audit-action-reactivated = Kontot aktiverades igen
 audit-action-reset-started = Startade en återställning av lösenord
 audit-action-reset-one-time = Återställde ett lösenord till ett engångslösenord
 audit-action-reset-done = Valde ett nytt lösenord efter en återställning
+people-notice-not-confirmed = Inget ändrades: bekräfta genom att kryssa i ”Jag är säker”.

@@ -74,3 +74,4 @@ audit-action-service-updated = Ändrade en tjänst
 audit-action-service-retired = Avslutade en tjänst
 audit-action-service-restored = Öppnade en tjänst igen
 rotation-kind-recipients = Tjänstens nycklar ändrades
+services-notice-not-confirmed = Tjänsten avslutades inte: bekräfta genom att kryssa i ”Jag är säker”.

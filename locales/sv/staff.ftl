@@ -97,3 +97,4 @@ case-done-assign = Ansvarig har ändrats.
 case-not-saved-title = Din session tog slut: inget sparades
 case-not-saved-text = Din session tog slut innan texten skickades, så den sparades inte. Kopiera texten nedan, logga in igen och skicka den.
 case-not-saved-label = Det du skrev
+confirm-sure = Jag är säker

@@ -39,7 +39,7 @@ pub struct Notice {
 }
 
 /// The notices the list shows after a change.
-const NOTICES: &[&str] = &["created", "updated", "retired", "restored"];
+const NOTICES: &[&str] = &["created", "updated", "retired", "restored", "not-confirmed"];
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -55,6 +55,8 @@ pub struct RawRetire {
     csrf: String,
     /// `1`: retire; `0`: bring back.
     retired: String,
+    /// `yes` when the "I am sure" box is ticked: needed to retire.
+    confirm: String,
 }
 
 csrf_forms!(RawForm, RawRetire);
@@ -233,6 +235,11 @@ async fn retire(
     };
     if state.services.get(&slug).is_none() {
         return Err(PageError::NotFound);
+    }
+    // Retiring hides the service from clients at once: only with the box
+    // ticked (the browser requires it; this is for any other client).
+    if retired && raw.confirm != "yes" {
+        return Ok(to_list(session.lang, "not-confirmed"));
     }
     let action = if retired {
         "service_retired"

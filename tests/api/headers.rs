@@ -185,3 +185,22 @@ async fn errors_under_static_are_not_cached_and_every_429_says_when_to_retry() {
     assert!(over.headers().contains_key("retry-after"));
     assert!(over.text().await.unwrap().contains("kept"));
 }
+
+#[tokio::test]
+async fn the_icon_is_served_and_cached_and_favicon_ico_leads_to_it() {
+    let app = spawn_app().await;
+    let c = client();
+    let (_, page) = app.get("/en/").await;
+    assert!(page.contains(r#"<link rel="icon" href="/static/favicon.svg""#));
+    let icon = c.get(app.url("/static/favicon.svg")).send().await.unwrap();
+    assert_eq!(icon.status().as_u16(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+    assert_eq!(icon.headers()["cache-control"], "public, max-age=3600");
+    assert_eq!(icon.headers()["x-content-type-options"], "nosniff");
+    assert!(icon.text().await.unwrap().starts_with("<svg"));
+    let ico = c.get(app.url("/favicon.ico")).send().await.unwrap();
+    assert_eq!(ico.status().as_u16(), 308);
+    assert_eq!(ico.headers()["location"], "/static/favicon.svg");
+    assert_eq!(ico.headers()["cache-control"], "no-store");
+    assert_eq!(ico.headers()["x-frame-options"], "DENY");
+}

@@ -44,6 +44,10 @@ async fn invite(admin: &Staff, email: &str, role: &str, services: &[&str]) -> An
 async fn act(admin: &Staff, action: &str, staff_id: &str, extra: &[(&str, &str)]) -> Answer {
     let csrf = people_csrf(admin).await;
     let mut form = vec![("csrf", csrf.as_str()), ("staff", staff_id)];
+    // What cannot be undone is confirmed with the "I am sure" box.
+    if matches!(action, "deactivate" | "reset") {
+        form.push(("confirm", "yes"));
+    }
     form.extend_from_slice(extra);
     admin
         .post(&format!("/en/staff/people/{action}"), &form)
@@ -375,6 +379,32 @@ async fn deactivation_ends_sessions_at_once_and_reactivation_lets_them_back() {
     app.submit_ok("the moss on the north wall").await;
     let bea_key = staff_key(&app, "bea", NEW_PASSWORD).await;
     let bea_id = id_of(&app, "bea").await;
+
+    // Without the "I am sure" box ticked, neither a deactivation nor a
+    // reset changes anything (the form requires the box; the server checks).
+    let csrf = people_csrf(&root).await;
+    for action in ["deactivate", "reset"] {
+        let form = [("csrf", csrf.as_str()), ("staff", bea_id.as_str())];
+        let unsure = root
+            .post(&format!("/en/staff/people/{action}"), &form)
+            .await;
+        assert_eq!(
+            unsure.location, "/en/staff/people?notice=not-confirmed",
+            "{action}"
+        );
+    }
+    assert_eq!(bea.get("/en/staff").await.status, 200, "still logged in");
+    let page = root.get("/en/staff/people?notice=not-confirmed").await;
+    assert!(
+        page.body
+            .contains("Nothing changed: tick “I am sure” to confirm.")
+    );
+    assert_eq!(
+        page.body
+            .matches(r#"name="confirm" value="yes" required"#)
+            .count(),
+        4
+    );
 
     let off = act(&root, "deactivate", &bea_id, &[]).await;
     assert_eq!(off.location, "/en/staff/people?notice=deactivated");

@@ -259,7 +259,7 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
     let cancelled = pia
         .post(
             &format!("/en/staff/schedule/bookings/{booking}/cancel"),
-            &[("csrf", &csrf), ("text", CANCEL_TEXT)],
+            &[("csrf", &csrf), ("text", CANCEL_TEXT), ("confirm", "yes")],
         )
         .await;
     assert_eq!(cancelled.status, 303);
@@ -795,7 +795,7 @@ async fn invitations_and_resets_log_no_token_address_or_password() {
     let reset = root
         .post(
             "/en/staff/people/reset",
-            &[("csrf", &csrf), ("staff", &ronja_id)],
+            &[("csrf", &csrf), ("staff", &ronja_id), ("confirm", "yes")],
         )
         .await;
     assert_eq!(reset.status, 303);

@@ -370,6 +370,7 @@ async fn a_deactivation_on_one_instance_ends_sessions_everywhere_and_stops_seali
     let form = [
         ("csrf", csrf_in(&people.body)),
         ("staff", id_of(&first, "anna").await),
+        ("confirm", "yes".to_owned()),
     ];
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let off = root.post("/en/staff/people/deactivate", &form).await;

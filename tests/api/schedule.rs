@@ -223,9 +223,26 @@ async fn a_counsellor_cancels_a_booking_and_the_client_reads_the_message_with_th
     assert_eq!(state_of_booking(&app, &id).await, "booked");
 
     let message = "Our counsellor is ill that day; please book another time.";
-    let done = anna
+    // Without the "I am sure" box ticked nothing is cancelled, and the
+    // message typed is kept.
+    let unsure = anna
         .post(&path, &[("csrf", &csrf), ("text", message), ("day", &day)])
         .await;
+    assert_eq!(unsure.status, 422);
+    assert!(
+        unsure
+            .body
+            .contains("Tick “I am sure” to cancel the booking.")
+    );
+    assert!(unsure.body.contains(message), "the message is kept");
+    assert_eq!(state_of_booking(&app, &id).await, "booked");
+    let sure = [
+        ("csrf", csrf.as_str()),
+        ("text", message),
+        ("day", &day),
+        ("confirm", "yes"),
+    ];
+    let done = anna.post(&path, &sure).await;
     assert_eq!(done.status, 303, "{}", done.body);
     assert!(done.location.contains("done=cancelled"));
     assert_eq!(state_of_booking(&app, &id).await, "cancelled");
@@ -237,9 +254,7 @@ async fn a_counsellor_cancels_a_booking_and_the_client_reads_the_message_with_th
     let (_, form) = app.get(&format!("/en/services/{SERVICE}/book")).await;
     assert!(form.contains(&format!("slot:{slot}")), "bookable again");
     // Cancelling twice sends nothing twice.
-    let again = anna
-        .post(&path, &[("csrf", &csrf), ("text", message)])
-        .await;
+    let again = anna.post(&path, &sure).await;
     assert!(again.location.contains("done=stale"));
 
     let (status, thread) = app.check("en", &receipt).await;
@@ -321,6 +336,7 @@ async fn a_booked_group_shows_on_each_meeting_day_and_cancelling_frees_its_seat(
             &format!("/en/staff/schedule/bookings/{id}/cancel"),
             &[
                 ("csrf", &csrf),
+                ("confirm", "yes"),
                 (
                     "text",
                     "Two of our counsellors are ill, so the group cannot meet.",

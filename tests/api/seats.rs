@@ -400,7 +400,11 @@ async fn a_booking_made_before_seats_were_sealed_is_carried_over_and_never_lost(
     let cancelled = anna
         .post(
             &format!("/en/staff/schedule/bookings/{booking}/cancel"),
-            &[("csrf", &csrf), ("text", "The line is closed that day.")],
+            &[
+                ("csrf", &csrf),
+                ("text", "The line is closed that day."),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(cancelled.status, 303, "{}", cancelled.body);

@@ -317,7 +317,16 @@ async fn a_retired_service_is_hidden_from_clients_and_its_cases_stay() {
     app.submit_ok("written before the line closed").await;
     let csrf = boss.csrf().await;
     let path = format!("/en/staff/services/{SERVICE}/retire");
-    let retired = boss.post(&path, &[("csrf", &csrf), ("retired", "1")]).await;
+    // Not without the "I am sure" box ticked.
+    let unsure = boss.post(&path, &[("csrf", &csrf), ("retired", "1")]).await;
+    assert_eq!(unsure.location, "/en/staff/services?notice=not-confirmed");
+    assert_eq!(app.get(&format!("/en/services/{SERVICE}")).await.0, 200);
+    let sure = [
+        ("csrf", csrf.as_str()),
+        ("retired", "1"),
+        ("confirm", "yes"),
+    ];
+    let retired = boss.post(&path, &sure).await;
     assert_eq!(retired.status, 303);
     let (_, landing) = app.get("/fi/").await;
     assert!(!landing.contains("Tukilinja") && landing.contains("Sateenkaarilinja"));

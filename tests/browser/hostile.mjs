@@ -15,7 +15,8 @@
 //
 // - no script ran: no dialog opened, and __pwn(), which an init script
 //   defines and every payload calls, was never called;
-// - nothing was requested but the page itself and /static/suoja.css: every
+// - nothing was requested but the page itself, /static/suoja.css and the
+//   icon, /static/favicon.svg: every
 //   other request, to any origin, is recorded and aborted;
 // - no element a payload could inject is in the page;
 // - each payload is shown, as text, on the case page or schedule it belongs
@@ -55,7 +56,7 @@ const BOOKINGS = 5;
 // Ordinary tags (img, svg, details) are not listed, so a template may use
 // them; the payloads that use them are marked or load something.
 const INJECTED = 'script, iframe, frame, object, embed, base, style, meta[http-equiv], '
-  + 'link:not([href="/static/suoja.css"]), [id^=pwn], [class*=pwn], [src*=pwn], [href*=pwn], '
+  + 'link:not([href="/static/suoja.css"]):not([href="/static/favicon.svg"]), [id^=pwn], [class*=pwn], [src*=pwn], [href*=pwn], '
   + '[onerror], [onload], [onfocus], [ontoggle], [onbegin], [onmouseover], '
   + 'a[href^="javascript" i], a[href^="data:" i], form[action*="pwn"]';
 
@@ -272,7 +273,7 @@ async function viewPass(browser, base, state, date, expected, bypassCSP) {
       return route.fulfill({ status: 200, contentType: 'text/html', body: SELF_CHECK.html });
     }
     const allowed = u.origin === base.origin
-      && ((r.isNavigationRequest() && r.url() === navigatedTo) || u.pathname === '/static/suoja.css');
+      && ((r.isNavigationRequest() && r.url() === navigatedTo) || ['/static/suoja.css', '/static/favicon.svg'].includes(u.pathname));
     if (allowed) return route.continue();
     requests.push(`${r.method()} ${r.url()} (${r.resourceType()})`);
     return route.abort('blockedbyclient');

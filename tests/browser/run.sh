@@ -2,8 +2,9 @@
 # Accessibility, cookie and no-third-party check of suoja's client and staff
 # pages in headless Chromium (see a11y.mjs), then the hostile-content check
 # of the counsellor's views (hostile.mjs, corpus in hostile-corpus.txt).
-# Installs what is missing, then runs both (about a minute and a half on two
-# cores):
+# Installs what is missing, then runs both (about four minutes on two busy
+# cores; a screenshot of every page at 320 and 1280 px is left under
+# target/browser-screenshots/):
 #
 #   tests/browser/run.sh [SUOJA_BIN]
 #

@@ -27,6 +27,16 @@ pub struct RawPerson {
     staff: String,
     role: String,
     service: String,
+    /// `yes` when the "I am sure" box of a deactivation or reset is ticked.
+    confirm: String,
+}
+
+impl RawPerson {
+    /// A change that cannot be undone runs only with its box ticked: the
+    /// browser requires it, and this checks it for any other client.
+    fn confirmed(&self) -> bool {
+        self.confirm == "yes"
+    }
 }
 
 csrf_forms!(RawPerson);
@@ -84,6 +94,9 @@ pub async fn deactivate(
     State(state): State<AppState>,
     AdminForm { session, form: raw }: AdminForm<RawPerson>,
 ) -> Result<Response, PageError> {
+    if !raw.confirmed() {
+        return Ok(back(session.lang, "not-confirmed"));
+    }
     set_active(&state, &session, &raw, false).await
 }
 
@@ -128,6 +141,9 @@ pub async fn reset(
     State(state): State<AppState>,
     AdminForm { session, form: raw }: AdminForm<RawPerson>,
 ) -> Result<Response, PageError> {
+    if !raw.confirmed() {
+        return Ok(back(session.lang, "not-confirmed"));
+    }
     let person = person(&state, &raw).await?;
     if person.id == session.staff.id {
         // One's own password is changed on the account page, key kept.

@@ -145,6 +145,7 @@ const NOTICES: &[&str] = &[
     "reactivated",
     "reset-mailed",
     "unchanged",
+    "not-confirmed",
 ];
 
 pub async fn page(

@@ -29,6 +29,8 @@ pub struct RawAct {
     pub text: String,
     pub day: String,
     pub span: String,
+    /// `yes` when the "I am sure" box of the cancel form is ticked.
+    pub confirm: String,
 }
 
 crate::staff::guard::csrf_forms!(RawAct);
@@ -100,7 +102,16 @@ pub async fn cancel(
     let Some(booking) = seats::with_case(&cases, seat) else {
         return Ok(back(&session, window, "unreadable"));
     };
-    let text = match message_text(&raw.text) {
+    // Cancelling cannot be undone: only with the box ticked (the browser
+    // requires it; this is for any other client). The text typed is kept.
+    let checked = message_text(&raw.text).and_then(|text| {
+        if raw.confirm == "yes" {
+            Ok(text)
+        } else {
+            Err("schedule-error-confirm")
+        }
+    });
+    let text = match checked {
         Ok(text) => text,
         Err(error) => {
             let typed = Typed {
