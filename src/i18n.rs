@@ -145,6 +145,26 @@ impl Tr {
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// The message `id` with text arguments and counts: a count goes to
+    /// Fluent as a number, so its plural selector picks the right form.
+    pub fn tc(
+        &self,
+        id: &str,
+        texts: &[(&'static str, &str)],
+        counts: &[(&'static str, i64)],
+    ) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = texts
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from((*v).to_owned())))
+            .collect();
+        for (k, n) in counts {
+            args.insert(Cow::Borrowed(*k), FluentValue::from(*n));
+        }
+        LOCALES
+            .try_lookup_with_args(self.lang.id(), id, &args)
+            .unwrap_or_else(|| id.to_owned())
+    }
+
     /// Whether `id` exists in this language (for optional names, e.g. topics).
     pub fn has(&self, id: &str) -> bool {
         LOCALES.try_lookup(self.lang.id(), id).is_some()

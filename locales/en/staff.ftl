@@ -75,6 +75,8 @@ case-unreadable = { $count ->
     [one] One message was sealed before you had access and cannot be opened with your key.
    *[other] { $count } messages were sealed before you had access and cannot be opened with your key.
 }
+case-client-name = Client's name
+case-client-way = How to contact
 case-from-client = Client
 case-reply-by = Reply from { $name }
 case-note-by = Internal note by { $name }

@@ -75,6 +75,8 @@ case-unreadable = { $count ->
     [one] Yksi viesti sinetöitiin ennen kuin sait pääsyn, eikä avaimesi avaa sitä.
    *[other] { $count } viestiä sinetöitiin ennen kuin sait pääsyn, eikä avaimesi avaa niitä.
 }
+case-client-name = Asiakkaan nimi
+case-client-way = Yhteydenottotapa
 case-from-client = Asiakas
 case-reply-by = Vastaus: { $name }
 case-note-by = Sisäinen muistiinpano: { $name }

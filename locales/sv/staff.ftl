@@ -75,6 +75,8 @@ case-unreadable = { $count ->
     [one] Ett meddelande förseglades innan du fick tillgång och kan inte öppnas med din nyckel.
    *[other] { $count } meddelanden förseglades innan du fick tillgång och kan inte öppnas med din nyckel.
 }
+case-client-name = Klientens namn
+case-client-way = Kontaktsätt
 case-from-client = Klient
 case-reply-by = Svar från { $name }
 case-note-by = Intern anteckning av { $name }
