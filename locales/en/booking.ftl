@@ -192,7 +192,10 @@ staff-phone = Record a call
 phone-title = Record a phone call
 phone-intro = Record a call on the caller's behalf. It is sealed like any request. You then get a receipt code to read to the caller, so they can go on in writing.
 phone-errors = Please check these
-phone-off-duty = None of your services has duty hours running now, so a call cannot be recorded. Calls are recorded during a service's weekly duty hours, and up to { $minutes } minutes after they end.
+phone-off-duty = None of your services has duty hours running now, so a call cannot be recorded. Calls are recorded during a service's weekly duty hours, and up to { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+} after they end.
 phone-on-duty = Duty hours running now: { $services }.
 phone-error-off-duty = This service has no duty hours running now, so the call was not recorded. What you wrote is kept below.
 phone-name = The caller's name (optional)

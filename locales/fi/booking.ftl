@@ -174,7 +174,7 @@ schedule-phone = Asiakkaan puhelinnumero
 schedule-details = Tiedot
 schedule-open-case = Avaa asia
 schedule-mark-done = Merkitse hoidetuksi
-schedule-mark-no-show = Merkitse jääneen väliin
+schedule-mark-no-show = Merkitse väliin jääneeksi
 schedule-cancel-message = Viesti asiakkaalle perumisesta
 schedule-cancel-hint = Asiakas lukee viestin tunnuskoodillaan. Aika vapautuu jollekulle toiselle.
 schedule-cancel-submit = Peru varaus ja lähetä viesti
@@ -192,9 +192,12 @@ staff-phone = Kirjaa puhelu
 phone-title = Kirjaa puhelu
 phone-intro = Kirjaa puhelu soittajan puolesta. Se sinetöidään kuten mikä tahansa yhteydenotto. Saat tunnuskoodin, jonka luet soittajalle, jotta hän voi jatkaa kirjoittamalla.
 phone-errors = Tarkista nämä
-phone-off-duty = Yhdelläkään palvelustasi ei ole päivystys käynnissä nyt, joten puhelua ei voi kirjata. Puhelut kirjataan palvelun viikoittaisen päivystyksen aikana ja enintään { $minutes } minuuttia sen päätyttyä.
+phone-off-duty = Yhdelläkään palvelustasi ei ole päivystystä käynnissä nyt, joten puhelua ei voi kirjata. Puhelut kirjataan palvelun viikoittaisen päivystyksen aikana ja enintään { $minutes ->
+    [one] minuutin
+   *[other] { $minutes } minuutin
+} ajan sen päätyttyä.
 phone-on-duty = Päivystys käynnissä nyt: { $services }.
-phone-error-off-duty = Tällä palvelulla ei ole päivystys käynnissä nyt, joten puhelua ei kirjattu. Kirjoittamasi teksti on tallessa alla.
+phone-error-off-duty = Tällä palvelulla ei ole päivystystä käynnissä nyt, joten puhelua ei kirjattu. Kirjoittamasi teksti on tallessa alla.
 phone-name = Soittajan nimi (vapaaehtoinen)
 phone-name-hint = Vain jos soittaja kertoi sen: nimi, jolla hän haluaa itseään kutsuttavan.
 phone-text = Mistä puhelussa oli kyse

@@ -192,7 +192,10 @@ staff-phone = Registrera ett samtal
 phone-title = Registrera ett telefonsamtal
 phone-intro = Registrera ett samtal för den som ringer. Det förseglas som alla andra ärenden. Du får sedan en kvittokod att läsa upp för den som ringer, så att hen kan fortsätta skriftligt.
 phone-errors = Kontrollera följande
-phone-off-duty = Ingen av dina tjänster har jourtid just nu, så samtalet kan inte registreras. Samtal registreras under tjänstens veckovisa jourtider och upp till { $minutes } minuter efter att de slutat.
+phone-off-duty = Ingen av dina tjänster har jourtid just nu, så samtalet kan inte registreras. Samtal registreras under tjänstens veckovisa jourtider och upp till { $minutes ->
+    [one] en minut
+   *[other] { $minutes } minuter
+} efter att de slutat.
 phone-on-duty = Jourtid pågår nu: { $services }.
 phone-error-off-duty = Tjänsten har ingen jourtid just nu, så samtalet registrerades inte. Det du skrev finns kvar nedan.
 phone-name = Namnet på den som ringer (frivilligt)

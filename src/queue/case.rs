@@ -130,10 +130,13 @@ pub async fn show_case(
     let service = service_name(state, lang, &meta.service);
     let title = format!("{} · {service}", t.t("case-title"));
     let rules = state.services.retention_of(&meta.service);
-    let (open_days, closed_days) = (rules.days.to_string(), rules.closed_days.to_string());
-    let retention_rule = t.ta(
+    let retention_rule = t.tc(
         "case-deleted-on-hint",
-        &[("open", &open_days), ("closed", &closed_days)],
+        &[],
+        &[
+            ("open", i64::from(rules.days)),
+            ("closed", i64::from(rules.closed_days)),
+        ],
     );
     let view = CaseView {
         page: StaffPage::new(
