@@ -759,7 +759,7 @@ async fn switching_language_on_a_receipt_page_keeps_the_receipt() {
         !page.contains(r#"href="/fi/services"#),
         "no link that loses the receipt"
     );
-    assert!(!page.contains(&format!("href=\"/fi/receipt")));
+    assert!(!page.contains("href=\"/fi/receipt"));
     let (status, fi) = switch_language(&app, &page, "fi").await;
     assert_eq!(status, 200, "{fi}");
     assert!(fi.contains(r#"<html lang="fi">"#));
