@@ -4,6 +4,7 @@
 
 mod backup;
 mod demo;
+mod demo_times;
 mod open;
 mod purge;
 mod rotate;

@@ -169,6 +169,7 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
         message_for(
             &t,
             Some(&service),
+            crate::booking::line::Audience::Staff,
             content.name.to_owned(),
             "2026-01-01",
             doc,

@@ -3,12 +3,31 @@
 booking-link = Would you rather book a time for a call, or join a group? Book here.
 booking-title = Book a time: { $service }
 booking-intro = Choose a free time or a group. You do not need to give your name. What you write here is sealed so that only the counsellors of this service can read it.
-booking-zone-note = Times are in { $zone } time.
-booking-choose = Time or group
-booking-none-free = There are no free times to book at the moment. You can still send a message.
+booking-zone-note = Times are local time ({ $city }).
+booking-zone-note-finland = Times are in Finnish time.
+booking-zone-note-utc = Times are in UTC.
+booking-choose = Time
+booking-times = Times for a call
+booking-choose-group = Group
+booking-none-free = There are no free times to book at the moment.
+booking-none-free-title = There are no free times or groups right now
+booking-none-free-later = Our counsellors publish new times and groups on this page. Please look again in a few days.
+booking-none-free-write = You can also write to us now: send a message
 booking-groups = Groups
-booking-seats-free = { $label } ({ $n } seats free)
-booking-group-detail = { $meetings } meetings, { $first } – { $last }, { $free } seats free
+booking-seats-free = { $label } ({ $n ->
+    [one] 1 place free
+   *[other] { $n } places free
+})
+booking-group-detail = { $meetings ->
+    [one] 1 meeting
+   *[other] { $meetings } meetings
+}, { $first } – { $last }, { $free ->
+    [one] 1 place free
+   *[other] { $free } places free
+}
+booking-group-meetings = Meetings
+booking-group-name-hint = The name you would like to be called in the group. Any name will do; it need not be your real one.
+booking-group-submit = Sign up for the group
 booking-call = Who calls
 booking-call-we_call = We call you
 booking-call-you_call = You call us
@@ -19,37 +38,53 @@ booking-topic = Topic (optional)
 booking-topic-none = No topic
 booking-submit = Book this time
 booking-taken = Sorry, someone else just took that time. Please choose another one; everything else you typed is kept.
-booking-error-choice = Choose a time or a group.
+booking-group-full = Sorry, the last place in that group has just gone. Please choose another group or a time; everything else you typed is kept.
+booking-error-choice = Choose a time.
+booking-error-group = Choose a group.
 booking-error-call = Choose who calls.
 booking-error-phone = Give a phone number we can call (digits, spaces and + - ( ) only), or choose that you call us.
 booking-error-phone-unused = You chose to call us, so leave the phone number empty.
 booking-booked-title = Your time is booked
 booking-booked-at = Your booking with { $service } is saved.
+booking-group-booked-title = You have a place in the group
+booking-group-booked-at = Your sign-up for { $group } ({ $service }) is saved.
 booking-time = Time
 booking-line = Line's number
 booking-we-call-you-at = We call you at { $phone }
 booking-you-call-us = You call us
 booking-receipt-use = With this code you can see your booking, move it or cancel it, and read our messages.
+booking-group-receipt-use = With this code you can see your sign-up and the group's meetings, cancel your place, and read our messages.
 booking-manage-open = See, move or cancel the booking
 booking-manage-title = Your booking
+booking-group-manage-title = Your place in the group
+booking-group = Group
 booking-state-booked = Booked
 booking-state-cancelled = Cancelled
 booking-state-moved = Moved
 booking-state-done = Done
 booking-state-no_show = Missed
+booking-group-state-booked = Signed up
 booking-not-current = This booking can no longer be changed.
 booking-move = Move to another time
 booking-move-submit = Move the booking
 booking-cancel = Cancel the booking
 booking-cancel-hint = The time is freed for someone else. Your messages stay.
 booking-cancel-submit = Cancel the booking
+booking-group-cancel = Cancel your place
+booking-group-cancel-hint = Your place is freed for someone else. Your messages stay.
+booking-group-cancel-submit = Cancel my place
 booking-cancelled-notice = Your booking is cancelled.
+booking-group-cancelled-notice = Your place in the group is cancelled.
 booking-moved-notice = Your booking is moved.
 booking-back-to-thread = Back to your messages
-booking-doc-we_call = Booked time: { $when }. We call the client.
-booking-doc-you_call = Booked time: { $when }. The client calls us.
-booking-doc-moved = The client moved the booking to { $when }.
-booking-doc-cancelled = The client cancelled the booking.
+booking-doc-moved = The booking was moved to { $when }.
+booking-doc-cancelled = The booking was cancelled.
+booking-line-we_call-client = Your time: { $when }. We call you.
+booking-line-you_call-client = Your time: { $when }. You call us.
+booking-line-we_call-staff = Booked time: { $when }. We call the client.
+booking-line-you_call-staff = Booked time: { $when }. The client calls us.
+booking-line-group-client = You have a place in the group { $group }. The first meeting is on { $first } and the last on { $last }.
+booking-line-group-staff = A place in the group { $group }. The first meeting is on { $first } and the last on { $last }.
 booking-weekday-1 = Mon
 booking-weekday-2 = Tue
 booking-weekday-3 = Wed
@@ -157,7 +192,10 @@ staff-phone = Record a call
 phone-title = Record a phone call
 phone-intro = Record a call on the caller's behalf. It is sealed like any request. You then get a receipt code to read to the caller, so they can go on in writing.
 phone-errors = Please check these
-phone-off-duty = None of your services has duty hours running now, so a call cannot be recorded. Calls are recorded during a service's weekly duty hours, and up to { $minutes } minutes after they end.
+phone-off-duty = None of your services has duty hours running now, so a call cannot be recorded. Calls are recorded during a service's weekly duty hours, and up to { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+} after they end.
 phone-on-duty = Duty hours running now: { $services }.
 phone-error-off-duty = This service has no duty hours running now, so the call was not recorded. What you wrote is kept below.
 phone-name = The caller's name (optional)

@@ -21,12 +21,12 @@ field-name-optional = Name to call you by (optional)
 field-name = Name to call you by
 field-name-hint = Any name you like; it does not have to be your real name.
 field-way = How would you like to be contacted?
-way-none = No contact: I will come back with my receipt code
-way-reply_here = Reply here: I will read the reply with my receipt code
+way-none = Don't contact me: I will come back with my receipt code if I want to
+way-reply_here = Reply here: I will read your reply with my receipt code
 way-phone = By phone
 way-email = By e-mail
 field-detail = Phone number or e-mail address (only if you chose phone or e-mail)
-field-detail-hint = Leave this empty if you chose no contact or a reply here.
+field-detail-hint = Leave this empty if you do not want to be contacted or will read the reply here.
 
 topic-general = General
 topic-crisis = Crisis or acute worry

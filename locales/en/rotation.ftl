@@ -12,7 +12,13 @@ rotation-state = State
 rotation-progress = Items handled
 rotation-unreadable = Could not open
 rotation-check = Final check
-rotation-check-result = { $passed } items pass, { $failed } fail
+rotation-check-result = { $passed ->
+    [one] 1 item passes
+   *[other] { $passed } items pass
+}, { $failed ->
+    [one] 1 fails
+   *[other] { $failed } fail
+}
 rotation-resume = Resume with my key
 rotation-running = A job is running. Reload the page to see its progress.
 rotation-reload = Reload this page

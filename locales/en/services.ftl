@@ -18,7 +18,13 @@ services-recipient-count = { $count ->
     [one] one key
    *[other] { $count } keys
 }
-services-retention-summary = { $days } days; closed cases { $closed } days
+services-retention-summary = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}; closed cases { $closed ->
+    [one] 1 day
+   *[other] { $closed } days
+}
 services-edit = Edit { $name }
 services-retire = Retire { $name }
 services-restore = Open { $name } again
@@ -30,7 +36,7 @@ services-new-title = New service
 services-edit-title = Edit { $name }
 services-errors = Please check these:
 services-slug-fixed = Address: /…/services/{ $slug } (fixed once a service is created).
-services-recipients-warning = If you change the keys, new messages are sealed to the new set at once, and a rotation job starts to seal the service's earlier messages again with the keys logged in now. Messages those keys cannot open are counted on the rotation page; finish them with `suoja rotate` and the recovery identity.
+services-recipients-warning = If you change the keys, new messages are sealed to the new set at once, and a rotation job starts to seal the service's earlier messages again with the keys logged in now. Messages those keys cannot open are counted on the rotation page; finish them on the command line with the command suoja rotate and the recovery identity.
 services-save = Save changes
 services-create = Create the service
 services-back = Back to services

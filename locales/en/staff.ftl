@@ -43,6 +43,7 @@ error-forbidden-text = This page does not exist or is not available to you.
 
 queue-title = Queue
 queue-no-services = You are not a member of any service yet. An administrator can add you to one.
+queue-no-services-admin = You are not a member of any service yet. Add yourself to one on the People page:
 queue-counts = Cases by status
 queue-service = Service
 queue-status = Status
@@ -58,7 +59,10 @@ queue-older = Older cases
 queue-unreadable = Sealed before you had access: not readable with your key
 queue-deletion = Deletion
 queue-deletion-any = Any time
-queue-deleted-within = Deleted within { $days } days
+queue-deleted-within = Deleted within { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
 queue-deletes-on = Deleted on { $day }
 kind-contact = Contact request
 staff-status-new = New
@@ -70,11 +74,19 @@ case-title = Case
 case-kind = Kind
 case-updated = Last activity
 case-deleted-on = Deleted on
-case-deleted-on-hint = Any message, note or change of status moves this day on: a case is deleted { $open } days after its last activity, a closed case { $closed } days after it was closed. Bookings count from their time.
+case-deleted-on-hint = Any message, note or change of status moves this day on: a case is deleted { $open ->
+    [one] 1 day
+   *[other] { $open } days
+} after its last activity, a closed case { $closed ->
+    [one] 1 day
+   *[other] { $closed } days
+} after it was closed. Bookings count from their time.
 case-unreadable = { $count ->
     [one] One message was sealed before you had access and cannot be opened with your key.
    *[other] { $count } messages were sealed before you had access and cannot be opened with your key.
 }
+case-client-name = Client's name
+case-client-way = How to contact
 case-from-client = Client
 case-reply-by = Reply from { $name }
 case-note-by = Internal note by { $name }

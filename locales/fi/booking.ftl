@@ -3,12 +3,31 @@
 booking-link = Haluatko mieluummin varata puheluajan tai ilmoittautua ryhmään? Varaa tästä.
 booking-title = Varaa aika: { $service }
 booking-intro = Valitse vapaa aika tai ryhmä. Nimeä ei tarvita. Kirjoittamasi sinetöidään niin, että vain tämän palvelun työntekijät voivat lukea sen.
-booking-zone-note = Ajat ovat aikavyöhykkeellä { $zone }.
-booking-choose = Aika tai ryhmä
-booking-none-free = Vapaita aikoja ei ole nyt varattavissa. Voit silti lähettää viestin.
+booking-zone-note = Ajat ovat paikallista aikaa ({ $city }).
+booking-zone-note-finland = Ajat ovat Suomen aikaa.
+booking-zone-note-utc = Ajat ovat UTC-aikaa.
+booking-choose = Aika
+booking-times = Puhelinajat
+booking-choose-group = Ryhmä
+booking-none-free = Vapaita aikoja ei ole nyt varattavissa.
+booking-none-free-title = Nyt ei ole vapaita aikoja eikä ryhmiä
+booking-none-free-later = Työntekijät julkaisevat uusia aikoja ja ryhmiä tälle sivulle. Katso tilanne uudelleen muutaman päivän kuluttua.
+booking-none-free-write = Voit myös kirjoittaa meille nyt: lähetä viesti
 booking-groups = Ryhmät
-booking-seats-free = { $label } ({ $n } paikkaa vapaana)
-booking-group-detail = { $meetings } tapaamista, { $first } – { $last }, { $free } paikkaa vapaana
+booking-seats-free = { $label } ({ $n ->
+    [one] 1 paikka vapaana
+   *[other] { $n } paikkaa vapaana
+})
+booking-group-detail = { $meetings ->
+    [one] 1 tapaaminen
+   *[other] { $meetings } tapaamista
+}, { $first } – { $last }, { $free ->
+    [one] 1 paikka vapaana
+   *[other] { $free } paikkaa vapaana
+}
+booking-group-meetings = Tapaamiset
+booking-group-name-hint = Nimi, jolla haluat, että sinua kutsutaan ryhmässä. Mikä tahansa nimi käy; sen ei tarvitse olla oikea nimesi.
+booking-group-submit = Ilmoittaudu ryhmään
 booking-call = Kuka soittaa
 booking-call-we_call = Me soitamme sinulle
 booking-call-you_call = Sinä soitat meille
@@ -19,37 +38,53 @@ booking-topic = Aihe (vapaaehtoinen)
 booking-topic-none = Ei aihetta
 booking-submit = Varaa tämä aika
 booking-taken = Valitettavasti joku muu ehti varata tämän ajan. Valitse toinen aika; muut kirjoittamasi tiedot ovat tallessa.
-booking-error-choice = Valitse aika tai ryhmä.
+booking-group-full = Valitettavasti ryhmän viimeinen paikka ehti mennä. Valitse toinen ryhmä tai aika; muut kirjoittamasi tiedot ovat tallessa.
+booking-error-choice = Valitse aika.
+booking-error-group = Valitse ryhmä.
 booking-error-call = Valitse, kuka soittaa.
 booking-error-phone = Anna puhelinnumero, johon voimme soittaa (vain numerot, välilyönnit ja + - ( )), tai valitse, että soitat itse.
 booking-error-phone-unused = Valitsit, että soitat itse, joten jätä puhelinnumero tyhjäksi.
 booking-booked-title = Aikasi on varattu
 booking-booked-at = Varauksesi palveluun { $service } on tallennettu.
+booking-group-booked-title = Sinulla on paikka ryhmässä
+booking-group-booked-at = Ilmoittautumisesi ryhmään { $group } ({ $service }) on tallennettu.
 booking-time = Aika
 booking-line = Linjan numero
 booking-we-call-you-at = Soitamme numeroon { $phone }
 booking-you-call-us = Sinä soitat meille
 booking-receipt-use = Tällä koodilla näet varauksesi, voit siirtää tai perua sen ja lukea viestimme.
+booking-group-receipt-use = Tällä koodilla näet ilmoittautumisesi ja ryhmän tapaamiset, voit perua ilmoittautumisen ja lukea viestimme.
 booking-manage-open = Katso, siirrä tai peru varaus
 booking-manage-title = Varauksesi
+booking-group-manage-title = Paikkasi ryhmässä
+booking-group = Ryhmä
 booking-state-booked = Varattu
 booking-state-cancelled = Peruttu
 booking-state-moved = Siirretty
 booking-state-done = Toteutunut
 booking-state-no_show = Jäi väliin
+booking-group-state-booked = Ilmoittautunut
 booking-not-current = Tätä varausta ei voi enää muuttaa.
 booking-move = Siirrä toiseen aikaan
 booking-move-submit = Siirrä varaus
 booking-cancel = Peru varaus
 booking-cancel-hint = Aika vapautuu jollekulle toiselle. Viestisi säilyvät.
 booking-cancel-submit = Peru varaus
+booking-group-cancel = Peru ilmoittautuminen
+booking-group-cancel-hint = Paikkasi vapautuu jollekulle toiselle. Viestisi säilyvät.
+booking-group-cancel-submit = Peru ilmoittautuminen
 booking-cancelled-notice = Varauksesi on peruttu.
+booking-group-cancelled-notice = Ilmoittautumisesi on peruttu.
 booking-moved-notice = Varauksesi on siirretty.
 booking-back-to-thread = Takaisin viesteihisi
-booking-doc-we_call = Varattu aika: { $when }. Me soitamme asiakkaalle.
-booking-doc-you_call = Varattu aika: { $when }. Asiakas soittaa meille.
-booking-doc-moved = Asiakas siirsi varauksen aikaan { $when }.
-booking-doc-cancelled = Asiakas perui varauksen.
+booking-doc-moved = Varaus siirrettiin aikaan { $when }.
+booking-doc-cancelled = Varaus peruttiin.
+booking-line-we_call-client = Aikasi: { $when }. Soitamme sinulle.
+booking-line-you_call-client = Aikasi: { $when }. Soitat meille.
+booking-line-we_call-staff = Varattu aika: { $when }. Me soitamme asiakkaalle.
+booking-line-you_call-staff = Varattu aika: { $when }. Asiakas soittaa meille.
+booking-line-group-client = Sinulla on paikka ryhmässä { $group }. Ensimmäinen tapaaminen on { $first } ja viimeinen { $last }.
+booking-line-group-staff = Paikka ryhmässä { $group }. Ensimmäinen tapaaminen on { $first } ja viimeinen { $last }.
 booking-weekday-1 = ma
 booking-weekday-2 = ti
 booking-weekday-3 = ke
@@ -139,7 +174,7 @@ schedule-phone = Asiakkaan puhelinnumero
 schedule-details = Tiedot
 schedule-open-case = Avaa asia
 schedule-mark-done = Merkitse hoidetuksi
-schedule-mark-no-show = Merkitse jääneen väliin
+schedule-mark-no-show = Merkitse väliin jääneeksi
 schedule-cancel-message = Viesti asiakkaalle perumisesta
 schedule-cancel-hint = Asiakas lukee viestin tunnuskoodillaan. Aika vapautuu jollekulle toiselle.
 schedule-cancel-submit = Peru varaus ja lähetä viesti
@@ -157,9 +192,12 @@ staff-phone = Kirjaa puhelu
 phone-title = Kirjaa puhelu
 phone-intro = Kirjaa puhelu soittajan puolesta. Se sinetöidään kuten mikä tahansa yhteydenotto. Saat tunnuskoodin, jonka luet soittajalle, jotta hän voi jatkaa kirjoittamalla.
 phone-errors = Tarkista nämä
-phone-off-duty = Yhdelläkään palvelustasi ei ole päivystys käynnissä nyt, joten puhelua ei voi kirjata. Puhelut kirjataan palvelun viikoittaisen päivystyksen aikana ja enintään { $minutes } minuuttia sen päätyttyä.
+phone-off-duty = Yhdelläkään palvelustasi ei ole päivystystä käynnissä nyt, joten puhelua ei voi kirjata. Puhelut kirjataan palvelun viikoittaisen päivystyksen aikana ja enintään { $minutes ->
+    [one] minuutin
+   *[other] { $minutes } minuutin
+} ajan sen päätyttyä.
 phone-on-duty = Päivystys käynnissä nyt: { $services }.
-phone-error-off-duty = Tällä palvelulla ei ole päivystys käynnissä nyt, joten puhelua ei kirjattu. Kirjoittamasi teksti on tallessa alla.
+phone-error-off-duty = Tällä palvelulla ei ole päivystystä käynnissä nyt, joten puhelua ei kirjattu. Kirjoittamasi teksti on tallessa alla.
 phone-name = Soittajan nimi (vapaaehtoinen)
 phone-name-hint = Vain jos soittaja kertoi sen: nimi, jolla hän haluaa itseään kutsuttavan.
 phone-text = Mistä puhelussa oli kyse

@@ -2,7 +2,7 @@ site-name = suoja
 skip-to-content = Siirry sisältöön
 language-nav = Kieli
 quick-exit = Pikapoistuminen: poistu sivulta
-footer-privacy = Emme tallenna osoitettasi emmekä selaimesi tietoja. Kirjoittamasi viesti salataan niin, että sen voivat avata vain valitsemasi palvelun työntekijät ja organisaation varmuusavain.
+footer-privacy = Emme tallenna osoitettasi emmekä selaimesi tietoja. Kirjoittamasi viesti salataan niin, että sen voivat avata vain valitsemasi palvelun työntekijät ja organisaation palautusavain.
 title-with-error = Virhe: { $title }
 
 landing-title = Ota yhteyttä nimettömästi
@@ -21,12 +21,12 @@ field-name-optional = Nimi, jolla sinua kutsutaan (vapaaehtoinen)
 field-name = Nimi, jolla sinua kutsutaan
 field-name-hint = Mikä tahansa nimi käy; sen ei tarvitse olla oikea nimesi.
 field-way = Miten haluat, että sinuun otetaan yhteyttä?
-way-none = Ei yhteydenottoa: palaan itse kuittikoodillani
-way-reply_here = Vastaus täällä: luen vastauksen kuittikoodillani
+way-none = Älkää ottako minuun yhteyttä: palaan itse kuittikoodillani, jos haluan
+way-reply_here = Vastatkaa tänne: luen vastauksen kuittikoodillani
 way-phone = Puhelimitse
 way-email = Sähköpostitse
 field-detail = Puhelinnumero tai sähköpostiosoite (vain jos valitsit puhelimen tai sähköpostin)
-field-detail-hint = Jätä tyhjäksi, jos valitsit, ettei sinuun oteta yhteyttä tai että vastaus tulee tänne.
+field-detail-hint = Jätä tyhjäksi, jos et halua yhteydenottoa tai luet vastauksen täältä.
 
 topic-general = Yleinen
 topic-crisis = Kriisi tai akuutti huoli

@@ -12,7 +12,13 @@ rotation-state = Tila
 rotation-progress = Käsitellyt kohteet
 rotation-unreadable = Ei voitu avata
 rotation-check = Lopputarkistus
-rotation-check-result = { $passed } kohdetta kunnossa, { $failed } virheellistä
+rotation-check-result = { $passed ->
+    [one] 1 kohde kunnossa
+   *[other] { $passed } kohdetta kunnossa
+}, { $failed ->
+    [one] 1 virheellinen
+   *[other] { $failed } virheellistä
+}
 rotation-resume = Jatka avaimellani
 rotation-running = Työ on käynnissä. Lataa sivu uudelleen nähdäksesi edistymisen.
 rotation-reload = Lataa sivu uudelleen

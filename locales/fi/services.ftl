@@ -14,11 +14,17 @@ services-col-actions = Toiminnot
 services-state-open = Avoinna asiakkaille
 services-state-retired = Poistettu käytöstä
 services-recipient-count = { $count ->
-    [0] ei omia (vain jäsenet ja varmuusavain)
+    [0] ei omia (vain jäsenet ja palautusavain)
     [one] yksi avain
    *[other] { $count } avainta
 }
-services-retention-summary = { $days } päivää; suljetut asiat { $closed } päivää
+services-retention-summary = { $days ->
+    [one] 1 päivä
+   *[other] { $days } päivää
+}; suljetut asiat { $closed ->
+    [one] 1 päivä
+   *[other] { $closed } päivää
+}
 services-edit = Muokkaa palvelua { $name }
 services-retire = Poista { $name } käytöstä
 services-restore = Avaa { $name } uudelleen
@@ -30,7 +36,7 @@ services-new-title = Uusi palvelu
 services-edit-title = Muokkaa palvelua { $name }
 services-errors = Tarkista nämä:
 services-slug-fixed = Osoite: /…/services/{ $slug } (ei muutu palvelun luomisen jälkeen).
-services-recipients-warning = Jos muutat avaimia, uudet viestit sinetöidään heti uusille avaimille, ja avainkierto alkaa sinetöidä palvelun aiemmat viestit uudelleen nyt kirjautuneiden avaimilla. Viestit, joita ne eivät avaa, näkyvät avainkierron sivulla; viimeistele ne komennolla `suoja rotate` ja varmuusavaimella.
+services-recipients-warning = Jos muutat avaimia, uudet viestit sinetöidään heti uusille avaimille, ja avainkierto alkaa sinetöidä palvelun aiemmat viestit uudelleen nyt kirjautuneiden avaimilla. Viestit, joita ne eivät avaa, näkyvät avainkierron sivulla; viimeistele ne komentoriviltä komennolla suoja rotate ja palautusavaimella.
 services-save = Tallenna muutokset
 services-create = Luo palvelu
 services-back = Takaisin palveluihin
@@ -53,7 +59,7 @@ services-hint-time-zone = IANA-aikavyöhykkeen nimi, esimerkiksi Europe/Helsinki
 services-hint-retention-days = Päivää viimeisestä tapahtumasta, 1–3650.
 services-hint-closed-retention-days = Päivää asian sulkemisesta, enintään yllä annettu määrä.
 services-hint-phone = Näytetään asiakkaille, jotka varaavat ajan puhelulle, jonka te soitatte.
-services-hint-recipients = Liitä age-vastaanottajatiedosto: yksi age1…-avain riviä kohden; #-merkillä alkavat rivit ovat kommentteja. Palvelun jäsenet ja varmuusavain lisätään automaattisesti.
+services-hint-recipients = Liitä age-vastaanottajatiedosto: yksi age1…-avain riviä kohden; #-merkillä alkavat rivit ovat kommentteja. Palvelun jäsenet ja palautusavain lisätään automaattisesti.
 service-error-slug = Anna osoite, jossa on 1–40 merkkiä: a–z, 0–9 ja -.
 service-error-slug-taken = Tällä osoitteella on jo palvelu: valitse toinen.
 service-error-name = Anna nimi jokaisella kielellä (enintään 120 merkkiä).
@@ -68,7 +74,7 @@ service-error-closed-longer = Suljettuja asioita ei voi säilyttää pidempään
 service-error-phone = Anna puhelinnumero: 5–20 numeroa; välilyönnit ja + - ( ) sallittuja.
 service-error-recipient = Jokin rivi ei ole age X25519 -vastaanottaja (age1…).
 service-error-recipients-many = Enintään 100 avainta.
-service-error-no-reader = Kukaan ei voisi lukea tämän palvelun viestejä: anna ainakin yksi avain (varmuusavainta ei ole määritetty).
+service-error-no-reader = Kukaan ei voisi lukea tämän palvelun viestejä: anna ainakin yksi avain (palautusavainta ei ole määritetty).
 audit-action-service-created = Loi palvelun
 audit-action-service-updated = Muutti palvelua
 audit-action-service-retired = Poisti palvelun käytöstä

@@ -43,6 +43,7 @@ error-forbidden-text = Tätä sivua ei ole, tai se ei ole sinun käytettävissä
 
 queue-title = Jono
 queue-no-services = Et ole vielä minkään palvelun jäsen. Ylläpitäjä voi lisätä sinut palveluun.
+queue-no-services-admin = Et ole vielä minkään palvelun jäsen. Lisää itsesi palveluun Henkilöt-sivulla:
 queue-counts = Tapaukset tilan mukaan
 queue-service = Palvelu
 queue-status = Tila
@@ -58,7 +59,10 @@ queue-older = Vanhemmat tapaukset
 queue-unreadable = Sinetöity ennen kuin sait pääsyn: avaimesi ei avaa tätä
 queue-deletion = Poisto
 queue-deletion-any = Milloin tahansa
-queue-deleted-within = Poistetaan { $days } päivän sisällä
+queue-deleted-within = Poistetaan { $days ->
+    [one] päivän
+   *[other] { $days } päivän
+} sisällä
 queue-deletes-on = Poistetaan { $day }
 kind-contact = Yhteydenotto
 staff-status-new = Uusi
@@ -70,11 +74,19 @@ case-title = Tapaus
 case-kind = Laji
 case-updated = Viimeisin toiminta
 case-deleted-on = Poistetaan
-case-deleted-on-hint = Jokainen viesti, muistiinpano tai tilan muutos siirtää tätä päivää: tapaus poistetaan { $open } päivää viimeisimmän toiminnan jälkeen, suljettu tapaus { $closed } päivää sulkemisen jälkeen. Varaukset lasketaan niiden ajankohdasta.
+case-deleted-on-hint = Jokainen viesti, muistiinpano tai tilan muutos siirtää tätä päivää: tapaus poistetaan { $open ->
+    [one] päivän
+   *[other] { $open } päivän
+} kuluttua viimeisimmästä toiminnasta, suljettu tapaus { $closed ->
+    [one] päivän
+   *[other] { $closed } päivän
+} kuluttua sulkemisesta. Varaukset lasketaan niiden ajankohdasta.
 case-unreadable = { $count ->
     [one] Yksi viesti sinetöitiin ennen kuin sait pääsyn, eikä avaimesi avaa sitä.
    *[other] { $count } viestiä sinetöitiin ennen kuin sait pääsyn, eikä avaimesi avaa niitä.
 }
+case-client-name = Asiakkaan nimi
+case-client-way = Yhteydenottotapa
 case-from-client = Asiakas
 case-reply-by = Vastaus: { $name }
 case-note-by = Sisäinen muistiinpano: { $name }

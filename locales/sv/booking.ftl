@@ -3,12 +3,31 @@
 booking-link = Vill du hellre boka en tid för ett samtal eller anmäla dig till en grupp? Boka här.
 booking-title = Boka en tid: { $service }
 booking-intro = Välj en ledig tid eller en grupp. Du behöver inte uppge ditt namn. Det du skriver förseglas så att endast tjänstens rådgivare kan läsa det.
-booking-zone-note = Tiderna anges i tidszonen { $zone }.
-booking-choose = Tid eller grupp
-booking-none-free = Det finns inga lediga tider att boka just nu. Du kan ändå skicka ett meddelande.
+booking-zone-note = Tiderna anges i lokal tid ({ $city }).
+booking-zone-note-finland = Tiderna anges i finsk tid.
+booking-zone-note-utc = Tiderna anges i UTC.
+booking-choose = Tid
+booking-times = Samtalstider
+booking-choose-group = Grupp
+booking-none-free = Det finns inga lediga tider att boka just nu.
+booking-none-free-title = Just nu finns inga lediga tider eller grupper
+booking-none-free-later = Rådgivarna lägger ut nya tider och grupper på den här sidan. Titta in igen om några dagar.
+booking-none-free-write = Du kan också skriva till oss nu: skicka ett meddelande
 booking-groups = Grupper
-booking-seats-free = { $label } ({ $n } platser lediga)
-booking-group-detail = { $meetings } träffar, { $first } – { $last }, { $free } platser lediga
+booking-seats-free = { $label } ({ $n ->
+    [one] 1 plats ledig
+   *[other] { $n } platser lediga
+})
+booking-group-detail = { $meetings ->
+    [one] 1 träff
+   *[other] { $meetings } träffar
+}, { $first } – { $last }, { $free ->
+    [one] 1 plats ledig
+   *[other] { $free } platser lediga
+}
+booking-group-meetings = Träffar
+booking-group-name-hint = Det namn du vill att vi använder i gruppen. Vilket namn som helst går bra; det behöver inte vara ditt riktiga namn.
+booking-group-submit = Anmäl mig till gruppen
 booking-call = Vem ringer
 booking-call-we_call = Vi ringer dig
 booking-call-you_call = Du ringer oss
@@ -19,37 +38,53 @@ booking-topic = Ämne (frivilligt)
 booking-topic-none = Inget ämne
 booking-submit = Boka den här tiden
 booking-taken = Tyvärr hann någon annan boka den tiden. Välj en annan tid; allt annat du skrev finns kvar.
-booking-error-choice = Välj en tid eller en grupp.
+booking-group-full = Tyvärr hann den sista platsen i gruppen gå till någon annan. Välj en annan grupp eller tid; allt annat du skrev finns kvar.
+booking-error-choice = Välj en tid.
+booking-error-group = Välj en grupp.
 booking-error-call = Välj vem som ringer.
 booking-error-phone = Ange ett telefonnummer vi kan ringa (endast siffror, mellanslag och + - ( )), eller välj att du ringer oss.
 booking-error-phone-unused = Du valde att ringa oss, så lämna telefonnumret tomt.
 booking-booked-title = Din tid är bokad
 booking-booked-at = Din bokning hos { $service } är sparad.
+booking-group-booked-title = Du har en plats i gruppen
+booking-group-booked-at = Din anmälan till gruppen { $group } ({ $service }) är sparad.
 booking-time = Tid
 booking-line = Linjens nummer
 booking-we-call-you-at = Vi ringer dig på { $phone }
 booking-you-call-us = Du ringer oss
 booking-receipt-use = Med den här koden kan du se din bokning, flytta eller avboka den och läsa våra meddelanden.
+booking-group-receipt-use = Med den här koden ser du din anmälan och gruppens träffar, kan återta anmälan och läsa våra meddelanden.
 booking-manage-open = Se, flytta eller avboka bokningen
 booking-manage-title = Din bokning
+booking-group-manage-title = Din plats i gruppen
+booking-group = Grupp
 booking-state-booked = Bokad
 booking-state-cancelled = Avbokad
 booking-state-moved = Flyttad
 booking-state-done = Genomförd
 booking-state-no_show = Uteblev
+booking-group-state-booked = Anmäld
 booking-not-current = Den här bokningen kan inte längre ändras.
 booking-move = Flytta till en annan tid
 booking-move-submit = Flytta bokningen
 booking-cancel = Avboka
 booking-cancel-hint = Tiden blir ledig för någon annan. Dina meddelanden finns kvar.
 booking-cancel-submit = Avboka
+booking-group-cancel = Återta anmälan
+booking-group-cancel-hint = Din plats blir ledig för någon annan. Dina meddelanden finns kvar.
+booking-group-cancel-submit = Återta anmälan
 booking-cancelled-notice = Din bokning är avbokad.
+booking-group-cancelled-notice = Din anmälan är återtagen.
 booking-moved-notice = Din bokning är flyttad.
 booking-back-to-thread = Tillbaka till dina meddelanden
-booking-doc-we_call = Bokad tid: { $when }. Vi ringer klienten.
-booking-doc-you_call = Bokad tid: { $when }. Klienten ringer oss.
-booking-doc-moved = Klienten flyttade bokningen till { $when }.
-booking-doc-cancelled = Klienten avbokade.
+booking-doc-moved = Bokningen flyttades till { $when }.
+booking-doc-cancelled = Bokningen avbokades.
+booking-line-we_call-client = Din tid: { $when }. Vi ringer dig.
+booking-line-you_call-client = Din tid: { $when }. Du ringer oss.
+booking-line-we_call-staff = Bokad tid: { $when }. Vi ringer klienten.
+booking-line-you_call-staff = Bokad tid: { $when }. Klienten ringer oss.
+booking-line-group-client = Du har en plats i gruppen { $group }. Första träffen är { $first } och sista { $last }.
+booking-line-group-staff = Plats i gruppen { $group }. Första träffen är { $first } och sista { $last }.
 booking-weekday-1 = mån
 booking-weekday-2 = tis
 booking-weekday-3 = ons
@@ -157,7 +192,10 @@ staff-phone = Registrera ett samtal
 phone-title = Registrera ett telefonsamtal
 phone-intro = Registrera ett samtal för den som ringer. Det förseglas som alla andra ärenden. Du får sedan en kvittokod att läsa upp för den som ringer, så att hen kan fortsätta skriftligt.
 phone-errors = Kontrollera följande
-phone-off-duty = Ingen av dina tjänster har jourtid just nu, så samtalet kan inte registreras. Samtal registreras under tjänstens veckovisa jourtider och upp till { $minutes } minuter efter att de slutat.
+phone-off-duty = Ingen av dina tjänster har jourtid just nu, så samtalet kan inte registreras. Samtal registreras under tjänstens veckovisa jourtider och upp till { $minutes ->
+    [one] en minut
+   *[other] { $minutes } minuter
+} efter att de slutat.
 phone-on-duty = Jourtid pågår nu: { $services }.
 phone-error-off-duty = Tjänsten har ingen jourtid just nu, så samtalet registrerades inte. Det du skrev finns kvar nedan.
 phone-name = Namnet på den som ringer (frivilligt)

@@ -12,7 +12,13 @@ rotation-state = Läge
 rotation-progress = Hanterade objekt
 rotation-unreadable = Kunde inte öppnas
 rotation-check = Slutkontroll
-rotation-check-result = { $passed } objekt godkända, { $failed } underkända
+rotation-check-result = { $passed ->
+    [one] 1 objekt godkänt
+   *[other] { $passed } objekt godkända
+}, { $failed ->
+    [one] 1 underkänt
+   *[other] { $failed } underkända
+}
 rotation-resume = Fortsätt med min nyckel
 rotation-running = Ett jobb pågår. Ladda om sidan för att se förloppet.
 rotation-reload = Ladda om sidan

@@ -18,7 +18,13 @@ services-recipient-count = { $count ->
     [one] en nyckel
    *[other] { $count } nycklar
 }
-services-retention-summary = { $days } dagar; stängda ärenden { $closed } dagar
+services-retention-summary = { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}; stängda ärenden { $closed ->
+    [one] 1 dag
+   *[other] { $closed } dagar
+}
 services-edit = Redigera { $name }
 services-retire = Avsluta { $name }
 services-restore = Öppna { $name } igen
@@ -30,7 +36,7 @@ services-new-title = Ny tjänst
 services-edit-title = Redigera { $name }
 services-errors = Kontrollera följande:
 services-slug-fixed = Adress: /…/services/{ $slug } (kan inte ändras efter att tjänsten skapats).
-services-recipients-warning = Om du ändrar nycklarna förseglas nya meddelanden genast till de nya nycklarna, och en nyckelrotation börjar försegla tjänstens tidigare meddelanden på nytt med de nycklar som är inloggade nu. Meddelanden som de nycklarna inte kan öppna räknas upp på rotationssidan; slutför dem med `suoja rotate` och reservidentiteten.
+services-recipients-warning = Om du ändrar nycklarna förseglas nya meddelanden genast till de nya nycklarna, och en nyckelrotation börjar försegla tjänstens tidigare meddelanden på nytt med de nycklar som är inloggade nu. Meddelanden som de nycklarna inte kan öppna räknas upp på rotationssidan; slutför dem på kommandoraden med kommandot suoja rotate och reservidentiteten.
 services-save = Spara ändringarna
 services-create = Skapa tjänsten
 services-back = Tillbaka till tjänsterna

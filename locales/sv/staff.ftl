@@ -43,6 +43,7 @@ error-forbidden-text = Sidan finns inte eller är inte tillgänglig för dig.
 
 queue-title = Kö
 queue-no-services = Du är ännu inte medlem i någon tjänst. En administratör kan lägga till dig.
+queue-no-services-admin = Du är ännu inte medlem i någon tjänst. Lägg till dig själv i en tjänst på sidan Personer:
 queue-counts = Ärenden efter status
 queue-service = Tjänst
 queue-status = Status
@@ -58,7 +59,10 @@ queue-older = Äldre ärenden
 queue-unreadable = Förseglat innan du fick tillgång: din nyckel öppnar det inte
 queue-deletion = Radering
 queue-deletion-any = När som helst
-queue-deleted-within = Raderas inom { $days } dagar
+queue-deleted-within = Raderas inom { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}
 queue-deletes-on = Raderas { $day }
 kind-contact = Kontaktbegäran
 staff-status-new = Ny
@@ -70,11 +74,19 @@ case-title = Ärende
 case-kind = Typ
 case-updated = Senaste aktivitet
 case-deleted-on = Raderas
-case-deleted-on-hint = Varje meddelande, anteckning eller statusändring flyttar fram dagen: ett ärende raderas { $open } dagar efter den senaste aktiviteten, ett stängt ärende { $closed } dagar efter att det stängdes. Bokningar räknas från sin tid.
+case-deleted-on-hint = Varje meddelande, anteckning eller statusändring flyttar fram dagen: ett ärende raderas { $open ->
+    [one] 1 dag
+   *[other] { $open } dagar
+} efter den senaste aktiviteten, ett stängt ärende { $closed ->
+    [one] 1 dag
+   *[other] { $closed } dagar
+} efter att det stängdes. Bokningar räknas från sin tid.
 case-unreadable = { $count ->
     [one] Ett meddelande förseglades innan du fick tillgång och kan inte öppnas med din nyckel.
    *[other] { $count } meddelanden förseglades innan du fick tillgång och kan inte öppnas med din nyckel.
 }
+case-client-name = Klientens namn
+case-client-way = Kontaktsätt
 case-from-client = Klient
 case-reply-by = Svar från { $name }
 case-note-by = Intern anteckning av { $name }

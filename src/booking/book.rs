@@ -1,5 +1,7 @@
-//! The client books: free slots of the coming weeks and open groups, a form
-//! with who calls whom, and the receipt once the booking is committed.
+//! The client books: free slots of the coming weeks with who calls whom,
+//! or a place in an open group (which meets at its own times, so nobody
+//! calls), and the receipt once the booking is committed. With nothing to
+//! book the page says so and where to write instead, with no form.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -8,9 +10,11 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
+use super::booked::{Booked, BookedView};
 use super::form::{BookingRequest, Call, RawBooking};
-use super::store::{self, Target};
-use super::views::{BookView, BookedView};
+use super::line::{self, Audience};
+use super::store::{self, GroupRow, Meeting, Target};
+use super::views::{BookView, group_name};
 use super::{show_when, time, token_scope};
 use crate::abuse::{Filled, take_form};
 use crate::app::AppState;
@@ -52,7 +56,11 @@ async fn page(
     let now = time::now_unix();
     let until = now + state.config.booking.window_days * 86_400;
     let slots = store::free_slots(&state.db, &service.slug, now, until).await?;
-    let groups = store::open_groups(&state.db, &service.slug, now).await?;
+    let mut groups = Vec::new();
+    for group in store::open_groups(&state.db, &service.slug, now).await? {
+        let meetings = store::group_meetings(&state.db, &group.id).await?;
+        groups.push((group, meetings));
+    }
     let view = BookView::new(state, lang, service, slots, groups, raw, errors, notice);
     Ok(html(status, &view))
 }
@@ -99,45 +107,80 @@ pub async fn submit(
             return page(&state, lang, &service, raw, errors, None, status).await;
         }
     };
+    let group = request.call.is_none();
     match accept(&state, lang, &service, request).await? {
-        Accepted::Booked(receipt, when, call) => {
-            let view = BookedView::new(&state, lang, &service, &receipt, when, &call);
+        Accepted::Booked(receipt, booked) => {
+            let view = BookedView::new(&state, lang, &service, &receipt, booked);
             Ok(html(StatusCode::OK, &view))
         }
         Accepted::Taken => {
-            let (status, notice) = (StatusCode::CONFLICT, Some("booking-taken"));
+            let status = StatusCode::CONFLICT;
+            let notice = Some(if group {
+                "booking-group-full"
+            } else {
+                "booking-taken"
+            });
             page(&state, lang, &service, raw, vec![], notice, status).await
         }
     }
 }
 
 enum Accepted {
-    Booked(Receipt, String, Call),
+    Booked(Receipt, Booked),
     /// The last seat went to someone else (or the time is gone).
     Taken,
 }
 
-/// The time a target stands for, if it can still be booked at all.
-pub(super) async fn target_times(
+/// What a target stands for, if it can still be booked at all: a time, or
+/// a group with its meetings.
+async fn find_target(
     state: &AppState,
     service: &Service,
     target: &Target,
-) -> Result<Option<(i64, i64, Option<String>)>, PageError> {
+) -> Result<Option<Found>, PageError> {
     match target {
         Target::Slot(id) => Ok(store::slot_of_service(&state.db, id, &service.slug)
             .await?
-            .map(|s| (s.starts_at, s.ends_at, None))),
-        Target::Group(id) => Ok(store::group_by_id(&state.db, id)
-            .await?
-            .filter(|g| g.service == service.slug)
-            .map(|g| (g.first_at, g.last_at, Some(g.name_en)))),
+            .map(|s| Found::Time(s.starts_at, s.ends_at))),
+        Target::Group(id) => {
+            let Some(group) = store::group_by_id(&state.db, id)
+                .await?
+                .filter(|g| g.service == service.slug)
+            else {
+                return Ok(None);
+            };
+            let meetings = store::group_meetings(&state.db, id).await?;
+            Ok(Some(Found::Group(group, meetings)))
+        }
     }
+}
+
+enum Found {
+    Time(i64, i64),
+    Group(GroupRow, Vec<Meeting>),
 }
 
 pub(super) fn rfc3339(unix: i64) -> String {
     jiff::Timestamp::from_second(unix)
         .map(|t| t.to_string())
         .unwrap_or_default()
+}
+
+/// The sealed part of the booking: for a time, who calls whom and when;
+/// for a group, its name (as the client read it) and its first and last
+/// meeting's start.
+fn booking_doc(lang: Lang, service: &Service, found: &Found, call: Option<&Call>) -> BookingDoc {
+    let (starts_at, ends_at, group) = match found {
+        Found::Time(starts_at, ends_at) => (*starts_at, *ends_at, None),
+        Found::Group(g, _) => (g.first_at, g.last_at, Some(group_name(lang, g).to_owned())),
+    };
+    BookingDoc {
+        call: call.map_or("group", Call::code).to_owned(),
+        starts_at: rfc3339(starts_at),
+        ends_at: rfc3339(ends_at),
+        time_zone: service.time_zone.iana_name().unwrap_or("UTC").to_owned(),
+        group,
+    }
 }
 
 /// Seals the booking, takes the seat and stores the case in one
@@ -148,28 +191,22 @@ async fn accept(
     service: &Service,
     request: BookingRequest,
 ) -> Result<Accepted, PageError> {
-    let Some((starts_at, ends_at, group)) = target_times(state, service, &request.target).await?
-    else {
+    let Some(found) = find_target(state, service, &request.target).await? else {
         return Ok(Accepted::Taken);
     };
     let t = Tr::new(lang);
-    let when = show_when(&t, service, starts_at, ends_at);
     // The seat's id: in the seat row, and otherwise only inside the seal.
     let seat_id = new_id();
-    let doc = BookingDoc {
-        call: request.call.code().to_owned(),
-        starts_at: rfc3339(starts_at),
-        ends_at: rfc3339(ends_at),
-        time_zone: service.time_zone.iana_name().unwrap_or("UTC").to_owned(),
-        group,
+    let doc = booking_doc(lang, service, &found, request.call.as_ref());
+    // The line as staff read it; each reader's page words it anew from
+    // the sealed booking (`booking::line`).
+    let text = line::booking_line(&t, Audience::Staff, &doc).unwrap_or_default();
+    let last_end = match &found {
+        Found::Time(_, ends_at) => *ends_at,
+        Found::Group(g, meetings) => meetings.last().map_or(g.last_at, |m| m.ends_at),
     };
-    let text = t.t1(
-        &format!("booking-doc-{}", request.call.code()),
-        "when",
-        &when,
-    );
     let first = |case: &str| first_message(case, service, &request, doc, &seat_id, text);
-    let until = booked_until(state, service, ends_at).await?;
+    let until = booked_until(state, service, last_end).await?;
     let SealedCase { receipt, case } =
         seal_case(state, service, "booking", Some(until), first).await?;
     if !take_seat(state, service, &case, &seat_id, &request.target).await? {
@@ -177,7 +214,14 @@ async fn accept(
         return Ok(Accepted::Taken);
     }
     state.notifier.activity(&service.slug);
-    Ok(Accepted::Booked(receipt, when, request.call.clone()))
+    let booked = match found {
+        Found::Time(starts_at, ends_at) => Booked::Time {
+            when: show_when(&t, service, starts_at, ends_at),
+            call: request.call.clone(),
+        },
+        Found::Group(group, meetings) => Booked::Group { group, meetings },
+    };
+    Ok(Accepted::Booked(receipt, booked))
 }
 
 /// The booking case's first message: who calls whom, the exact time, and
@@ -198,8 +242,8 @@ fn first_message(
         topic: request.topic.clone(),
         name: request.name.clone(),
         contact: Some(match &request.call {
-            Call::WeCall(phone) => crate::intake::ContactWay::Phone(phone.clone()),
-            Call::YouCall => crate::intake::ContactWay::None,
+            Some(Call::WeCall(phone)) => crate::intake::ContactWay::Phone(phone.clone()),
+            Some(Call::YouCall) | None => crate::intake::ContactWay::None,
         }),
         staff: None,
         booking: Some(booking),

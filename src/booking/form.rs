@@ -15,6 +15,10 @@ use crate::seal::wipe_on_drop;
 pub struct RawBooking {
     #[serde(default)]
     pub token: String,
+    /// Which of the page's forms was sent: `group` (a group sign-up) or
+    /// empty (a time).
+    #[serde(default)]
+    pub kind: String,
     /// `slot:ID` or `group:ID`.
     #[serde(default)]
     pub choice: String,
@@ -29,7 +33,7 @@ pub struct RawBooking {
     pub topic: String,
 }
 
-wipe_on_drop!(RawBooking: token, choice, call, phone, name, topic);
+wipe_on_drop!(RawBooking: token, kind, choice, call, phone, name, topic);
 
 /// Who calls whom at the booked time.
 #[derive(Clone, PartialEq, Eq)]
@@ -60,7 +64,9 @@ impl Call {
 /// A booking request that passed every check.
 pub struct BookingRequest {
     pub target: Target,
-    pub call: Call,
+    /// Who calls whom at a time; none for a group, which meets at its own
+    /// times in the way the service describes, so nobody calls anyone.
+    pub call: Option<Call>,
     pub name: Option<String>,
     pub topic: Option<String>,
 }
@@ -84,29 +90,54 @@ pub fn parse_choice(raw: &str) -> Option<Target> {
     }
 }
 
+impl RawBooking {
+    /// Whether the group sign-up form was sent (or a group chosen on any).
+    pub fn is_group(&self) -> bool {
+        self.kind == "group" || matches!(parse_choice(&self.choice), Some(Target::Group(_)))
+    }
+}
+
+/// Who calls whom, for a time: a phone number is needed only when we call.
+fn parse_call(raw: &RawBooking, errors: &mut Vec<FieldError>) -> Option<Call> {
+    let phone = raw.phone.trim();
+    match raw.call.as_str() {
+        "we_call" if is_phone_number(phone) => Some(Call::WeCall(phone.to_owned())),
+        "we_call" => {
+            errors.push(err("phone", "booking-error-phone"));
+            None
+        }
+        "you_call" if !phone.is_empty() => {
+            errors.push(err("phone", "booking-error-phone-unused"));
+            None
+        }
+        "you_call" => Some(Call::YouCall),
+        _ => {
+            errors.push(err("call", "booking-error-call"));
+            None
+        }
+    }
+}
+
 impl BookingRequest {
+    /// A time needs who calls whom; a group sign-up needs only the group
+    /// (its form asks nothing else: `call` and `phone` are not read, so no
+    /// number is ever sealed for a group).
     pub fn parse(raw: &RawBooking, service: &Service) -> Result<BookingRequest, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let target = parse_choice(&raw.choice);
+        let group = raw.is_group();
+        let target = parse_choice(&raw.choice).filter(|t| matches!(t, Target::Group(_)) == group);
         if target.is_none() {
-            errors.push(err("choice", "booking-error-choice"));
+            let message = if group {
+                "booking-error-group"
+            } else {
+                "booking-error-choice"
+            };
+            errors.push(err("choice", message));
         }
-        let phone = raw.phone.trim();
-        let call = match raw.call.as_str() {
-            "we_call" if is_phone_number(phone) => Some(Call::WeCall(phone.to_owned())),
-            "we_call" => {
-                errors.push(err("phone", "booking-error-phone"));
-                None
-            }
-            "you_call" if !phone.is_empty() => {
-                errors.push(err("phone", "booking-error-phone-unused"));
-                None
-            }
-            "you_call" => Some(Call::YouCall),
-            _ => {
-                errors.push(err("call", "booking-error-call"));
-                None
-            }
+        let call = if group {
+            None
+        } else {
+            parse_call(raw, &mut errors)
         };
         let name: String = raw
             .name
@@ -127,8 +158,8 @@ impl BookingRequest {
                 None
             }
         };
-        match (target, call) {
-            (Some(target), Some(call)) if errors.is_empty() => Ok(BookingRequest {
+        match target {
+            Some(target) if errors.is_empty() => Ok(BookingRequest {
                 target,
                 call,
                 name: (!name.is_empty()).then_some(name),
@@ -177,7 +208,7 @@ mod tests {
     fn we_call_you_needs_a_phone_number_and_you_call_us_needs_none() {
         let s = service();
         let ok = BookingRequest::parse(&raw("we_call", "+358 40 123 4567"), &s).unwrap();
-        assert!(ok.call == Call::WeCall("+358 40 123 4567".into()));
+        assert!(ok.call == Some(Call::WeCall("+358 40 123 4567".into())));
         assert_eq!(ok.target, Target::Slot(ID.into()));
         assert!(BookingRequest::parse(&raw("you_call", ""), &s).is_ok());
         let fields = |r: RawBooking| -> Vec<&str> {
@@ -191,6 +222,22 @@ mod tests {
         assert_eq!(fields(raw("we_call", "")), ["phone"]);
         assert_eq!(fields(raw("you_call", "040 123")), ["phone"]);
         assert_eq!(fields(raw("", "")), ["call"]);
+    }
+
+    #[test]
+    fn a_group_sign_up_needs_no_call_and_seals_no_phone() {
+        let s = service();
+        let mut group = raw("", "+358 40 123 4567");
+        group.choice = format!("group:{ID}");
+        let ok = BookingRequest::parse(&group, &s).unwrap();
+        assert!(ok.call.is_none());
+        assert_eq!(ok.target, Target::Group(ID.into()));
+        // The group form sent without a group names the group as missing.
+        let mut empty = RawBooking::default();
+        empty.kind = "group".into();
+        let errors = BookingRequest::parse(&empty, &s).err().unwrap();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "booking-error-group");
     }
 
     #[test]

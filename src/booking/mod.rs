@@ -8,8 +8,10 @@
 //! cases (`phone`) with a receipt read out to the caller.
 
 mod book;
+mod booked;
 mod cancel;
 pub(crate) mod form;
+pub mod line;
 mod manage;
 mod phone;
 mod publish;
@@ -26,6 +28,7 @@ use crate::app::AppState;
 use crate::config::Service;
 use crate::i18n::Tr;
 
+pub use booked::receipt_again;
 pub use form::Call;
 
 pub fn routes() -> Router<AppState> {
@@ -80,7 +83,11 @@ pub(crate) fn token_scope(service: &Service) -> String {
 /// A slot's time as people of each language write it, in the service's zone:
 /// "ti 31.3.2026 klo 10.00–10.30".
 pub fn show_when(t: &Tr, service: &Service, starts_at: i64, ends_at: i64) -> String {
-    let tz = &service.time_zone;
+    show_when_in(t, &service.time_zone, starts_at, ends_at)
+}
+
+/// A time as [`show_when`] writes it, in zone `tz`.
+pub fn show_when_in(t: &Tr, tz: &jiff::tz::TimeZone, starts_at: i64, ends_at: i64) -> String {
     let (Some(start), Some(end)) = (time::local(tz, starts_at), time::local(tz, ends_at)) else {
         return String::new();
     };
@@ -95,6 +102,19 @@ pub fn show_when(t: &Tr, service: &Service, starts_at: i64, ends_at: i64) -> Str
         format!("{} {}", show_day(t, end.date()), clock(end))
     };
     format!("{day} {}–{end_text}", clock(start))
+}
+
+/// Which clock the times of a page are in, as people say it: "Finnish
+/// time" for Helsinki, else the zone's city (never a tz database name).
+pub fn zone_note(t: &Tr, tz: &jiff::tz::TimeZone) -> String {
+    match tz.iana_name() {
+        Some("Europe/Helsinki") => t.t("booking-zone-note-finland"),
+        Some("UTC" | "Etc/UTC") | None => t.t("booking-zone-note-utc"),
+        Some(name) => {
+            let city = name.rsplit('/').next().unwrap_or(name).replace('_', " ");
+            t.t1("booking-zone-note", "city", &city)
+        }
+    }
 }
 
 /// "ti 31.3.2026" (fi, sv) or "Tue 31 Mar 2026" (en).

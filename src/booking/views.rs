@@ -3,15 +3,14 @@
 
 use askama::Template;
 
-use super::form::{Call, RawBooking};
-use super::store::{GroupRow, SlotRow};
+use super::form::RawBooking;
+use super::store::{GroupRow, Meeting, SlotRow};
 use super::{show_day, show_when, time, token_scope};
 use crate::app::AppState;
 use crate::config::Service;
 use crate::i18n::{Lang, Tr};
 use crate::intake::form::{FieldError, NAME_MAX};
 use crate::intake::views::{Choice, ShownError, topic_label};
-use crate::seal::Receipt;
 use crate::web::Page;
 
 /// The free slots of one day, in the service's zone.
@@ -39,9 +38,10 @@ pub fn days(t: &Tr, service: &Service, slots: &[SlotRow], chosen: &str) -> Vec<D
         let label = show_when(t, service, s.starts_at, s.ends_at);
         let free = s.capacity - s.taken;
         let label = if s.capacity > 1 {
-            t.ta(
+            t.tc(
                 "booking-seats-free",
-                &[("label", &label), ("n", &free.to_string())],
+                &[("label", &label)],
+                &[("n", i64::from(free))],
             )
         } else {
             label
@@ -61,6 +61,8 @@ pub struct GroupChoice {
     pub value: String,
     pub name: String,
     pub detail: String,
+    /// Each meeting's day and time.
+    pub meetings: Vec<String>,
     pub selected: bool,
 }
 
@@ -72,6 +74,7 @@ pub fn group_name(lang: Lang, g: &GroupRow) -> &str {
     }
 }
 
+/// "3 meetings, Thu 10 Dec 2026 – Thu 31 Dec 2026, 2 places free".
 pub fn group_detail(t: &Tr, service: &Service, g: &GroupRow) -> String {
     let first = time::local(&service.time_zone, g.first_at)
         .map(|d| show_day(t, d.date()))
@@ -79,15 +82,22 @@ pub fn group_detail(t: &Tr, service: &Service, g: &GroupRow) -> String {
     let last = time::local(&service.time_zone, g.last_at)
         .map(|d| show_day(t, d.date()))
         .unwrap_or_default();
-    t.ta(
+    t.tc(
         "booking-group-detail",
+        &[("first", &first), ("last", &last)],
         &[
-            ("first", &first),
-            ("last", &last),
-            ("meetings", &g.meetings.to_string()),
-            ("free", &(g.capacity - g.taken).to_string()),
+            ("meetings", g.meetings),
+            ("free", i64::from(g.capacity - g.taken)),
         ],
     )
+}
+
+/// Each meeting of a group as its own line: "Thu 10 Dec 2026 18:00–19:30".
+pub fn meeting_lines(t: &Tr, service: &Service, meetings: &[Meeting]) -> Vec<String> {
+    meetings
+        .iter()
+        .map(|m| show_when(t, service, m.starts_at, m.ends_at))
+        .collect()
 }
 
 #[derive(Template)]
@@ -95,13 +105,20 @@ pub fn group_detail(t: &Tr, service: &Service, g: &GroupRow) -> String {
 pub struct BookView<'a> {
     pub page: Page<'a>,
     pub service_name: String,
+    pub description: String,
     pub action: String,
+    /// With nothing to book: where to write instead.
+    pub contact_href: String,
+    /// The group sign-up form was sent: the errors and input are its.
+    pub posted_group: bool,
     pub token: String,
     pub zone_note: String,
     pub days: Vec<Day>,
     pub groups: Vec<GroupChoice>,
     pub calls: Vec<Choice>,
     pub topics: Vec<Choice>,
+    /// The topic list of the group form.
+    pub group_topics: Vec<Choice>,
     pub raw: RawBooking,
     pub errors: Vec<ShownError>,
     pub notice: Option<String>,
@@ -110,16 +127,22 @@ pub struct BookView<'a> {
 }
 
 /// The open groups of the booking form; `chosen` is the radio to check.
-fn group_choices(t: &Tr, service: &Service, groups: &[GroupRow], chosen: &str) -> Vec<GroupChoice> {
+fn group_choices(
+    t: &Tr,
+    service: &Service,
+    groups: &[(GroupRow, Vec<Meeting>)],
+    chosen: &str,
+) -> Vec<GroupChoice> {
     groups
         .iter()
-        .map(|g| {
+        .map(|(g, meetings)| {
             let value = format!("group:{}", g.id);
             GroupChoice {
                 selected: value == chosen,
                 value,
                 name: group_name(t.lang, g).to_owned(),
                 detail: group_detail(t, service, g),
+                meetings: meeting_lines(t, service, meetings),
             }
         })
         .collect()
@@ -158,7 +181,7 @@ impl<'a> BookView<'a> {
         lang: Lang,
         service: &Service,
         slots: Vec<SlotRow>,
-        groups: Vec<GroupRow>,
+        groups: Vec<(GroupRow, Vec<Meeting>)>,
         raw: RawBooking,
         errors: Vec<FieldError>,
         notice: Option<&'static str>,
@@ -171,21 +194,22 @@ impl<'a> BookView<'a> {
             title = t.t1("title-with-error", "title", &title);
         }
         let page = Page::titled(lang, title, &rest, &state.config.quick_exit_url);
+        let group = raw.is_group();
         BookView {
             service_name: name,
+            description: service.description.get(lang).to_owned(),
             action: format!("/{}/{rest}", lang.code()),
+            contact_href: format!("/{}/services/{}", lang.code(), service.slug),
+            posted_group: group,
             token: state
                 .form_key
                 .issue(&token_scope(service), crate::intake::now_secs()),
-            zone_note: t.t1(
-                "booking-zone-note",
-                "zone",
-                service.time_zone.iana_name().unwrap_or("UTC"),
-            ),
+            zone_note: super::zone_note(&t, &service.time_zone),
             days: days(&t, service, &slots, &raw.choice),
             groups: group_choices(&t, service, &groups, &raw.choice),
             calls: call_choices(&t, &raw.call),
-            topics: topic_choices(&t, service, &raw.topic),
+            topics: topic_choices(&t, service, if group { "" } else { &raw.topic }),
+            group_topics: topic_choices(&t, service, if group { &raw.topic } else { "" }),
             errors: errors
                 .into_iter()
                 .map(|e| ShownError {
@@ -201,99 +225,49 @@ impl<'a> BookView<'a> {
         }
     }
 
-    pub fn error_for(&self, field: &str) -> Option<&str> {
+    /// The error of `field` on the group form (`group`) or the form of
+    /// times; only the form that was sent shows its errors.
+    pub fn error_for(&self, group: &bool, field: &str) -> Option<&str> {
+        if *group != self.posted_group {
+            return None;
+        }
         self.errors
             .iter()
             .find(|e| e.field == field)
             .map(|e| e.text.as_str())
     }
 
+    /// What the person typed into `field` of the form that was sent; the
+    /// other form starts empty.
+    pub fn typed(&self, group: &bool, field: &str) -> &str {
+        if *group != self.posted_group {
+            return "";
+        }
+        match field {
+            "name" => &self.raw.name,
+            "phone" => &self.raw.phone,
+            _ => "",
+        }
+    }
+
     /// Where an error-summary link leads: the field's control, or for a
     /// group of radio buttons its first button, so that following the link
     /// moves focus into the group (a fieldset itself takes no focus). With
-    /// no free time to choose, the group itself.
+    /// no free time to choose, the group itself. Fields of the group form
+    /// are prefixed `g-`.
     pub fn anchor(&self, field: &str) -> String {
-        let first = match field {
-            "choice" => self
+        let first = match (field, self.posted_group) {
+            ("choice", false) => self
                 .days
                 .iter()
                 .flat_map(|d| d.slots.iter().map(|c| &c.value))
-                .chain(self.groups.iter().map(|g| &g.value))
                 .next()
                 .map(|v| format!("c-{v}")),
-            "call" => self.calls.first().map(|c| format!("call-{}", c.value)),
+            ("choice", true) => self.groups.first().map(|g| format!("c-{}", g.value)),
+            ("call", _) => self.calls.first().map(|c| format!("call-{}", c.value)),
             _ => None,
         };
-        first.unwrap_or_else(|| field.to_owned())
+        let prefix = if self.posted_group { "g-" } else { "" };
+        first.unwrap_or_else(|| format!("{prefix}{field}"))
     }
-}
-
-#[derive(Template)]
-#[template(path = "booking_receipt.html")]
-pub struct BookedView<'a> {
-    pub page: Page<'a>,
-    pub receipt: String,
-    pub service_name: String,
-    pub when: String,
-    pub call_text: String,
-    pub line_phone: Option<String>,
-    pub check_href: String,
-}
-
-impl<'a> BookedView<'a> {
-    pub fn new(
-        state: &'a AppState,
-        lang: Lang,
-        service: &Service,
-        receipt: &Receipt,
-        when: String,
-        call: &Call,
-    ) -> BookedView<'a> {
-        let t = Tr::new(lang);
-        let call_text = match call {
-            Call::WeCall(phone) => t.t1("booking-we-call-you-at", "phone", phone),
-            Call::YouCall => t.t("booking-you-call-us"),
-        };
-        BookedView {
-            page: Page::new(
-                lang,
-                "booking-booked-title",
-                &format!("services/{}/book", service.slug),
-                &state.config.quick_exit_url,
-            ),
-            receipt: receipt.to_string(),
-            service_name: service.name.get(lang).to_owned(),
-            when,
-            call_text,
-            line_phone: matches!(call, Call::YouCall)
-                .then(|| service.phone.clone())
-                .flatten(),
-            check_href: format!("/{}/check", lang.code()),
-        }
-    }
-}
-
-#[derive(Template)]
-#[template(path = "booking_manage.html")]
-pub struct ManageView<'a> {
-    pub page: Page<'a>,
-    pub receipt: String,
-    /// The token of the cancel and move forms, and of the form back to
-    /// the thread (the receipt form's).
-    pub token: String,
-    pub check_token: String,
-    pub service_name: String,
-    pub when: String,
-    pub state_text: String,
-    pub current: bool,
-    pub is_group: bool,
-    pub line_phone: Option<String>,
-    pub days: Vec<Day>,
-    pub cancel_action: String,
-    pub move_action: String,
-    pub notice: Option<String>,
-    pub error: Option<String>,
-    /// The first time to choose, when the error is about the choice: the
-    /// summary links there, into the group of radio buttons.
-    pub error_anchor: Option<String>,
 }

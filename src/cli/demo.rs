@@ -23,28 +23,54 @@ pub async fn run(dir: &Path, listen: &str) -> Result<(), BoxError> {
     std::fs::write(&config_path, config_text)?;
     let config = Config::load(&config_path, std::env::vars())?;
     let login = demo_counsellor(&config, dir).await?;
+    let published = super::demo_times::publish(&config).await?;
     println!("suoja demo");
     println!("  config:                     {}", config_path.display());
     println!("  demo counsellor identity:   {}", identity.display());
     println!(
-        "  read requests offline with: suoja open --identity {} --config {}",
+        "  read requests offline with: {} open --identity {} --config {}",
+        this_program(),
         identity.display(),
         config_path.display()
     );
     println!("  demo counsellor login:      {login}");
+    if published > 0 {
+        println!("  published demo times and groups for {published} services");
+    }
     crate::serve::serve(config).await
 }
 
+/// This program as a command to type: its path from the current folder
+/// when it is under it (after `cargo run`, `suoja` is not on the path),
+/// else its full path.
+fn this_program() -> String {
+    let Ok(exe) = std::env::current_exe() else {
+        return "suoja".to_owned();
+    };
+    let here = std::env::current_dir().ok();
+    match here.as_deref().and_then(|here| exe.strip_prefix(here).ok()) {
+        Some(relative) => format!("./{}", relative.display()),
+        None => exe.display().to_string(),
+    }
+}
+
 /// Creates the demo counsellor account, a member of every demo service, the
-/// first time; its one-time password is kept beside the demo data.
+/// first time; its one-time password is kept beside the demo data until
+/// it is changed at the first login, then the file is removed and no
+/// longer mentioned.
 async fn demo_counsellor(config: &Config, dir: &Path) -> Result<String, BoxError> {
     use secrecy::ExposeSecret;
     let password_file = dir.join("counsellor-password.txt");
     let db = crate::db::Db::connect(&config.database_url).await?;
-    if crate::staff::store::by_username(&db, "demo")
-        .await?
-        .is_none()
-    {
+    let existing = crate::staff::store::by_username(&db, "demo").await?;
+    if existing.as_ref().is_some_and(|s| !s.must_change_password) {
+        db.pool.close().await;
+        if password_file.exists() {
+            std::fs::remove_file(&password_file)?;
+        }
+        return Ok("user `demo`, with the password chosen at the first login".to_owned());
+    }
+    if existing.is_none() {
         let added = super::staff::add(
             config,
             &db,

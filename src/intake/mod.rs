@@ -1,6 +1,7 @@
 //! Contact requests: the landing page, the contact form, sealing and storing
 //! a request, the receipt page, and the client's return with a receipt.
 
+mod again;
 pub(crate) mod check;
 pub(crate) mod form;
 pub(crate) mod new_case;
@@ -9,6 +10,7 @@ pub mod store;
 mod thread;
 pub(crate) mod views;
 
+pub use again::receipt_switch;
 pub use form::{ContactRequest, ContactWay, RawContact, message_text};
 pub use payload::{BookingDoc, MessageDoc, VERSION as DOC_VERSION};
 
@@ -38,6 +40,7 @@ pub fn routes() -> Router<AppState> {
             "/{lang}/check/reply",
             axum::routing::post(check::write_back),
         )
+        .route("/{lang}/receipt", axum::routing::post(again::show))
 }
 
 pub(crate) fn now_secs() -> u64 {

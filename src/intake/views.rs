@@ -8,6 +8,7 @@ use super::payload::MessageDoc;
 use super::store::CaseRow;
 use super::{now_secs, token_scope};
 use crate::app::AppState;
+use crate::booking::line::{Audience, booking_line};
 use crate::config::{Service, Topic};
 use crate::i18n::{Lang, Tr};
 use crate::seal::Receipt;
@@ -179,14 +180,17 @@ impl<'a> ReceiptView<'a> {
         service: &Service,
         receipt: &Receipt,
     ) -> ReceiptView<'a> {
+        let mut page = Page::new(
+            lang,
+            "receipt-title",
+            &format!("services/{}", service.slug),
+            &state.config.quick_exit_url,
+        );
+        // The receipt is shown once: the language switch shows this same
+        // page again in a POST (`intake::again`), never from a link.
+        page.receipt_switch = Some(super::receipt_switch(state, receipt));
         ReceiptView {
-            // The language switch leads to the form, never to a copy of this page.
-            page: Page::new(
-                lang,
-                "receipt-title",
-                &format!("services/{}", service.slug),
-                &state.config.quick_exit_url,
-            ),
+            page,
             receipt: receipt.to_string(),
             service_name: service.name.get(lang).to_owned(),
             check_href: format!("/{}/check", lang.code()),
@@ -331,7 +335,7 @@ fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMe
         (Some(name), false) => t.t1("thread-counsellor-named", "name", name),
         (None, false) => t.t("thread-counsellor"),
     };
-    message_for(t, service, who, &m.day, m.doc)
+    message_for(t, service, Audience::Client, who, &m.day, m.doc)
 }
 
 /// A decrypted message as a page shows it: who, when, the details the
@@ -339,6 +343,7 @@ fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMe
 pub fn message_for(
     t: &Tr,
     service: Option<&Service>,
+    audience: Audience,
     who: String,
     day: &str,
     doc: MessageDoc,
@@ -349,12 +354,16 @@ pub fn message_for(
         doc,
     };
     let mut details = Vec::new();
+    let (name_label, way_label) = match audience {
+        Audience::Client => ("field-name", "field-way"),
+        Audience::Staff => ("case-client-name", "case-client-way"),
+    };
     if let Some(topic) = &m.doc.topic {
         let label = topic_label(t, service.and_then(|s| s.topic(topic)), topic);
         details.push((t.t("field-topic"), label));
     }
     if let Some(name) = &m.doc.name {
-        details.push((t.t("field-name"), name.clone()));
+        details.push((t.t(name_label), name.clone()));
     }
     match &m.doc.contact {
         Some(ContactWay::Phone(d)) | Some(ContactWay::Email(d)) => {
@@ -363,15 +372,21 @@ pub fn message_for(
             } else {
                 "way-email"
             };
-            details.push((t.t("field-way"), format!("{}: {d}", t.t(way))));
+            details.push((t.t(way_label), format!("{}: {d}", t.t(way))));
         }
-        Some(ContactWay::ReplyHere) => details.push((t.t("field-way"), t.t("way-reply_here"))),
+        Some(ContactWay::ReplyHere) => details.push((t.t(way_label), t.t("way-reply_here"))),
         Some(ContactWay::None) | None => {}
     }
+    // A booking's line is worded for its reader from the sealed booking,
+    // not the sentence sealed for staff.
+    let text = match m.doc.booking.as_ref() {
+        Some(booking) => booking_line(t, audience, booking),
+        None => None,
+    };
     ShownMessage {
         who,
         day: show_day(t.lang, &m.day),
         details,
-        text: std::mem::take(&mut m.doc.text),
+        text: text.unwrap_or_else(|| std::mem::take(&mut m.doc.text)),
     }
 }

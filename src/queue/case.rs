@@ -10,6 +10,7 @@ use super::store::{self, CaseMeta, STATUSES};
 use super::views::{CaseView, Filter};
 use super::{find_case, open_doc, service_name};
 use crate::app::AppState;
+use crate::booking::line::Audience;
 use crate::i18n::Tr;
 use crate::intake::views::{ShownMessage, message_for, show_day};
 use crate::seal::{Place, SenderKey};
@@ -96,7 +97,14 @@ async fn thread(
             "note" => (t.t1("case-note-by", "name", &staff_name), "note"),
             _ => (t.t1("case-reply-by", "name", &staff_name), "from-staff"),
         };
-        let shown = message_for(&t, service.as_deref(), who, &m.written_on, doc);
+        let shown = message_for(
+            &t,
+            service.as_deref(),
+            Audience::Staff,
+            who,
+            &m.written_on,
+            doc,
+        );
         messages.push((shown, class));
     }
     SenderKey::log_refused(refused);
@@ -122,10 +130,13 @@ pub async fn show_case(
     let service = service_name(state, lang, &meta.service);
     let title = format!("{} · {service}", t.t("case-title"));
     let rules = state.services.retention_of(&meta.service);
-    let (open_days, closed_days) = (rules.days.to_string(), rules.closed_days.to_string());
-    let retention_rule = t.ta(
+    let retention_rule = t.tc(
         "case-deleted-on-hint",
-        &[("open", &open_days), ("closed", &closed_days)],
+        &[],
+        &[
+            ("open", i64::from(rules.days)),
+            ("closed", i64::from(rules.closed_days)),
+        ],
     );
     let view = CaseView {
         page: StaffPage::new(

@@ -199,7 +199,7 @@ fn frame(
     let lang = session.lang;
     let t = Tr::new(lang);
     let status_label = |s: &str| t.t(&format!("staff-status-{s}"));
-    let within = |d: i64| t.t1("queue-deleted-within", "days", &d.to_string());
+    let within = |d: i64| t.tc("queue-deleted-within", &[], &[("days", d)]);
     let counts = STATUSES
         .iter()
         .zip(counts)

@@ -68,7 +68,15 @@ async fn jobs_page(
         .await?
         .into_iter()
         .filter(|j| may_see(&session, &j.service))
-        .map(|j| JobRow::new(&t, &j, state.rotation.runs(&j.id)))
+        .map(|j| {
+            // The service's name, as every staff page names it; the slug
+            // for one no longer configured.
+            let name = state
+                .services
+                .get(&j.service)
+                .map(|s| s.name.get(lang).to_owned());
+            JobRow::new(&t, &j, state.rotation.runs(&j.id), name)
+        })
         .collect();
     let view = JobsView {
         page: StaffPage::titled(lang, "rotation-title", "staff/rotation", Some(&session)),

@@ -22,22 +22,20 @@ pub struct JobRow {
 }
 
 impl JobRow {
-    pub fn new(t: &Tr, job: &Job, runs_here: bool) -> JobRow {
+    pub fn new(t: &Tr, job: &Job, runs_here: bool, service_name: Option<String>) -> JobRow {
         let running = job.state == "running";
         let check = if running || job.state == "superseded" {
             String::new()
         } else {
-            t.ta(
+            t.tc(
                 "rotation-check-result",
-                &[
-                    ("passed", &job.checked.to_string()),
-                    ("failed", &job.check_failed.to_string()),
-                ],
+                &[],
+                &[("passed", job.checked), ("failed", job.check_failed)],
             )
         };
         JobRow {
             id: job.id.clone(),
-            service: job.service.clone(),
+            service: service_name.unwrap_or_else(|| job.service.clone()),
             kind: t.t_or(
                 &format!("rotation-kind-{}", job.kind.replace('_', "-")),
                 &job.kind,

@@ -31,11 +31,12 @@ impl Row {
         Row {
             slug: s.slug.clone(),
             recipients: t.tn("services-recipient-count", "count", s.recipients.len()),
-            retention: t.ta(
+            retention: t.tc(
                 "services-retention-summary",
+                &[],
                 &[
-                    ("days", &s.retention.days.to_string()),
-                    ("closed", &s.retention.closed_days.to_string()),
+                    ("days", i64::from(s.retention.days)),
+                    ("closed", i64::from(s.retention.closed_days)),
                 ],
             ),
             edit_label: t.t1("services-edit", "name", &name),

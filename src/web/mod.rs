@@ -38,6 +38,15 @@ impl LangLink {
     }
 }
 
+/// On a page shown once (a receipt), the language switch is a POST form
+/// per language carrying the receipt, which shows the same page again in
+/// the other language: a link would lose the receipt, and the receipt
+/// never goes into a URL.
+pub struct ReceiptSwitch {
+    pub receipt: String,
+    pub token: String,
+}
+
 /// The frame of every page: the base template reads these.
 pub struct Page<'a> {
     pub t: Tr,
@@ -45,6 +54,7 @@ pub struct Page<'a> {
     pub title: String,
     pub switch: Vec<LangLink>,
     pub quick_exit: &'a str,
+    pub receipt_switch: Option<ReceiptSwitch>,
 }
 
 impl<'a> Page<'a> {
@@ -61,6 +71,7 @@ impl<'a> Page<'a> {
             lang: lang.code(),
             switch: LangLink::others(lang, rest),
             quick_exit,
+            receipt_switch: None,
         }
     }
 

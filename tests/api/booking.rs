@@ -191,8 +191,10 @@ async fn a_counsellor_publishes_weekly_hours_and_a_one_off_slot_and_clients_see_
     assert_eq!(status, 200);
     assert_eq!(slot_ids(&page).len(), 9);
     assert!(page.contains("10:00–10:30"));
-    assert!(page.contains("14:15–15:00 (3 seats free)"));
-    assert!(page.contains("Europe/Helsinki"));
+    assert!(page.contains("14:15–15:00 (3 places free)"));
+    // The clock as people say it, not a tz database name.
+    assert!(page.contains("Times are in Finnish time."));
+    assert!(!page.contains("Europe/Helsinki"));
     let (_, fi) = app.get(&format!("/fi/services/{SERVICE}/book")).await;
     assert!(fi.contains("10.00–10.30"), "Finnish clock times");
 
@@ -298,7 +300,9 @@ async fn a_client_books_sees_moves_and_cancels_with_the_receipt() {
     let (status, thread) = app.check("en", &receipt).await;
     assert_eq!(status, 200);
     assert!(thread.contains("See, move or cancel the booking"));
-    assert!(thread.contains(&format!("Booked time: {when}")));
+    // The client's own thread words the booking for the client.
+    assert!(thread.contains(&format!("Your time: {when}.")), "{thread}");
+    assert!(!thread.contains("the client") && !thread.contains("The client"));
     let (status, manage) = app.manage("en", &receipt).await;
     assert_eq!(status, 200, "{manage}");
     assert!(manage.contains(&when) && manage.contains("Booked"));
@@ -346,8 +350,8 @@ async fn a_client_books_sees_moves_and_cancels_with_the_receipt() {
     // The case stays, with what happened in its thread.
     let (status, thread) = app.check("en", &receipt).await;
     assert_eq!(status, 200);
-    assert!(thread.contains("The client moved the booking to"));
-    assert!(thread.contains("The client cancelled the booking."));
+    assert!(thread.contains("The booking was moved to"));
+    assert!(thread.contains("The booking was cancelled."));
     assert_eq!(
         app.count("select count(*) from cases where kind = 'booking'")
             .await,
@@ -371,7 +375,7 @@ async fn you_call_us_shows_the_line_number_on_the_receipt() {
     app.start().await;
     let slot = insert_slot(&app, 30, 1).await;
     let (_, form) = app.get(&format!("/en/services/{SERVICE}/book")).await;
-    assert!(form.contains("Europe/Stockholm"));
+    assert!(form.contains("Times are local time (Stockholm)."));
     assert!(form.contains("number: +358 9 555 0101"));
     let (status, page) = book(
         &app,
@@ -424,13 +428,14 @@ pub async fn exactly_one_winner(app: &TestApp, slot: &str, answers: &[(u16, Stri
     let winners: Vec<_> = answers.iter().filter(|a| a.0 == 200).collect();
     assert_eq!(winners.len(), 1, "exactly one receipt");
     assert!(winners[0].1.contains(r#"<p class="code">"#));
-    for (status, body, name) in answers.iter().filter(|a| a.0 != 200) {
+    for (status, body, _) in answers.iter().filter(|a| a.0 != 200) {
         assert_eq!(*status, 409, "{body}");
         assert!(body.contains(TAKEN), "a clear message");
-        assert!(
-            body.contains(&format!(r#"value="{name}""#)),
-            "their input comes back"
-        );
+        // Nothing else is free: no form to fill in for nothing, but where
+        // to write instead (input kept when something is left to book is
+        // `booking_taken_keeps_the_input_while_something_is_left`).
+        assert!(body.contains("send a message"), "the alternative");
+        assert!(!body.contains(r#"name="choice""#), "no empty form");
     }
     assert_eq!(taken_of(app, slot).await, 1);
     assert_eq!(app.count("select count(*) from seats").await, 1);
@@ -498,6 +503,18 @@ async fn the_last_seat_goes_to_one_client_across_two_server_processes() {
     exactly_one_winner(&app, &slot, &answers).await;
 }
 
+/// "Tue 8 Dec 2026 17:00–18:30": a meeting `days` from now as English
+/// pages write it.
+fn meeting_en(days: i64) -> String {
+    let tz = jiff::tz::TimeZone::get("Europe/Helsinki").unwrap();
+    let day = jiff::Timestamp::now()
+        .to_zoned(tz)
+        .date()
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap();
+    format!("{} 17:00–18:30", day.strftime("%a %-d %b %Y"))
+}
+
 #[tokio::test]
 async fn a_group_is_booked_as_a_whole_and_its_last_seat_once() {
     let mut app = spawn_app().await;
@@ -535,30 +552,104 @@ async fn a_group_is_booked_as_a_whole_and_its_last_seat_once() {
     assert!(slot_ids(&page).is_empty(), "meetings are not booked alone");
     let group = between(&page, r#"name="choice" value="group:"#, "\"").unwrap();
 
+    // A group sign-up asks only what a group needs: the group, a name
+    // and a topic. Nobody calls, so no "who calls" and no phone number;
+    // each meeting is listed with its day and time.
+    let (_, page) = app.get(&format!("/en/services/{SERVICE}/book")).await;
+    assert!(!page.contains("Who calls") && !page.contains(r#"name="phone""#));
+    assert!(!page.contains(r#"name="call""#), "{page}");
+    for days in [7, 21, 35] {
+        assert!(page.contains(&meeting_en(days)), "{days}: {page}");
+    }
+    assert!(page.contains("Sign up for the group"));
+
     let choice = format!("group:{group}");
-    let (status, booked) = book(
-        &app,
-        &[("choice", &choice), ("call", "you_call"), ("name", "Sam")],
-    )
-    .await;
-    assert_eq!(status, 200, "{booked}");
+    let later = booking_token(&app.base).await;
+    let (status, booked) = book(&app, &[("choice", &choice), ("name", "Sam")]).await;
+    assert_eq!(status, 200, "a sign-up without `call` is valid: {booked}");
+    assert!(booked.contains("You have a place in the group"), "{booked}");
+    assert!(booked.contains("Group for relatives"));
+    for days in [7, 21, 35] {
+        assert!(booked.contains(&meeting_en(days)), "{days}: {booked}");
+    }
+    for phone_words in [
+        "Your time is booked",
+        "Who calls",
+        "You call us",
+        "Time</dt>",
+    ] {
+        assert!(!booked.contains(phone_words), "{phone_words}: {booked}");
+    }
     let receipt = receipt_in(&booked);
-    let (status, full) = book(&app, &[("choice", &choice), ("call", "you_call")]).await;
+    let (status, full) = book_at(&client(), &app.base, &later, &[("choice", &choice)]).await;
     assert_eq!(status, 409);
-    assert!(full.contains(TAKEN));
+    assert!(
+        full.contains("the last place in that group has just gone"),
+        "{full}"
+    );
     assert_eq!(
         app.count("select taken from series").await,
         1,
         "one seat of the group"
     );
     let (_, manage) = app.manage("en", &receipt).await;
+    assert!(manage.contains("Your place in the group"), "{manage}");
     assert!(manage.contains("Group for relatives"));
-    assert!(manage.contains("3 meetings"));
+    assert!(manage.contains(&meeting_en(21)));
+    assert!(manage.contains("Cancel my place") && !manage.contains("Move"));
+    let (_, thread) = app.check("en", &receipt).await;
+    assert!(
+        thread.contains("You have a place in the group Group for relatives."),
+        "{thread}"
+    );
+    assert!(
+        !thread.contains("We call") && !thread.contains("You call"),
+        "{thread}"
+    );
 
     // The counsellor sees the booking case, decrypted with their key.
     let queue = anna.get("/en/staff").await;
     assert!(queue.body.contains("Booking"));
     assert!(queue.body.contains("Sam"), "{}", queue.body);
+}
+
+#[tokio::test]
+async fn a_booking_page_with_nothing_to_book_shows_no_form_but_where_to_write() {
+    let app = spawn_app().await;
+    let (status, page) = app.get(&format!("/en/services/{SERVICE}/book")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("There are no free times or groups right now"));
+    assert!(page.contains("look again in a few days"));
+    assert!(
+        page.contains(&format!(r#"href="/en/services/{SERVICE}">"#)),
+        "a link to the contact form: {page}"
+    );
+    assert!(
+        !page.contains("<form") && !page.contains("Book this time"),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn booking_taken_keeps_the_input_while_something_is_left() {
+    let app = spawn_app().await;
+    let slot = insert_slot(&app, 30, 1).await;
+    insert_slot(&app, 54, 1).await;
+    let token = booking_token(&app.base).await;
+    let choice = format!("slot:{slot}");
+    let fields = [
+        ("choice", choice.as_str()),
+        ("call", "you_call"),
+        ("name", "Robin"),
+    ];
+    let (status, _) = book(&app, &fields).await;
+    assert_eq!(status, 200);
+    let (status, page) = book_at(&client(), &app.base, &token, &fields).await;
+    assert_eq!(status, 409);
+    assert!(
+        page.contains(TAKEN) && page.contains(r#"value="Robin""#),
+        "{page}"
+    );
 }
 
 #[tokio::test]
@@ -636,4 +727,73 @@ async fn error_summary_links_lead_to_the_first_button_of_a_group_not_the_fieldse
         summary.contains(&format!(r##"href="#c-slot:{later}""##)),
         "{summary}"
     );
+}
+
+/// Follows a receipt page's language form to `lang`: a POST carrying the
+/// receipt, never a link.
+async fn switch_language(app: &TestApp, page: &str, lang: &str) -> (u16, String) {
+    let action = format!("/{lang}/receipt");
+    let token = token_of_form(page, &action);
+    let receipt = receipt_in(page);
+    post(app, &action, &[("receipt", &receipt), ("token", &token)]).await
+}
+
+#[tokio::test]
+async fn switching_language_on_a_receipt_page_keeps_the_receipt() {
+    let app = spawn_app().await;
+    // A contact request's receipt.
+    let (status, page) = app
+        .submit(
+            "en",
+            SERVICE,
+            &[
+                ("topic", "general"),
+                ("message", "hello there"),
+                ("way", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let receipt = receipt_in(&page);
+    assert!(
+        !page.contains(r#"href="/fi/services"#),
+        "no link that loses the receipt"
+    );
+    assert!(!page.contains("href=\"/fi/receipt"));
+    let (status, fi) = switch_language(&app, &page, "fi").await;
+    assert_eq!(status, 200, "{fi}");
+    assert!(fi.contains(r#"<html lang="fi">"#));
+    assert_eq!(receipt_in(&fi), receipt, "the same receipt, in Finnish");
+    // And on, to a third language, from the page just shown.
+    let (status, sv) = switch_language(&app, &fi, "sv").await;
+    assert_eq!(status, 200);
+    assert_eq!(receipt_in(&sv), receipt);
+    // A language form sent again shows no receipt.
+    let token = token_of_form(&page, "/fi/receipt");
+    let (status, again) = post(
+        &app,
+        "/fi/receipt",
+        &[("receipt", &receipt), ("token", &token)],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(!again.contains(&receipt));
+
+    // A booking's receipt comes back with its time and who calls.
+    let slot = insert_slot(&app, 30, 1).await;
+    let (status, booked) = book(
+        &app,
+        &[
+            ("choice", &format!("slot:{slot}")),
+            ("call", "we_call"),
+            ("phone", "040 123 4567"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, fi) = switch_language(&app, &booked, "fi").await;
+    assert_eq!(status, 200, "{fi}");
+    assert_eq!(receipt_in(&fi), receipt_in(&booked));
+    assert!(fi.contains("Aikasi on varattu"), "{fi}");
+    assert!(fi.contains("Soitamme numeroon 040 123 4567"), "{fi}");
 }

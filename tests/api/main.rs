@@ -12,6 +12,7 @@ mod availability;
 mod backup;
 mod booking;
 mod config;
+mod demo;
 mod dst;
 mod durability;
 mod headers;

@@ -341,7 +341,7 @@ async fn a_booking_moved_then_cancelled_shows_in_the_queue_as_it_stands() {
     assert_eq!(status, 200, "{moved}");
     let queue = pia.get("/en/staff").await;
     assert!(
-        line(&queue.body).contains("moved the booking to"),
+        line(&queue.body).contains("booking was moved to"),
         "{}",
         queue.body
     );
@@ -353,7 +353,7 @@ async fn a_booking_moved_then_cancelled_shows_in_the_queue_as_it_stands() {
     assert_eq!(status, 200, "{cancelled}");
     let queue = pia.get("/en/staff").await;
     assert!(
-        line(&queue.body).contains("cancelled the booking"),
+        line(&queue.body).contains("booking was cancelled"),
         "{}",
         queue.body
     );

@@ -156,8 +156,9 @@ async fn an_edit_shows_at_once_and_outlives_a_restart_until_the_config_entry_cha
         app.get("/en/services/renamed").await.0 == 404,
         "the slug is fixed"
     );
+    crate::booking::insert_slot(&app, 30, 1).await;
     let (_, booking) = app.get(&format!("/en/services/{SERVICE}/book")).await;
-    assert!(booking.contains("Europe/Stockholm"), "{booking}");
+    assert!(booking.contains("local time (Stockholm)"), "{booking}");
 
     // The config's entry, unchanged, does not undo the edit at start...
     app.stop().await;

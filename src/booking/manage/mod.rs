@@ -12,9 +12,10 @@ use axum::response::Response;
 
 use open::{Manage, Opened, seat_of_case};
 
+use super::booked::ManageView;
 use super::form::parse_choice;
 use super::store::{self, SlotRow, Target};
-use super::views::{ManageView, days, group_name};
+use super::views::{days, group_name, meeting_lines};
 use super::{MANAGE_SCOPE, find_service, show_when, time};
 use crate::app::AppState;
 use crate::config::Service;
@@ -34,18 +35,6 @@ pub async fn show(State(state): State<AppState>, m: Manage) -> Result<Response, 
 
 fn service_of(state: &AppState, o: &Opened) -> Result<Arc<Service>, PageError> {
     find_service(state, &o.case.service).ok_or_else(|| PageError::internal("unknown service"))
-}
-
-/// The booking's time as the page states it.
-fn when_of(t: &Tr, service: &Service, o: &Opened) -> String {
-    match &o.booking.group {
-        Some(g) => format!(
-            "{} · {}",
-            group_name(t.lang, g),
-            super::views::group_detail(t, service, g)
-        ),
-        None => show_when(t, service, o.booking.starts_at, o.booking.ends_at),
-    }
 }
 
 async fn manage_page(
@@ -74,15 +63,31 @@ async fn manage_page(
         .map(|c| format!("c-{}", c.value));
     let exit = &state.config.quick_exit_url;
     let now = crate::intake::now_secs();
+    let (title, group, meetings) = match &o.booking.group {
+        Some(g) => {
+            let meetings = store::group_meetings(&state.db, &g.id).await?;
+            let lines = meeting_lines(&t, &service, &meetings);
+            let name = group_name(lang, g).to_owned();
+            ("booking-group-manage-title", Some(name), lines)
+        }
+        None => ("booking-manage-title", None, vec![]),
+    };
+    let state_key = match (is_group, o.booking.state.as_str()) {
+        (true, "booked") => "booking-group-state-booked".to_owned(),
+        (_, state) => format!("booking-state-{state}"),
+    };
     let view = ManageView {
         error_anchor,
-        page: Page::new(lang, "booking-manage-title", "check", exit),
+        page: Page::new(lang, title, "check", exit),
         receipt: o.receipt.to_string(),
         token: state.form_key.issue(MANAGE_SCOPE, now),
         check_token: state.form_key.issue(CHECK_SCOPE, now),
         service_name: service.name.get(lang).to_owned(),
-        when: when_of(&t, &service, o),
-        state_text: t.t(&format!("booking-state-{}", o.booking.state)),
+        when: show_when(&t, &service, o.booking.starts_at, o.booking.ends_at),
+        group,
+        meetings,
+        description: service.description.get(lang).to_owned(),
+        state_text: t.t(&state_key),
         current,
         is_group,
         line_phone: service.phone.clone(),
@@ -144,7 +149,12 @@ pub async fn cancel(State(state): State<AppState>, m: Manage) -> Result<Response
     tx.commit().await?;
     state.notifier.activity(&o.case.service);
     let seat = o.booking.id.clone();
-    reopened(&state, *o, &seat, Some("booking-cancelled-notice"), None).await
+    let notice = if matches!(o.booking.target, Target::Group(_)) {
+        "booking-group-cancelled-notice"
+    } else {
+        "booking-cancelled-notice"
+    };
+    reopened(&state, *o, &seat, Some(notice), None).await
 }
 
 /// Frees the client's old seat and adds the sealed line that says why, in

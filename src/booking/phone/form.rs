@@ -109,6 +109,14 @@ pub struct PhoneView {
     pub grace_minutes: i64,
 }
 
+impl PhoneView {
+    /// Why no call can be recorded now, with the grace minutes counted.
+    pub fn off_duty(&self) -> String {
+        let minutes = [("minutes", self.grace_minutes)];
+        self.page.t.tc("phone-off-duty", &[], &minutes)
+    }
+}
+
 /// No topic, or one of the reader's services' topics, each once.
 fn topic_picks(t: &Tr, services: &[std::sync::Arc<Service>], chosen: &str) -> Vec<Pick> {
     let mut topics = vec![Pick {

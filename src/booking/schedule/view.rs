@@ -97,6 +97,8 @@ fn entry(
     let call = doc
         .as_ref()
         .and_then(|d| d.booking.as_ref())
+        // A group meets at its times: nobody calls.
+        .filter(|_| !row.is_group)
         .map(|b| t.t(&format!("schedule-call-{}", b.call)))
         .unwrap_or_default();
     let phone = match doc.as_ref().and_then(|d| d.contact.as_ref()) {

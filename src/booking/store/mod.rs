@@ -5,11 +5,13 @@
 //! row names its case: `lookup.rs` reads what the seat look-up opens.
 
 mod lookup;
+mod meetings;
 mod schedule;
 mod seats;
 mod slots;
 
 pub use lookup::*;
+pub use meetings::*;
 pub use schedule::*;
 pub use seats::*;
 pub use slots::*;
