@@ -6,7 +6,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use sqlx::{AnyConnection, Connection};
 use tokio::sync::{mpsc, oneshot};
@@ -15,6 +15,10 @@ use super::{Backend, Db};
 
 const MAX_BATCH: usize = 64;
 const QUEUE: usize = 1024;
+
+/// SQLite: how often, under load, the writer checkpoints from its own
+/// connection between commits (see `catch_up`).
+const CATCH_UP_EVERY: Duration = Duration::from_secs(1);
 
 pub type WriteFuture<'c> = Pin<Box<dyn Future<Output = Result<(), sqlx::Error>> + Send + 'c>>;
 
@@ -70,8 +74,9 @@ impl<T: WriteBatch> Writer<T> {
 /// The task ends when every handle of both lanes is dropped and both
 /// queues are empty, so what was accepted is committed before exit. On
 /// SQLite it does not checkpoint the WAL inside its commits:
-/// [`Db::checkpoint`] runs apart, so a checkpoint never stalls the requests
-/// waiting on a commit.
+/// [`Db::checkpoint`] runs apart and copies most of it, so a checkpoint
+/// rarely stalls the requests waiting on a commit; between commits, at
+/// most once a second, the writer copies the rest (`catch_up`).
 pub async fn start<A: WriteBatch, B: WriteBatch>(
     db: &Db,
 ) -> Result<(Writer<A>, Writer<B>, tokio::task::JoinHandle<()>), sqlx::Error> {
@@ -131,6 +136,7 @@ async fn run<A: WriteBatch, B: WriteBatch>(
     b_jobs: mpsc::Receiver<Job<B>>,
 ) {
     let (mut a, mut b) = (Lane::new(a_jobs), Lane::new(b_jobs));
+    let mut caught_up = Instant::now();
     while a.open || b.open {
         // Wait for either lane, then take what the other has ready too.
         tokio::select! {
@@ -141,6 +147,29 @@ async fn run<A: WriteBatch, B: WriteBatch>(
         b.take_ready();
         commit_lane(&db, &mut conn, &mut a.batch).await;
         commit_lane(&db, &mut conn, &mut b.batch).await;
+        if db.backend == Backend::Sqlite && caught_up.elapsed() >= CATCH_UP_EVERY {
+            catch_up(&mut conn).await;
+            caught_up = Instant::now();
+        }
+    }
+}
+
+/// SQLite: a passive checkpoint from the writer's own connection, between
+/// two commits. The background checkpoint (another connection) copies the
+/// WAL into the database while the writer goes on, so under sustained
+/// intake it never finds the WAL wholly copied, and a WAL starts over from
+/// its beginning only when it is: it would grow without bound. Here no
+/// commit can add to the WAL while the checkpoint runs, so it copies all of
+/// it (all but what a reader of an older snapshot still needs; then the next
+/// time) and the next commit starts the WAL over, its file cut to
+/// `journal_size_limit`. It copies only what the background checkpoint has
+/// not yet: a short pause for the requests waiting on the next commit.
+async fn catch_up(conn: &mut AnyConnection) {
+    if let Err(e) = sqlx::query("pragma wal_checkpoint(passive)")
+        .execute(conn)
+        .await
+    {
+        tracing::warn!(error = %e, "writer checkpoint failed");
     }
 }
 
@@ -210,8 +239,65 @@ pub fn placeholders(rows: usize, columns: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::db::WAL_LIMIT_BYTES;
+
     #[test]
     fn placeholders_number_every_value_once() {
         assert_eq!(super::placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
+    }
+
+    /// A row of 16 KiB: a few pages of WAL a commit.
+    struct Blob;
+
+    impl WriteBatch for Blob {
+        fn apply_all<'c>(items: &'c [&'c Blob], conn: &'c mut AnyConnection) -> WriteFuture<'c> {
+            Box::pin(async move {
+                for _ in items {
+                    sqlx::query("insert into blobs (b) values (zeroblob(16384))")
+                        .execute(&mut *conn)
+                        .await?;
+                }
+                Ok(())
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn under_sustained_writes_the_wal_starts_over_and_is_kept_to_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("wal.db");
+        let db = Db::connect(&format!("sqlite://{}", file.display()))
+            .await
+            .unwrap();
+        let limit: i64 = sqlx::query_scalar("pragma journal_size_limit")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(limit, WAL_LIMIT_BYTES, "every connection cuts the WAL back");
+        sqlx::query("create table blobs (b blob not null)")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let (blobs, other, task) = start::<Blob, Blob>(&db).await.unwrap();
+        // Writes without a pause for four catch-up intervals, and no
+        // checkpoint from anywhere else.
+        let started = Instant::now();
+        let mut written = 0u64;
+        while started.elapsed() < CATCH_UP_EVERY * 4 {
+            blobs.write(Blob).await.unwrap();
+            written += 16384;
+        }
+        drop((blobs, other));
+        task.await.unwrap();
+        let wal = std::fs::metadata(dir.path().join("wal.db-wal"))
+            .unwrap()
+            .len();
+        // Never started over, the WAL would hold every row written; started
+        // over each interval, it holds about the longest interval's rows.
+        assert!(
+            wal < written * 3 / 4,
+            "WAL of {wal} bytes after {written} bytes written"
+        );
     }
 }
