@@ -119,14 +119,29 @@ async fn spend(
     }
 }
 
+/// The spent nonces whose tokens are too old to be taken by `as_of` ($1):
+/// their last day is before it. Shared by the purge and its dry run.
+const SPENT_EXPIRED: &str = "expires_on < $1";
+
 /// Deletes the spent nonces whose tokens are too old to be taken by
-/// `as_of`: the rows whose last day is before it. Returns how many.
+/// `as_of`. Returns how many.
 pub async fn purge_spent(db: &Db, as_of: Date) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("delete from spent_form_nonces where expires_on < $1")
+    let sql = format!("delete from spent_form_nonces where {SPENT_EXPIRED}");
+    let done = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(crate::db::day(as_of))
         .execute(&db.pool)
         .await?;
     Ok(done.rows_affected())
+}
+
+/// How many spent nonces [`purge_spent`] would delete by `as_of`, read only.
+pub async fn count_spent(db: &Db, as_of: Date) -> Result<u64, sqlx::Error> {
+    let sql = format!("select count(*) from spent_form_nonces where {SPENT_EXPIRED}");
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(crate::db::day(as_of))
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 #[cfg(test)]

@@ -27,6 +27,12 @@ pub struct Db {
     pub backend: Backend,
 }
 
+/// SQLite: the size the WAL file is cut back to when it starts over (after
+/// a checkpoint copied all of it), set on every connection. Without it the
+/// file keeps the largest size it ever reached. The writer's checkpoint
+/// (`writer.rs`) makes it start over under sustained intake.
+pub const WAL_LIMIT_BYTES: i64 = 64 * 1024 * 1024;
+
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
@@ -58,6 +64,9 @@ impl Db {
                              pragma secure_delete = on;",
                         )
                         .await?;
+                        // Only a number the code sets is formatted in.
+                        let limit = format!("pragma journal_size_limit = {WAL_LIMIT_BYTES}");
+                        conn.execute(sqlx::AssertSqlSafe(limit)).await?;
                     }
                     Ok(())
                 })

@@ -6,13 +6,14 @@
 //! replace the deleted ciphertext in the `.db` file and no old copy is left
 //! in the `-wal` file. It also deletes the spent form nonces past their
 //! last day (`abuse::spent`). `suoja serve` runs it periodically, `suoja purge`
-//! once; a dry run does the same work in a transaction it rolls back.
+//! once. A dry run counts the same rows with read-only queries (the same
+//! clauses, from `store` and `abuse::spent`): it never takes the write
+//! lock, so intake goes on while it runs.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use jiff::civil::Date;
-use sqlx::Connection;
 
 use super::booking_cutoff;
 use super::store::{self, BookingCounts, CaseCounts};
@@ -36,6 +37,8 @@ pub struct Report {
     pub as_of: Date,
     pub dry_run: bool,
     pub services: BTreeMap<String, ServiceReport>,
+    /// Spent form nonces past their last day.
+    pub spent_nonces: u64,
     /// SQLite: whether the WAL was checkpointed and truncated afterwards.
     /// None for a dry run and on PostgreSQL.
     pub erased: Option<bool>,
@@ -63,63 +66,79 @@ pub async fn run(
     as_of: Date,
     dry_run: bool,
 ) -> Result<Report, sqlx::Error> {
+    // Deadlines first: cases listed for a recomputation (old cases, changed
+    // rules). Short writes of their own, and none when nothing is listed.
     store::backfill(db, services).await?;
     let mut report = Report {
         as_of,
         dry_run,
         services: BTreeMap::new(),
+        spent_nonces: 0,
         erased: None,
     };
     if dry_run {
-        let mut conn = db.pool.acquire().await?;
-        let mut tx = conn.begin().await?;
-        let cases = store::purge_cases(&mut tx, as_of, i64::MAX).await?;
-        add_cases(&mut report, cases);
-        for service in services.iter() {
-            let cutoff = booking_cutoff(service.retention.days, as_of);
-            let booked = store::expire_bookings(&mut tx, &service.slug, cutoff).await?;
-            report
-                .services
-                .entry(service.slug.clone())
-                .or_default()
-                .booked = booked;
-        }
-        tx.rollback().await?;
+        count_due(db, services, &mut report).await?;
     } else {
-        loop {
-            let mut tx = db.pool.begin().await?;
-            let cases = store::purge_cases(&mut tx, as_of, BATCH).await?;
-            tx.commit().await?;
-            let n: i64 = cases.values().map(|c| c.cases).sum();
-            add_cases(&mut report, cases);
-            if n < BATCH {
-                break;
-            }
-        }
-        for service in services.iter() {
-            let cutoff = booking_cutoff(service.retention.days, as_of);
-            let mut tx = db.pool.begin().await?;
-            let booked = store::expire_bookings(&mut tx, &service.slug, cutoff).await?;
-            tx.commit().await?;
-            report
-                .services
-                .entry(service.slug.clone())
-                .or_default()
-                .booked = booked;
-        }
-        // Spent form nonces whose tokens can no longer be taken anyway.
-        crate::abuse::purge_spent(db, as_of).await?;
-        // Also when nothing was deleted now: a run cut off before this step
-        // (a crash) left the zeroed pages in the WAL.
-        if db.backend == Backend::Sqlite {
-            report.erased = Some(db.truncate_wal().await?);
-        }
+        purge_due(db, services, &mut report).await?;
     }
     for service in services.iter() {
         report.services.entry(service.slug.clone()).or_default();
     }
     log(&report);
     Ok(report)
+}
+
+/// The dry run: what `purge_due` would delete, counted with reads only
+/// (never a write transaction: on SQLite a submission would wait for it).
+async fn count_due(db: &Db, services: &Catalog, report: &mut Report) -> Result<(), sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    let due = store::due_cases(&mut conn, &crate::db::day(report.as_of), i64::MAX).await?;
+    add_cases(report, due.per_service());
+    for service in services.iter() {
+        let cutoff = booking_cutoff(service.retention.days, report.as_of);
+        let booked = store::count_expiring(&mut conn, &service.slug, cutoff).await?;
+        report
+            .services
+            .entry(service.slug.clone())
+            .or_default()
+            .booked = booked;
+    }
+    report.spent_nonces = crate::abuse::count_spent(db, report.as_of).await?;
+    Ok(())
+}
+
+/// The real purge: cases in batches (each its own short transaction),
+/// booked times per service, spent nonces, then the WAL cut (SQLite).
+async fn purge_due(db: &Db, services: &Catalog, report: &mut Report) -> Result<(), sqlx::Error> {
+    loop {
+        let mut tx = db.pool.begin().await?;
+        let cases = store::purge_cases(&mut tx, report.as_of, BATCH).await?;
+        tx.commit().await?;
+        let n: i64 = cases.values().map(|c| c.cases).sum();
+        add_cases(report, cases);
+        if n < BATCH {
+            break;
+        }
+    }
+    for service in services.iter() {
+        let cutoff = booking_cutoff(service.retention.days, report.as_of);
+        let mut tx = db.pool.begin().await?;
+        let booked = store::expire_bookings(&mut tx, &service.slug, cutoff).await?;
+        tx.commit().await?;
+        report
+            .services
+            .entry(service.slug.clone())
+            .or_default()
+            .booked = booked;
+    }
+    // Spent form nonces whose tokens can no longer be taken anyway.
+    report.spent_nonces = crate::abuse::purge_spent(db, report.as_of).await?;
+    // Also when nothing was deleted now: a run cut off before this step
+    // (a crash) left the zeroed pages in the WAL.
+    if db.backend == Backend::Sqlite {
+        report.erased = Some(db.truncate_wal().await?);
+    }
+    Ok(())
 }
 
 fn add_cases(report: &mut Report, cases: BTreeMap<String, CaseCounts>) {
@@ -142,6 +161,7 @@ fn log(report: &Report) {
         bookings = t.booked.bookings,
         slots = t.booked.slots,
         groups = t.booked.series,
+        spent_nonces = report.spent_nonces,
         erased = ?report.erased,
         "retention purge"
     );
@@ -178,6 +198,7 @@ impl fmt::Display for Report {
                 r.booked.series
             )?;
         }
+        writeln!(f, "spent form nonces: {}", self.spent_nonces)?;
         match self.erased {
             Some(true) => writeln!(f, "freed pages overwritten; WAL checkpointed and truncated"),
             Some(false) => writeln!(

@@ -74,58 +74,111 @@ pub struct BookingCounts {
     pub series: u64,
 }
 
-/// Booking expiry. Deletes `service`'s seats (and their carried-over links) whose time ended before
-/// `cutoff` (unix seconds): a slot's end, or a group's last meeting. Then
-/// the slots that ended before it and hold no booking (a group's meetings
-/// only once the whole group has ended), and the groups left with no
-/// meeting and no booking. Goes by the seat's time only, never by the case.
+/// `service`'s groups ($1) that have ended by the cutoff ($2): none of
+/// their meetings ends at or after it (a group with no meeting left has
+/// ended too).
+const GROUPS_ENDED: &str = "select g.id from series g where g.service = $1 \
+     and not exists (select 1 from slots later \
+                     where later.series_id = g.id and later.ends_at >= $2)";
+
+/// The seats (bookings) of `service` ($1) whose time ended before the
+/// cutoff ($2): a slot's end, or a group's last meeting. Shared by the
+/// expiry and the dry run's count, so the two cannot drift.
+fn seats_expired() -> String {
+    format!(
+        "slot_id in (select id from slots where service = $1 and ends_at < $2) \
+         or series_id in ({GROUPS_ENDED})"
+    )
+}
+
+/// The slots of `service` ($1) that ended before the cutoff ($2); a
+/// group's meetings only once the whole group has ended. Every seat on such
+/// a slot is expired itself (`seats_expired`), so once those are gone the
+/// slot holds none.
+fn slots_expired() -> String {
+    format!(
+        "service = $1 and ends_at < $2 \
+         and (series_id is null or series_id in ({GROUPS_ENDED}))"
+    )
+}
+
+/// Booking expiry. Deletes `service`'s seats (and their carried-over
+/// links) whose time ended before `cutoff` (unix seconds), then the slots
+/// that ended before it, then the groups that have ended. Goes by the
+/// seat's time only, never by the case. [`count_expiring`] counts the same
+/// rows without deleting them.
 pub async fn expire_bookings(
     conn: &mut AnyConnection,
     service: &str,
     cutoff: i64,
 ) -> Result<BookingCounts, sqlx::Error> {
-    // A group has ended when none of its meetings ends at or after the cutoff.
-    const GROUP_ENDED: &str = "not exists (select 1 from slots later \
-         where later.series_id = g.id and later.ends_at >= $2)";
-    let mut counts = BookingCounts::default();
-    let slot_bookings = sqlx::query(
-        "delete from seats where slot_id in \
-         (select id from slots where service = $1 and ends_at < $2)",
-    )
-    .bind(service)
-    .bind(cutoff)
-    .execute(&mut *conn)
-    .await?;
-    let group_bookings = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "delete from seats where series_id in \
-         (select g.id from series g where g.service = $1 and {GROUP_ENDED})"
-    )))
-    .bind(service)
-    .bind(cutoff)
-    .execute(&mut *conn)
-    .await?;
-    counts.bookings = slot_bookings.rows_affected() + group_bookings.rows_affected();
-    counts.slots = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "delete from slots where service = $1 and ends_at < $2 \
-           and not exists (select 1 from seats b where b.slot_id = slots.id) \
-           and (series_id is null or series_id in \
-                (select g.id from series g where g.service = $1 and {GROUP_ENDED}))"
-    )))
-    .bind(service)
-    .bind(cutoff)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    counts.series = sqlx::query(
-        "delete from series where service = $1 \
+    let seats = format!("delete from seats where {}", seats_expired());
+    // The seat checks find nothing after the delete above; they keep a row
+    // referred to in the meantime (PostgreSQL) from failing the purge on a
+    // foreign key: it goes at the next run.
+    let slots = format!(
+        "delete from slots where {} \
+           and not exists (select 1 from seats b where b.slot_id = slots.id)",
+        slots_expired()
+    );
+    let groups = format!(
+        "delete from series where id in ({GROUPS_ENDED}) \
            and not exists (select 1 from slots s where s.series_id = series.id) \
-           and not exists (select 1 from seats b where b.series_id = series.id)",
-    )
-    .bind(service)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    Ok(counts)
+           and not exists (select 1 from seats b where b.series_id = series.id)"
+    );
+    Ok(BookingCounts {
+        bookings: affected(conn, seats, service, cutoff).await?,
+        slots: affected(conn, slots, service, cutoff).await?,
+        series: affected(conn, groups, service, cutoff).await?,
+    })
+}
+
+/// What [`expire_bookings`] would delete for `service` at `cutoff`, read
+/// only (the dry run): the same clauses, counted.
+pub async fn count_expiring(
+    conn: &mut AnyConnection,
+    service: &str,
+    cutoff: i64,
+) -> Result<BookingCounts, sqlx::Error> {
+    let seats = format!("select count(*) from seats where {}", seats_expired());
+    let slots = format!("select count(*) from slots where {}", slots_expired());
+    let groups = format!("select count(*) from ({GROUPS_ENDED}) ended");
+    Ok(BookingCounts {
+        bookings: counted(conn, seats, service, cutoff).await?,
+        slots: counted(conn, slots, service, cutoff).await?,
+        series: counted(conn, groups, service, cutoff).await?,
+    })
+}
+
+/// Runs a statement built from the clauses above, bound to `service` ($1)
+/// and `cutoff` ($2): the rows it changed.
+async fn affected(
+    conn: &mut AnyConnection,
+    sql: String,
+    service: &str,
+    cutoff: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(service)
+        .bind(cutoff)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// The count a `select count(*)` built from the clauses above returns.
+async fn counted(
+    conn: &mut AnyConnection,
+    sql: String,
+    service: &str,
+    cutoff: i64,
+) -> Result<u64, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(service)
+        .bind(cutoff)
+        .fetch_one(conn)
+        .await?;
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 /// What the purge of due cases deleted (or would delete), per service.
@@ -155,27 +208,8 @@ pub async fn purge_cases(
     .bind(limit)
     .execute(&mut *conn)
     .await?;
-    let rows = sqlx::query(
-        "select c.id, c.service, c.kind, c.opened_on, \
-                (select count(*) from messages m where m.case_id = c.id) as messages \
-         from cases c where c.retain_until <= $1 order by c.retain_until, c.id limit $2",
-    )
-    .bind(&as_of)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut ids = Vec::with_capacity(rows.len());
-    let mut tally: BTreeMap<(String, String, String), CaseCounts> = BTreeMap::new();
-    for r in &rows {
-        ids.push(r.try_get::<String, _>("id")?);
-        let opened: String = r.try_get("opened_on")?;
-        let month = opened.get(..7).unwrap_or("").to_owned();
-        let key = (r.try_get("service")?, r.try_get("kind")?, month);
-        let entry = tally.entry(key).or_default();
-        entry.cases += 1;
-        entry.messages += r.try_get::<i64, _>("messages")?;
-    }
-    for chunk in ids.chunks(500) {
+    let due = due_cases(conn, &as_of, limit).await?;
+    for chunk in due.ids.chunks(500) {
         let list = placeholders(1, chunk.len());
         for sql in [
             format!("delete from messages where case_id in {list}"),
@@ -188,14 +222,62 @@ pub async fn purge_cases(
             q.execute(&mut *conn).await?;
         }
     }
-    let mut per_service: BTreeMap<String, CaseCounts> = BTreeMap::new();
-    for ((service, kind, month), n) in tally {
-        add_counts(conn, &service, &kind, &month, n).await?;
-        let s = per_service.entry(service).or_default();
-        s.cases += n.cases;
-        s.messages += n.messages;
+    for ((service, kind, month), n) in &due.tally {
+        add_counts(conn, service, kind, month, *n).await?;
     }
-    Ok(per_service)
+    Ok(due.per_service())
+}
+
+/// The cases due on a day, as the purge deletes them and the dry run
+/// reports them: their ids, and their counts per service, kind and month.
+pub struct DueCases {
+    pub ids: Vec<String>,
+    pub tally: BTreeMap<(String, String, String), CaseCounts>,
+}
+
+impl DueCases {
+    pub fn per_service(&self) -> BTreeMap<String, CaseCounts> {
+        let mut per_service: BTreeMap<String, CaseCounts> = BTreeMap::new();
+        for ((service, _, _), n) in &self.tally {
+            let s = per_service.entry(service.clone()).or_default();
+            s.cases += n.cases;
+            s.messages += n.messages;
+        }
+        per_service
+    }
+}
+
+/// Up to `limit` cases due on `as_of` (a `YYYY-MM-DD` day: deadline on or
+/// before it), read only. The one definition of "due": the purge deletes
+/// what this returns, and the dry run reports it without a write.
+pub async fn due_cases(
+    conn: &mut AnyConnection,
+    as_of: &str,
+    limit: i64,
+) -> Result<DueCases, sqlx::Error> {
+    let rows = sqlx::query(
+        "select c.id, c.service, c.kind, c.opened_on, \
+                (select count(*) from messages m where m.case_id = c.id) as messages \
+         from cases c where c.retain_until <= $1 order by c.retain_until, c.id limit $2",
+    )
+    .bind(as_of)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut due = DueCases {
+        ids: Vec::with_capacity(rows.len()),
+        tally: BTreeMap::new(),
+    };
+    for r in &rows {
+        due.ids.push(r.try_get::<String, _>("id")?);
+        let opened: String = r.try_get("opened_on")?;
+        let month = opened.get(..7).unwrap_or("").to_owned();
+        let key = (r.try_get("service")?, r.try_get("kind")?, month);
+        let entry = due.tally.entry(key).or_default();
+        entry.cases += 1;
+        entry.messages += r.try_get::<i64, _>("messages")?;
+    }
+    Ok(due)
 }
 
 /// Adds to the content-free statistics that outlive purged cases.
@@ -314,9 +396,15 @@ pub async fn backfill(db: &Db, services: &Catalog) -> Result<u64, sqlx::Error> {
             done += 1;
         }
     }
-    // A pending row whose case went another way.
-    sqlx::query("delete from retention_pending where case_id not in (select id from cases)")
-        .execute(&db.pool)
+    // A pending row whose case went another way. Looked for first: with
+    // none, nothing is written (a dry run takes no write lock).
+    let pending: i64 = sqlx::query_scalar("select count(*) from retention_pending")
+        .fetch_one(&db.pool)
         .await?;
+    if pending > 0 {
+        sqlx::query("delete from retention_pending where case_id not in (select id from cases)")
+            .execute(&db.pool)
+            .await?;
+    }
     Ok(done)
 }

@@ -194,16 +194,18 @@ pub async fn set_retired(db: &Db, slug: &str, retired: bool) -> Result<bool, sql
 pub async fn apply_config(db: &Db, services: &[Service]) -> Result<(), sqlx::Error> {
     for service in services {
         let hash = config_hash(service);
-        if insert(db, service, Some(&hash)).await? {
-            tracing::info!(service = %service.slug, "service added from the config");
-            continue;
-        }
-        let stored: Option<String> =
-            sqlx::query("select config_hash from services where slug = $1")
-                .bind(&service.slug)
-                .fetch_one(&db.pool)
-                .await?
-                .try_get(0)?;
+        // Read before writing: an unchanged config writes nothing, so a
+        // command that only reads (`suoja purge --dry-run`) never waits for
+        // SQLite's write lock, nor holds it.
+        let stored = match stored_hash(db, &service.slug).await? {
+            Some(stored) => stored,
+            None if insert(db, service, Some(&hash)).await? => {
+                tracing::info!(service = %service.slug, "service added from the config");
+                continue;
+            }
+            // Another instance starting at once added it.
+            None => stored_hash(db, &service.slug).await?.flatten(),
+        };
         match stored {
             Some(h) if h == hash => {}
             // Another instance starting at once applies it only once.
@@ -219,6 +221,15 @@ pub async fn apply_config(db: &Db, services: &[Service]) -> Result<(), sqlx::Err
         }
     }
     Ok(())
+}
+
+/// A service's config hash: None if there is no such service, Some(None)
+/// for one made on the web or the command line.
+async fn stored_hash(db: &Db, slug: &str) -> Result<Option<Option<String>>, sqlx::Error> {
+    sqlx::query_scalar("select config_hash from services where slug = $1")
+        .bind(slug)
+        .fetch_optional(&db.pool)
+        .await
 }
 
 /// A digest of everything a config entry says (recipients files read).

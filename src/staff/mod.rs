@@ -10,6 +10,8 @@ pub mod store;
 pub mod totp;
 pub mod views;
 
+use std::sync::Arc;
+
 use age::x25519;
 use axum::Router;
 use axum::routing::{get, post};
@@ -39,8 +41,9 @@ pub struct StaffState {
     pub hasher: Hasher,
     /// Signs the login form (login CSRF), with no minimum fill time.
     pub login_key: FormKey,
-    /// Unwrapping a key costs 128 MiB of scrypt: one at a time.
-    pub unwrapping: Semaphore,
+    /// Unwrapping (or wrapping) a key costs 128 MiB of scrypt: one at a
+    /// time, for the whole of the work (see `one_scrypt_at_a_time`).
+    unwrapping: Arc<Semaphore>,
     /// TOTP seeds are sealed to this pepper-derived key.
     totp_key: x25519::Identity,
 }
@@ -51,7 +54,7 @@ impl StaffState {
             sessions: Sessions::new(config, pepper),
             hasher: Hasher::new(pepper)?,
             login_key: FormKey::new(pepper.derive("staff-login"), 0, 3600)?,
-            unwrapping: Semaphore::new(1),
+            unwrapping: Arc::new(Semaphore::new(1)),
             totp_key: pepper.identity("staff-totp")?,
         })
     }
@@ -71,14 +74,8 @@ impl StaffState {
         wrapped: Vec<u8>,
         password: SecretString,
     ) -> Result<x25519::Identity, SealError> {
-        let _permit = self
-            .unwrapping
-            .acquire()
+        self.one_scrypt_at_a_time(move || seal::identity::unwrap(&wrapped, &password))
             .await
-            .map_err(|_| SealError::Malformed)?;
-        tokio::task::spawn_blocking(move || seal::identity::unwrap(&wrapped, &password))
-            .await
-            .map_err(|_| SealError::Malformed)?
     }
 
     /// A fresh identity wrapped under `password`, off the async workers.
@@ -86,31 +83,51 @@ impl StaffState {
         &self,
         password: SecretString,
     ) -> Result<(x25519::Identity, Vec<u8>), SealError> {
-        let _permit = self
-            .unwrapping
-            .acquire()
+        self.one_scrypt_at_a_time(move || seal::identity::generate(&password))
             .await
-            .map_err(|_| SealError::Malformed)?;
-        tokio::task::spawn_blocking(move || seal::identity::generate(&password))
-            .await
-            .map_err(|_| SealError::Malformed)?
     }
 
     /// Wraps an identity under a new password, off the async workers.
     pub async fn wrap_identity(
         &self,
-        identity: std::sync::Arc<x25519::Identity>,
+        identity: Arc<x25519::Identity>,
         password: SecretString,
     ) -> Result<Vec<u8>, SealError> {
-        let _permit = self
-            .unwrapping
-            .acquire()
+        self.one_scrypt_at_a_time(move || seal::identity::wrap(&identity, &password))
             .await
-            .map_err(|_| SealError::Malformed)?;
-        tokio::task::spawn_blocking(move || seal::identity::wrap(&identity, &password))
-            .await
-            .map_err(|_| SealError::Malformed)?
     }
+
+    /// Runs scrypt work on the blocking pool, one job at a time; queued
+    /// logins wait here and hold next to nothing.
+    async fn one_scrypt_at_a_time<T, F>(&self, job: F) -> Result<T, SealError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> Result<T, SealError> + Send + 'static,
+    {
+        under_permit(&self.unwrapping, job)
+            .await
+            .ok_or(SealError::Malformed)?
+    }
+}
+
+/// Runs `job` on the blocking pool under one of `permits`. The permit
+/// moves into the job and is given back when the job ends, not when the
+/// request is dropped: a client that gives up (closes the connection) must
+/// not let the next job start beside its own, or each abandoned login could
+/// hold its own scrypt or argon2 memory. None if the job panicked.
+pub(crate) async fn under_permit<T, F>(permits: &Arc<Semaphore>, job: F) -> Option<T>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let permit = permits.clone().acquire_owned().await.ok()?;
+    tokio::task::spawn_blocking(move || {
+        let done = job();
+        drop(permit);
+        done
+    })
+    .await
+    .ok()
 }
 
 pub fn routes() -> Router<AppState> {
@@ -132,4 +149,36 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/{lang}/staff/account/totp/off", post(account::totp_off))
         .route("/{lang}/staff/account/key", post(account::replace_key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn a_dropped_request_keeps_its_permit_until_its_job_ends() {
+        let permits = Arc::new(Semaphore::new(1));
+        let (started, job_started) = std::sync::mpsc::channel();
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let request = tokio::spawn({
+            let permits = permits.clone();
+            async move {
+                under_permit(&permits, move || {
+                    started.send(()).unwrap();
+                    released.recv().unwrap();
+                })
+                .await
+            }
+        });
+        tokio::task::spawn_blocking(move || job_started.recv().unwrap())
+            .await
+            .unwrap();
+        request.abort();
+        let _ = request.await;
+        assert_eq!(permits.available_permits(), 0, "the job still runs");
+        release.send(()).unwrap();
+        let back = tokio::time::timeout(Duration::from_secs(5), permits.acquire()).await;
+        assert!(back.is_ok(), "given back when the job ended");
+    }
 }

@@ -52,7 +52,8 @@ pub struct Hasher(Arc<Inner>);
 
 struct Inner {
     key: Zeroizing<[u8; 32]>,
-    permits: Semaphore,
+    /// Two hashes at a time (19 MiB each), held for the whole of the work.
+    permits: Arc<Semaphore>,
     /// Verified against when the user name is unknown, so that answer takes
     /// as long as a wrong password.
     dummy: String,
@@ -92,26 +93,31 @@ impl Hasher {
         let dummy = hash_blocking(&key, b"not anybody's password")?;
         Ok(Hasher(Arc::new(Inner {
             key,
-            permits: Semaphore::new(2),
+            permits: Arc::new(Semaphore::new(2)),
             dummy,
         })))
     }
 
     pub async fn hash(&self, password: &NewPassword) -> Result<String, HashError> {
-        let _permit = self
-            .0
-            .permits
-            .acquire()
-            .await
-            .map_err(|_| HashError::Task)?;
         let inner = self.0.clone();
         let password = password.0.clone();
-        tokio::task::spawn_blocking(move || {
+        self.on_blocking_pool(move || {
             hash_blocking(&inner.key, password.expose_secret().as_bytes())
         })
-        .await
-        .map_err(|_| HashError::Task)?
+        .await?
         .map_err(Into::into)
+    }
+
+    /// Runs `job` on the blocking pool under one of two permits, held for
+    /// the whole of the work (`under_permit`).
+    async fn on_blocking_pool<T, F>(&self, job: F) -> Result<T, HashError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        super::under_permit(&self.0.permits, job)
+            .await
+            .ok_or(HashError::Task)
     }
 
     /// Checks `password` against `encoded`, or against a dummy hash when
@@ -121,26 +127,20 @@ impl Hasher {
         encoded: Option<String>,
         password: &SecretString,
     ) -> Result<bool, HashError> {
-        let _permit = self
-            .0
-            .permits
-            .acquire()
-            .await
-            .map_err(|_| HashError::Task)?;
         let inner = self.0.clone();
         let password = password.clone();
         let known = encoded.is_some();
-        let ok = tokio::task::spawn_blocking(move || {
-            let encoded = encoded.as_deref().unwrap_or(&inner.dummy);
-            argon2::verify_encoded_ext(
-                encoded,
-                password.expose_secret().as_bytes(),
-                &inner.key[..],
-                &[],
-            )
-        })
-        .await
-        .map_err(|_| HashError::Task)?;
+        let ok = self
+            .on_blocking_pool(move || {
+                let encoded = encoded.as_deref().unwrap_or(&inner.dummy);
+                argon2::verify_encoded_ext(
+                    encoded,
+                    password.expose_secret().as_bytes(),
+                    &inner.key[..],
+                    &[],
+                )
+            })
+            .await?;
         Ok(known && ok.unwrap_or(false))
     }
 }

@@ -556,3 +556,225 @@ async fn a_retention_changed_on_the_web_moves_every_deletion_day_at_once() {
     assert!(page.body.contains(&in_days(90)), "{}", page.body);
     assert!(page.body.contains("90 days"), "{}", page.body);
 }
+
+/// The report's table rows (each service, then `total`) and its spent
+/// nonces line: what a dry run and the purge after it must agree on.
+fn report_rows(report: &str) -> Vec<String> {
+    report
+        .lines()
+        .skip_while(|l| !l.starts_with("service"))
+        .skip(1)
+        .take_while(|l| !l.is_empty() && !l.starts_with("freed") && !l.starts_with("WARNING"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// On a stopped server: rows due today (two cases, three messages, booked
+/// times long past, an ended group, a spent nonce) beside rows that are not.
+async fn due_and_not_due(app: &mut TestApp) {
+    let receipt = app.submit_ok("due, and written back to").await;
+    let (status, _) = crate::staff::client_writes_back(app, &receipt, "a second message").await;
+    assert_eq!(status, 200);
+    app.submit_ok("due, one message").await;
+    app.submit_ok("not due").await;
+    let past = crate::booking::insert_slot(app, 30, 2).await;
+    crate::schedule::book_slot(app, &past, &[("call", "you_call")]).await;
+    let future = crate::booking::insert_slot(app, 60, 2).await;
+    crate::schedule::book_slot(app, &future, &[("call", "you_call")]).await;
+    let empty = crate::booking::insert_slot(app, 90, 1).await;
+    let ids = case_ids(app).await;
+    app.stop().await;
+    set_deadline(app, &ids[0], "2001-01-01").await;
+    set_deadline(app, &ids[1], &in_days(-1)).await;
+    let pool = app.pool().await;
+    let long_ago = jiff::Timestamp::now().as_second() - 400 * 86_400;
+    for slot in [&past, &empty] {
+        sqlx::query("update slots set starts_at = $1, ends_at = $2 where id = $3")
+            .bind(long_ago)
+            .bind(long_ago + 1800)
+            .bind(slot)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    // A group whose meetings all ended long ago, and one still meeting.
+    for (group, last_meeting) in [("ended", long_ago + 86_400), ("running", 30 * 86_400)] {
+        add_group(&pool, group, &[long_ago, last_meeting]).await;
+    }
+    sqlx::query(
+        "update spent_form_nonces set expires_on = '2001-01-01' \
+         where nonce_hash in (select nonce_hash from spent_form_nonces \
+                              order by nonce_hash limit 2)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+}
+
+/// A group of `SERVICE` with a meeting at each of `starts` (unix seconds,
+/// or seconds from now when small) and one seat taken.
+async fn add_group(pool: &sqlx::AnyPool, id: &str, starts: &[i64]) {
+    sqlx::query(
+        "insert into series (id, service, name_fi, name_sv, name_en, capacity, taken) \
+         values ($1, $2, 'ryhmä', 'grupp', 'group', 5, 1)",
+    )
+    .bind(id)
+    .bind(SERVICE)
+    .execute(pool)
+    .await
+    .unwrap();
+    for (n, start) in starts.iter().enumerate() {
+        let start = if *start < 1_000_000_000 {
+            jiff::Timestamp::now().as_second() + start
+        } else {
+            *start
+        };
+        sqlx::query(
+            "insert into slots (id, service, starts_at, ends_at, capacity, series_id, origin) \
+             values ($1, $2, $3, $4, 5, $5, 'group')",
+        )
+        .bind(format!("{id}-{n}"))
+        .bind(SERVICE)
+        .bind(start)
+        .bind(start + 3600)
+        .bind(id)
+        .execute(pool)
+        .await
+        .unwrap();
+    }
+    sqlx::query("insert into seats (id, series_id, state) values ($1, $2, 'booked')")
+        .bind(format!("{id}-seat"))
+        .bind(id)
+        .execute(pool)
+        .await
+        .unwrap();
+}
+
+/// Rows of every table a purge deletes from: cases, messages, seats,
+/// slots, groups, spent nonces.
+async fn table_counts(app: &TestApp) -> [i64; 6] {
+    [
+        app.count("select count(*) from cases").await,
+        app.count("select count(*) from messages").await,
+        app.count("select count(*) from seats").await,
+        app.count("select count(*) from slots").await,
+        app.count("select count(*) from series").await,
+        app.count("select count(*) from spent_form_nonces").await,
+    ]
+}
+
+#[tokio::test]
+async fn a_dry_run_reports_exactly_what_the_purge_then_deletes() {
+    let mut app = spawn_app().await;
+    due_and_not_due(&mut app).await;
+    let before = table_counts(&app).await;
+
+    let (ok, dry, err) = purge(&app, &["--dry-run"]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        table_counts(&app).await,
+        before,
+        "a dry run deletes nothing"
+    );
+    // Two cases with three messages; the booked slot's seat and the ended
+    // group's; that slot, the empty one and the group's two meetings; the
+    // group. The running group's past meeting stays with it.
+    assert_eq!(totals(&dry), [2, 3, 2, 4, 1], "{dry}");
+    assert!(dry.contains("spent form nonces: 2"), "{dry}");
+
+    let (ok, purged, err) = purge(&app, &[]);
+    assert!(ok, "{err}");
+    assert_eq!(report_rows(&purged), report_rows(&dry), "{dry}\n{purged}");
+    let after = table_counts(&app).await;
+    let gone: Vec<i64> = before.iter().zip(after).map(|(b, a)| b - a).collect();
+    assert_eq!(gone, [2, 3, 2, 4, 1, 2], "{purged}");
+}
+
+/// Holds the write lock (SQLite: `begin immediate`) and, on both backends,
+/// row locks on the cases due `today`, as a long write would.
+async fn hold_write_lock(app: &TestApp) -> sqlx::AnyConnection {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(app.database_url())
+        .await
+        .unwrap();
+    let begin = if is_postgres() {
+        "begin"
+    } else {
+        "begin immediate"
+    };
+    sqlx::raw_sql(begin).execute(&mut conn).await.unwrap();
+    sqlx::query("update cases set retain_until = retain_until where retain_until <= $1")
+        .bind(today().to_string())
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn
+}
+
+/// Whether a write to the due cases waits: tried once with a short wait.
+async fn writes_wait(app: &TestApp) -> bool {
+    use sqlx::Connection;
+    let mut conn = sqlx::AnyConnection::connect(app.database_url())
+        .await
+        .unwrap();
+    let short_wait = if is_postgres() {
+        "set lock_timeout = '200ms'"
+    } else {
+        "pragma busy_timeout = 200"
+    };
+    sqlx::raw_sql(short_wait).execute(&mut conn).await.unwrap();
+    let write =
+        sqlx::query("update cases set retain_until = retain_until where retain_until <= $1")
+            .bind(today().to_string())
+            .execute(&mut conn)
+            .await;
+    write.is_err()
+}
+
+#[tokio::test]
+async fn a_dry_run_takes_no_write_lock_and_finishes_while_another_write_holds_it() {
+    let mut app = spawn_app().await;
+    app.submit_ok("due while a write is under way").await;
+    app.submit_ok("not due").await;
+    let ids = case_ids(&app).await;
+    app.stop().await;
+    set_deadline(&app, &ids[0], "2001-01-01").await;
+
+    let holder = hold_write_lock(&app).await;
+    assert!(writes_wait(&app).await, "the lock is held");
+    let mut dry_run = Command::new(bin())
+        .args(["purge", "--dry-run", "--config"])
+        .arg(&app.config)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Well below the 5 s busy timeout a write would wait for on SQLite
+    // (PostgreSQL would wait on the row locks for ever).
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while dry_run.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = dry_run.kill();
+            panic!("the dry run waited for the write lock");
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let out = dry_run.wait_with_output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(totals(&report), [1, 1, 0, 0, 0], "{report}");
+    // Finished while the lock was still held.
+    assert!(writes_wait(&app).await, "the lock is still held");
+    let mut holder = holder;
+    sqlx::raw_sql("rollback")
+        .execute(&mut holder)
+        .await
+        .unwrap();
+    assert!(!writes_wait(&app).await);
+}
