@@ -17,6 +17,8 @@ const DEEP: usize = 5;
 /// Light intake beside a purge: clients, each fetching a form and posting
 /// it, one after another.
 const LIGHT_CLIENTS: usize = 4;
+/// Items a `suoja rotate` batch reads (its default): a progress line each.
+const BATCH: f64 = 100.0;
 /// Sustained intake before the WAL is measured.
 const BURST_CLIENTS: usize = 16;
 
@@ -405,10 +407,18 @@ fn rotate(setup: &Setup, seconds: u64) -> Result<f64, BoxError> {
         _ => f64::NAN,
     };
     let total = marks.last().map_or(0.0, |m| m.1);
-    println!(
-        "   rotation: {total:.0} items in {:.1} s, {rate:.0} items/s{}",
-        started.elapsed().as_secs_f64(),
-        if finished { "" } else { " (cut off)" }
-    );
+    let took = started.elapsed().as_secs_f64();
+    let cut = if finished { "" } else { " (cut off)" };
+    if marks.len() < 2 {
+        // Not even two batches: only a bound can be said.
+        println!(
+            "   rotation: {total:.0} items in {took:.1} s{cut}: under {:.1} items/s \
+             (the first batches of {} did not end in time)",
+            (total + BATCH) / took,
+            BATCH
+        );
+    } else {
+        println!("   rotation: {total:.0} items in {took:.1} s, {rate:.0} items/s{cut}");
+    }
     Ok(rate)
 }
