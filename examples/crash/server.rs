@@ -215,6 +215,13 @@ impl Server {
         Ok(at)
     }
 
+    /// The process id, for its `/proc` entries. The scaling benchmark
+    /// (`examples/scale`) shares this file and reads the server's RSS.
+    #[allow(dead_code)]
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// SIGTERM at the end of the run, and wait for a clean exit.
     pub fn stop(mut self) -> Result<(), BoxError> {
         let sent = Command::new("kill")
