@@ -575,14 +575,14 @@ async fn due_and_not_due(app: &mut TestApp) {
     let receipt = app.submit_ok("due, and written back to").await;
     let (status, _) = crate::staff::client_writes_back(app, &receipt, "a second message").await;
     assert_eq!(status, 200);
-    app.submit_ok("due, one message").await;
+    let one = app.submit_ok("due, one message").await;
     app.submit_ok("not due").await;
+    let ids = [app.case_of(&receipt).await, app.case_of(&one).await];
     let past = crate::booking::insert_slot(app, 30, 2).await;
     crate::schedule::book_slot(app, &past, &[("call", "you_call")]).await;
     let future = crate::booking::insert_slot(app, 60, 2).await;
     crate::schedule::book_slot(app, &future, &[("call", "you_call")]).await;
     let empty = crate::booking::insert_slot(app, 90, 1).await;
-    let ids = case_ids(app).await;
     app.stop().await;
     set_deadline(app, &ids[0], "2001-01-01").await;
     set_deadline(app, &ids[1], &in_days(-1)).await;
