@@ -18,9 +18,10 @@ const QUEUE: usize = 1024;
 
 /// SQLite: how often, under sustained intake, the WAL is wholly copied and
 /// starts over (see `Checkpoints`). Each submission adds about 70 KiB of
-/// WAL; at 3,700 a second (64 clients, a quiet machine here) that is about
-/// 250 MiB a second, so a quarter of a second, plus the bulk copy's own
-/// time, keeps the file near the 64 MiB limit.
+/// WAL (random-keyed tables: every insert lands on its own page); at the
+/// 2,100 a second of 64 clients here that is about 150 MiB a second, so a
+/// quarter of a second, plus the bulk copy's own time, keeps the file at
+/// the 64 MiB limit (docs/BENCHMARK.md: 64.0 MiB at 250 ms, 173 at 1 s).
 const CATCH_UP_EVERY: Duration = Duration::from_millis(250);
 /// After a checkpoint that could not copy all of the WAL.
 const CATCH_UP_RETRY: Duration = Duration::from_millis(100);

@@ -5,7 +5,7 @@
 //! keys of the admin and of the service's members logged in here).
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -45,6 +45,9 @@ pub struct RawRemove {
     csrf: String,
     staff: String,
     service: String,
+    /// "yes" when the "I am sure" box is ticked: taking someone out of a
+    /// service reseals its items without their key.
+    confirm: String,
 }
 
 csrf_forms!(RawJob, RawRemove);
@@ -103,9 +106,16 @@ async fn resume(
     Ok(to_jobs(session.lang))
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MembersQuery {
+    notice: String,
+}
+
 async fn members_page(
     State(state): State<AppState>,
     Admin(session): Admin,
+    Query(q): Query<MembersQuery>,
 ) -> Result<Response, PageError> {
     let lang = session.lang;
     let t = Tr::new(lang);
@@ -137,6 +147,7 @@ async fn members_page(
         page: StaffPage::titled(lang, "members-title", "staff/members", Some(&session)),
         csrf: session.csrf.clone(),
         services,
+        not_confirmed: q.notice == "not-confirmed",
     };
     Ok(html(StatusCode::OK, &view))
 }
@@ -148,6 +159,13 @@ async fn remove_member(
 ) -> Result<Response, PageError> {
     if state.services.get(&raw.service).is_none() {
         return Err(PageError::BadRequest);
+    }
+    if raw.confirm != "yes" {
+        let to = format!(
+            "/{}/staff/members?notice=not-confirmed",
+            session.lang.code()
+        );
+        return Ok(axum::response::Redirect::to(&to).into_response());
     }
     // The keys are gathered before the member leaves: theirs may be among
     // those that open the items.

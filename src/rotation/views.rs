@@ -79,4 +79,6 @@ pub struct MembersView {
     pub page: StaffPage,
     pub csrf: String,
     pub services: Vec<ServiceMembers>,
+    /// A removal was sent without its "I am sure" box.
+    pub not_confirmed: bool,
 }

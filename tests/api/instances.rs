@@ -147,6 +147,7 @@ async fn a_rotation_job_on_one_instance_while_the_other_serves_loses_nothing() {
             ("csrf", csrf.as_str()),
             ("staff", bea_id.as_str()),
             ("service", SERVICE),
+            ("confirm", "yes"),
         ])
         .send()
         .await

@@ -359,7 +359,7 @@ async fn an_admin_changes_roles_but_the_last_active_admin_stays() {
     // The audit log says who did it and to whom.
     let log = anna.get("/en/staff/audit?action=role_admin").await;
     assert!(
-        log.body.contains("Made someone an administrator: anna"),
+        log.body.contains("Made an administrator: anna"),
         "{}",
         log.body
     );

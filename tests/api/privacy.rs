@@ -632,6 +632,7 @@ async fn rotation_logs_and_prints_nothing_secret() {
                 ("csrf", &csrf_in(&page.body)),
                 ("staff", &ilse_id),
                 ("service", SERVICE),
+                ("confirm", "yes"),
             ],
         )
         .await;

@@ -578,6 +578,7 @@ async fn an_admin_removes_a_member_and_a_logged_in_key_reseals_without_theirs() 
             ("csrf".to_owned(), csrf.to_owned()),
             ("staff".to_owned(), bea_id.clone()),
             ("service".to_owned(), SERVICE.to_owned()),
+            ("confirm".to_owned(), "yes".to_owned()),
         ]
     };
     let post = |who: &Staff, f: Vec<(String, String)>| {
@@ -596,6 +597,19 @@ async fn an_admin_removes_a_member_and_a_logged_in_key_reseals_without_theirs() 
     );
     let csrf = csrf_in(&page.body);
     assert_eq!(post(&admin, form("0")).await.unwrap().status(), 403);
+    assert_eq!(
+        app.count("select count(*) from memberships where service = 'helpline'")
+            .await,
+        2
+    );
+
+    // Without the "I am sure" box ticked nothing changes.
+    let mut unsure = form(&csrf);
+    unsure.retain(|(k, _)| k != "confirm");
+    let refused = post(&admin, unsure).await.unwrap();
+    assert_eq!(refused.status(), 303);
+    let back = admin.get("/en/staff/members?notice=not-confirmed").await;
+    assert!(back.body.contains("Nothing changed: tick"), "{}", back.body);
     assert_eq!(
         app.count("select count(*) from memberships where service = 'helpline'")
             .await,
