@@ -143,6 +143,7 @@ avail-error-no-such-time = That time does not exist or happens twice on that day
 avail-error-past = That time has already passed.
 avail-error-group-name = Give the group a name in all three languages (at most 100 characters).
 avail-error-raced = Someone booked this time just now, so nothing was removed. Please try again.
+avail-error-confirm = Nothing was removed: this time is booked, and removing it cancels the booking. Tick “I am sure” to remove it.
 avail-error-unreadable = A booking of this time was made before you could open its case, so its client could not be told. Nothing was changed: ask a colleague who can open it.
 avail-remove-booked = Remove and cancel its bookings
 avail-done-removed-booked = The time was removed. Its bookings are cancelled, and each client has a message about it.

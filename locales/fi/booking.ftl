@@ -143,6 +143,7 @@ avail-error-no-such-time = Tätä kellonaikaa ei ole tai se on kahdesti sinä p�
 avail-error-past = Aika on jo mennyt.
 avail-error-group-name = Anna ryhmälle nimi kaikilla kolmella kielellä (enintään 100 merkkiä).
 avail-error-raced = Joku varasi tämän ajan juuri nyt, joten mitään ei poistettu. Yritä uudelleen.
+avail-error-confirm = Mitään ei poistettu: aika on varattu, ja sen poistaminen peruu varauksen. Poista se valitsemalla ”Olen varma”.
 avail-error-unreadable = Tämän ajan varaus tehtiin ennen kuin pystyit avaamaan sen asian, joten varaajalle ei voitu kertoa. Mitään ei muutettu: pyydä kollegaa, joka voi avata sen.
 avail-remove-booked = Poista ja peru sen varaukset
 avail-done-removed-booked = Aika poistettiin. Sen varaukset on peruttu, ja jokainen asiakas sai siitä viestin.

@@ -143,6 +143,7 @@ avail-error-no-such-time = Den tiden finns inte eller inträffar två gånger de
 avail-error-past = Tiden har redan passerat.
 avail-error-group-name = Ge gruppen ett namn på alla tre språk (högst 100 tecken).
 avail-error-raced = Någon bokade just den här tiden, så ingenting togs bort. Försök igen.
+avail-error-confirm = Ingenting togs bort: tiden är bokad, och att ta bort den avbokar den. Kryssa i ”Jag är säker” för att ta bort den.
 avail-error-unreadable = En bokning av den här tiden gjordes innan du kunde öppna ärendet, så klienten kunde inte meddelas. Ingenting ändrades: be en kollega som kan öppna det.
 avail-remove-booked = Ta bort och avboka dess bokningar
 avail-done-removed-booked = Tiden togs bort. Dess bokningar är avbokade och varje klient har fått ett meddelande om det.

@@ -45,6 +45,8 @@ pub struct RawPublish {
     pub name_fi: String,
     pub name_sv: String,
     pub name_en: String,
+    /// "yes" when the "I am sure" box of a booked time's removal is ticked.
+    pub confirm: String,
 }
 
 crate::staff::guard::csrf_forms!(RawPublish);
@@ -137,14 +139,16 @@ pub async fn group(
 pub async fn remove(
     State(state): State<AppState>,
     Path((_, id)): Path<(String, String)>,
-    StaffForm { session, .. }: StaffForm<RawPublish>,
+    StaffForm { session, form }: StaffForm<RawPublish>,
 ) -> Result<Response, PageError> {
-    let error = match remove::remove_slot(&state, &session, &id).await? {
+    let confirmed = form.confirm == "yes";
+    let error = match remove::remove_slot(&state, &session, &id, confirmed).await? {
         Removal::Removed(0) => return Ok(done(&session, "removed")),
         Removal::Removed(_) => return Ok(done(&session, "removed_booked")),
         Removal::NotFound => return Err(PageError::Forbidden),
         Removal::Raced => "avail-error-raced",
         Removal::Unreadable => "avail-error-unreadable",
+        Removal::NotConfirmed => "avail-error-confirm",
     };
     page::render_page(&state, &session, RawPublish::default(), Some(error), None).await
 }

@@ -114,7 +114,7 @@ async fn first_run_link_makes_one_admin_once() {
     assert_eq!(login.location, "/en/staff");
     let audit = admin.get("/en/staff/audit").await;
     assert_eq!(audit.status, 200, "{}", audit.body);
-    assert!(audit.body.contains("First administrator created"));
+    assert!(audit.body.contains("Created the first administrator"));
     assert!(audit.body.contains("Logged in"));
     assert_eq!(
         app.count("select count(*) from staff where role = 'admin'")

@@ -42,7 +42,7 @@ async fn removing_a_booked_time_of_another_service_is_refused_like_a_missing_one
     let removed = anna
         .post(
             &format!("/en/staff/availability/slots/{slot}/remove"),
-            &[("csrf", &csrf)],
+            &[("csrf", &csrf), ("confirm", "yes")],
         )
         .await;
     assert_eq!(removed.status, 303);

@@ -220,10 +220,28 @@ async fn a_counsellor_publishes_weekly_hours_and_a_one_off_slot_and_clients_see_
         )
         .await;
     assert_eq!(forged.status, 403);
-    let cancelled = anna
+    // A booked time goes only with the "I am sure" box ticked.
+    let unsure = anna
         .post(
             &format!("/en/staff/availability/slots/{}/remove", ids[0]),
             &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(unsure.status, 422, "{}", unsure.body);
+    assert!(
+        unsure
+            .body
+            .contains("Nothing was removed: this time is booked")
+    );
+    assert_eq!(
+        app.count("select count(*) from seats where state = 'booked'")
+            .await,
+        1
+    );
+    let cancelled = anna
+        .post(
+            &format!("/en/staff/availability/slots/{}/remove", ids[0]),
+            &[("csrf", &csrf), ("confirm", "yes")],
         )
         .await;
     assert_eq!(cancelled.status, 303, "{}", cancelled.body);

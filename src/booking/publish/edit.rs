@@ -156,6 +156,9 @@ pub async fn edit(
         Removal::NotFound => return Err(PageError::Forbidden),
         Removal::Raced => "avail-error-raced",
         Removal::Unreadable => "avail-error-unreadable",
+        // Only a removal asks for it (`remove_slot`); an edit keeps the
+        // time's clients, with a message of the new time.
+        Removal::NotConfirmed => "avail-error-confirm",
     };
     show(&state, &session, &slot, raw, Some(problem))
 }

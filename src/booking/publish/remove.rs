@@ -29,12 +29,16 @@ pub enum Removal {
     /// A booking's case does not open with the reader's key, so its client
     /// could not be told: nothing changed.
     Unreadable,
+    /// The time is booked and the "I am sure" box was not ticked: nothing
+    /// changed (removing it cancels someone's booking).
+    NotConfirmed,
 }
 
 pub async fn remove_slot(
     state: &AppState,
     session: &StaffSession,
     slot_id: &str,
+    confirmed: bool,
 ) -> Result<Removal, PageError> {
     let slot = {
         let mut conn = state.db.pool.acquire().await?;
@@ -43,6 +47,9 @@ pub async fn remove_slot(
     let Some(slot) = slot else {
         return Ok(Removal::NotFound);
     };
+    if slot.taken > 0 && !confirmed {
+        return Ok(Removal::NotConfirmed);
+    }
     retire(state, session, &slot, None).await
 }
 
