@@ -114,7 +114,9 @@ impl Client {
         let token = self.token(booking).await;
         ready.wait().await;
         let mut token = match token {
-            Ok(t) => t,
+            Ok(Some(t)) => t,
+            // Every seat is taken: the booking page offers no form.
+            Ok(None) => return (sent, unexpected),
             Err(e) => {
                 unexpected.push(format!("form token: {e}"));
                 return (sent, unexpected);
@@ -123,7 +125,8 @@ impl Client {
         for n in 0.. {
             if n > 0 {
                 token = match self.token(booking).await {
-                    Ok(t) => t,
+                    Ok(Some(t)) => t,
+                    Ok(None) => break,
                     Err(e) => {
                         if !killing.load(Ordering::SeqCst) {
                             unexpected.push(format!("form token before the kill: {e}"));
@@ -179,7 +182,9 @@ impl Client {
         }
     }
 
-    async fn token(&self, booking: bool) -> Result<String, BoxError> {
+    /// The form's token; None when a booking page has nothing left to
+    /// book (it then shows no form, only the way to write instead).
+    async fn token(&self, booking: bool) -> Result<Option<String>, BoxError> {
         let body = self
             .http
             .get(self.form_path(booking))
@@ -187,7 +192,13 @@ impl Client {
             .await?
             .text()
             .await?;
-        between(&body, r#"name="token" value=""#, "\"").ok_or_else(|| "no token in the form".into())
+        if let Some(token) = between(&body, r#"name="token" value=""#, "\"") {
+            return Ok(Some(token));
+        }
+        if booking && body.contains("There are no free times or groups right now") {
+            return Ok(None);
+        }
+        Err("no token in the form".into())
     }
 
     async fn submit(&self, token: &str, marker: &str) -> Result<(u16, String), reqwest::Error> {
