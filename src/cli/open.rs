@@ -40,24 +40,20 @@ pub async fn run(identity_file: &Path, database_url: &str, json: bool) -> Result
     let identities = keys.as_identities();
     let db = Db::connect(database_url).await?;
     let cases = store::all_cases(&db).await?;
-    let mut opened = 0;
+    let mut opened = Vec::new();
     for case in &cases {
-        let mut docs = Vec::new();
-        for m in store::messages(&db, &case.id).await? {
-            match seal::open_case_doc::<MessageDoc>(&m.sealed, &identities, &case.id) {
-                Ok(Some(doc)) => docs.push((m.author, doc)),
-                Ok(None) => {}
-                Err(seal::SealError::OtherCase) => eprintln!(
-                    "case {}: a message belongs to another case; skipped",
-                    case.id
-                ),
-                Err(e) => eprintln!("case {}: {e}", case.id),
-            }
+        let docs = open_case(&db, &identities, case).await?;
+        if !docs.is_empty() {
+            opened.push((case, docs));
         }
-        if docs.is_empty() {
-            continue;
-        }
-        opened += 1;
+    }
+    // Newest first: the database orders cases by day only (no insertion
+    // order is stored); the exact time is sealed in the first message.
+    opened.sort_by(|(a, da), (b, db)| {
+        let at = |docs: &[(String, MessageDoc)]| docs.first().map(|(_, d)| d.written_at.clone());
+        (&b.opened_on, at(db)).cmp(&(&a.opened_on, at(da)))
+    });
+    for (case, docs) in &opened {
         if json {
             let line = serde_json::json!({
                 "case": case.id, "service": case.service, "kind": case.kind,
@@ -66,14 +62,37 @@ pub async fn run(identity_file: &Path, database_url: &str, json: bool) -> Result
             });
             println!("{line}");
         } else {
-            print_case(case, &docs);
+            print_case(case, docs);
         }
     }
+    let opened = opened.len();
     eprintln!(
         "{opened} of {} cases opened with this identity",
         cases.len()
     );
     Ok(())
+}
+
+/// The messages of `case` that `identities` open, in thread order, with
+/// their authors.
+async fn open_case(
+    db: &Db,
+    identities: &[&dyn age::Identity],
+    case: &store::CaseRow,
+) -> Result<Vec<(String, MessageDoc)>, BoxError> {
+    let mut docs = Vec::new();
+    for m in store::messages(db, &case.id).await? {
+        match seal::open_case_doc::<MessageDoc>(&m.sealed, identities, &case.id) {
+            Ok(Some(doc)) => docs.push((m.author, doc)),
+            Ok(None) => {}
+            Err(seal::SealError::OtherCase) => eprintln!(
+                "case {}: a message belongs to another case; skipped",
+                case.id
+            ),
+            Err(e) => eprintln!("case {}: {e}", case.id),
+        }
+    }
+    Ok(docs)
 }
 
 fn print_case(case: &store::CaseRow, docs: &[(String, MessageDoc)]) {

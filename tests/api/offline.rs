@@ -62,6 +62,9 @@ async fn stored_messages_open_with_the_reference_age_cli_for_every_intended_key(
 async fn suoja_open_lists_and_decrypts_what_an_identity_can_open() {
     let app = spawn_app().await;
     app.submit_ok("first request").await;
+    // Cases are put in order by the time sealed in them (to the second):
+    // the database keeps no order of insertion.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     app.submit_ok("second request").await;
     let (ok, out, err) = run(Command::new(bin())
         .args(["open", "--identity"])
