@@ -1172,7 +1172,11 @@ async function bookingSetup(base) {
 async function bookingClientChecks(guard, base, lang) {
   const url = (p) => new URL(p, base).href;
   const bookPath = `/${lang}/services/${SLUG}/book`;
-  const send = (page) => clickAndWait(page, page.locator(`form[action="${bookPath}"] button[type=submit]`));
+  // The page has two forms (issue 17, item 2): times (who calls, a phone)
+  // and groups (a name and a topic only).
+  const TIMES = 'form[aria-labelledby="times-heading"]';
+  const GROUPS = 'form[aria-labelledby="groups-heading"]';
+  const send = (page, form = TIMES) => clickAndWait(page, page.locator(`${form} button[type=submit]`));
 
   await visit(guard, `${bookPath} [form]`, lang, async (page) => {
     const problems = expectStatus(await page.goto(url(bookPath)), [200]);
@@ -1220,12 +1224,12 @@ async function bookingClientChecks(guard, base, lang) {
   // show it.
   await visit(guard, `${bookPath} [group booked, receipt]`, lang, async (page) => {
     await page.goto(url(bookPath));
-    await page.locator('input[name=choice][value^="group:"]').first().check();
-    await page.locator('#name').fill(LONG.name);
-    // Who calls, while the form still asks it of a group (issue 17, item 2).
-    const call = page.locator('#call-you_call');
-    if (await call.count()) await call.check();
-    const problems = expectStatus(await send(page), [200]);
+    await page.locator(`${GROUPS} input[name=choice][value^="group:"]`).first().check();
+    await page.locator('#g-name').fill(LONG.name);
+    if (await page.locator(`${GROUPS} [name=call], ${GROUPS} [name=phone]`).count()) {
+      return { problems: ['the group form asks who calls or for a phone'] };
+    }
+    const problems = expectStatus(await send(page, GROUPS), [200]);
     if (problems.length) return { problems: [...problems, await textOf(page, '.error-summary')] };
     const code = await readReceipt(page);
     if (!code) return { problems: [...problems, `no receipt code on the page: ${await textOf(page, '.error-summary')}`] };
@@ -1389,7 +1393,10 @@ async function adminChecks(guard, base) {
   // lists a job, in every language.
   await visit(guard, `/${lang}/staff/members [member removed]`, lang, async (page) => {
     await page.goto(url(`/${lang}/staff/members`));
-    const response = await clickAndWait(page, page.getByRole('button', { name: new RegExp(STAFF.dan.name) }));
+    const remove = page.getByRole('button', { name: new RegExp(STAFF.dan.name) });
+    // What cannot be undone asks "I am sure" first (issue 17, item 8).
+    await page.locator('form', { has: remove }).locator('input[name=confirm]').check();
+    const response = await clickAndWait(page, remove);
     const problems = expectStatus(response, [200]);
     if (new URL(page.url()).pathname !== `/${lang}/staff/rotation`) problems.push(`after removing, the page is ${page.url()}`);
     return { problems };
