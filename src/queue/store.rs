@@ -209,36 +209,38 @@ pub const COUNT_CAP: i64 = 1000;
 /// How many cases of `services` are in each status of [`STATUSES`].
 pub async fn counts(db: &Db, services: &[String]) -> Result<[Count; 4], sqlx::Error> {
     let mut out = [Count::default(); 4];
-    for service in services {
-        for (status, count) in STATUSES.iter().zip(out.iter_mut()) {
-            let n: i64 = sqlx::query_scalar(
-                "select count(*) from (select 1 from cases \
-                 where service = $1 and status = $2 limit $3) t",
-            )
-            .bind(service)
-            .bind(*status)
-            .bind(COUNT_CAP)
-            .fetch_one(&db.pool)
-            .await?;
-            count.add(n);
-        }
+    for (status, count) in STATUSES.iter().zip(out.iter_mut()) {
+        *count = capped_count(db, services, "status = $2", status).await?;
     }
     Ok(out)
 }
 
 /// How many cases of `services` are deleted by `day`.
 pub async fn deleted_by(db: &Db, services: &[String], day: &str) -> Result<Count, sqlx::Error> {
+    capped_count(db, services, "retain_until <= $2", day).await
+}
+
+/// The cases of `services` that match `condition` (a fixed SQL text whose
+/// one value, `$2`, is `value`), counted up to [`COUNT_CAP`] per service,
+/// each by its own index.
+async fn capped_count(
+    db: &Db,
+    services: &[String],
+    condition: &'static str,
+    value: &str,
+) -> Result<Count, sqlx::Error> {
+    let sql = format!(
+        "select count(*) from (select 1 from cases \
+         where service = $1 and {condition} limit $3) t"
+    );
     let mut out = Count::default();
     for service in services {
-        let n: i64 = sqlx::query_scalar(
-            "select count(*) from (select 1 from cases \
-             where service = $1 and retain_until <= $2 limit $3) t",
-        )
-        .bind(service)
-        .bind(day)
-        .bind(COUNT_CAP)
-        .fetch_one(&db.pool)
-        .await?;
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(service)
+            .bind(value)
+            .bind(COUNT_CAP)
+            .fetch_one(&db.pool)
+            .await?;
         out.add(n);
     }
     Ok(out)
