@@ -48,6 +48,8 @@ pub struct Inner {
     pub setup: crate::admin::Setup,
     /// Rotation jobs running in this instance.
     pub rotation: crate::rotation::pages::Runners,
+    /// Live chat: wake-ups and the chat cookie's keys.
+    pub chat: crate::chat::ChatState,
 }
 
 impl std::ops::Deref for AppState {
@@ -155,6 +157,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::admin::routes())
         .merge(crate::rotation::pages::routes())
         .merge(crate::services::pages::routes())
+        .merge(crate::chat::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -268,6 +271,10 @@ async fn security_headers(request: Request, next: Next) -> Response {
     let status = response.status();
     let h = response.headers_mut();
     for (name, value) in SECURITY_HEADERS {
+        // A page that loads the chat script sets its own, wider, policy.
+        if name == "content-security-policy" && h.contains_key(name) {
+            continue;
+        }
         h.insert(
             header::HeaderName::from_static(name),
             HeaderValue::from_static(value),

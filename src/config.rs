@@ -17,7 +17,7 @@ mod service;
 mod smtp;
 
 use env::apply_env_overrides;
-pub use sections::{BookingConfig, FormConfig, Limits, RetentionConfig, StaffConfig};
+pub use sections::{BookingConfig, ChatConfig, FormConfig, Limits, RetentionConfig, StaffConfig};
 use service::RawService;
 pub use service::{Localized, Service, Topic, is_phone_number, is_slug, retention_rules};
 use smtp::RawSmtp;
@@ -48,6 +48,7 @@ pub struct Config {
     pub staff: StaffConfig,
     pub retention: RetentionConfig,
     pub booking: BookingConfig,
+    pub chat: ChatConfig,
     /// The `[[services]]` of the file: they seed the database's services
     /// (see `crate::services`), which the app reads from then on.
     pub services: Vec<Service>,
@@ -88,6 +89,8 @@ struct RawConfig {
     retention: RetentionConfig,
     #[serde(default)]
     booking: BookingConfig,
+    #[serde(default)]
+    chat: ChatConfig,
     #[serde(default)]
     services: Vec<RawService>,
     smtp: Option<RawSmtp>,
@@ -215,6 +218,7 @@ impl RawConfig {
             return Err(("reload_seconds".into(), "expected 1 to 300 seconds".into()));
         }
         sections::check(&self.staff, &self.retention, &self.booking, &self.limits)?;
+        self.chat.check()?;
         let mut slugs = HashSet::new();
         let mut services = Vec::with_capacity(self.services.len());
         for (i, raw) in self.services.into_iter().enumerate() {
@@ -239,6 +243,7 @@ impl RawConfig {
             staff: self.staff,
             retention: self.retention,
             booking: self.booking,
+            chat: self.chat,
             services,
             smtp: self.smtp.map(RawSmtp::validate).transpose()?,
         })

@@ -7,6 +7,7 @@ pub mod abuse;
 pub mod admin;
 pub mod app;
 pub mod booking;
+pub mod chat;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -128,6 +128,7 @@ async fn build_state(
     let (notifier, notify_task) =
         crate::notify::start(&config, db, &services).map_err(|e| format!("smtp: {e}"))?;
     let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    let chat = crate::chat::ChatState::new(&config, &pepper);
     let state = AppState::new(Inner {
         config,
         db: db.clone(),
@@ -143,6 +144,7 @@ async fn build_state(
         notifier,
         setup: crate::admin::Setup::default(),
         rotation: crate::rotation::pages::Runners::default(),
+        chat,
     });
     Ok((state, writer_task, notify_task))
 }

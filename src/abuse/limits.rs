@@ -198,6 +198,27 @@ impl Limiters {
                 .await
     }
 
+    /// May this client say one more line in chat `chat` now? A quota per
+    /// chat, and one per network for all its chats.
+    pub async fn allow_chat_message(&self, client: ClientNet, chat: &str) -> bool {
+        let l = &self.limits;
+        self.allow(
+            "chat-message",
+            &[chat.as_bytes()],
+            l.chat_messages_per_minute,
+            MINUTE,
+        )
+        .await
+            && self
+                .allow(
+                    "chat-network",
+                    &[&client.0],
+                    l.chat_messages_per_client_per_minute,
+                    MINUTE,
+                )
+                .await
+    }
+
     /// May this client look up a receipt now?
     pub async fn allow_lookup(&self, client: ClientNet) -> bool {
         self.allow(

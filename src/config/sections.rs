@@ -46,6 +46,47 @@ impl Default for RetentionConfig {
     }
 }
 
+/// Live chat.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ChatConfig {
+    /// A client with no sign of life this long is shown as gone (a
+    /// connected page signs every 20 s; a page without script, at each
+    /// button).
+    pub gone_after_seconds: u64,
+    /// A client gone this long has their chat ended.
+    pub end_after_minutes: u64,
+}
+
+impl Default for ChatConfig {
+    fn default() -> Self {
+        ChatConfig {
+            gone_after_seconds: 180,
+            end_after_minutes: 30,
+        }
+    }
+}
+
+impl ChatConfig {
+    pub(super) fn check(&self) -> Result<(), KeyError> {
+        if !(30..=3600).contains(&self.gone_after_seconds) {
+            return Err((
+                "chat.gone_after_seconds".into(),
+                "expected 30 to 3600".into(),
+            ));
+        }
+        if !(1..=24 * 60).contains(&self.end_after_minutes)
+            || self.end_after_minutes * 60 < self.gone_after_seconds
+        {
+            return Err((
+                "chat.end_after_minutes".into(),
+                "expected 1 to 1440, and no shorter than gone_after_seconds".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// Booking and phone intake.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -111,6 +152,10 @@ pub struct Limits {
     /// Messages one case's thread may hold (client messages, replies and
     /// notes together); beyond it nothing more is added.
     pub messages_per_case: u32,
+    /// Lines one chat's client may send in a minute.
+    pub chat_messages_per_minute: u32,
+    /// Chat lines from one client network in a minute, all chats together.
+    pub chat_messages_per_client_per_minute: u32,
     /// A request's head must arrive within this many seconds (slowloris).
     pub header_timeout_seconds: u64,
     /// A request's body must arrive within this many seconds of its head.
@@ -136,6 +181,8 @@ impl Default for Limits {
             logins_per_account_from_fresh_networks_per_hour: 5,
             logins_per_minute: 120,
             messages_per_case: 300,
+            chat_messages_per_minute: 30,
+            chat_messages_per_client_per_minute: 120,
             header_timeout_seconds: 10,
             body_timeout_seconds: 30,
             shared_store: None,

@@ -143,6 +143,18 @@ impl ContactRequest {
 }
 
 /// Line breaks as `\n`, and no control characters but line breaks and tabs.
+/// A name given where a form has no room for an error (one click): on one
+/// line, cut to the longest a name may be; `None` when empty.
+pub(crate) fn optional_name(raw: &str) -> Option<String> {
+    let name: String = normalize(raw)
+        .replace('\n', " ")
+        .trim()
+        .chars()
+        .take(NAME_MAX)
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
 fn normalize(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()

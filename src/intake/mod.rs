@@ -67,7 +67,8 @@ async fn contact_form(
     Path((_, slug)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let service = find_service(&state, &slug)?;
-    let view = ContactView::new(&state, lang, &service, RawContact::default(), vec![], None);
+    let mut view = ContactView::new(&state, lang, &service, RawContact::default(), vec![], None);
+    view.chat = crate::chat::offer(&state, lang, &service).await?;
     Ok(html(StatusCode::OK, &view))
 }
 

@@ -105,6 +105,15 @@ impl MessageDoc {
         }
     }
 
+    /// The first message of a chat's case: that it is a chat, and the name
+    /// the client gave, if any. What they say follows as messages.
+    pub fn chat_start(case: &str, service: &str, name: Option<String>) -> MessageDoc {
+        let mut doc = MessageDoc::follow_up(case, service, None, String::new());
+        doc.topic = Some("chat".to_owned());
+        doc.name = name;
+        doc
+    }
+
     /// A later message in a thread: the client's, or a counsellor's reply or
     /// note when `staff` names who wrote it.
     pub fn follow_up(case: &str, service: &str, staff: Option<String>, text: String) -> MessageDoc {

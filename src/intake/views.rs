@@ -76,6 +76,8 @@ pub struct ContactView<'a> {
     pub message_max: usize,
     pub name_max: usize,
     pub detail_max: usize,
+    /// The service's live chat, when it has chat hours.
+    pub chat: Option<crate::chat::Offer>,
 }
 
 pub fn topic_label(t: &Tr, topic: Option<&Topic>, id: &str) -> String {
@@ -149,6 +151,7 @@ impl<'a> ContactView<'a> {
                 })
                 .collect(),
             notice: notice.map(|n| t.t(n)),
+            chat: None,
             message_max: MESSAGE_MAX,
             name_max: NAME_MAX,
             detail_max: DETAIL_MAX,

@@ -4,7 +4,7 @@
 //! only), status and assignment (`act`). Every action is audited. A case of
 //! another service answers exactly as a case that does not exist.
 
-mod act;
+pub(crate) mod act;
 mod case;
 mod list;
 pub mod store;
@@ -31,7 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/cases/{id}/assign", post(act::assign))
 }
 
-fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {
+pub(crate) fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {
     state
         .services
         .get(slug)
@@ -41,7 +41,7 @@ fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {
 
 /// Opens a sealed message with the counsellor's key; `None` if it was
 /// sealed before they had access (rotation reseals those).
-fn open_doc(
+pub(crate) fn open_doc(
     session: &StaffSession,
     case_id: &str,
     sealed: &[u8],

@@ -75,8 +75,14 @@ pub fn start(state: &AppState) -> Tasks {
         }
     });
     let (stop_purging, stopping) = watch::channel(false);
+    let mut loops = vec![cleaner, key_reloader, session_sweeper, checkpointer];
+    loops.push(crate::chat::start_sweep(state.clone()));
+    if state.db.backend == crate::db::Backend::Postgres {
+        let url = state.config.database_url.clone();
+        loops.push(crate::chat::hub::listen(state.chat.hub.clone(), url));
+    }
     Tasks {
-        loops: vec![cleaner, key_reloader, session_sweeper, checkpointer],
+        loops,
         stop_purging,
         purger: tokio::spawn(purge(state.clone(), stopping)),
     }

@@ -26,6 +26,7 @@ use password::Hasher;
 use session::Sessions;
 
 pub use guard::{Admin, AdminForm, StaffForm, StaffSession};
+pub use session::{SessionKey, derive_session_key};
 
 /// A user name: 1-100 of a-z, 0-9 and `._@-`.
 pub fn valid_username(name: &str) -> bool {

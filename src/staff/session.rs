@@ -28,7 +28,7 @@ use crate::config::Config;
 use crate::seal::{Pepper, hex};
 use browser::origin_of;
 use held::Unlocked;
-pub use sealed::SessionKey;
+pub use sealed::{SessionKey, derive as derive_session_key};
 
 /// A seal that could not be made (the cipher refused): the login or key
 /// change fails as a database write would.

@@ -11,6 +11,7 @@ mod admin;
 mod availability;
 mod backup;
 mod booking;
+mod chat;
 mod config;
 mod demo;
 mod dst;
