@@ -291,17 +291,21 @@ pub async fn take_next(
     Ok(back(lang, "none-waiting"))
 }
 
-/// A chat of the counsellor's: theirs while active; any of their services'
-/// once ended (to read it back), else refused as if it did not exist.
-async fn my_chat(state: &AppState, session: &StaffSession, id: &str) -> Result<Chat, PageError> {
+/// A chat the counsellor is in; any other (another's, one that ended, one
+/// that does not exist) is the same 403, as a case of another service is.
+pub(super) async fn my_chat(
+    state: &AppState,
+    session: &StaffSession,
+    id: &str,
+) -> Result<Chat, PageError> {
     let chat = store::by_id(&state.db, id)
         .await?
-        .ok_or(PageError::NotFound)?;
+        .ok_or(PageError::Forbidden)?;
     let mine = chat.counsellor.as_deref() == Some(session.staff.id.as_str());
-    if mine && session.is_member(&chat.service) {
+    if mine && session.is_member(&chat.service) && !chat.ended() {
         Ok(chat)
     } else {
-        Err(PageError::NotFound)
+        Err(PageError::Forbidden)
     }
 }
 

@@ -245,12 +245,7 @@ pub async fn staff_chat(
     headers: HeaderMap,
     Query(q): Query<After>,
 ) -> Result<Response, PageError> {
-    let chat = store::by_id(&state.db, &id)
-        .await?
-        .ok_or(PageError::NotFound)?;
-    if chat.counsellor.as_deref() != Some(session.staff.id.as_str()) || chat.ended() {
-        return Ok(StatusCode::NO_CONTENT.into_response());
-    }
+    let chat = super::console::my_chat(&state, &session, &id).await?;
     let watches = vec![state.chat.hub.watch(&chat_topic(&chat.id))];
     let status = super::console::staff_status(&Tr::new(session.lang), &chat);
     let stream = Stream {

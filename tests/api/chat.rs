@@ -15,7 +15,7 @@ use crate::helpers::{SERVICE, TestApp, between, is_postgres, receipt_in, spawn_a
 use crate::staff_helpers::{Staff, csrf_in};
 
 /// A client's browser: its own cookie jar (the chat cookie), no redirects.
-fn browser() -> reqwest::Client {
+pub(crate) fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
@@ -24,7 +24,7 @@ fn browser() -> reqwest::Client {
 }
 
 /// Chat hours every day, all day, set by an admin on the settings page.
-async fn open_all_week(admin: &Staff, queue_max: &str, keep: bool) {
+pub(crate) async fn open_all_week(admin: &Staff, queue_max: &str, keep: bool) {
     let page = admin
         .get(&format!("/en/staff/chat/settings/{SERVICE}"))
         .await;
@@ -49,7 +49,7 @@ async fn open_all_week(admin: &Staff, queue_max: &str, keep: bool) {
     assert!(saved.body.contains("The chat settings were saved."));
 }
 
-async fn on_duty(staff: &Staff) {
+pub(crate) async fn on_duty(staff: &Staff) {
     let csrf = staff.csrf().await;
     let duty = staff
         .post(
@@ -65,7 +65,11 @@ async fn on_duty(staff: &Staff) {
 }
 
 /// Starts a chat from the service page; returns the page it answers with.
-async fn start_chat(app: &TestApp, client: &reqwest::Client, name: &str) -> (u16, String, String) {
+pub(crate) async fn start_chat(
+    app: &TestApp,
+    client: &reqwest::Client,
+    name: &str,
+) -> (u16, String, String) {
     let page = client
         .get(app.url(&format!("/en/services/{SERVICE}")))
         .send()
@@ -108,7 +112,7 @@ async fn chat_page(app: &TestApp, client: &reqwest::Client) -> String {
 }
 
 /// Takes the next client; the chat's path.
-async fn take(staff: &Staff) -> Option<String> {
+pub(crate) async fn take(staff: &Staff) -> Option<String> {
     let csrf = staff.csrf().await;
     let took = staff.post("/en/staff/chat/take", &[("csrf", &csrf)]).await;
     assert_eq!(took.status, 303, "{}", took.body);
@@ -287,7 +291,7 @@ async fn a_client_chats_live_with_a_counsellor_and_reads_it_later_with_the_recei
     assert_eq!(app.count("select count(*) from chats").await, 0);
     let after = pia.get(&chat).await;
     assert_eq!(
-        after.status, 404,
+        after.status, 403,
         "an ended chat is not the counsellor's page any more"
     );
 
@@ -344,7 +348,7 @@ async fn two_counsellors_taking_at_once_never_get_the_same_client() {
         )
         .await;
     assert_eq!(moved.status, 303);
-    assert_eq!(pia.get(&chat).await.status, 404);
+    assert_eq!(pia.get(&chat).await.status, 403);
     assert_eq!(olli.get(&chat).await.status, 200);
     assert!(
         chat_page(&app, &client)

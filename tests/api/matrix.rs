@@ -114,6 +114,7 @@ const ADMIN_ONLY: &[&str] = &[
     "/{lang}/staff/people/deactivate",
     "/{lang}/staff/people/reactivate",
     "/{lang}/staff/people/reset",
+    "/{lang}/staff/chat/settings/{slug}",
 ];
 
 /// Routes that act on the service named in the form: only its members.
@@ -122,6 +123,8 @@ const MEMBERS_OF_THE_FORMS_SERVICE: &[&str] = &["/{lang}/staff/rotation/resume"]
 /// What a route's placeholders stand for in the fixture.
 struct Ids {
     case: String,
+    /// A live chat anna has taken.
+    chat: String,
     slot: String,
     seat: String,
 }
@@ -131,6 +134,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{lang}", "en")
         .replace("{slug}", SERVICE)
         .replace("/cases/{id}", &format!("/cases/{}", ids.case))
+        .replace("/chat/{id}", &format!("/chat/{}", ids.chat))
         .replace("/slots/{id}", &format!("/slots/{}", ids.slot))
         .replace("/bookings/{id}", &format!("/bookings/{}", ids.seat));
     assert!(
@@ -179,10 +183,12 @@ async fn fixture() -> Fixture {
     let anja = Staff::first_login(&app, "anja", &pw[1]).await;
     let bob = Staff::first_login(&app, "bob", &pw[2]).await;
     let boss = Staff::first_login(&app, "boss", &pw[3]).await;
+    let chat = taken_chat(&app, &anna).await;
     Fixture {
         app,
         ids: Ids {
             case,
+            chat,
             slot: free,
             seat,
         },
@@ -191,6 +197,29 @@ async fn fixture() -> Fixture {
         bob,
         boss,
     }
+}
+
+/// A chat of SERVICE that anna took (hours set straight in the database:
+/// the matrix has no admin of SERVICE).
+async fn taken_chat(app: &TestApp, anna: &Staff) -> String {
+    let pool = app.pool().await;
+    let hours = (1..=7)
+        .map(|d| format!("{d} 00:00 24:00"))
+        .collect::<Vec<_>>()
+        .join(";");
+    sqlx::query("insert into chat_settings (service, hours) values ($1, $2)")
+        .bind(SERVICE)
+        .bind(hours)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    crate::chat::on_duty(anna).await;
+    let client = crate::chat::browser();
+    let (status, _, page) = crate::chat::start_chat(app, &client, "").await;
+    assert_eq!(status, 200, "{page}");
+    let path = crate::chat::take(anna).await.expect("a chat to take");
+    path.rsplit('/').next().unwrap().to_owned()
 }
 
 /// What any staff action could change, as numbers.
@@ -395,7 +424,24 @@ async fn every_staff_route_answers_each_role_as_intended() {
                     continue;
                 }
                 let (status, location) = intended(&route, method, *role);
-                let answer = if *method == "get" {
+                let answer = if *method == "get" && path.ends_with("/events") {
+                    // An event stream does not end: its head is the answer.
+                    let r = staff
+                        .http
+                        .get(format!("{}{path}", staff.base))
+                        .send()
+                        .await
+                        .unwrap();
+                    Answer {
+                        status: r.status().as_u16(),
+                        location: r
+                            .headers()
+                            .get("location")
+                            .map(|v| v.to_str().unwrap().to_owned())
+                            .unwrap_or_default(),
+                        body: String::new(),
+                    }
+                } else if *method == "get" {
                     staff.get(&path).await
                 } else {
                     let form = form_with(Some(csrf));
