@@ -1006,3 +1006,173 @@ async fn slow_oversized_and_refused_requests_log_nothing_of_the_client() {
         );
     }
 }
+
+const CHAT_NAME: &str = "Wendeline Farthingale";
+const CHAT_WAITING: &str = "the tangerine glacier drifts north";
+const CHAT_CLIENT: &str = "the walnut carousel turns slowly";
+const CHAT_STAFF: &str = "the indigo ferry sails at noon";
+const CHAT_NOTE: &str = "the pewter badger counts the stars";
+const CHAT_DRAFT: &str = "the half-written velvet sentence";
+const CHAT_WRITTEN: &str = "the lilac bicycle waits for an answer";
+
+/// A client's browser for the chat: the probe's headers, and a cookie jar.
+fn chat_probe(ip: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .local_address(ip.parse::<std::net::IpAddr>().ok())
+        .user_agent(AGENT)
+        .default_headers(
+            [("referer", REFERER), ("x-forwarded-for", FORWARDED)]
+                .into_iter()
+                .map(|(k, v)| (k.parse().unwrap(), v.parse().unwrap()))
+                .collect(),
+        )
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_whole_chat_logs_nothing_of_the_client_or_what_was_said() {
+    let mut app = spawn_with(Options {
+        log: "trace",
+        extra_limits: "ipv4_prefix = 32\nchat_messages_per_minute = 4".into(),
+        ..Options::default()
+    })
+    .await;
+    let pw = app
+        .with_staff(&[
+            ("pia", "counsellor", &[SERVICE]),
+            ("ada", "admin", &[SERVICE]),
+        ])
+        .await;
+    let pia = Staff::first_login(&app, "pia", &pw[0]).await;
+    let ada = Staff::first_login(&app, "ada", &pw[1]).await;
+    crate::chat::open_all_week(&ada, "5", true).await;
+    crate::chat::on_duty(&pia).await;
+
+    let client = chat_probe(CLIENT_IP);
+    let (status, cookie, page) = crate::chat::start_chat(&app, &client, CHAT_NAME).await;
+    assert_eq!(status, 200, "{page}");
+    let receipt = receipt_in(&page);
+    let token = between(&cookie, "suoja-chat=", ";").unwrap();
+    let say = |what: &'static str, text: &'static str| {
+        let client = client.clone();
+        let url = app.url("/en/chat");
+        async move {
+            let r = client
+                .post(url)
+                .form(&[("do", what), ("message", text)])
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    assert_eq!(say("send", CHAT_WAITING).await.0, 303);
+    let chat = crate::chat::take(&pia).await.unwrap();
+    let chat_id = chat.rsplit('/').next().unwrap().to_owned();
+    // The client's event stream, and the counsellor's.
+    let stream = client
+        .get(app.url("/en/chat/events?after=0"))
+        .send()
+        .await
+        .unwrap();
+    let staff_stream = pia
+        .http
+        .get(format!("{}{chat}/events", pia.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(say("send", CHAT_CLIENT).await.0, 303);
+    let csrf = pia.csrf().await;
+    for (what, field, text) in [("send", "message", CHAT_STAFF), ("note", "note", CHAT_NOTE)] {
+        let done = pia
+            .post(&chat, &[("csrf", &csrf), ("do", what), (field, text)])
+            .await;
+        assert_eq!(done.status, 303);
+    }
+    // Check keeps a draft; sending too fast is refused with the text kept.
+    let (status, page) = say("check", CHAT_DRAFT).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(CHAT_DRAFT));
+    let mut refused = None;
+    for _ in 0..4 {
+        let (status, page) = say("send", CHAT_DRAFT).await;
+        if status == 422 {
+            refused = Some(page);
+            break;
+        }
+    }
+    assert!(
+        refused
+            .expect("the chat limit refuses")
+            .contains(CHAT_DRAFT)
+    );
+    drop((stream, staff_stream));
+    // Another client turns the wait into a written message.
+    let other = chat_probe("127.0.0.85");
+    let (status, _, _) = crate::chat::start_chat(&app, &other, "").await;
+    assert_eq!(status, 200);
+    let r = other
+        .post(app.url("/en/chat"))
+        .form(&[("do", "written"), ("message", CHAT_WRITTEN)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    // The client ends the chat; the case is read with the receipt.
+    assert_eq!(say("end", "").await.0, 200);
+    let (status, thread) = app.check_as(&client, "en", &receipt).await;
+    assert_eq!(status, 200);
+    assert!(thread.contains(CHAT_STAFF));
+
+    let stored = app.stored_contents().await;
+    let logs = app.logs();
+    assert!(
+        logs.contains("TRACE") || logs.contains("DEBUG"),
+        "verbose logging was on"
+    );
+    assert!(
+        logs.contains("chat ended by the client"),
+        "the chat's debug lines are there"
+    );
+    for secret in [
+        CHAT_NAME,
+        "Farthingale",
+        CHAT_WAITING,
+        CHAT_CLIENT,
+        CHAT_STAFF,
+        CHAT_NOTE,
+        CHAT_DRAFT,
+        CHAT_WRITTEN,
+        &receipt,
+        &receipt.replace('-', ""),
+        token.as_str(),
+        chat_id.as_str(),
+        AGENT,
+        REFERER,
+        FORWARDED,
+        CLIENT_IP,
+        "127.0.0.85",
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "the logs contain {secret:?}:\n{logs}"
+        );
+        if secret != chat_id && secret != AGENT && secret != REFERER {
+            assert!(
+                !stored.contains(secret),
+                "{secret:?} is stored in the clear"
+            );
+        }
+    }
+    // Nothing about a chat above debug.
+    for line in logs.lines() {
+        let loud = line.contains("INFO") || line.contains("WARN") || line.contains("ERROR");
+        assert!(
+            !(loud && line.contains("chat")),
+            "a chat line above debug: {line}"
+        );
+    }
+}
