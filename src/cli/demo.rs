@@ -24,6 +24,7 @@ pub async fn run(dir: &Path, listen: &str) -> Result<(), BoxError> {
     let config = Config::load(&config_path, std::env::vars())?;
     let login = demo_counsellor(&config, dir).await?;
     let published = super::demo_times::publish(&config).await?;
+    let chat = open_demo_chat(&config).await?;
     println!("suoja demo");
     println!("  config:                     {}", config_path.display());
     println!("  demo counsellor identity:   {}", identity.display());
@@ -37,7 +38,32 @@ pub async fn run(dir: &Path, listen: &str) -> Result<(), BoxError> {
     if published > 0 {
         println!("  published demo times and groups for {published} services");
     }
+    if let Some(slug) = chat {
+        println!(
+            "  live chat of `{slug}` open all week: go on duty at http://{listen}/en/staff/chat"
+        );
+    }
     crate::serve::serve(config).await
+}
+
+/// Chat hours all week, all day, for the first demo service, unless they
+/// were set already (an admin may have changed them); the service's slug.
+async fn open_demo_chat(config: &Config) -> Result<Option<String>, BoxError> {
+    let Some(service) = config.services.first() else {
+        return Ok(None);
+    };
+    let db = crate::db::Db::connect(&config.database_url).await?;
+    let hours = (1..=7)
+        .map(|d| format!("{d} 00:00 24:00"))
+        .collect::<Vec<_>>()
+        .join(";");
+    sqlx::query("insert into chat_settings (service, hours) values ($1, $2) on conflict do nothing")
+        .bind(&service.slug)
+        .bind(hours)
+        .execute(&db.pool)
+        .await?;
+    db.pool.close().await;
+    Ok(Some(service.slug.clone()))
 }
 
 /// This program as a command to type: its path from the current folder
