@@ -150,6 +150,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/favicon.svg", get(favicon))
         .route("/favicon.ico", get(favicon_ico))
         .route("/health", get(|| async { "ok" }))
+        .route("/exit", get(crate::web::exit::leave))
         .merge(crate::intake::routes())
         .merge(crate::booking::routes())
         .merge(crate::staff::routes())
@@ -160,10 +161,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::chat::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            crate::web::render_errors,
-        ))
+        .layer(middleware::from_fn(crate::web::render_errors))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn(head_limits))
         .layer(middleware::from_fn(security_headers));

@@ -192,10 +192,14 @@ impl RawConfig {
             .as_deref()
             .map(|r| parse_recipient(r).map_err(|m| ("recovery_recipient".to_owned(), m)))
             .transpose()?;
-        if !self.quick_exit_url.starts_with("https://") {
+        // The quick exit's redirect names it in a `Location` header.
+        let url = &self.quick_exit_url;
+        if !url.starts_with("https://") || !url.bytes().all(|b| b.is_ascii_graphic()) {
             return Err((
                 "quick_exit_url".into(),
-                "expected an https:// address".into(),
+                "expected an https:// address with no spaces, written in ASCII \
+                 (punycode or percent-encode other characters)"
+                    .into(),
             ));
         }
         let public_url = match self.public_url {

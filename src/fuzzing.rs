@@ -209,7 +209,7 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
         notice: None,
     }
     .render()?;
-    let page = Page::new(lang, "check-title", "check", "https://yle.fi/");
+    let page = Page::new(lang, "check-title", "check");
     let thread = CheckView {
         page,
         action: "/en/check".into(),

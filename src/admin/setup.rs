@@ -16,6 +16,7 @@ use crate::app::AppState;
 use crate::db::Db;
 use crate::i18n::{Lang, Tr};
 use crate::intake::now_secs;
+use crate::notify::is_email_address;
 use crate::staff::password::NewPassword;
 use crate::staff::store::{self, NewStaff};
 use crate::staff::valid_username;
@@ -147,7 +148,7 @@ fn parse(raw: &RawSetup) -> Result<NewPassword, Vec<&'static str>> {
         errors.push("setup-error-name");
     }
     let email = raw.email.trim();
-    if email.len() > 254 || (!email.is_empty() && !email.contains('@')) {
+    if !email.is_empty() && !is_email_address(email) {
         errors.push("setup-error-email");
     }
     let password = NewPassword::parse(&raw.password)

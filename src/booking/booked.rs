@@ -31,8 +31,8 @@ pub enum Booked {
 
 #[derive(Template)]
 #[template(path = "booking_receipt.html")]
-pub struct BookedView<'a> {
-    pub page: Page<'a>,
+pub struct BookedView {
+    pub page: Page,
     pub receipt: String,
     pub service_name: String,
     pub description: String,
@@ -45,14 +45,14 @@ pub struct BookedView<'a> {
     pub check_href: String,
 }
 
-impl<'a> BookedView<'a> {
+impl BookedView {
     pub fn new(
-        state: &'a AppState,
+        state: &AppState,
         lang: Lang,
         service: &Service,
         receipt: &Receipt,
         booked: Booked,
-    ) -> BookedView<'a> {
+    ) -> BookedView {
         let t = Tr::new(lang);
         let (title, group, meetings, when, call) = match &booked {
             Booked::Time { when, call } => (
@@ -75,12 +75,7 @@ impl<'a> BookedView<'a> {
             Some(Call::YouCall) => t.t("booking-you-call-us"),
             None => String::new(),
         };
-        let mut page = Page::new(
-            lang,
-            title,
-            &format!("services/{}/book", service.slug),
-            &state.config.quick_exit_url,
-        );
+        let mut page = Page::new(lang, title, &format!("services/{}/book", service.slug));
         // The receipt is shown once: the language links re-render this
         // page in a POST, never a link that would lose the receipt.
         page.receipt_switch = Some(crate::intake::receipt_switch(state, receipt));
@@ -101,7 +96,7 @@ impl<'a> BookedView<'a> {
     }
 }
 
-impl BookedView<'_> {
+impl BookedView {
     /// The arguments of a group receipt's lead sentence.
     pub fn lead_args<'s>(&'s self, group: &'s str) -> [(&'static str, &'s str); 2] {
         [("group", group), ("service", &self.service_name)]
@@ -110,8 +105,8 @@ impl BookedView<'_> {
 
 #[derive(Template)]
 #[template(path = "booking_manage.html")]
-pub struct ManageView<'a> {
-    pub page: Page<'a>,
+pub struct ManageView {
+    pub page: Page,
     pub receipt: String,
     /// The token of the cancel and move forms, and of the form back to
     /// the thread (the receipt form's).

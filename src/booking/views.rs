@@ -102,8 +102,8 @@ pub fn meeting_lines(t: &Tr, service: &Service, meetings: &[Meeting]) -> Vec<Str
 
 #[derive(Template)]
 #[template(path = "booking_form.html")]
-pub struct BookView<'a> {
-    pub page: Page<'a>,
+pub struct BookView {
+    pub page: Page,
     pub service_name: String,
     pub description: String,
     pub action: String,
@@ -174,10 +174,10 @@ fn topic_choices(t: &Tr, service: &Service, chosen: &str) -> Vec<Choice> {
     topics
 }
 
-impl<'a> BookView<'a> {
+impl BookView {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        state: &'a AppState,
+        state: &AppState,
         lang: Lang,
         service: &Service,
         slots: Vec<SlotRow>,
@@ -185,7 +185,7 @@ impl<'a> BookView<'a> {
         raw: RawBooking,
         errors: Vec<FieldError>,
         notice: Option<&'static str>,
-    ) -> BookView<'a> {
+    ) -> BookView {
         let t = Tr::new(lang);
         let rest = format!("services/{}/book", service.slug);
         let name = service.name.get(lang).to_owned();
@@ -193,7 +193,7 @@ impl<'a> BookView<'a> {
         if !errors.is_empty() || notice.is_some() {
             title = t.t1("title-with-error", "title", &title);
         }
-        let page = Page::titled(lang, title, &rest, &state.config.quick_exit_url);
+        let page = Page::titled(lang, title, &rest);
         let group = raw.is_group();
         BookView {
             service_name: name,

@@ -36,6 +36,11 @@ pub async fn add(config: &Config, db: &Db, new: &AddStaff) -> Result<Added, BoxE
     if new.name.trim().is_empty() || new.name.chars().count() > 100 {
         return Err("name: 1-100 characters".into());
     }
+    if let Some(email) = &new.email
+        && !crate::notify::is_email_address(email.trim())
+    {
+        return Err("email: expected one address, such as name@example.org".into());
+    }
     let catalog = crate::services::Services::open(db, config).await?.current();
     for service in &new.services {
         if catalog.get(service).is_none() {
@@ -53,7 +58,7 @@ pub async fn add(config: &Config, db: &Db, new: &AddStaff) -> Result<Added, BoxE
         NewStaff {
             username: &new.username,
             display_name: new.name.trim(),
-            email: new.email.as_deref(),
+            email: new.email.as_deref().map(str::trim),
             role: &new.role,
             password_hash: hash,
             recipient: identity.to_public().to_string(),
@@ -141,7 +146,8 @@ pub async fn run_invite(
     lang: &str,
 ) -> Result<(), BoxError> {
     use crate::admin::people::{self, Delivered, Invite};
-    if !people::valid_email(email) {
+    let email = email.trim();
+    if !crate::notify::is_email_address(email) {
         return Err("email: expected one address, such as name@example.org".into());
     }
     check_role(role)?;

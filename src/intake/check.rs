@@ -211,13 +211,13 @@ async fn show(
 }
 
 /// The thread with the write-back form under it.
-fn thread_view<'a>(
-    state: &'a AppState,
+fn thread_view(
+    state: &AppState,
     lang: Lang,
     receipt: &Receipt,
     thread: Thread,
     reply: Reply,
-) -> CheckView<'a> {
+) -> CheckView {
     let mut view = CheckView::new(state, lang, String::new(), None, Some(thread));
     view.receipt = receipt.to_string();
     view.reply_token = state.form_key.issue(REPLY_SCOPE, now_secs());

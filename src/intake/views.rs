@@ -22,14 +22,14 @@ pub struct ServiceCard {
 
 #[derive(Template)]
 #[template(path = "landing.html")]
-pub struct Landing<'a> {
-    pub page: Page<'a>,
+pub struct Landing {
+    pub page: Page,
     pub services: Vec<ServiceCard>,
     pub check_href: String,
 }
 
-impl<'a> Landing<'a> {
-    pub fn new(state: &'a AppState, lang: Lang) -> Landing<'a> {
+impl Landing {
+    pub fn new(state: &AppState, lang: Lang) -> Landing {
         let services = state
             .services
             .current()
@@ -41,7 +41,7 @@ impl<'a> Landing<'a> {
             })
             .collect();
         Landing {
-            page: Page::new(lang, "landing-title", "", &state.config.quick_exit_url),
+            page: Page::new(lang, "landing-title", ""),
             services,
             check_href: format!("/{}/check", lang.code()),
         }
@@ -62,8 +62,8 @@ pub struct ShownError {
 
 #[derive(Template)]
 #[template(path = "contact.html")]
-pub struct ContactView<'a> {
-    pub page: Page<'a>,
+pub struct ContactView {
+    pub page: Page,
     pub service_name: String,
     pub service_description: String,
     pub action: String,
@@ -116,15 +116,15 @@ fn way_choices(t: &Tr, chosen: &str) -> Vec<Choice> {
         .collect()
 }
 
-impl<'a> ContactView<'a> {
+impl ContactView {
     pub fn new(
-        state: &'a AppState,
+        state: &AppState,
         lang: Lang,
         service: &Service,
         raw: RawContact,
         errors: Vec<FieldError>,
         notice: Option<&'static str>,
-    ) -> ContactView<'a> {
+    ) -> ContactView {
         let rest = format!("services/{}", service.slug);
         let name = service.name.get(lang).to_owned();
         let t = Tr::new(lang);
@@ -134,7 +134,7 @@ impl<'a> ContactView<'a> {
         } else {
             t.t1("title-with-error", "title", &title)
         };
-        let page = Page::titled(lang, title, &rest, &state.config.quick_exit_url);
+        let page = Page::titled(lang, title, &rest);
         ContactView {
             service_name: name,
             service_description: service.description.get(lang).to_owned(),
@@ -169,26 +169,16 @@ impl<'a> ContactView<'a> {
 
 #[derive(Template)]
 #[template(path = "receipt.html")]
-pub struct ReceiptView<'a> {
-    pub page: Page<'a>,
+pub struct ReceiptView {
+    pub page: Page,
     pub receipt: String,
     pub service_name: String,
     pub check_href: String,
 }
 
-impl<'a> ReceiptView<'a> {
-    pub fn new(
-        state: &'a AppState,
-        lang: Lang,
-        service: &Service,
-        receipt: &Receipt,
-    ) -> ReceiptView<'a> {
-        let mut page = Page::new(
-            lang,
-            "receipt-title",
-            &format!("services/{}", service.slug),
-            &state.config.quick_exit_url,
-        );
+impl ReceiptView {
+    pub fn new(state: &AppState, lang: Lang, service: &Service, receipt: &Receipt) -> ReceiptView {
+        let mut page = Page::new(lang, "receipt-title", &format!("services/{}", service.slug));
         // The receipt is shown once: the language switch shows this same
         // page again in a POST (`intake::again`), never from a link.
         page.receipt_switch = Some(super::receipt_switch(state, receipt));
@@ -233,8 +223,8 @@ pub struct ShownThread {
 
 #[derive(Template)]
 #[template(path = "check.html")]
-pub struct CheckView<'a> {
-    pub page: Page<'a>,
+pub struct CheckView {
+    pub page: Page,
     pub action: String,
     pub typed: String,
     pub error: Option<String>,
@@ -268,15 +258,15 @@ pub fn show_day(lang: Lang, day: &str) -> String {
     }
 }
 
-impl<'a> CheckView<'a> {
+impl CheckView {
     pub fn new(
-        state: &'a AppState,
+        state: &AppState,
         lang: Lang,
         typed: String,
         error: Option<&'static str>,
         thread: Option<Thread>,
-    ) -> CheckView<'a> {
-        let mut page = Page::new(lang, "check-title", "check", &state.config.quick_exit_url);
+    ) -> CheckView {
+        let mut page = Page::new(lang, "check-title", "check");
         let t = page.t;
         if error.is_some() {
             let title = t.t1("title-with-error", "title", &page.title);

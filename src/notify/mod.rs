@@ -7,9 +7,12 @@
 //! Pending marks live in memory: a crash loses at most one batch of notices.
 //! A failed send keeps its services pending for the next batch.
 
+mod address;
 pub mod links;
 mod mail;
 pub mod store;
+
+pub use address::is_email_address;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};

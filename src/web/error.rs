@@ -1,17 +1,16 @@
 //! The one error type at the edge. A handler returns `Result<Response,
 //! PageError>` and uses `?`: a `PageError` becomes a bare response that
 //! carries the error, and [`render_errors`], which knows the request's
-//! language and the quick-exit address, draws the page. Internal errors are
-//! logged once, with a fresh id, and the page shows only that id.
+//! language, draws the page. Internal errors are logged once, with a fresh
+//! id, and the page shows only that id.
 
 use askama::Template;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::{Page, lang_of_path};
-use crate::app::AppState;
 use crate::i18n::Lang;
 use crate::seal::SealError;
 use crate::staff::password::HashError;
@@ -60,11 +59,11 @@ impl PageError {
         }
     }
 
-    /// The error page in `lang`, with the quick-exit link to `quick_exit`.
-    fn render(&self, lang: Lang, quick_exit: &str) -> Response {
+    /// The error page in `lang`.
+    fn render(&self, lang: Lang) -> Response {
         let status = self.status();
         let (title, text) = self.texts();
-        let page = Page::new(lang, title, "", quick_exit);
+        let page = Page::new(lang, title, "");
         let error_id = match self {
             PageError::Internal(id) => Some(id.as_str()),
             _ => None,
@@ -130,17 +129,13 @@ impl From<HashError> for PageError {
 /// Draws the page of any `PageError` a handler or extractor returned, in
 /// the language of the request's path (Finnish when the path has none of
 /// ours), keeping the headers the handler set (a cleared cookie, say).
-pub async fn render_errors(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn render_errors(request: Request, next: Next) -> Response {
     let lang = lang_of_path(request.uri().path()).unwrap_or(Lang::Fi);
     let mut response = next.run(request).await;
     let Some(Unrendered(error)) = response.extensions_mut().remove::<Unrendered>() else {
         return response;
     };
-    let mut page = error.render(lang, &state.config.quick_exit_url);
+    let mut page = error.render(lang);
     for (name, value) in response.headers() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
             page.headers_mut().append(name, value.clone());
@@ -152,7 +147,7 @@ pub async fn render_errors(
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorView<'a> {
-    page: Page<'a>,
+    page: Page,
     text: String,
     error_id: Option<&'a str>,
 }

@@ -1,10 +1,12 @@
 //! The HTTP edge every page shares: the page frame (language, language
-//! switch, quick exit), rendering a view, the request's language, form
+//! switch), the quick exit, rendering a view, the request's language, form
 //! parsing, and the error pages, which show an error id and nothing else.
 
 mod error;
+pub mod exit;
 
 pub use error::{PageError, render_errors};
+pub use exit::QUICK_EXIT;
 
 use askama::Template;
 use axum::extract::rejection::FormRejection;
@@ -47,30 +49,29 @@ pub struct ReceiptSwitch {
     pub token: String,
 }
 
-/// The frame of every page: the base template reads these.
-pub struct Page<'a> {
+/// The frame of every page: the base template reads these (and the
+/// quick-exit link from [`QUICK_EXIT`]).
+pub struct Page {
     pub t: Tr,
     pub lang: &'static str,
     pub title: String,
     pub switch: Vec<LangLink>,
-    pub quick_exit: &'a str,
     pub receipt_switch: Option<ReceiptSwitch>,
 }
 
-impl<'a> Page<'a> {
+impl Page {
     /// `rest` is the path after the language, e.g. `services/helpline`.
-    pub fn new(lang: Lang, title_id: &str, rest: &str, quick_exit: &'a str) -> Page<'a> {
-        Page::titled(lang, Tr::new(lang).t(title_id), rest, quick_exit)
+    pub fn new(lang: Lang, title_id: &str, rest: &str) -> Page {
+        Page::titled(lang, Tr::new(lang).t(title_id), rest)
     }
 
     /// A page whose title is already written (it has arguments).
-    pub fn titled(lang: Lang, title: String, rest: &str, quick_exit: &'a str) -> Page<'a> {
+    pub fn titled(lang: Lang, title: String, rest: &str) -> Page {
         Page {
             title,
             t: Tr::new(lang),
             lang: lang.code(),
             switch: LangLink::others(lang, rest),
-            quick_exit,
             receipt_switch: None,
         }
     }

@@ -96,6 +96,14 @@ fn unknown_keys_missing_keys_and_bad_values_are_named() {
         "quick_exit_adress = \"x\"\nquick_exit_url =",
     );
     assert!(load_err(&path).contains("quick_exit_adress"));
+    // The quick exit's redirect sends it in a header: no spaces, ASCII.
+    for bad in ["http://yle.fi/", "https://yle.fi/a b", "https://ylé.fi/"] {
+        let (_d, path) = with_replaced(
+            "quick_exit_url = \"https://yle.fi/\"",
+            &format!("quick_exit_url = \"{bad}\""),
+        );
+        assert!(load_err(&path).contains("key `quick_exit_url`"), "{bad}");
+    }
     let (_d, path) = with_replaced("listen = \"127.0.0.1:8080\"", "listen = \"everywhere\"");
     assert!(load_err(&path).contains("key `listen`"));
     let (_d, path) = with_replaced("sv = \"Stödlinjen\"", "sv = \"\"");

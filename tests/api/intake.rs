@@ -111,6 +111,53 @@ async fn validation_errors_return_the_form_with_everything_typed_in_the_clients_
 }
 
 #[tokio::test]
+async fn an_address_with_markup_comes_back_with_the_message_and_a_clear_message() {
+    let app = spawn_app().await;
+    let message = "Voitteko kirjoittaa minulle?\nToinen rivi.";
+    let (status, body) = app
+        .submit(
+            "fi",
+            SERVICE,
+            &[
+                ("topic", "general"),
+                ("message", message),
+                ("name", "Matti"),
+                ("way", "email"),
+                ("detail", "xss@example.org<script>"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(
+        body.contains("Anna sähköpostiosoite muodossa nimi@esimerkki.fi."),
+        "{body}"
+    );
+    assert!(
+        body.contains(r#"value="xss@example.org&#60;script&#62;""#),
+        "address kept, escaped: {body}"
+    );
+    assert!(body.contains(message), "message kept: {body}");
+    assert!(body.contains(r#"value="Matti""#));
+    assert!(body.contains(r#"value="email" checked"#), "choice kept");
+    assert!(!body.contains("<script>"));
+    assert_eq!(app.count("select count(*) from cases").await, 0);
+    // An ordinary address, with a domain in Unicode, is taken.
+    let (status, _) = app
+        .submit(
+            "fi",
+            SERVICE,
+            &[
+                ("topic", "general"),
+                ("message", message),
+                ("way", "email"),
+                ("detail", " matti+apu@posti.müller.fi "),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
 async fn an_overlong_message_comes_back_whole_with_a_clear_message() {
     let app = spawn_app().await;
     let long = format!("{}END-OF-TEXT", "a".repeat(10_000));

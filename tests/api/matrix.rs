@@ -496,6 +496,9 @@ fn the_route_scan_finds_the_routes_the_router_serves() {
         "a route split over lines by rustfmt"
     );
     assert_eq!(find("/health").methods, ["get"]);
+    // The quick exit: outside `/{lang}/staff`, so in neither matrix; its
+    // clearing is refused to other sites (headers.rs).
+    assert_eq!(find("/exit").methods, ["get"]);
     for path in ADMIN_ONLY.iter().chain(BEFORE_SESSION) {
         find(path);
     }

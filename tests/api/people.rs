@@ -252,6 +252,18 @@ async fn revoked_and_expired_invitations_are_refused_and_without_mail_the_link_i
     let bad = invite(&root, "not an address", "admin", &[SERVICE, "nope"]).await;
     assert_eq!(bad.status, 422);
     assert!(bad.body.contains(r#"value="not an address""#));
+    // The same check as a client's address (notify::address).
+    let bad = invite(&root, "new@example.org<script>", "counsellor", &[]).await;
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body.contains("Write one e-mail address"),
+        "{}",
+        bad.body
+    );
+    assert!(
+        bad.body
+            .contains(r#"value="new@example.org&#60;script&#62;""#)
+    );
 
     // Revoked.
     let page = root.get("/en/staff/people").await;

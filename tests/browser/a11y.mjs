@@ -81,6 +81,9 @@ const RECIPIENT = 'age1dvyzyrxwkw87s7vtzaq27n6kjy2yrk5f2w0l4ekjq5kv5wy26ayqycjpq
 const RECOVERY = 'age1404x8n69333ap3a3eg0x8pxejess0hmhzv3kq8uz66de9deglp7q7fvcpt';
 // .invalid never resolves: if a page ever fetched it, nothing would leave.
 const QUICK_EXIT = 'https://quick-exit.invalid/';
+// Every page's quick-exit link: the same-origin step that clears the site's
+// data in the browser and sends it on to QUICK_EXIT.
+const QUICK_EXIT_HREF = '/exit';
 const START_TIMEOUT_MS = 30_000;
 const OVERALL_TIMEOUT_MS = 10 * 60_000;
 // Every page at each width (layout.mjs), kept for a person to look at.
@@ -388,7 +391,7 @@ async function checkPage(guard, page, lang, since, { runAxe = true, label = 'pag
   if (facts.scripts) problems.push(`${facts.scripts} script element(s) or inline handler(s) on a page meant to need no JavaScript`);
   // Reflow, target size, input styles and the quick exit's place, at 320
   // and 1280 px, with a screenshot at each (layout.mjs).
-  problems.push(...await layoutProblems(page, { label, client: !guard.staff, shots: SHOTS_DIR }));
+  problems.push(...await layoutProblems(page, { label, shots: SHOTS_DIR }));
   if (runAxe) {
     // Legacy mode runs axe.run in the page itself. The default opens a blank
     // page for every analysis to merge the frames' results, which doubles
@@ -502,7 +505,7 @@ async function languageChecks(guard, base, lang) {
       problems.push(`the second Tab focuses <${f.tag} class="${f.cls}">, not the quick-exit link`);
     } else {
       if (!f.visible) problems.push('the quick-exit link is focused but not visible on screen');
-      if (f.href !== QUICK_EXIT) problems.push(`the quick-exit link leads to ${f.href}, not ${QUICK_EXIT}`);
+      if (f.href !== QUICK_EXIT_HREF) problems.push(`the quick-exit link leads to ${f.href}, not ${QUICK_EXIT_HREF}`);
     }
     // The skip link moves focus to <main>, so the next Tab starts there.
     await page.goto(url(`/${lang}/`));
@@ -1024,6 +1027,34 @@ async function noJavaScriptFlow(base) {
       await page.locator('#reply').fill(reply);
       problems.push(...expectStatus(await clickAndWait(page, page.locator('form[action$="/reply"] button[type=submit]')), [200]));
       if (!(await textOf(page, '.thread .from-staff')).includes(reply)) problems.push('the thread does not show the reply just sent');
+      return problems;
+    });
+
+    // The quick exit from a staff page: one click on a plain link leaves the
+    // site, and the browser drops the session cookie (Clear-Site-Data on
+    // the same-origin step), so the next staff page asks for a login.
+    await step(`/${lang}/staff -> quick exit -> /${lang}/staff/login [JavaScript disabled]`, async () => {
+      const page = staff.page;
+      const problems = expectStatus(await page.goto(url(`/${lang}/staff`)), [200]);
+      if (!(await staff.context.cookies()).some((c) => c.name === STAFF_COOKIE)) problems.push('no session cookie before the quick exit');
+      const since = mark(staff);
+      const exitAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === QUICK_EXIT_HREF);
+      const leaving = page.waitForRequest(QUICK_EXIT);
+      await page.locator('header a.quick-exit').click();
+      const answer = await exitAnswer;
+      if (answer.status() !== 303) problems.push(`${QUICK_EXIT_HREF} answered ${answer.status()}, expected 303`);
+      if (!((await answer.headerValue('clear-site-data')) || '').includes('"cookies"')) problems.push(`${QUICK_EXIT_HREF} sent no Clear-Site-Data with "cookies"`);
+      // On to the harmless site (aborted here, as every other host is).
+      await leaving;
+      const cookies = (await staff.context.cookies()).map((c) => c.name);
+      if (cookies.length) problems.push(`the browser still holds [${cookies.join(', ')}] after the quick exit`);
+      const again = await page.goto(url(`/${lang}/staff`));
+      problems.push(...expectStatus(again, [200]));
+      const at = new URL(page.url()).pathname;
+      if (at !== `/${lang}/staff/login`) problems.push(`after the quick exit /${lang}/staff shows ${at}, not the login page`);
+      for (const r of staff.requests.slice(since.requests)) {
+        if (!r.ours && r.url !== QUICK_EXIT) problems.push(`request to another host: ${r.method} ${r.url}`);
+      }
       return problems;
     });
 

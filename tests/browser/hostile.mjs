@@ -7,9 +7,11 @@
 // event handlers, javascript: URLs, SVG, CSS, <meta refresh>, <base>,
 // unicode tricks, template syntax), plus a very long line and a multi-line
 // one, is sent as a client would: as contact-request messages, as names
-// (those that fit on one line in 100 characters), as a contact e-mail
-// address (one without spaces), as the client's written reply, and as the
-// names in bookings. A counsellor then opens the queue, every case page and
+// (those that fit on one line in 100 characters), as the client's written
+// reply, and as the names in bookings. The e-mail field takes only an
+// address: a payload there must be refused (422), and the address sent is
+// the most hostile one the check lets through (entities without their
+// semicolon, template syntax, percent escapes). A counsellor then opens the queue, every case page and
 // the day's schedule, twice: as served (with its CSP) and with the CSP
 // bypassed, so escaping alone is tested too. On every page:
 //
@@ -187,6 +189,7 @@ async function sendAsClient(base, payloads, slotChoice) {
   const form = `/en/services/${SLUG}`;
   const oneLine = payloads.filter((p) => !p.includes('\n') && [...p.trim()].length <= 100);
   const noSpace = payloads.find((p) => /^\S+$/.test(p) && p.includes('<')) ?? '<b>';
+  const hostileEmail = '&lt&#60b&gt{{7*7}}${7*7}%3Cscript%3E/=?^|~#!*@pwn.invalid';
   let receipt = null;
   for (let i = 0, n = 0; i < payloads.length; i += PAYLOADS_PER_CASE, n += 1) {
     const group = payloads.slice(i, i + PAYLOADS_PER_CASE);
@@ -196,7 +199,12 @@ async function sendAsClient(base, payloads, slotChoice) {
       token: field((await get(base, form)).body, 'token'),
       topic: 'general', message, name, way: 'none', detail: '',
     };
-    if (n === 0) Object.assign(fields, { way: 'email', detail: `${noSpace.slice(0, 200)}@pwn.invalid` });
+    if (n === 0) {
+      const refused = await post(base, form, { ...fields, way: 'email', detail: `${noSpace.slice(0, 200)}@pwn.invalid` });
+      if (refused.status !== 422) throw new Error(`a payload as an e-mail address answered ${refused.status}, not 422`);
+      fields.token = field((await get(base, form)).body, 'token');
+      Object.assign(fields, { way: 'email', detail: hostileEmail });
+    }
     const sent = await post(base, form, fields);
     if (sent.status !== 200) throw new Error(`a contact request answered ${sent.status}: ${sent.body.slice(0, 300)}`);
     expected.cases.push(...group, name);
@@ -352,7 +360,7 @@ async function main() {
     const slot = /name="choice" value="(slot:[^"]+)"/.exec(bookPage.body);
     if (!slot) throw new Error('the published time is not offered');
     const expected = await sendAsClient(base, payloads, slot[1]);
-    console.log(`# ${payloads.length} payloads sent as messages, names, an e-mail address, a written reply and ${BOOKINGS} booking names`);
+    console.log(`# ${payloads.length} payloads sent as messages, names, a written reply and ${BOOKINGS} booking names; one as an e-mail address, refused`);
     for (const bypass of [false, true]) await viewPass(browser, base, state, date, expected, bypass);
   } catch (e) {
     report('hostile content run', [`error: ${(e && e.stack) || e}`]);

@@ -12,8 +12,8 @@
 //   (2 px or more, solid), its font size (16 px or more) and padding, a
 //   checkbox or radio button is at least 24×24 with its label beside it (not
 //   wrapped under it), and every field shows the focus ring when focused;
-// - on client pages, the quick exit is the first Tab stop after the skip
-//   link (issue 17, item 7);
+// - on every page, client and staff, the quick exit is the first Tab stop
+//   after the skip link (issue 17, item 7) and in the header's top line;
 //
 // and keeps a full-page screenshot of each page at each width under
 // target/browser-screenshots/ for a person to look at.
@@ -36,7 +36,7 @@ const SCROLL_ALLOWED = [
 ];
 
 /** Runs in the page: every problem of layout, target size and input style. */
-function measure({ allowed, client }) {
+function measure({ allowed }) {
   const problems = [];
   const vw = document.documentElement.clientWidth;
   const name = (e) => {
@@ -134,20 +134,18 @@ function measure({ allowed, client }) {
   window.scrollTo(scrollX, scrollY);
 
   // The quick exit first (after the skip link) in the Tab order.
-  if (client) {
-    const stops = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')]
-      .filter((e) => e.tabIndex >= 0 && !e.disabled);
-    if (stops.some((e) => e.tabIndex > 0)) problems.push('an element has a positive tabindex');
-    const first = stops.filter((e) => !e.classList.contains('skip'))[0];
-    if (!first || !first.classList.contains('quick-exit')) {
-      problems.push(`the first Tab stop after the skip link is ${first ? name(first) : 'nothing'}, not the quick exit`);
-    }
-    const exit = document.querySelector('.quick-exit');
-    if (exit) {
-      const r = exit.getBoundingClientRect();
-      const header = exit.closest('header').getBoundingClientRect();
-      if (r.top > header.top + 0.5 * header.height && vw >= 600) problems.push('the quick exit is not in the top line of the header');
-    }
+  const stops = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')]
+    .filter((e) => e.tabIndex >= 0 && !e.disabled);
+  if (stops.some((e) => e.tabIndex > 0)) problems.push('an element has a positive tabindex');
+  const first = stops.filter((e) => !e.classList.contains('skip'))[0];
+  if (!first || !first.classList.contains('quick-exit')) {
+    problems.push(`the first Tab stop after the skip link is ${first ? name(first) : 'nothing'}, not the quick exit`);
+  }
+  const exit = document.querySelector('.quick-exit');
+  if (exit) {
+    const r = exit.getBoundingClientRect();
+    const header = exit.closest('header').getBoundingClientRect();
+    if (r.top > header.top + 0.5 * header.height && vw >= 600) problems.push('the quick exit is not in the top line of the header');
   }
   return problems;
 }
@@ -159,14 +157,14 @@ const slug = (s) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice
  * width; a screenshot at each width under `shots`. The viewport is put back
  * as it was.
  */
-export async function layoutProblems(page, { label, client, shots }) {
+export async function layoutProblems(page, { label, shots }) {
   const problems = [];
   const viewport = page.viewportSize();
   const allowed = SCROLL_ALLOWED.map(([selector]) => selector);
   mkdirSync(shots, { recursive: true });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width < 600 ? 640 : 800 });
-    for (const p of await page.evaluate(measure, { allowed, client })) problems.push(`at ${width} px: ${p}`);
+    for (const p of await page.evaluate(measure, { allowed })) problems.push(`at ${width} px: ${p}`);
     await page.screenshot({ path: path.join(shots, `${slug(label)}@${width}.png`), fullPage: true });
   }
   if (viewport) await page.setViewportSize(viewport);

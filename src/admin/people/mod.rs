@@ -146,15 +146,3 @@ pub enum InviteError {
     #[error("mail: {0}")]
     Mail(LinkMailError),
 }
-
-/// An e-mail address as an invitation needs it: one mailbox, at most 254
-/// bytes. (The mail server has the last word.)
-pub fn valid_email(text: &str) -> bool {
-    let text = text.trim();
-    text.len() <= 254
-        && text
-            .split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
-        && !text.contains(char::is_whitespace)
-        && text.parse::<lettre::Address>().is_ok()
-}

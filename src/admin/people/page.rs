@@ -7,10 +7,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::views::{InviteForm, InviteRow, Option3, PeopleView, PersonRow};
-use super::{Delivered, Invite, InviteError, send_invite, store, valid_email};
+use super::{Delivered, Invite, InviteError, send_invite, store};
 use crate::app::AppState;
 use crate::i18n::{Lang, Tr};
 use crate::intake::now_secs;
+use crate::notify::is_email_address;
 use crate::notify::links::expiry_text;
 use crate::staff::guard::csrf_forms;
 use crate::staff::store as staff_store;
@@ -203,7 +204,7 @@ csrf_forms!(RawInvite, RawRevoke);
 /// fix in the form.
 fn parse_invite(state: &AppState, t: &Tr, raw: &RawInvite) -> Result<Vec<String>, Vec<String>> {
     let mut errors = vec![];
-    if !valid_email(raw.email.trim()) {
+    if !is_email_address(raw.email.trim()) {
         errors.push(t.t("people-error-email"));
     }
     if !matches!(raw.role.as_str(), "counsellor" | "admin") {

@@ -61,7 +61,6 @@ async fn manage_page(
         .then(|| shown_days.iter().flat_map(|d| &d.slots).next())
         .flatten()
         .map(|c| format!("c-{}", c.value));
-    let exit = &state.config.quick_exit_url;
     let now = crate::intake::now_secs();
     let (title, group, meetings) = match &o.booking.group {
         Some(g) => {
@@ -78,7 +77,7 @@ async fn manage_page(
     };
     let view = ManageView {
         error_anchor,
-        page: Page::new(lang, title, "check", exit),
+        page: Page::new(lang, title, "check"),
         receipt: o.receipt.to_string(),
         token: state.form_key.issue(MANAGE_SCOPE, now),
         check_token: state.form_key.issue(CHECK_SCOPE, now),
