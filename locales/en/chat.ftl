@@ -87,6 +87,7 @@ chat-staff-gone = No sign of the client for a while: they may have left.
 chat-staff-ended = The chat has ended.
 chat-staff-ended-client = The client ended the chat.
 chat-staff-ended-gone = The chat ended: the client was gone.
+chat-staff-ended-exit = The client left with the quick exit.
 chat-staff-handed = This chat is now with another counsellor.
 chat-note = Private note
 chat-note-hint = Only counsellors of the service can read notes.

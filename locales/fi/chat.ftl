@@ -87,6 +87,7 @@ chat-staff-gone = Asiakkaasta ei ole kuulunut hetkeen: hän on ehkä poistunut.
 chat-staff-ended = Chat on päättynyt.
 chat-staff-ended-client = Asiakas lopetti chatin.
 chat-staff-ended-gone = Chat päättyi: asiakas oli poistunut.
+chat-staff-ended-exit = Asiakas poistui pikapoistumisella.
 chat-staff-handed = Tämä chat on nyt toisella päivystäjällä.
 chat-note = Oma muistiinpano
 chat-note-hint = Vain palvelun päivystäjät voivat lukea muistiinpanot.

@@ -87,6 +87,7 @@ chat-staff-gone = Inget tecken från klienten på en stund: hen kan ha gått.
 chat-staff-ended = Chatten har avslutats.
 chat-staff-ended-client = Klienten avslutade chatten.
 chat-staff-ended-gone = Chatten avslutades: klienten hade gått.
+chat-staff-ended-exit = Klienten lämnade med snabbutgången.
 chat-staff-handed = Den här chatten har nu en annan jourhavande.
 chat-note = Privat anteckning
 chat-note-hint = Bara tjänstens jourhavande kan läsa anteckningar.

@@ -96,7 +96,7 @@ pub async fn start(
 ) -> Result<Response, PageError> {
     let service = state.services.open_one(&slug).ok_or(PageError::NotFound)?;
     let refused = |notice: &'static str| {
-        let view = super::views::closed_page(&state, lang, &service, notice);
+        let view = super::views::closed_page(lang, &service, notice);
         Ok(html(StatusCode::UNPROCESSABLE_ENTITY, &view))
     };
     if !state
@@ -146,7 +146,7 @@ pub async fn start(
     if !store::enqueue(&state.db, new, settings.queue_max).await? {
         // Filled up meanwhile: the case stays, as a request to answer in
         // writing, and the client has its receipt.
-        let view = super::views::written_page(&state, lang, &service, Some(receipt.to_string()));
+        let view = super::views::written_page(lang, &service, Some(receipt.to_string()));
         return Ok(html(StatusCode::OK, &view));
     }
     state
@@ -164,16 +164,16 @@ pub async fn start(
 }
 
 /// The chat page as it stands.
-pub(super) async fn chat_view<'a>(
-    state: &'a AppState,
+pub(super) async fn chat_view(
+    state: &AppState,
     lang: Lang,
     service: &Service,
     chat: &Chat,
     identity: &x25519::Identity,
-) -> Result<ChatPage<'a>, PageError> {
+) -> Result<ChatPage, PageError> {
     let lines = client_lines(state, lang, service, chat, identity, -1).await?;
     let status = status_text(state, lang, chat).await?;
-    Ok(ChatPage::new(state, lang, service, chat, lines, status))
+    Ok(ChatPage::new(lang, service, chat, lines, status))
 }
 
 /// The chat's messages after place `after` as the client sees them.
@@ -294,10 +294,7 @@ pub async fn page(
             Ok(html(StatusCode::OK, &view))
         }
         Some((chat, _)) => Ok(ended(&state, lang, &chat).await?),
-        None => Ok(html(
-            StatusCode::OK,
-            &super::views::no_chat_page(&state, lang),
-        )),
+        None => Ok(html(StatusCode::OK, &super::views::no_chat_page(lang))),
     }
 }
 
@@ -315,7 +312,7 @@ async fn ended(state: &AppState, lang: Lang, chat: &Chat) -> Result<Response, Pa
     let kept = store::settings(&state.db, &chat.service)
         .await?
         .keep_transcript;
-    let view = super::views::ended_page(state, lang, status, kept);
+    let view = super::views::ended_page(lang, status, kept);
     let cookie = state.chat.clear_cookie();
     Ok(([(header::SET_COOKIE, cookie)], html(StatusCode::OK, &view)).into_response())
 }
@@ -358,7 +355,7 @@ pub async fn act(
         None => {
             // The chat is not in this browser (the cookie is gone): keep
             // what was typed, on a page that says so.
-            let mut view = super::views::no_chat_page(&state, lang);
+            let mut view = super::views::no_chat_page(lang);
             view.draft = std::mem::take(&mut raw.message);
             return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, &view));
         }
@@ -409,9 +406,9 @@ pub async fn act(
             let cookie = state.chat.clear_cookie();
             store::forget(&state.db, &chat.id).await?;
             let view = if by == "written" {
-                super::views::written_page(&state, lang, &service, None)
+                super::views::written_page(lang, &service, None)
             } else {
-                super::views::ended_page(&state, lang, Tr::new(lang).t("chat-ended"), keep)
+                super::views::ended_page(lang, Tr::new(lang).t("chat-ended"), keep)
             };
             Ok(([(header::SET_COOKIE, cookie)], html(StatusCode::OK, &view)).into_response())
         }

@@ -369,6 +369,7 @@ pub(super) fn staff_status(t: &Tr, chat: &Chat) -> String {
         match chat.ended_by.as_deref() {
             Some("client") | Some("written") => t.t("chat-staff-ended-client"),
             Some("gone") => t.t("chat-staff-ended-gone"),
+            Some("exit") => t.t("chat-staff-ended-exit"),
             _ => t.t("chat-staff-ended"),
         }
     } else if chat.gone {

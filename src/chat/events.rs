@@ -74,8 +74,13 @@ impl Stream {
     async fn refresh(&mut self) -> Result<(), PageError> {
         let chat = store::by_id(&self.state.db, &self.chat.id).await?;
         let Some(chat) = chat else {
-            // The row went (the client saw the end elsewhere).
-            self.pending.push_back(state_event("ended", ""));
+            // The row goes only once the client has seen the end: they
+            // ended it, or saw that it ended.
+            let text = match &self.reader {
+                Reader::Client { lang, .. } => Tr::new(*lang).t("chat-ended"),
+                Reader::Staff(session) => Tr::new(session.lang).t("chat-staff-ended-client"),
+            };
+            self.pending.push_back(state_event("ended", &text));
             self.done = true;
             return Ok(());
         };

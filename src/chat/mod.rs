@@ -208,6 +208,23 @@ impl ChatToken {
     }
 }
 
+/// The quick exit: a chat this browser is in ends at once, marked as left
+/// that way, so the counsellor knows the person had to go.
+pub async fn left_by_quick_exit(state: &AppState, headers: &HeaderMap) -> Result<(), sqlx::Error> {
+    let Some((chat, _)) = state.chat.presented(&state.db, headers).await? else {
+        return Ok(());
+    };
+    let keep = store::settings(&state.db, &chat.service)
+        .await?
+        .keep_transcript;
+    if store::end(&state.db, &chat.id, "exit", keep).await? {
+        state.chat.hub.wake(&state.db, &topics_of(&chat)).await;
+    }
+    // The row (with no key left) stays until the day is over, so the
+    // counsellor's page can say how the chat ended.
+    Ok(())
+}
+
 fn chat_topic(id: &str) -> String {
     format!("chat:{id}")
 }

@@ -103,8 +103,8 @@ impl Offer {
 
 #[derive(Template)]
 #[template(path = "chat.html")]
-pub struct ChatPage<'a> {
-    pub page: Page<'a>,
+pub struct ChatPage {
+    pub page: Page,
     /// Shown once, on the page that started the chat.
     pub receipt: Option<String>,
     pub state: String,
@@ -119,19 +119,18 @@ pub struct ChatPage<'a> {
     pub action: String,
 }
 
-impl<'a> ChatPage<'a> {
+impl ChatPage {
     pub fn new(
-        state: &'a AppState,
         lang: Lang,
         service: &Service,
         chat: &super::store::Chat,
         lines: Vec<Line>,
         status: String,
-    ) -> ChatPage<'a> {
+    ) -> ChatPage {
         let t = Tr::new(lang);
         let title = t.t1("chat-title", "service", service.name.get(lang));
         ChatPage {
-            page: Page::titled(lang, title, "chat", &state.config.quick_exit_url),
+            page: Page::titled(lang, title, "chat"),
             receipt: None,
             state: chat.state.clone(),
             status,
@@ -150,8 +149,8 @@ impl<'a> ChatPage<'a> {
 /// ended, it could not start, or this browser has none.
 #[derive(Template)]
 #[template(path = "chat_notice.html")]
-pub struct NoticePage<'a> {
-    pub page: Page<'a>,
+pub struct NoticePage {
+    pub page: Page,
     pub paras: Vec<String>,
     pub receipt: Option<String>,
     /// Text the client typed that could not be sent, to copy.
@@ -159,15 +158,10 @@ pub struct NoticePage<'a> {
     pub links: Vec<(String, String)>,
 }
 
-fn notice<'a>(
-    state: &'a AppState,
-    lang: Lang,
-    title_id: &str,
-    paras: Vec<String>,
-) -> NoticePage<'a> {
+fn notice(lang: Lang, title_id: &str, paras: Vec<String>) -> NoticePage {
     let t = Tr::new(lang);
     NoticePage {
-        page: Page::new(lang, title_id, "chat", &state.config.quick_exit_url),
+        page: Page::new(lang, title_id, "chat"),
         paras,
         receipt: None,
         draft: String::new(),
@@ -178,39 +172,29 @@ fn notice<'a>(
     }
 }
 
-pub fn ended_page(state: &AppState, lang: Lang, status: String, kept: bool) -> NoticePage<'_> {
+pub fn ended_page(lang: Lang, status: String, kept: bool) -> NoticePage {
     let t = Tr::new(lang);
     let later = if kept {
         t.t("chat-ended-read-later")
     } else {
         t.t("chat-ended-not-kept")
     };
-    notice(state, lang, "chat-ended-title", vec![status, later])
+    notice(lang, "chat-ended-title", vec![status, later])
 }
 
 /// The wait turned into a written request (or a chat that could not take
 /// its place): answered in writing, read with the receipt.
-pub fn written_page<'a>(
-    state: &'a AppState,
-    lang: Lang,
-    service: &Service,
-    receipt: Option<String>,
-) -> NoticePage<'a> {
+pub fn written_page(lang: Lang, service: &Service, receipt: Option<String>) -> NoticePage {
     let t = Tr::new(lang);
     let sent = t.t1("chat-written", "service", service.name.get(lang));
-    let mut view = notice(state, lang, "chat-written-title", vec![sent]);
+    let mut view = notice(lang, "chat-written-title", vec![sent]);
     view.receipt = receipt;
     view
 }
 
-pub fn closed_page<'a>(
-    state: &'a AppState,
-    lang: Lang,
-    service: &Service,
-    why: &str,
-) -> NoticePage<'a> {
+pub fn closed_page(lang: Lang, service: &Service, why: &str) -> NoticePage {
     let t = Tr::new(lang);
-    let mut view = notice(state, lang, "chat-not-started-title", vec![t.t(why)]);
+    let mut view = notice(lang, "chat-not-started-title", vec![t.t(why)]);
     view.links.insert(
         0,
         (
@@ -221,9 +205,9 @@ pub fn closed_page<'a>(
     view
 }
 
-pub fn no_chat_page(state: &AppState, lang: Lang) -> NoticePage<'_> {
+pub fn no_chat_page(lang: Lang) -> NoticePage {
     let t = Tr::new(lang);
-    notice(state, lang, "chat-none-title", vec![t.t("chat-none")])
+    notice(lang, "chat-none-title", vec![t.t("chat-none")])
 }
 
 // Staff side.

@@ -57,11 +57,13 @@ async fn open_demo_chat(config: &Config) -> Result<Option<String>, BoxError> {
         .map(|d| format!("{d} 00:00 24:00"))
         .collect::<Vec<_>>()
         .join(";");
-    sqlx::query("insert into chat_settings (service, hours) values ($1, $2) on conflict do nothing")
-        .bind(&service.slug)
-        .bind(hours)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(
+        "insert into chat_settings (service, hours) values ($1, $2) on conflict do nothing",
+    )
+    .bind(&service.slug)
+    .bind(hours)
+    .execute(&db.pool)
+    .await?;
     db.pool.close().await;
     Ok(Some(service.slug.clone()))
 }

@@ -59,16 +59,21 @@ fn from_this_site(headers: &HeaderMap) -> bool {
     }
 }
 
-/// The hook for what the server should end when the person leaves, called
-/// only for a request from this site (see [`from_this_site`]), before the
-/// answer tells the browser to forget its cookies. Nothing yet.
-///
-/// Chat: when a client chat keeps a session cookie, read it from `headers`
-/// here and mark that chat as left (the counsellor sees that the person
-/// had to go), so that nothing waits for a browser that has forgotten it.
-/// Whatever goes here must not log or keep anything about the client, and
-/// must not fail the exit: the redirect is sent whatever happens here.
-async fn end_what_this_browser_held(_state: &AppState, _headers: &HeaderMap) {}
+/// What the server ends when the person leaves, called only for a request
+/// from this site (see [`from_this_site`]), before the answer tells the
+/// browser to forget its cookies: a client's chat (the counsellor sees
+/// that they had to go; nothing waits for a browser that has forgotten
+/// it), and a staff session (its unlocked key is dropped at once, not at
+/// the idle timeout). Nothing here logs or keeps anything about the
+/// person, and nothing fails the exit: the redirect is sent whatever
+/// happens here.
+async fn end_what_this_browser_held(state: &AppState, headers: &HeaderMap) {
+    let chat = crate::chat::left_by_quick_exit(state, headers).await;
+    let staff = state.staff.sessions.end_presented(&state.db, headers).await;
+    if chat.is_err() || staff.is_err() {
+        tracing::debug!("the quick exit could not end what the browser held");
+    }
+}
 
 #[cfg(test)]
 mod tests {

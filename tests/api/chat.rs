@@ -496,3 +496,42 @@ async fn count_messages(app: &TestApp, case: &str) -> i64 {
         .try_get::<i64, _>(0)
         .unwrap()
 }
+
+#[tokio::test]
+async fn the_quick_exit_ends_the_chat_and_the_counsellor_is_told() {
+    let mut app = spawn_app().await;
+    let (pia, ada) = ready(&mut app).await;
+    open_all_week(&ada, "5", true).await;
+    on_duty(&pia).await;
+    let client = browser();
+    start_chat(&app, &client, "").await;
+    let chat = take(&pia).await.unwrap();
+    let staff_stream = events(&app, &pia.http, &format!("{chat}/events?after=0"), None).await;
+    let r = client
+        .get(app.url("/exit"))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert!(r.headers().contains_key("clear-site-data"));
+    let got = read_events(staff_stream, "quick exit").await;
+    assert!(
+        got.contains("The client left with the quick exit."),
+        "{got}"
+    );
+    let pool = app.pool().await;
+    let row = sqlx::query("select state, ended_by, length(sealed_key) as key from chats")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(row.get::<String, _>("state"), "ended");
+    assert_eq!(row.get::<String, _>("ended_by"), "exit");
+    assert_eq!(row.get::<i32, _>("key"), 0, "the client's key is wiped");
+    // A browser that kept the cookie anyway finds the chat ended.
+    assert!(
+        chat_page(&app, &client)
+            .await
+            .contains("The chat has ended")
+    );
+}
