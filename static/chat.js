@@ -105,6 +105,9 @@
         error.textContent = root.getAttribute("data-lost");
       }).then(function () {
         button.disabled = false;
+        // Disabling the pressed button dropped the focus to the page: it
+        // goes back to the text, ready for the next line (or to fix it).
+        text.focus();
       });
     });
   }

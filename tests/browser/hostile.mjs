@@ -30,17 +30,16 @@
 //
 // The last line is `N passed, M failed`; the exit code is 0 only when M is 0.
 
-import { execFile, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
+import {
+  BIN, CHROMIUM, INJECTED, addStaff as addAccount, collapse, corpus, reporter, startServer,
+} from './common.mjs';
+
 const SLUG = 'helpline';
 const ZONE = 'Europe/Helsinki';
 // Recipients whose identities were thrown away: nothing here is ever read
@@ -51,16 +50,6 @@ const USER = 'hana';
 const NEW_PASSWORD = 'hana reads hostile content safely';
 const PAYLOADS_PER_CASE = 6;
 const BOOKINGS = 5;
-// What a payload could inject, if it were ever parsed as markup: elements
-// no template may hold (scripts, frames, inline styles, which the CSP
-// forbids anyway, <base>, <meta http-equiv>, foreign links), event-handler
-// attributes, script URLs, and the pwn markers every other payload carries.
-// Ordinary tags (img, svg, details) are not listed, so a template may use
-// them; the payloads that use them are marked or load something.
-const INJECTED = 'script, iframe, frame, object, embed, base, style, meta[http-equiv], '
-  + 'link:not([href="/static/suoja.css"]):not([href="/static/favicon.svg"]), [id^=pwn], [class*=pwn], [src*=pwn], [href*=pwn], '
-  + '[onerror], [onload], [onfocus], [ontoggle], [onbegin], [onmouseover], '
-  + 'a[href^="javascript" i], a[href^="data:" i], form[action*="pwn"]';
 
 // A page served by the browser itself, with payloads left unescaped: each
 // pass first proves its detectors catch them.
@@ -71,33 +60,9 @@ const SELF_CHECK = {
     + '<img src="https://pwn.invalid/self-check.png"></body></html>',
 };
 
-const binArg = process.argv[2] || process.env.SUOJA_BIN;
-const BIN = binArg ? path.resolve(binArg) : path.join(ROOT, 'target', 'debug', 'suoja');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-let passed = 0;
-let failed = 0;
 
-function report(label, problems) {
-  if (problems.length === 0) {
-    passed += 1;
-    console.log(`ok  ${label}`);
-  } else {
-    failed += 1;
-    console.log(`FAIL ${label}`);
-    for (const p of problems.slice(0, 20)) console.log(`  ${p}`);
-  }
-}
-
-async function corpus() {
-  const text = await readFile(path.join(HERE, 'hostile-corpus.txt'), 'utf8');
-  const lines = text.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
-  lines.push(`<b class=pwn>${'A'.repeat(6000)}</b>${'<i>'.repeat(500)}end of a very long line`);
-  lines.push('line one <script>__pwn()</script>\n\n</p><h1 class=pwn>line three</h1>\n<img src=x onerror=__pwn()>');
-  return lines;
-}
-
-const collapse = (s) => s.replace(/\s+/g, ' ').trim();
+const { report, counts } = reporter();
 
 function config(dir) {
   const q = JSON.stringify;
@@ -131,31 +96,7 @@ en = "Tell us."
 `;
 }
 
-const serverEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SUOJA_')));
-
-function addStaff(configFile, cwd) {
-  return new Promise((resolve, reject) => {
-    execFile(BIN, ['staff', 'add', '--config', configFile, '--username', USER, '--name', 'Hana',
-      '--service', SLUG], { cwd, env: serverEnv(), timeout: 30_000 }, (error, out, err) => {
-      if (error) return reject(new Error(`suoja staff add: ${error.message}\n${err}`));
-      const m = /^one-time password: (\S+)$/m.exec(out);
-      return m ? resolve(m[1]) : reject(new Error('no one-time password printed'));
-    });
-  });
-}
-
-function startServer(configFile, cwd) {
-  const server = spawn(BIN, ['serve', '--config', configFile], { cwd, env: serverEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
-  const base = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start within 30 s')), 30_000);
-    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the server exited (${code})`)); });
-    createInterface({ input: server.stdout }).on('line', (line) => {
-      const m = /^suoja listening on (http:\/\/[^/\s]+\/)$/.exec(line.trim());
-      if (m) { clearTimeout(timer); resolve(new URL(m[1])); }
-    });
-  });
-  return { server, base };
-}
+const addStaff = (configFile, cwd) => addAccount(configFile, cwd, { username: USER, name: 'Hana', service: SLUG });
 
 // ---- the client side, over plain HTTP ----
 
@@ -369,8 +310,8 @@ async function main() {
     if (server && server.exitCode === null) server.kill('SIGTERM');
     await rm(dir, { recursive: true, force: true });
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(counts.failed === 0 && counts.passed > 0 ? 0 : 1);
 }
 
 await main();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Accessibility, cookie and no-third-party check of suoja's client and staff
 # pages in headless Chromium (see a11y.mjs), then the hostile-content check
-# of the counsellor's views (hostile.mjs, corpus in hostile-corpus.txt).
+# of the counsellor's views (hostile.mjs, corpus in hostile-corpus.txt),
+# then the live chat with its script on and off (chat.mjs).
 # Installs what is missing, then runs both (about four minutes on two busy
 # cores; a screenshot of every page at 320 and 1280 px is left under
 # target/browser-screenshots/):
@@ -50,4 +51,7 @@ status=0
 node "$here/a11y.mjs" "$@" || status=1
 # Hostile client content in the counsellor's views (hostile.mjs): ~25 s.
 node "$here/hostile.mjs" "$@" || status=1
+# The live chat, script on and off, both ways, hostile content, axe in three
+# languages, 320 px screenshots (chat.mjs): ~1 min.
+node "$here/chat.mjs" "$@" || status=1
 exit "$status"
