@@ -192,6 +192,15 @@ impl Client {
             .await?
             .text()
             .await?;
+        // The chat's start form (open all week for the chats of the run)
+        // has a token of its own: look past it.
+        let body = match body.split_once("class=\"chat-offer\"") {
+            Some((before, after)) => {
+                let rest = after.split_once("</section>").map_or("", |(_, r)| r);
+                format!("{before}{rest}")
+            }
+            None => body,
+        };
         if let Some(token) = between(&body, r#"name="token" value=""#, "\"") {
             return Ok(Some(token));
         }

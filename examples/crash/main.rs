@@ -12,10 +12,16 @@
 //! integrity_check` (SQLite) or amcheck (PostgreSQL) passes. A few receipts
 //! a cycle are also checked through the client's check page.
 //!
+//! Live chats run through the same kills (`chat.rs`): counsellors on duty,
+//! clients taken, both sides sending lines; after each restart the clients
+//! reconnect with their cookie, the counsellors with their session, and
+//! every acknowledged line must be in the transcript on both sides' pages,
+//! once, in the order it was sent.
+//!
 //! ```text
 //! cargo build --release --bin suoja --example crash
 //! target/release/examples/crash [--cycles 50] [--clients 400] [--bookers 100]
-//!     [--kill-after-ms 300..3000] [--slots 5] [--capacity 2]
+//!     [--kill-after-ms 300..3000] [--slots 5] [--capacity 2] [--chats 8]
 //!     [--database-url postgres://USER@HOST/DATABASE] [--server-log FILE]
 //! ```
 //!
@@ -24,6 +30,7 @@
 //! fresh database is made beside the one named, and dropped at the end.
 //! Exits non-zero if any check fails.
 
+mod chat;
 mod load;
 mod server;
 mod verify;
@@ -31,6 +38,8 @@ mod verify;
 use std::error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use load::{Answer, Plan, Sent};
@@ -47,12 +56,13 @@ struct Args {
     kill_after_ms: (u64, u64),
     slots: usize,
     capacity: i64,
+    chats: usize,
     database_url: Option<String>,
     server_log: Option<PathBuf>,
 }
 
 const USAGE: &str = "usage: crash [--cycles N] [--clients N] [--bookers N] \
-[--kill-after-ms MIN..MAX] [--slots N] [--capacity N] [--database-url postgres://…] \
+[--kill-after-ms MIN..MAX] [--slots N] [--capacity N] [--chats N] [--database-url postgres://…] \
 [--server-log FILE]";
 
 fn parse_args() -> Result<Args, String> {
@@ -63,6 +73,7 @@ fn parse_args() -> Result<Args, String> {
         kill_after_ms: (300, 3000),
         slots: 5,
         capacity: 2,
+        chats: 8,
         database_url: None,
         server_log: None,
     };
@@ -81,6 +92,7 @@ fn parse_args() -> Result<Args, String> {
             "--bookers" => args.bookers = value.parse().map_err(|_| bad())?,
             "--slots" => args.slots = value.parse().map_err(|_| bad())?,
             "--capacity" => args.capacity = value.parse().map_err(|_| bad())?,
+            "--chats" => args.chats = value.parse().map_err(|_| bad())?,
             "--kill-after-ms" => {
                 let (a, b) = value.split_once("..").ok_or_else(bad)?;
                 args.kill_after_ms = (a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?);
@@ -140,6 +152,8 @@ struct Totals {
     bookings: usize,
     refused: usize,
     cut_off: usize,
+    /// Chat lines: the last check's counts cover the whole run.
+    chat_lines: chat::LineCounts,
     recoveries: Vec<Duration>,
 }
 
@@ -189,6 +203,17 @@ async fn cycles(
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(&database.url).await?;
     let pepper = suoja::seal::Pepper::load_or_create(&dir.join("pepper"))?;
+    let mut chats = if args.chats > 0 {
+        // Counsellors are added beside the running server, which then
+        // starts again so its keyring holds them (as in production).
+        let passwords = chat::add_counsellors(binary, &config, chat::counsellors_for(args.chats))?;
+        chat::open_all_week(&pool).await?;
+        server.stop()?;
+        server = Server::start(binary, &config, &log)?;
+        Some(chat::Chats::start(&server.base, &passwords, args.chats).await?)
+    } else {
+        None
+    };
     let checker = Checker {
         pool: &pool,
         postgres: database.is_postgres(),
@@ -212,7 +237,19 @@ async fn cycles(
             ),
         };
         let base = server.base.clone();
-        let (load, killed_at) = load::run_cycle(&base, &plan, || server.kill()).await?;
+        let killing = Arc::new(AtomicBool::new(false));
+        let sending = chats
+            .as_mut()
+            .map(|c| c.spawn_cycle(&base, killing.clone()));
+        let (load, killed_at) = load::run_cycle(&base, &plan, || {
+            killing.store(true, Ordering::SeqCst);
+            server.kill()
+        })
+        .await?;
+        let (chat_sent, chat_acked, chat_unexpected) = match (chats.as_mut(), sending) {
+            (Some(c), Some(tasks)) => c.collect(tasks).await?,
+            _ => (0, 0, Vec::new()),
+        };
         let restarted = Instant::now();
         server = Server::start(binary, &config, &log)?;
         wait_until_serving(&server.base).await?;
@@ -223,6 +260,28 @@ async fn cycles(
             .iter()
             .filter(|s| matches!(s.answer, Answer::Acknowledged(_)));
         let page_checks = check_pages(&server.base, acknowledged.clone().take(5)).await;
+        // The chats reconnect (cookie, session) and read their transcripts.
+        let chat_check = match &chats {
+            Some(c) => c.check(&server.base).await.map_err(|e| e.to_string()),
+            None => Ok(chat::LineCounts::default()),
+        };
+        let chat_problem = match &chat_check {
+            Ok(counts) if counts.clean() && chat_unexpected.is_empty() => None,
+            Ok(counts) => Some(format!(
+                "chat lines lost {}, duplicated {}, out of order or unsent {}{}",
+                counts.lost,
+                counts.duplicated,
+                counts.disordered,
+                chat_unexpected
+                    .first()
+                    .map(|u| format!("; {} unexpected answers, first: {u}", chat_unexpected.len()))
+                    .unwrap_or_default(),
+            )),
+            Err(e) => Some(format!("chat check: {e}")),
+        };
+        if let Ok(counts) = chat_check {
+            totals.chat_lines = counts;
+        }
         sent.extend(load.sent.iter().cloned());
         let findings = checker
             .check(&sent, &mut opened, cycle == args.cycles)
@@ -234,12 +293,15 @@ async fn cycles(
         totals.refused += stats.refused;
         totals.cut_off += stats.cut_off;
         totals.recoveries.push(recovery);
-        let clean = findings.clean() && load.unexpected.is_empty() && page_checks.is_ok();
+        let clean = findings.clean()
+            && load.unexpected.is_empty()
+            && page_checks.is_ok()
+            && chat_problem.is_none();
         all_clean &= clean;
         println!(
             "cycle {cycle:>3}: killed at {:>5} ms; sent {:>5}, acknowledged {:>5} ({} bookings), \
-             refused {:>4} (seat taken), cut off {:>3} ({} committed); restarted after {} ms, \
-             serving in {} ms; {}",
+             refused {:>4} (seat taken), cut off {:>3} ({} committed); chat lines sent {:>4}, \
+             acknowledged {:>4}; restarted after {} ms, serving in {} ms; {}",
             plan.kill_after.as_millis(),
             new.len(),
             stats.acknowledged,
@@ -247,9 +309,16 @@ async fn cycles(
             stats.refused,
             stats.cut_off,
             findings.committed_unacknowledged - committed_before,
+            chat_sent,
+            chat_acked,
             waited.as_millis(),
             recovery.as_millis(),
-            verdict(&findings, &load.unexpected, &page_checks),
+            verdict(
+                &findings,
+                &load.unexpected,
+                &page_checks,
+                chat_problem.as_deref()
+            ),
         );
         committed_before = findings.committed_unacknowledged;
         if !clean {
@@ -261,6 +330,9 @@ async fn cycles(
         println!(
             "FAILED: no request was acknowledged, so nothing was tested: kill later (--kill-after-ms)"
         );
+        all_clean = false;
+    } else if args.chats > 0 && totals.chat_lines.acknowledged == 0 {
+        println!("FAILED: no chat line was acknowledged, so the chats tested nothing");
         all_clean = false;
     } else if args.bookers > 0 && totals.bookings == 0 {
         println!(
@@ -296,8 +368,13 @@ impl CycleStats {
     }
 }
 
-fn verdict(found: &Findings, unexpected: &[String], pages: &Result<(), String>) -> String {
-    if found.clean() && unexpected.is_empty() && pages.is_ok() {
+fn verdict(
+    found: &Findings,
+    unexpected: &[String],
+    pages: &Result<(), String>,
+    chat: Option<&str>,
+) -> String {
+    if found.clean() && unexpected.is_empty() && pages.is_ok() && chat.is_none() {
         return "checks passed".to_owned();
     }
     let mut text = format!(
@@ -315,6 +392,9 @@ fn verdict(found: &Findings, unexpected: &[String], pages: &Result<(), String>) 
     }
     if let Err(e) = pages {
         text.push_str(&format!("; check page: {e}"));
+    }
+    if let Some(problem) = chat {
+        text.push_str(&format!("; {problem}"));
     }
     text
 }
@@ -338,6 +418,18 @@ fn print_totals(t: &Totals, elapsed: Duration, clean: bool) {
         "time to recover (restart to first answer): median {} ms, max {} ms",
         ms(recoveries.get(recoveries.len() / 2)),
         ms(recoveries.last()),
+    );
+    let c = &t.chat_lines;
+    println!(
+        "chat lines: sent {}, acknowledged {}, found {} (on both sides' pages), lost {}, \
+         duplicated {}, out of order or unsent {}; cut off but stored {}",
+        c.sent,
+        c.acknowledged,
+        c.found,
+        c.lost,
+        c.duplicated,
+        c.disordered,
+        c.committed_unacknowledged,
     );
     if clean {
         println!(

@@ -142,7 +142,7 @@ impl Checker<'_> {
     async fn open_new(&self, opened: &mut Opened, found: &mut Findings) -> Result<(), BoxError> {
         let rows: Vec<(String, String, String, Vec<u8>)> = sqlx::query_as(
             "select m.id, m.case_id, c.kind, m.sealed from messages m \
-             join cases c on c.id = m.case_id",
+             join cases c on c.id = m.case_id where c.kind <> 'chat'",
         )
         .fetch_all(self.pool)
         .await?;

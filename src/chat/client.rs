@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::store::{self, Chat, NewChat};
 use super::views::{ChatPage, Line, Offer};
-use super::{ChatToken, hours, queue_topic, topics_of};
+use super::{ChatToken, chat_topic, hours, queue_topic, topics_of};
 use crate::abuse::{Filled, take_form};
 use crate::app::AppState;
 use crate::config::Service;
@@ -461,6 +461,12 @@ async fn say(
     )
     .await?;
     tx.commit().await?;
-    state.chat.hub.wake(&state.db, &topics_of(chat)).await;
+    // A line moves only its chat: not the service's queue (every waiting
+    // client's stream would read its place again) nor the console.
+    state
+        .chat
+        .hub
+        .wake(&state.db, &[chat_topic(&chat.id)])
+        .await;
     Ok(Ok(()))
 }

@@ -524,7 +524,12 @@ pub async fn act(
                 .ok_or(PageError::NotFound)?;
             // Not audited line by line: taking and ending the chat are.
             crate::queue::act::seal_and_store(&state, &session, &meta, author, text, false).await?;
-            state.chat.hub.wake(&state.db, &topics_of(&chat)).await;
+            // A line moves only its chat (not the queue's waiting clients).
+            state
+                .chat
+                .hub
+                .wake(&state.db, &[super::chat_topic(&chat.id)])
+                .await;
             if script {
                 return Ok(StatusCode::NO_CONTENT.into_response());
             }
