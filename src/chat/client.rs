@@ -361,7 +361,10 @@ pub async fn act(
         }
     };
     let service = service_of(&state, &chat)?;
-    store::sign(&state.db, &chat.id).await?;
+    // A line signs in its own commit; any other button signs here.
+    if raw.action != "send" {
+        store::sign(&state.db, &chat.id).await?;
+    }
     if chat.gone {
         state.chat.hub.wake(&state.db, &topics_of(&chat)).await;
     }
@@ -460,6 +463,7 @@ async fn say(
         rules,
     )
     .await?;
+    store::sign_in(&mut tx, &chat.id).await?;
     tx.commit().await?;
     // A line moves only its chat: not the service's queue (every waiting
     // client's stream would read its place again) nor the console.

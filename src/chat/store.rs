@@ -242,9 +242,15 @@ pub async fn waiting_count(db: &Db, service: &str) -> Result<i64, sqlx::Error> {
 
 /// A sign of life from the chat's client; clears "gone".
 pub async fn sign(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    sign_in(&mut conn, id).await
+}
+
+/// [`sign`] inside a transaction of the caller's (a line's own commit).
+pub async fn sign_in(conn: &mut sqlx::AnyConnection, id: &str) -> Result<(), sqlx::Error> {
     sqlx::query("update chats set sign = sign + 1, gone = 0 where id = $1 and state <> 'ended'")
         .bind(id)
-        .execute(&db.pool)
+        .execute(conn)
         .await?;
     Ok(())
 }
