@@ -161,6 +161,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::chat::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
+        .layer(middleware::from_fn(crate::web::staff_languages))
         .layer(middleware::from_fn(crate::web::render_errors))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn(head_limits))

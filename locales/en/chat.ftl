@@ -17,7 +17,10 @@ chat-status-ahead = { $ahead ->
     [one] One person is ahead of you in the queue.
    *[other] { $ahead } people are ahead of you in the queue.
 }
-chat-status-usually = It usually takes under { $minutes } minutes.
+chat-status-usually = It usually takes under { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+}.
 chat-status-with = You are chatting with { $name }.
 chat-status-active = A counsellor is chatting with you.
 chat-waiting-hint = You can write while you wait: the counsellor reads it when the chat begins. If this page does not update by itself, press "Check for new messages" now and then, so we know you are still here.

@@ -81,3 +81,15 @@ audit-action-service-retired = Retired a service
 audit-action-service-restored = Opened a service again
 rotation-kind-recipients = The service's keys changed
 services-notice-not-confirmed = The service was not retired: tick “I am sure” to confirm.
+
+## The client languages (a list under the services)
+languages-heading = Languages of the client pages
+languages-intro = Client pages exist in each of these languages; staff pages in Finnish, Swedish and English. A draft translation needs review by a native speaker: TRANSLATING.md in the source says how. Service names and descriptions are written in Finnish, Swedish and English; pages in other languages show the English ones.
+languages-col-language = Language
+languages-col-code = In the address
+languages-col-status = Status
+languages-col-coverage = Translated
+languages-status-reviewed = Reviewed
+languages-status-draft = Draft, needs review by a native speaker
+languages-status-missing = Not translated yet: not offered to clients
+languages-coverage = { $have } / { $all } messages

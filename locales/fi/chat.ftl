@@ -17,7 +17,10 @@ chat-status-ahead = { $ahead ->
     [one] Edelläsi jonossa on yksi ihminen.
    *[other] Edelläsi jonossa on { $ahead } ihmistä.
 }
-chat-status-usually = Odotus kestää yleensä alle { $minutes } minuuttia.
+chat-status-usually = Odotus kestää yleensä alle { $minutes ->
+    [one] minuutin
+   *[other] { $minutes } minuuttia
+}.
 chat-status-with = { $name } keskustelee kanssasi.
 chat-status-active = Päivystäjä chattailee kanssasi.
 chat-waiting-hint = Voit kirjoittaa jo odottaessasi: päivystäjä lukee sen, kun chat alkaa. Jos tämä sivu ei päivity itsestään, paina välillä ”Katso uudet viestit”, niin tiedämme, että olet yhä paikalla.

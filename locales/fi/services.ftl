@@ -81,3 +81,15 @@ audit-action-service-retired = Poisti palvelun käytöstä
 audit-action-service-restored = Avasi palvelun uudelleen
 rotation-kind-recipients = Palvelun avaimet muuttuivat
 services-notice-not-confirmed = Palvelua ei poistettu käytöstä: vahvista valitsemalla ”Olen varma”.
+
+## The client languages (a list under the services)
+languages-heading = Asiakassivujen kielet
+languages-intro = Asiakassivut ovat olemassa kaikilla näillä kielillä, henkilökunnan sivut suomeksi, ruotsiksi ja englanniksi. Luonnosvaiheen käännöksen tarkistaa äidinkielinen puhuja: lähdekoodin TRANSLATING.md kertoo miten. Palvelujen nimet ja kuvaukset kirjoitetaan suomeksi, ruotsiksi ja englanniksi; muunkieliset sivut näyttävät englanninkieliset.
+languages-col-language = Kieli
+languages-col-code = Osoitteessa
+languages-col-status = Tila
+languages-col-coverage = Käännetty
+languages-status-reviewed = Tarkistettu
+languages-status-draft = Luonnos, odottaa äidinkielisen puhujan tarkistusta
+languages-status-missing = Ei vielä käännetty: ei tarjolla asiakkaille
+languages-coverage = { $have } / { $all } viestiä

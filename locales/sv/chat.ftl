@@ -17,7 +17,10 @@ chat-status-ahead = { $ahead ->
     [one] En person är före dig i kön.
    *[other] { $ahead } personer är före dig i kön.
 }
-chat-status-usually = Det brukar ta mindre än { $minutes } minuter.
+chat-status-usually = Det brukar ta mindre än { $minutes ->
+    [one] en minut
+   *[other] { $minutes } minuter
+}.
 chat-status-with = Du chattar med { $name }.
 chat-status-active = En jourhavande chattar med dig.
 chat-waiting-hint = Du kan skriva medan du väntar: den jourhavande läser det när chatten börjar. Om sidan inte uppdateras av sig själv, tryck då och då på ”Visa nya meddelanden”, så vet vi att du fortfarande är kvar.

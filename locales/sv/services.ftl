@@ -81,3 +81,15 @@ audit-action-service-retired = Avslutade en tjänst
 audit-action-service-restored = Öppnade en tjänst igen
 rotation-kind-recipients = Tjänstens nycklar ändrades
 services-notice-not-confirmed = Tjänsten avslutades inte: bekräfta genom att kryssa i ”Jag är säker”.
+
+## The client languages (a list under the services)
+languages-heading = Klientsidornas språk
+languages-intro = Klientsidorna finns på vart och ett av dessa språk, personalens sidor på finska, svenska och engelska. En översättning som är ett utkast behöver granskas av någon med språket som modersmål: TRANSLATING.md i källkoden berättar hur. Tjänsternas namn och beskrivningar skrivs på finska, svenska och engelska; sidor på andra språk visar de engelska.
+languages-col-language = Språk
+languages-col-code = I adressen
+languages-col-status = Status
+languages-col-coverage = Översatt
+languages-status-reviewed = Granskad
+languages-status-draft = Utkast, behöver granskas av en person med språket som modersmål
+languages-status-missing = Inte översatt än: erbjuds inte klienter
+languages-coverage = { $have } / { $all } meddelanden

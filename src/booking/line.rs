@@ -40,10 +40,7 @@ fn show_start(t: &Tr, tz: &TimeZone, at: i64) -> String {
     let Some(local) = time::local(tz, at) else {
         return String::new();
     };
-    let clock = match t.lang {
-        crate::i18n::Lang::En => local.strftime("%H:%M"),
-        _ => local.strftime("%H.%M"),
-    };
+    let clock = crate::i18n::format::clock(t.lang, local);
     format!("{} {clock}", show_day(t, local.date()))
 }
 

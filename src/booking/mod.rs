@@ -26,7 +26,7 @@ use axum::routing::{get, post};
 
 use crate::app::AppState;
 use crate::config::Service;
-use crate::i18n::Tr;
+use crate::i18n::{Tr, format};
 
 pub use booked::receipt_again;
 pub use form::Call;
@@ -91,17 +91,15 @@ pub fn show_when_in(t: &Tr, tz: &jiff::tz::TimeZone, starts_at: i64, ends_at: i6
     let (Some(start), Some(end)) = (time::local(tz, starts_at), time::local(tz, ends_at)) else {
         return String::new();
     };
-    let clock = |d: jiff::civil::DateTime| match t.lang {
-        crate::i18n::Lang::En => d.strftime("%H:%M").to_string(),
-        _ => d.strftime("%H.%M").to_string(),
-    };
+    let clock = |d: jiff::civil::DateTime| format::clock(t.lang, d);
     let day = show_day(t, start.date());
-    let end_text = if end.date() == start.date() {
-        clock(end)
+    if end.date() == start.date() {
+        let span = format::ltr(t.lang, &format!("{}–{}", clock(start), clock(end)));
+        format!("{day} {span}")
     } else {
-        format!("{} {}", show_day(t, end.date()), clock(end))
-    };
-    format!("{day} {}–{end_text}", clock(start))
+        let end_day = show_day(t, end.date());
+        format!("{day} {}–{end_day} {}", clock(start), clock(end))
+    }
 }
 
 /// Which clock the times of a page are in, as people say it: "Finnish
@@ -117,15 +115,12 @@ pub fn zone_note(t: &Tr, tz: &jiff::tz::TimeZone) -> String {
     }
 }
 
-/// "ti 31.3.2026" (fi, sv) or "Tue 31 Mar 2026" (en).
+/// "ti 31.3.2026" (fi, sv), "Tue 31 Mar 2026" (en): the weekday from the
+/// locale, the date as [`format::date`] writes it.
 pub fn show_day(t: &Tr, day: jiff::civil::Date) -> String {
     let weekday = t.t(&format!(
         "booking-weekday-{}",
         day.weekday().to_monday_one_offset()
     ));
-    let date = match t.lang {
-        crate::i18n::Lang::En => day.strftime("%-d %b %Y").to_string(),
-        _ => day.strftime("%-d.%-m.%Y").to_string(),
-    };
-    format!("{weekday} {date}")
+    format!("{weekday} {}", format::date(t.lang, day))
 }

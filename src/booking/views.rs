@@ -67,10 +67,10 @@ pub struct GroupChoice {
 }
 
 pub fn group_name(lang: Lang, g: &GroupRow) -> &str {
-    match lang {
+    match lang.fallback() {
         Lang::Fi => &g.name_fi,
         Lang::Sv => &g.name_sv,
-        Lang::En => &g.name_en,
+        _ => &g.name_en,
     }
 }
 

@@ -59,7 +59,8 @@ impl Line {
 pub fn opening_text(t: &Tr, at: &Zoned) -> String {
     let weekday = at.weekday().to_monday_one_offset();
     let day = t.t(&format!("booking-weekday-long-{weekday}"));
-    format!("{day} {}", at.strftime("%H:%M"))
+    let clock = crate::i18n::format::clock(t.lang, at.datetime());
+    format!("{day} {clock}")
 }
 
 /// The chat part of a service's page.

@@ -10,7 +10,9 @@ use super::{KeyError, parse_recipient};
 use crate::i18n::Lang;
 use crate::retention::{MAX_DAYS, Retention};
 
-/// A text in each of the three languages every page exists in.
+/// A text in each of the three staff languages, written by admins. A
+/// client page in another language shows the text of its fallback
+/// language ([`Lang::fallback`]), marked with that language's `lang`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
@@ -21,11 +23,18 @@ pub struct Localized {
 
 impl Localized {
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
+        match lang.fallback() {
             Lang::Fi => &self.fi,
             Lang::Sv => &self.sv,
-            Lang::En => &self.en,
+            _ => &self.en,
         }
+    }
+
+    /// The `lang` attribute the text needs on a page in `lang`: none when
+    /// it is written in the page's own language.
+    pub fn lang_mark(lang: Lang) -> Option<&'static str> {
+        let shown = lang.fallback().html_lang();
+        (shown != lang.html_lang()).then_some(shown)
     }
 }
 

@@ -246,15 +246,21 @@ pub struct CheckView {
     pub resend: bool,
 }
 
-/// A stored `YYYY-MM-DD` day as people of each language write it.
+/// A stored `YYYY-MM-DD` day as people of each language write it: in
+/// Finnish `31.3.2026`; in Swedish and English as stored (the staff queue
+/// too); in the other client languages as [`crate::i18n::format::date`]
+/// writes them.
 pub fn show_day(lang: Lang, day: &str) -> String {
     match (lang, day.split('-').collect::<Vec<_>>().as_slice()) {
-        (Lang::Fi, [y, m, d]) => format!(
+        (Lang::Fi | Lang::FiSelko, [y, m, d]) => format!(
             "{}.{}.{y}",
             d.trim_start_matches('0'),
             m.trim_start_matches('0')
         ),
-        _ => day.to_owned(),
+        (Lang::Sv | Lang::SvLattlast | Lang::En, _) => day.to_owned(),
+        _ => day
+            .parse::<jiff::civil::Date>()
+            .map_or_else(|_| day.to_owned(), |d| crate::i18n::format::date(lang, d)),
     }
 }
 

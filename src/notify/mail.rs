@@ -57,7 +57,7 @@ pub fn compose(
 
 /// `suoja: uutta toimintaa · ny aktivitet · new activity`.
 pub fn subject() -> String {
-    let parts: Vec<String> = Lang::ALL
+    let parts: Vec<String> = Lang::STAFF
         .iter()
         .map(|&lang| Tr::new(lang).t("notify-subject"))
         .collect();
@@ -67,7 +67,7 @@ pub fn subject() -> String {
 /// One paragraph per language, Finnish first, each listing the services'
 /// names in that language.
 pub fn body(services: &[&Localized]) -> String {
-    let paragraphs: Vec<String> = Lang::ALL
+    let paragraphs: Vec<String> = Lang::STAFF
         .iter()
         .map(|&lang| {
             let tr = Tr::new(lang);
@@ -187,7 +187,7 @@ mod tests {
 
     #[test]
     fn every_language_has_the_notice_texts() {
-        for lang in Lang::ALL {
+        for lang in Lang::STAFF {
             let tr = Tr::new(lang);
             for id in ["notify-subject", "notify-intro", "notify-outro"] {
                 assert!(tr.has(id), "{} lacks {id}", lang.code());

@@ -81,6 +81,7 @@ async fn list(
         notice: NOTICES
             .contains(&q.notice.as_str())
             .then(|| t.t(&format!("services-notice-{}", q.notice))),
+        languages: super::views::LanguageRow::all(&t),
     };
     html(StatusCode::OK, &view)
 }

@@ -47,6 +47,39 @@ impl Row {
     }
 }
 
+/// A client language as the admins' list shows it: its name in itself,
+/// its path segment, how far its translation has come.
+pub struct LanguageRow {
+    pub name: &'static str,
+    pub html_lang: &'static str,
+    pub dir: &'static str,
+    pub code: &'static str,
+    pub status: String,
+    pub coverage: String,
+}
+
+impl LanguageRow {
+    pub fn all(t: &Tr) -> Vec<LanguageRow> {
+        Lang::CLIENT
+            .into_iter()
+            .map(|l| {
+                let (have, all) = crate::i18n::coverage(l);
+                LanguageRow {
+                    name: l.native_name(),
+                    html_lang: l.html_lang(),
+                    dir: l.dir(),
+                    code: l.code(),
+                    status: t.t(l.status().message_id()),
+                    coverage: t.ta(
+                        "languages-coverage",
+                        &[("have", &have.to_string()), ("all", &all.to_string())],
+                    ),
+                }
+            })
+            .collect()
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin_services.html")]
 pub struct ListView {
@@ -54,6 +87,7 @@ pub struct ListView {
     pub csrf: String,
     pub rows: Vec<Row>,
     pub notice: Option<String>,
+    pub languages: Vec<LanguageRow>,
 }
 
 /// One field of the service form.

@@ -22,7 +22,7 @@ pub struct StaffPage {
 impl StaffPage {
     /// `rest` is the path after `/{lang}/`, for the language switch.
     pub fn new(lang: Lang, title: String, rest: &str, session: Option<&StaffSession>) -> StaffPage {
-        let switch = LangLink::others(lang, rest);
+        let switch = LangLink::staff(lang, rest);
         StaffPage {
             t: Tr::new(lang),
             lang: lang.code(),

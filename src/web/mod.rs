@@ -20,19 +20,37 @@ use crate::i18n::{Lang, Tr};
 
 /// A link to the same page in another language.
 pub struct LangLink {
+    /// The path segment.
     pub code: &'static str,
+    /// Its `lang` and `hreflang`, and its `dir`.
+    pub html_lang: &'static str,
+    pub dir: &'static str,
     pub name: &'static str,
     pub href: String,
 }
 
 impl LangLink {
-    /// Links to the page at `/{lang}/{rest}` in the other two languages.
+    /// Links to the client page at `/{lang}/{rest}` in every other offered
+    /// client language.
     pub fn others(lang: Lang, rest: &str) -> Vec<LangLink> {
-        Lang::ALL
-            .into_iter()
-            .filter(|l| *l != lang)
+        LangLink::among(&Lang::CLIENT, lang, rest)
+    }
+
+    /// Links to the staff page at `/{lang}/{rest}` in the other staff
+    /// languages.
+    pub fn staff(lang: Lang, rest: &str) -> Vec<LangLink> {
+        LangLink::among(&Lang::STAFF, lang, rest)
+    }
+
+    fn among(langs: &[Lang], lang: Lang, rest: &str) -> Vec<LangLink> {
+        langs
+            .iter()
+            .copied()
+            .filter(|l| *l != lang && l.offered())
             .map(|l| LangLink {
                 code: l.code(),
+                html_lang: l.html_lang(),
+                dir: l.dir(),
                 name: l.native_name(),
                 href: format!("/{}/{rest}", l.code()),
             })
@@ -53,7 +71,15 @@ pub struct ReceiptSwitch {
 /// quick-exit link from [`QUICK_EXIT`]).
 pub struct Page {
     pub t: Tr,
+    /// The path segment of the page's language (`fi-selko`).
     pub lang: &'static str,
+    /// Its `lang` attribute (`fi`) and its `dir` (`rtl` for ar, fa, ckb).
+    pub html_lang: &'static str,
+    pub dir: &'static str,
+    /// The `lang` of texts admins write only in fi, sv and en (service and
+    /// group names, descriptions) where the page shows them in another
+    /// language than its own: `Some("en")` on an Arabic page.
+    pub data_lang: Option<&'static str>,
     pub title: String,
     pub switch: Vec<LangLink>,
     pub receipt_switch: Option<ReceiptSwitch>,
@@ -71,6 +97,9 @@ impl Page {
             title,
             t: Tr::new(lang),
             lang: lang.code(),
+            html_lang: lang.html_lang(),
+            dir: lang.dir(),
+            data_lang: crate::config::Localized::lang_mark(lang),
             switch: LangLink::others(lang, rest),
             receipt_switch: None,
         }
@@ -89,6 +118,35 @@ pub fn html(status: StatusCode, template: &impl Template) -> Response {
         Ok(page) => (status, Html(page)).into_response(),
         Err(e) => PageError::from(e).into_response(),
     }
+}
+
+/// A staff page asked for in a language staff pages do not exist in
+/// (`/ar/staff/…`): a GET or HEAD is sent to the same page in the closest
+/// staff language ([`Lang::fallback`]: `/en/staff/…`, `/fi/staff/…` from
+/// plain Finnish); any other method is a 404, since a form is never posted
+/// there from our pages.
+pub async fn staff_languages(request: Request, next: axum::middleware::Next) -> Response {
+    let path = request.uri().path();
+    let mut segments = path.splitn(3, '/').skip(1);
+    let (first, second) = (segments.next().unwrap_or(""), segments.next());
+    let Some(lang) = Lang::from_code(first).filter(|l| !l.is_staff()) else {
+        return next.run(request).await;
+    };
+    if second.is_none_or(|s| s != "staff" && !s.starts_with("staff/")) {
+        return next.run(request).await;
+    }
+    let method = request.method();
+    if method != axum::http::Method::GET && method != axum::http::Method::HEAD {
+        return PageError::NotFound.into_response();
+    }
+    let rest = &path[1 + first.len()..];
+    let query = request
+        .uri()
+        .query()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    let to = format!("/{}{rest}{query}", lang.fallback().code());
+    axum::response::Redirect::to(&to).into_response()
 }
 
 /// The language of a path, `/{lang}/…`, if it is one of ours.

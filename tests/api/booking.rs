@@ -402,7 +402,7 @@ async fn you_call_us_shows_the_line_number_on_the_receipt() {
     .await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("You call us"));
-    assert!(page.contains(r#"<strong class="line-phone">+358 9 555 0101</strong>"#));
+    assert!(page.contains(r#"<strong class="line-phone" dir="ltr">+358 9 555 0101</strong>"#));
 }
 
 /// Fires `n` bookings for `slot` at once, spread over `bases`; returns
@@ -445,7 +445,7 @@ pub async fn race(bases: &[String], slot: &str, n: usize) -> Vec<(u16, String, S
 pub async fn exactly_one_winner(app: &TestApp, slot: &str, answers: &[(u16, String, String)]) {
     let winners: Vec<_> = answers.iter().filter(|a| a.0 == 200).collect();
     assert_eq!(winners.len(), 1, "exactly one receipt");
-    assert!(winners[0].1.contains(r#"<p class="code">"#));
+    assert!(winners[0].1.contains(r#"<p class="code" dir="ltr">"#));
     for (status, body, _) in answers.iter().filter(|a| a.0 != 200) {
         assert_eq!(*status, 409, "{body}");
         assert!(body.contains(TAKEN), "a clear message");
@@ -780,7 +780,7 @@ async fn switching_language_on_a_receipt_page_keeps_the_receipt() {
     assert!(!page.contains("href=\"/fi/receipt"));
     let (status, fi) = switch_language(&app, &page, "fi").await;
     assert_eq!(status, 200, "{fi}");
-    assert!(fi.contains(r#"<html lang="fi">"#));
+    assert!(fi.contains(r#"<html lang="fi" dir="ltr">"#));
     assert_eq!(receipt_in(&fi), receipt, "the same receipt, in Finnish");
     // And on, to a third language, from the page just shown.
     let (status, sv) = switch_language(&app, &fi, "sv").await;

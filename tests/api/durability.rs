@@ -161,7 +161,7 @@ async fn acknowledged_requests_survive(signal: &str) {
                 .await
                 .ok()?;
             let body = r.text().await.ok()?;
-            let receipt = between(&body, r#"<p class="code"><strong>"#, "</strong>");
+            let receipt = between(&body, r#"<p class="code" dir="ltr"><strong>"#, "</strong>");
             done.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             receipt
         }));

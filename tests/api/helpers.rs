@@ -583,7 +583,8 @@ pub fn token_of_form(page: &str, action: &str) -> String {
 }
 
 pub fn receipt_in(body: &str) -> String {
-    between(body, r#"<p class="code"><strong>"#, "</strong>").expect("receipt on the page")
+    between(body, r#"<p class="code" dir="ltr"><strong>"#, "</strong>")
+        .expect("receipt on the page")
 }
 
 /// Runs a command, returning (success, stdout, stderr).

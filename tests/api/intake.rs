@@ -223,7 +223,7 @@ async fn the_landing_page_lists_services_in_each_language_and_root_follows_accep
     ] {
         let (status, body) = app.get(&format!("/{lang}/")).await;
         assert_eq!(status, 200);
-        assert!(body.contains(&format!(r#"<html lang="{lang}">"#)));
+        assert!(body.contains(&format!(r#"<html lang="{lang}" dir="ltr">"#)));
         assert!(body.contains(name) && body.contains(other), "{lang}");
         assert!(body.contains(&format!("/{lang}/services/{SERVICE}")));
     }

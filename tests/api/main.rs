@@ -20,6 +20,7 @@ mod headers;
 mod helpers;
 mod instances;
 mod intake;
+mod languages;
 mod matrix;
 mod notify;
 mod offline;

@@ -343,6 +343,17 @@ async fn a_retired_service_is_hidden_from_clients_and_its_cases_stay() {
         "{}",
         list.body
     );
+    // Under the services, the client languages and how far each has come.
+    let languages = list.body.split(r#"<tr class="language">"#).skip(1);
+    assert_eq!(languages.count(), 11);
+    assert!(
+        list.body
+            .contains(r#"<th scope="row" lang="ar" dir="rtl">العربية</th>"#)
+    );
+    assert!(
+        list.body
+            .contains("<td data-label=\"Status\">Reviewed</td>")
+    );
     let back = boss.post(&path, &[("csrf", &csrf), ("retired", "0")]).await;
     assert_eq!(back.status, 303);
     shows(&app, "/fi/", "Tukilinja").await;

@@ -119,7 +119,7 @@ async function get(base, where) {
 }
 
 const receiptIn = (html) => {
-  const m = /<p class="code"><strong>([^<]+)<\/strong>/.exec(html);
+  const m = /<p class="code" dir="ltr"><strong>([^<]+)<\/strong>/.exec(html);
   if (!m) throw new Error('no receipt in the page');
   return m[1].trim();
 };
