@@ -1,4 +1,5 @@
 # Status: draft, needs review by a native speaker
+
 # الدردشة المباشرة: صفحات العميل.
 chat-offer-heading = الدردشة الآن
 chat-open = يمكن لأحد المستشارين الدردشة معك الآن. لا حاجة إلى حساب ولا إلى اسم.

@@ -1,4 +1,5 @@
 # Status: draft, needs review by a native speaker
+
 # العربية الفصحى المبسطة. نخاطب القارئ بصيغ لا تفترض جنسه (المصدر، «يمكنك»، «يُرجى»).
 site-name = suoja
 skip-to-content = الانتقال إلى المحتوى

@@ -1,4 +1,5 @@
 # Status: draft, needs review by a native speaker
+
 # چت زنده: صفحه‌های مراجعه‌کننده.
 chat-offer-heading = همین حالا چت کنید
 chat-open = یک مشاور همین حالا می‌تواند با شما چت کند. به حساب کاربری یا نام نیازی ندارید.

@@ -1,4 +1,5 @@
 # Status: draft, needs review by a native speaker
+
 # فارسی معیار، طوری نوشته شده که برای خوانندگان دری هم آسان باشد.
 site-name = suoja
 skip-to-content = رفتن به محتوای اصلی
