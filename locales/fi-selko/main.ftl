@@ -1,5 +1,5 @@
 # Status: draft, needs review by a native speaker
-# Selkosuomi (plain Finnish, selkokieli): short sentences, common words, one thing per sentence.
+# Selkosuomi (plain Finnish, selkokieli). Staff-only messages are copied from locales/fi/ unchanged.
 site-name = suoja
 skip-to-content = Siirry sivun sisältöön
 language-nav = Kieli
@@ -34,8 +34,8 @@ topic-general = Yleinen asia
 topic-crisis = Kriisi tai suuri huoli nyt
 topic-relationships = Ihmissuhteet
 topic-sexuality = Seksuaalisuus
-topic-gender = Sukupuoli
-topic-mental-health = Mielen terveys
+topic-gender = Sukupuoli ja identiteetti
+topic-mental-health = Mielenterveys
 topic-housing = Asuminen
 topic-host = Haluan majoittaa ihmisen kotiini
 topic-guest = Etsin kotia
@@ -80,7 +80,7 @@ thread-counsellor = Työntekijä
 error-receipt-format = Kuittikoodissa on 16 kirjainta ja numeroa. Tarkista koodi. Yritä sitten uudelleen.
 error-receipt-unknown = Tällä koodilla ei löydy viestiä. Tarkista koodi. Yritä sitten uudelleen.
 
-status-new = Viesti on perillä. Työntekijä lukee sen pian.
+status-new = Viesti on perillä. Se odottaa työntekijää.
 status-in_progress = Työntekijä hoitaa asiaasi.
 status-waiting = Odotamme sinun vastaustasi.
 status-closed = Asia on päättynyt.
