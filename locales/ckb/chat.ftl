@@ -19,7 +19,10 @@ chat-status-ahead = { $ahead ->
     [one] یەک کەس لە پێش تۆوە لە ڕیزەکەدایە.
    *[other] { $ahead } کەس لە پێش تۆوە لە ڕیزەکەدان.
 }
-chat-status-usually = زۆربەی جار کەمتر لە { $minutes } خولەک دەخایەنێت.
+chat-status-usually = زۆربەی جار کەمتر لە { $minutes ->
+    [one] { $minutes } خولەک
+   *[other] { $minutes } خولەک
+} دەخایەنێت.
 chat-status-with = تۆ لەگەڵ { $name } چات دەکەیت.
 chat-status-active = ڕاوێژکارێک لەگەڵت چات دەکات.
 chat-waiting-hint = لە کاتی چاوەڕوانیدا دەتوانیت بنووسیت: ڕاوێژکار کاتێک چاتەکە دەست پێدەکات دەیخوێنێتەوە. ئەگەر ئەم پەڕەیە خۆی نوێ نابێتەوە، جار جارە «پشکنینی نامە نوێیەکان» دابگرە، تا بزانین هێشتا لێرەیت.
@@ -68,7 +71,7 @@ chat-waiting = چاوەڕێ دەکەن
 chat-waiting-none = کەس چاوەڕێ ناکات.
 chat-not-on-duty = تۆ ئامادە نیت بۆ چات. لە سەرەوە خزمەتگوزارییەکانت هەڵبژێرە بۆ بینینی ڕیزەکەیان.
 chat-waited = { $minutes ->
-    [one] ١ خولەک چاوەڕێی کرد
+    [one] 1 خولەک چاوەڕێی کرد
    *[other] { $minutes } خولەک چاوەڕێی کرد
 }
 chat-gone = ڕۆیشتووە؟
@@ -113,7 +116,7 @@ chat-settings-keep-hint = ئەگەر هەڵنەگیرێت، نامەکان لە 
 chat-settings-save = پاشەکەوت
 chat-settings-saved = ڕێکخستنەکانی چات پاشەکەوت کران.
 chat-settings-error-hours = { $day }: هەردوو کاتەکە بەم شێوەیە بنووسە: HH:MM، دەستپێک پێش کۆتایی.
-chat-settings-error-queue = قەبارەی ڕیزەکە بە ژمارەیەک لە ١ تا ١٠٠٠ بنووسە.
+chat-settings-error-queue = قەبارەی ڕیزەکە بە ژمارەیەک لە 1 تا 1000 بنووسە.
 audit-action-chat-take = چاتێکی وەرگرت
 audit-action-chat-end = کۆتایی بە چاتێک هێنا
 audit-action-chat-hand-over = چاتێکی ڕادەست کرد

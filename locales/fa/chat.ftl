@@ -19,7 +19,10 @@ chat-status-ahead = { $ahead ->
     [one] { $ahead } نفر در صف پیش از شماست.
    *[other] { $ahead } نفر در صف پیش از شما هستند.
 }
-chat-status-usually = معمولاً کمتر از { $minutes } دقیقه طول می‌کشد.
+chat-status-usually = معمولاً کمتر از { $minutes ->
+    [one] { $minutes } دقیقه
+   *[other] { $minutes } دقیقه
+} طول می‌کشد.
 chat-status-with = شما با { $name } چت می‌کنید.
 chat-status-active = یک مشاور با شما چت می‌کند.
 chat-waiting-hint = در زمان انتظار هم می‌توانید بنویسید: مشاور وقتی چت شروع شود آن را می‌خواند. اگر این صفحه خودش تازه نمی‌شود، گاه‌گاهی دکمهٔ «دیدن پیام‌های تازه» را بزنید تا بدانیم هنوز اینجا هستید.
@@ -113,7 +116,7 @@ chat-settings-keep-hint = اگر نگه داشته نشود، پیام‌ها ب
 chat-settings-save = ذخیره
 chat-settings-saved = تنظیمات چت ذخیره شد.
 chat-settings-error-hours = { $day }: هر دو ساعت را به شکل HH:MM بنویسید، و شروع پیش از پایان باشد.
-chat-settings-error-queue = اندازهٔ صف را عددی از ۱ تا ۱۰۰۰ بنویسید.
+chat-settings-error-queue = اندازهٔ صف را عددی از 1 تا 1000 بنویسید.
 audit-action-chat-take = یک چت را پذیرفت
 audit-action-chat-end = یک چت را تمام کرد
 audit-action-chat-hand-over = یک چت را به دیگری سپرد

@@ -19,7 +19,10 @@ chat-status-ahead = { $ahead ->
     [one] Jonossa on 1 ihminen ennen sinua.
    *[other] Jonossa on { $ahead } ihmistä ennen sinua.
 }
-chat-status-usually = Odotat yleensä alle { $minutes } minuuttia.
+chat-status-usually = Odotat yleensä alle { $minutes ->
+    [one] 1 minuutin.
+   *[other] { $minutes } minuuttia.
+}
 chat-status-with = Keskustelet nyt työntekijän kanssa. Työntekijän nimi on { $name }.
 chat-status-active = Keskustelet nyt työntekijän kanssa.
 chat-waiting-hint = Voit kirjoittaa jo nyt, kun odotat. Työntekijä lukee viestisi, kun chat alkaa. Joskus tämä sivu ei päivity itse. Paina silloin välillä nappia ”Katso uudet viestit”. Näin tiedämme, että olet vielä paikalla.

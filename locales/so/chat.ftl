@@ -19,7 +19,10 @@ chat-status-ahead = { $ahead ->
     [one] Hal qof ayaa safka kaa horreeya.
    *[other] { $ahead } qof ayaa safka kaa horreeya.
 }
-chat-status-usually = Badanaa waxay qaadataa wax ka yar { $minutes } daqiiqo.
+chat-status-usually = Badanaa waxay qaadataa wax ka yar { $minutes ->
+    [one] { $minutes } daqiiqo.
+   *[other] { $minutes } daqiiqo.
+}
 chat-status-with = Waxaad la sheekaysanaysaa { $name }.
 chat-status-active = Lataliye ayaa kula sheekaysanaya.
 chat-waiting-hint = Inta aad sugayso waad qori kartaa: lataliyuhu wuu akhrinayaa marka sheekaysigu bilaabmo. Haddii boggani aanu iskiis isu cusboonaysiin, mar walba riix "Eeg fariimo cusub", si aan u ogaanno inaad weli joogto.

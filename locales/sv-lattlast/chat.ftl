@@ -19,7 +19,10 @@ chat-status-ahead = { $ahead ->
     [one] Det står 1 person före dig i kön.
    *[other] Det står { $ahead } personer före dig i kön.
 }
-chat-status-usually = Du brukar få vänta mindre än { $minutes } minuter.
+chat-status-usually = Du brukar få vänta mindre än { $minutes ->
+    [one] 1 minut.
+   *[other] { $minutes } minuter.
+}
 chat-status-with = Du chattar nu med en medarbetare. Medarbetaren heter { $name }.
 chat-status-active = Du chattar nu med en medarbetare.
 chat-waiting-hint = Du kan skriva redan nu medan du väntar. Medarbetaren läser det när chatten börjar. Ibland visar sidan inte nya meddelanden av sig själv. Tryck då ibland på knappen ”Visa nya meddelanden”. Då vet vi att du är kvar.

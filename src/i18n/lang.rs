@@ -176,7 +176,7 @@ impl Lang {
             | Lang::Ckb
             | Lang::So
             | Lang::Uk
-            | Lang::Ru => Status::Missing,
+            | Lang::Ru => Status::Draft,
         }
     }
 
