@@ -72,6 +72,14 @@ struct Stream {
 impl Stream {
     /// Reads what is new into `pending`.
     async fn refresh(&mut self) -> Result<(), PageError> {
+        // A session that ended (logout, timeout, deactivation, elsewhere
+        // too) ends its streams: nothing more is opened with its key.
+        if let Reader::Staff(session) = &self.reader
+            && !self.state.staff.sessions.holds(&session.token_hash)
+        {
+            self.done = true;
+            return Ok(());
+        }
         let chat = store::by_id(&self.state.db, &self.chat.id).await?;
         let Some(chat) = chat else {
             // The row goes only once the client has seen the end: they
@@ -280,19 +288,26 @@ pub async fn console(
         .map(|s| state.chat.hub.watch(&queue_topic(s)))
         .collect();
     watches.push(state.chat.hub.watch(&staff_topic(&session.staff.id)));
-    let events = futures_util::stream::unfold(watches, |mut watches| async move {
-        let changed =
-            futures_util::future::select_all(watches.iter_mut().map(|w| Box::pin(w.changed())));
-        tokio::select! {
-            _ = changed => {}
-            _ = tokio::time::sleep(Duration::from_secs(30)) => {}
+    let (state, hash) = (state.clone(), session.token_hash);
+    let events = futures_util::stream::unfold(watches, move |mut watches| {
+        let state = state.clone();
+        async move {
+            if !state.staff.sessions.holds(&hash) {
+                return None;
+            }
+            let changed =
+                futures_util::future::select_all(watches.iter_mut().map(|w| Box::pin(w.changed())));
+            tokio::select! {
+                _ = changed => {}
+                _ = tokio::time::sleep(Duration::from_secs(30)) => {}
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            for w in &mut watches {
+                w.borrow_and_update();
+            }
+            let event = Event::default().event("refresh").data("1");
+            Some((Ok::<_, Infallible>(event), watches))
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        for w in &mut watches {
-            w.borrow_and_update();
-        }
-        let event = Event::default().event("refresh").data("1");
-        Some((Ok::<_, Infallible>(event), watches))
     });
     Ok(Sse::new(events)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))

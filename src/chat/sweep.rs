@@ -41,7 +41,8 @@ async fn sweep(
     let end_after = Duration::from_secs(state.config.chat.end_after_minutes * 60);
     let live = store::all_live(&state.db).await?;
     let now = Instant::now();
-    seen.retain(|id, _| live.iter().any(|c| &c.id == id));
+    let ids: std::collections::HashSet<&str> = live.iter().map(|c| c.id.as_str()).collect();
+    seen.retain(|id, _| ids.contains(id.as_str()));
     for chat in &live {
         let entry = seen.entry(chat.id.clone()).or_insert((chat.sign, now));
         if entry.0 != chat.sign {

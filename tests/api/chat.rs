@@ -535,3 +535,32 @@ async fn the_quick_exit_ends_the_chat_and_the_counsellor_is_told() {
             .contains("The chat has ended")
     );
 }
+
+#[tokio::test]
+async fn a_counsellor_s_event_stream_ends_with_their_session() {
+    let mut app = spawn_app().await;
+    let (pia, ada) = ready(&mut app).await;
+    open_all_week(&ada, "5", true).await;
+    on_duty(&pia).await;
+    let client = browser();
+    start_chat(&app, &client, "").await;
+    let chat = take(&pia).await.unwrap();
+    let stream = events(&app, &pia.http, &format!("{chat}/events?after=0"), None).await;
+    let csrf = pia.csrf().await;
+    assert_eq!(
+        pia.post("/en/staff/logout", &[("csrf", &csrf)])
+            .await
+            .status,
+        303
+    );
+    // A line after the logout wakes the stream: it ends instead of
+    // opening the line with the ended session's key.
+    assert_eq!(say(&app, &client, "send", "after the logout").await.0, 303);
+    let started = std::time::Instant::now();
+    let got = read_events(stream, "after the logout").await;
+    assert!(!got.contains("after the logout"), "{got}");
+    assert!(
+        started.elapsed() < Duration::from_secs(9),
+        "the stream ended"
+    );
+}

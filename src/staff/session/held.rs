@@ -66,6 +66,13 @@ impl Sessions {
         found
     }
 
+    /// Whether this instance still holds the key of session `token_hash`:
+    /// false within seconds of the session ending anywhere (`sweep`). A
+    /// long-lived answer (an event stream) asks this as it goes on.
+    pub fn holds(&self, token_hash: &[u8; 32]) -> bool {
+        self.lock().contains_key(token_hash)
+    }
+
     /// Drops every unlocked key (at shutdown).
     pub fn forget_all(&self) {
         self.lock().clear();
