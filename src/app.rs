@@ -159,6 +159,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::rotation::pages::routes())
         .merge(crate::services::pages::routes())
         .merge(crate::chat::routes())
+        .merge(crate::accessibility::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
         .layer(middleware::from_fn(crate::web::staff_languages))

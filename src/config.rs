@@ -11,11 +11,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod accessibility;
 mod env;
 mod sections;
 mod service;
 mod smtp;
 
+pub use accessibility::{AccessibilityConfig, PART_MAX, PARTS, PartTexts, check_part, parse_day};
 use env::apply_env_overrides;
 pub use sections::{BookingConfig, ChatConfig, FormConfig, Limits, RetentionConfig, StaffConfig};
 use service::RawService;
@@ -49,6 +51,9 @@ pub struct Config {
     pub retention: RetentionConfig,
     pub booking: BookingConfig,
     pub chat: ChatConfig,
+    /// The organisation's parts of the accessibility statement: they seed
+    /// the database (see `crate::accessibility`).
+    pub accessibility: AccessibilityConfig,
     /// The `[[services]]` of the file: they seed the database's services
     /// (see `crate::services`), which the app reads from then on.
     pub services: Vec<Service>,
@@ -91,6 +96,8 @@ struct RawConfig {
     booking: BookingConfig,
     #[serde(default)]
     chat: ChatConfig,
+    #[serde(default)]
+    accessibility: AccessibilityConfig,
     #[serde(default)]
     services: Vec<RawService>,
     smtp: Option<RawSmtp>,
@@ -223,6 +230,7 @@ impl RawConfig {
         }
         sections::check(&self.staff, &self.retention, &self.booking, &self.limits)?;
         self.chat.check()?;
+        self.accessibility.check()?;
         let mut slugs = HashSet::new();
         let mut services = Vec::with_capacity(self.services.len());
         for (i, raw) in self.services.into_iter().enumerate() {
@@ -248,6 +256,7 @@ impl RawConfig {
             retention: self.retention,
             booking: self.booking,
             chat: self.chat,
+            accessibility: self.accessibility,
             services,
             smtp: self.smtp.map(RawSmtp::validate).transpose()?,
         })

@@ -184,6 +184,7 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
         status: String::new(),
         opened: String::new(),
         updated: String::new(),
+        answer_by: None,
         retain_until: String::new(),
         retention_rule: String::new(),
         assignee: content.staff.to_owned(),

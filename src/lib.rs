@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod abuse;
+pub mod accessibility;
 pub mod admin;
 pub mod app;
 pub mod booking;

@@ -115,6 +115,9 @@ async fn build_state(
 ) -> Result<(AppState, WriterTask, Option<NotifyTask>), BoxError> {
     let limits = Limiters::start(&config.limits).await?;
     let services = Services::open(db, &config).await?;
+    if crate::accessibility::store::apply_config(db, &config.accessibility).await? {
+        tracing::info!("accessibility statement seeded from the config");
+    }
     let keys = Keys::load(db, &config, &services.current()).await?;
     let staff = StaffState::new(&config, &pepper)?;
     // Spent nonces and cases share one writer task: two lanes, two

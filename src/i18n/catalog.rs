@@ -299,6 +299,8 @@ fn client_pages_ask_only_for_client_messages() {
         "src/chat/views.rs",
         "src/booking/views.rs",
         "src/booking/line.rs",
+        "src/accessibility/views.rs",
+        "src/accessibility/feedback.rs",
     ] {
         code.push_str(&std::fs::read_to_string(file).unwrap());
     }

@@ -152,6 +152,10 @@ pub async fn show_case(
         status: t.t(&format!("staff-status-{}", meta.status)),
         opened: show_day(lang, &meta.opened_on),
         updated: show_day(lang, &meta.updated_on),
+        answer_by: (meta.kind == crate::accessibility::KIND)
+            .then(|| crate::accessibility::answer_by(&meta.opened_on))
+            .flatten()
+            .map(|day| show_day(lang, &day)),
         retain_until: show_day(lang, &meta.retain_until),
         retention_rule,
         assignee,

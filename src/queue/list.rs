@@ -177,6 +177,7 @@ fn line(
         status: t.t(&format!("staff-status-{}", row.status)),
         opened: show_day(lang, &row.opened_on),
         updated: show_day(lang, &row.updated_on),
+        answer_by: answer_by_line(&t, &row.kind, &row.opened_on),
         deletes: (row.retain_until.as_str() <= soon).then(|| {
             let day = show_day(lang, &row.retain_until);
             t.t1("queue-deletes-on", "day", &day)
@@ -186,6 +187,14 @@ fn line(
         preview,
     };
     Ok((sorting, line))
+}
+
+/// "Answer by …" for accessibility feedback, from the case's day.
+fn answer_by_line(t: &Tr, kind: &str, opened_on: &str) -> Option<String> {
+    let day = (kind == crate::accessibility::KIND)
+        .then(|| crate::accessibility::answer_by(opened_on))
+        .flatten()?;
+    Some(t.t1("queue-answer-by", "day", &show_day(t.lang, &day)))
 }
 
 /// The queue page without its lines: the filters and the counts.

@@ -18,6 +18,8 @@ pub struct QueueLine {
     pub status: String,
     pub opened: String,
     pub updated: String,
+    /// "Answer by …", for accessibility feedback (the law's two weeks).
+    pub answer_by: Option<String>,
     /// "Deleted on …", for cases deleted soon.
     pub deletes: Option<String>,
     pub unread: bool,
@@ -50,6 +52,8 @@ pub struct CaseView {
     pub status: String,
     pub opened: String,
     pub updated: String,
+    /// For accessibility feedback: the day it must be answered by.
+    pub answer_by: Option<String>,
     pub retain_until: String,
     /// How the deletion day is reckoned for this service.
     pub retention_rule: String,

@@ -165,7 +165,14 @@ en = "Ask anything."
         min_fill = o.min_fill_seconds,
         limits = limits(&o.extra_limits),
     );
-    text + &smtp
+    // Feedback on the accessibility statement goes to SERVICE, unless a
+    // test writes its own [accessibility].
+    let accessibility = if o.extra_top.contains("[accessibility]") {
+        String::new()
+    } else {
+        format!("\n[accessibility]\nfeedback_service = \"{SERVICE}\"\n")
+    };
+    text + &accessibility + &smtp
 }
 
 /// Generous limits, except those a test sets in `extra`.

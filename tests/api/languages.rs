@@ -193,6 +193,7 @@ async fn no_page_in_another_language_shows_an_english_sentence() {
         "check".to_owned(),
         format!("services/{SERVICE}/book"),
         "chat".to_owned(),
+        "accessibility".to_owned(),
         "no-such-page".to_owned(),
     ];
     let mut found = vec![];

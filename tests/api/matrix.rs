@@ -115,6 +115,7 @@ const ADMIN_ONLY: &[&str] = &[
     "/{lang}/staff/people/reactivate",
     "/{lang}/staff/people/reset",
     "/{lang}/staff/chat/settings/{slug}",
+    "/{lang}/staff/accessibility",
 ];
 
 /// Routes that act on the service named in the form: only its members.

@@ -25,6 +25,7 @@ const CALLER_NAME: &str = "Peregrine Ashcombe";
 const CALL_NOTES: &str = "the cobalt orchard hums in winter";
 const OFF_DUTY_NOTES: &str = "the quartz heron waits past closing";
 const FORGED: &str = "the forged walrus asks for a callback";
+const FEEDBACK: &str = "the indigo ramp is too steep for my chair";
 
 fn probe_client() -> reqwest::Client {
     probe_client_from(CLIENT_IP)
@@ -315,6 +316,10 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
     assert!(thread.contains(CALL_NOTES));
     let (_, thread) = app.check_as(&caller, "en", &booking_receipt).await;
     assert!(thread.contains(CANCEL_TEXT));
+    // Accessibility feedback, from an Arabic page: sealed like a request.
+    let (status, body) = crate::accessibility::send_feedback(&app, &client, "ar", FEEDBACK).await;
+    assert_eq!(status, 200);
+    let feedback_receipt = receipt_in(&body);
 
     app.stop().await;
 
@@ -328,7 +333,7 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
     pool.close().await;
     app.start().await;
     let started = std::time::Instant::now();
-    while !app.logs().contains("retention purge") || !app.logs().contains("cases=3") {
+    while !app.logs().contains("retention purge") || !app.logs().contains("cases=4") {
         assert!(
             started.elapsed().as_secs() < 30,
             "no purge:\n{}",
@@ -417,6 +422,8 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         &phone_receipt.replace('-', ""),
         "127.0.0.83",
         "127.0.0.84",
+        FEEDBACK,
+        &feedback_receipt,
     ] {
         assert!(
             !logs.contains(secret),
@@ -472,6 +479,8 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         OFF_DUTY_NOTES,
         &phone_receipt,
         &phone_receipt.replace('-', ""),
+        FEEDBACK,
+        &feedback_receipt,
     ] {
         assert!(
             !stored.contains(secret),

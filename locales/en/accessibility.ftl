@@ -1,0 +1,30 @@
+## The accessibility statement and its feedback form (client pages)
+
+footer-accessibility = Accessibility statement
+a11y-title = Accessibility statement
+a11y-intro = This statement covers the pages of this service that clients use, in every language of the menu. The Act on the Provision of Digital Services (306/2019) requires it.
+a11y-organisation = Organisation
+a11y-date = Statement made or last reviewed
+a11y-state-heading = How accessible the pages are
+a11y-state = The pages aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. They meet them in part: the known gaps are listed below.
+a11y-tested-heading = How the pages are tested
+a11y-tested-axe = Every client page, in every language, is checked automatically with the axe-core tool in the Chromium browser.
+a11y-tested-reflow = The pages are checked at a width of 320 pixels: nothing is cut off, and nothing needs scrolling sideways.
+a11y-tested-keyboard = Everything on the pages can be done with a keyboard alone.
+a11y-tested-nojs = The pages work without JavaScript.
+a11y-gaps-heading = Known gaps
+a11y-gap-translations = Only the Finnish, Swedish and English texts have been checked. The texts in the other languages are drafts that still wait for review by a native speaker.
+a11y-feedback-heading = Give feedback on accessibility
+a11y-feedback-intro = Did something on these pages not work for you? Tell us. We will fix it if we can, or give you the information in another way. You do not have to give your name.
+a11y-answers = Who answers
+a11y-reply-time = How fast we answer
+a11y-reply-default = Within two weeks.
+a11y-contact = Other ways to contact us
+a11y-feedback-label = Your feedback
+a11y-feedback-hint = Tell us which page it was and what did not work. Only the people who answer accessibility feedback can read it.
+a11y-feedback-receipt = After sending you get a receipt code. With it you can read our answer here:
+a11y-feedback-send = Send feedback
+a11y-authority-heading = Supervising authority
+a11y-authority-intro = If our answer does not satisfy you, or you get no answer within two weeks, you can report it to the supervising authority. Its website tells you how.
+a11y-authority-name = Finnish Transport and Communications Agency Traficom, accessibility supervision
+topic-accessibility = Accessibility feedback

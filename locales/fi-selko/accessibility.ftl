@@ -1,0 +1,30 @@
+## Saavutettavuusseloste ja palautelomake (selkosuomi)
+
+footer-accessibility = Saavutettavuusseloste
+a11y-title = Saavutettavuusseloste
+a11y-intro = Tässä kerromme, miten hyvin tämän palvelun sivut toimivat kaikille. Laki vaatii, että kerromme tämän. Laki on nimeltään laki digitaalisten palvelujen tarjoamisesta (306/2019).
+a11y-organisation = Kuka ylläpitää palvelua
+a11y-date = Päivä, jolloin tarkistimme tämän tekstin
+a11y-state-heading = Miten hyvin sivut toimivat
+a11y-state = Haluamme, että sivut täyttävät saavutettavuuden säännöt. Säännöt ovat nimeltään WCAG 2.2, taso AA. Sivut täyttävät säännöt vielä vain osittain. Puutteet kerromme alla.
+a11y-tested-heading = Miten testaamme sivuja
+a11y-tested-axe = Tietokone tarkistaa jokaisen sivun jokaisella kielellä. Ohjelma on nimeltään axe-core. Se toimii Chromium-selaimessa.
+a11y-tested-reflow = Tarkistamme sivut myös kapealla näytöllä. Näyttö on 320 pikseliä leveä. Kaikki näkyy, eikä sivua tarvitse siirtää sivulle päin.
+a11y-tested-keyboard = Voit tehdä kaiken pelkällä näppäimistöllä.
+a11y-tested-nojs = Sivut toimivat ilman JavaScriptiä.
+a11y-gaps-heading = Mitä puutteita on
+a11y-gap-translations = Olemme tarkistaneet vain suomen, ruotsin ja englannin kielen tekstit. Muiden kielten tekstit ovat luonnoksia. Joku, jonka äidinkieli se on, tarkistaa ne myöhemmin.
+a11y-feedback-heading = Anna palautetta
+a11y-feedback-intro = Oliko sivuilla jotain, mikä ei toiminut sinulle? Kerro siitä meille. Korjaamme vian, jos voimme. Voimme myös antaa tiedon sinulle muulla tavalla. Sinun ei tarvitse kertoa nimeäsi.
+a11y-answers = Kuka vastaa
+a11y-reply-time = Milloin vastaamme
+a11y-reply-default = Vastaamme kahden viikon sisällä.
+a11y-contact = Muut yhteystiedot
+a11y-feedback-label = Palautteesi
+a11y-feedback-hint = Kerro, millä sivulla olit. Kerro myös, mikä ei toiminut. Vain palautteeseen vastaavat ihmiset voivat lukea sen.
+a11y-feedback-receipt = Kun lähetät palautteen, saat kuittikoodin. Koodilla voit lukea vastauksemme täältä:
+a11y-feedback-send = Lähetä palaute
+a11y-authority-heading = Kuka valvoo
+a11y-authority-intro = Oletko tyytymätön vastaukseen? Vai etkö saanut vastausta kahdessa viikossa? Silloin voit ilmoittaa asiasta viranomaiselle. Viranomaisen verkkosivuilla kerrotaan, miten ilmoitat.
+a11y-authority-name = Liikenne- ja viestintävirasto Traficom, saavutettavuusvalvonta
+topic-accessibility = Palaute saavutettavuudesta

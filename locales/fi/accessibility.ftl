@@ -1,0 +1,30 @@
+## Saavutettavuusseloste ja sen palautelomake (asiakkaiden sivut)
+
+footer-accessibility = Saavutettavuusseloste
+a11y-title = Saavutettavuusseloste
+a11y-intro = Tämä seloste koskee tämän palvelun asiakkaille tarkoitettuja sivuja kaikilla valikon kielillä. Seloste perustuu lakiin digitaalisten palvelujen tarjoamisesta (306/2019).
+a11y-organisation = Organisaatio
+a11y-date = Seloste laadittu tai viimeksi tarkistettu
+a11y-state-heading = Sivujen saavutettavuuden tila
+a11y-state = Sivujen tavoitteena on täyttää saavutettavuusohjeiden (WCAG) 2.2 AA-tason vaatimukset. Vaatimukset täyttyvät osittain: tunnetut puutteet on lueteltu alla.
+a11y-tested-heading = Miten sivuja testataan
+a11y-tested-axe = Jokainen asiakkaiden sivu tarkistetaan jokaisella kielellä automaattisesti axe-core-työkalulla Chromium-selaimessa.
+a11y-tested-reflow = Sivut tarkistetaan 320 pikselin leveydellä: mitään ei jää piiloon, eikä sivua tarvitse vierittää sivusuunnassa.
+a11y-tested-keyboard = Kaiken sivuilla voi tehdä pelkällä näppäimistöllä.
+a11y-tested-nojs = Sivut toimivat ilman JavaScriptiä.
+a11y-gaps-heading = Tunnetut puutteet
+a11y-gap-translations = Vain suomen-, ruotsin- ja englanninkieliset tekstit on tarkistettu. Muiden kielten tekstit ovat luonnoksia, jotka odottavat vielä äidinkielisen puhujan tarkistusta.
+a11y-feedback-heading = Anna palautetta saavutettavuudesta
+a11y-feedback-intro = Eikö jokin näillä sivuilla toiminut sinulle? Kerro siitä meille. Korjaamme vian, jos voimme, tai annamme tiedon sinulle muulla tavalla. Nimeäsi ei tarvitse kertoa.
+a11y-answers = Kuka vastaa
+a11y-reply-time = Kuinka nopeasti vastaamme
+a11y-reply-default = Kahden viikon kuluessa.
+a11y-contact = Muut yhteystiedot
+a11y-feedback-label = Palautteesi
+a11y-feedback-hint = Kerro, millä sivulla olit ja mikä ei toiminut. Vain saavutettavuuspalautteeseen vastaavat voivat lukea sen.
+a11y-feedback-receipt = Lähettämisen jälkeen saat kuittikoodin. Sen avulla voit lukea vastauksemme täältä:
+a11y-feedback-send = Lähetä palaute
+a11y-authority-heading = Valvontaviranomainen
+a11y-authority-intro = Jos et ole tyytyväinen vastaukseemme tai et saa vastausta kahden viikon kuluessa, voit tehdä ilmoituksen valvontaviranomaiselle. Sen verkkosivuilla kerrotaan, miten ilmoitus tehdään.
+a11y-authority-name = Liikenne- ja viestintävirasto Traficom, saavutettavuusvalvonta
+topic-accessibility = Saavutettavuuspalaute

@@ -1,0 +1,30 @@
+## Bayaanka helitaanka iyo foomka jawaab-celinta (bogagga macaamiisha)
+
+footer-accessibility = Bayaanka helitaanka
+a11y-title = Bayaanka helitaanka
+a11y-intro = Bayaankani wuxuu ku saabsan yahay bogagga adeeggan ee ay macaamiishu isticmaalaan, luqad kasta oo liiska ku jirta. Waxaa waajibiya sharciga Finland ee bixinta adeegyada dhijitaalka ah (306/2019).
+a11y-organisation = Hay'adda mas'uulka ah
+a11y-date = Taariikhda la qoray ama markii ugu dambeysay ee la hubiyay
+a11y-state-heading = Sida ay bogaggu u fudud yihiin in la helo
+a11y-state = Bogaggu waxay hiigsanayaan inay buuxiyaan tilmaamaha helitaanka nuxurka shabakadda (WCAG) 2.2, heerka AA. Qayb ahaan ayay buuxiyaan: cilladaha la yaqaan waxay ku qoran yihiin hoos.
+a11y-tested-heading = Sida bogagga loo tijaabiyo
+a11y-tested-axe = Bog kasta oo macaamiisha ah, luqad kasta, waxaa si toos ah loogu hubiyaa qalabka axe-core ee ku jira biraawsarka Chromium.
+a11y-tested-reflow = Bogagga waxaa lagu hubiyaa ballac 320 pixel ah: waxba lama gooyo, loomana baahna in dhinac loo dhaqaajiyo.
+a11y-tested-keyboard = Wax kasta oo bogagga ku jira waxaa lagu samayn karaa kiiboodhka oo keliya.
+a11y-tested-nojs = Bogaggu waxay shaqeeyaan iyadoo aan JavaScript la isticmaalin.
+a11y-gaps-heading = Cilladaha la yaqaan
+a11y-gap-translations = Qoraallada Finnishka, Iswiidhishka iyo Ingiriisiga oo keliya ayaa la hubiyay. Qoraallada luqadaha kale waa qabyo, weli waxay sugayaan in uu hubiyo qof luqadda ku hadla oo ay hooyo u tahay.
+a11y-feedback-heading = Jawaab-celin ku saabsan helitaanka
+a11y-feedback-intro = Ma jiraa wax bogaggan ku jira oo aan kuu shaqayn? Noo sheeg. Haddii aan awoodno waan hagaajin doonnaa, ama macluumaadka qaab kale ayaan kuu siin doonnaa. Uma baahnid inaad magacaaga sheegto.
+a11y-answers = Cidda ka jawaabta
+a11y-reply-time = Goorta aan jawaabno
+a11y-reply-default = Laba toddobaad gudahood.
+a11y-contact = Siyaabo kale oo nala loola xiriiro
+a11y-feedback-label = Jawaab-celintaada
+a11y-feedback-hint = Noo sheeg bogga aad joogtay iyo waxa aan shaqayn. Waxaa akhrin kara oo keliya dadka ka jawaaba jawaab-celinta helitaanka.
+a11y-feedback-receipt = Markaad dirto kadib waxaad heli doontaa koodh rasiid ah. Koodhkaas ayaad jawaabtayada halkan ku akhrin kartaa:
+a11y-feedback-send = Dir jawaab-celinta
+a11y-authority-heading = Hay'adda kormeerka
+a11y-authority-intro = Haddii aadan ku qanacsanayn jawaabtayada, ama aadan jawaab helin laba toddobaad gudahood, waxaad u sheegi kartaa hay'adda kormeerka. Boggeeda internetka ayaa sharxaya sida loo sameeyo.
+a11y-authority-name = Hay'adda Gaadiidka iyo Isgaarsiinta ee Finland Traficom, kormeerka helitaanka
+topic-accessibility = Jawaab-celin ku saabsan helitaanka

@@ -1,0 +1,30 @@
+## Tillgänglighetsutlåtande och formulär för respons (lättläst svenska)
+
+footer-accessibility = Tillgänglighetsutlåtande
+a11y-title = Tillgänglighetsutlåtande
+a11y-intro = Här berättar vi hur bra den här tjänstens sidor fungerar för alla. Lagen säger att vi måste berätta det. Lagen heter lagen om tillhandahållande av digitala tjänster (306/2019).
+a11y-organisation = Vem som har tjänsten
+a11y-date = Dagen då vi kontrollerade texten
+a11y-state-heading = Hur bra sidorna fungerar
+a11y-state = Vi vill att sidorna följer reglerna för tillgänglighet. Reglerna heter WCAG 2.2, nivå AA. Sidorna följer reglerna bara delvis än så länge. Bristerna står längre ner.
+a11y-tested-heading = Så testar vi sidorna
+a11y-tested-axe = En dator kontrollerar varje sida på varje språk. Programmet heter axe-core. Det körs i webbläsaren Chromium.
+a11y-tested-reflow = Vi kontrollerar också sidorna på en smal skärm. Skärmen är 320 pixlar bred. Allt syns, och du behöver inte flytta sidan åt sidan.
+a11y-tested-keyboard = Du kan göra allt med bara tangentbordet.
+a11y-tested-nojs = Sidorna fungerar utan JavaScript.
+a11y-gaps-heading = Brister vi känner till
+a11y-gap-translations = Vi har bara kontrollerat texterna på finska, svenska och engelska. Texterna på andra språk är utkast. Någon som har språket som modersmål ska kontrollera dem senare.
+a11y-feedback-heading = Ge respons
+a11y-feedback-intro = Var det något på sidorna som inte fungerade för dig? Berätta det för oss. Vi rättar felet om vi kan. Vi kan också ge dig informationen på ett annat sätt. Du behöver inte säga ditt namn.
+a11y-answers = Vem som svarar
+a11y-reply-time = När vi svarar
+a11y-reply-default = Vi svarar inom två veckor.
+a11y-contact = Andra sätt att kontakta oss
+a11y-feedback-label = Din respons
+a11y-feedback-hint = Skriv vilken sida du var på. Skriv också vad som inte fungerade. Bara de som svarar på respons kan läsa det.
+a11y-feedback-receipt = När du har skickat får du en kvittokod. Med koden kan du läsa vårt svar här:
+a11y-feedback-send = Skicka respons
+a11y-authority-heading = Vem som kontrollerar
+a11y-authority-intro = Är du inte nöjd med vårt svar? Eller fick du inget svar på två veckor? Då kan du berätta det för en myndighet. På myndighetens webbplats står det hur du gör.
+a11y-authority-name = Transport- och kommunikationsverket Traficom, tillgänglighetstillsynen
+topic-accessibility = Respons om tillgänglighet

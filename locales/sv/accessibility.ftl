@@ -1,0 +1,30 @@
+## Tillgänglighetsutlåtandet och dess responsformulär (klientsidor)
+
+footer-accessibility = Tillgänglighetsutlåtande
+a11y-title = Tillgänglighetsutlåtande
+a11y-intro = Det här utlåtandet gäller den här tjänstens sidor för klienter, på alla språk i menyn. Det grundar sig på lagen om tillhandahållande av digitala tjänster (306/2019).
+a11y-organisation = Organisation
+a11y-date = Utlåtandet upprättat eller senast granskat
+a11y-state-heading = Sidornas tillgänglighet
+a11y-state = Sidorna ska uppfylla riktlinjerna för tillgängligt webbinnehåll (WCAG) 2.2 på nivå AA. De uppfyller dem delvis: de kända bristerna finns nedan.
+a11y-tested-heading = Så testas sidorna
+a11y-tested-axe = Varje klientsida kontrolleras på alla språk automatiskt med verktyget axe-core i webbläsaren Chromium.
+a11y-tested-reflow = Sidorna kontrolleras i en bredd på 320 pixlar: inget klipps bort och inget kräver att man rullar i sidled.
+a11y-tested-keyboard = Allt på sidorna går att göra med enbart tangentbord.
+a11y-tested-nojs = Sidorna fungerar utan JavaScript.
+a11y-gaps-heading = Kända brister
+a11y-gap-translations = Endast de finska, svenska och engelska texterna är granskade. Texterna på de andra språken är utkast som ännu väntar på granskning av en person med språket som modersmål.
+a11y-feedback-heading = Ge respons om tillgängligheten
+a11y-feedback-intro = Fungerade något på sidorna inte för dig? Berätta det för oss. Vi rättar felet om vi kan, eller ger dig informationen på något annat sätt. Du behöver inte uppge ditt namn.
+a11y-answers = Vem svarar
+a11y-reply-time = Hur snabbt vi svarar
+a11y-reply-default = Inom två veckor.
+a11y-contact = Andra kontaktuppgifter
+a11y-feedback-label = Din respons
+a11y-feedback-hint = Berätta vilken sida det gällde och vad som inte fungerade. Bara de som svarar på respons om tillgänglighet kan läsa den.
+a11y-feedback-receipt = När du har skickat får du en kvittokod. Med den kan du läsa vårt svar här:
+a11y-feedback-send = Skicka respons
+a11y-authority-heading = Tillsynsmyndighet
+a11y-authority-intro = Om du inte är nöjd med vårt svar, eller inte får något svar inom två veckor, kan du anmäla det till tillsynsmyndigheten. På dess webbplats står det hur du gör.
+a11y-authority-name = Transport- och kommunikationsverket Traficom, tillgänglighetstillsynen
+topic-accessibility = Respons om tillgänglighet
