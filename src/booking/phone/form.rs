@@ -162,7 +162,7 @@ impl PhoneView {
                 .iter()
                 .map(|s| Pick {
                     value: s.slug.clone(),
-                    label: s.name.get(lang).to_owned(),
+                    label: s.name_in(lang).to_owned(),
                     selected: s.slug == raw.service,
                 })
                 .collect(),
@@ -180,7 +180,7 @@ impl PhoneView {
             on_duty: mine
                 .iter()
                 .filter(|s| on_duty.contains(&s.slug))
-                .map(|s| s.name.get(lang))
+                .map(|s| s.name_in(lang))
                 .collect::<Vec<_>>()
                 .join(", "),
             grace_minutes: state.config.booking.phone_grace_minutes,
