@@ -108,6 +108,8 @@ pub struct BookView {
     pub description: String,
     /// The `lang` of the service's name and description when shown in a fallback.
     pub service_lang: Option<&'static str>,
+    /// The service does not answer in the page's language.
+    pub answers: Option<crate::intake::views::AnswersNotice>,
     pub action: String,
     /// With nothing to book: where to write instead.
     pub contact_href: String,
@@ -201,6 +203,7 @@ impl BookView {
             service_name: name,
             description: service.description_in(lang).to_owned(),
             service_lang: service.text_mark(lang),
+            answers: crate::intake::views::AnswersNotice::new(state, lang, service),
             action: format!("/{}/{rest}", lang.code()),
             contact_href: format!("/{}/services/{}", lang.code(), service.slug),
             posted_group: group,

@@ -51,6 +51,46 @@ impl Landing {
     }
 }
 
+/// Told on a service's pages, before writing, when the service does not
+/// answer in the page's language: which languages it answers in, and the
+/// services that answer in the client's (if any). Sending is still open.
+pub struct AnswersNotice {
+    pub text: String,
+    pub others: Vec<ServiceCard>,
+}
+
+impl AnswersNotice {
+    pub fn new(state: &AppState, lang: Lang, service: &Service) -> Option<AnswersNotice> {
+        if service.answers(lang) {
+            return None;
+        }
+        let t = Tr::new(lang);
+        let separator = if lang.is_rtl() { "، " } else { ", " };
+        let languages = service
+            .answers_in
+            .iter()
+            .map(|l| t.t(&format!("language-{}", l.code())))
+            .collect::<Vec<_>>()
+            .join(separator);
+        let others = state
+            .services
+            .current()
+            .open()
+            .filter(|s| s.slug != service.slug && s.answers(lang))
+            .map(|s| ServiceCard {
+                href: format!("/{}/services/{}", lang.code(), s.slug),
+                name: s.name_in(lang).to_owned(),
+                description: String::new(),
+                lang: s.text_mark(lang),
+            })
+            .collect();
+        Some(AnswersNotice {
+            text: t.t1("answers-notice", "languages", &languages),
+            others,
+        })
+    }
+}
+
 /// A choice in a select or radio group.
 pub struct Choice {
     pub value: String,
@@ -83,6 +123,8 @@ pub struct ContactView {
     pub detail_max: usize,
     /// The service's live chat, when it has chat hours.
     pub chat: Option<crate::chat::Offer>,
+    /// The service does not answer in the page's language.
+    pub answers: Option<AnswersNotice>,
 }
 
 pub fn topic_label(t: &Tr, topic: Option<&Topic>, id: &str) -> String {
@@ -158,6 +200,7 @@ impl ContactView {
                 .collect(),
             notice: notice.map(|n| t.t(n)),
             chat: None,
+            answers: AnswersNotice::new(state, lang, service),
             message_max: MESSAGE_MAX,
             name_max: NAME_MAX,
             detail_max: DETAIL_MAX,

@@ -117,6 +117,8 @@ async fn accept(
         staff: Some(session.staff.display_name.clone()),
         booking: None,
         seat: None,
+        lang: call.lang.map(|l| l.code().to_owned()),
+        interpreter: call.interpreter,
         text: std::mem::take(&mut call.text),
         mac: None,
     };
