@@ -31,6 +31,8 @@ fn doc(len: usize) -> MessageDoc {
         staff: None,
         booking: None,
         seat: None,
+        lang: None,
+        interpreter: false,
         mac: None,
         text: "x".repeat(len),
     }

@@ -21,7 +21,10 @@ pub use accessibility::{AccessibilityConfig, PART_MAX, PARTS, PartTexts, check_p
 use env::apply_env_overrides;
 pub use sections::{BookingConfig, ChatConfig, FormConfig, Limits, RetentionConfig, StaffConfig};
 use service::RawService;
-pub use service::{Localized, Service, Topic, is_phone_number, is_slug, retention_rules};
+pub use service::{
+    DEFAULT_ANSWERS, Localized, Service, Topic, Translation, is_phone_number, is_slug,
+    retention_rules,
+};
 use smtp::RawSmtp;
 pub use smtp::{Smtp, SmtpSecurity};
 

@@ -76,6 +76,8 @@ pub fn service() -> Service {
         time_zone: jiff::tz::TimeZone::UTC,
         phone: None,
         retired: false,
+        translations: vec![],
+        answers_in: crate::config::DEFAULT_ANSWERS.to_vec(),
     }
 }
 

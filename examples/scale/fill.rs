@@ -323,6 +323,8 @@ fn doc(case: &str, written_at: &str, n: usize) -> suoja::intake::MessageDoc {
         staff: None,
         booking: None,
         seat: None,
+        lang: None,
+        interpreter: false,
         text: format!("Synthetic case {n} of the scaling benchmark."),
         mac: None,
     }

@@ -104,3 +104,16 @@ check-write = كتابة ردّ
 check-write-hint = لا يقرأ رسالتك إلا مستشارو هذه الخدمة. يمكنك قراءة ردودهم هنا برمز المتابعة.
 check-sent = أُرسلت رسالتك.
 check-resend-hint = لم تُرسل رسالتك بعد. هي محفوظة هنا: يُرجى إرسالها مرة أخرى بعد قليل.
+
+## answers
+answers-notice = تجيب هذه الخدمة بهذه اللغات: { $languages }. ويمكنك مع ذلك أن تكتب بلغتك.
+answers-others = هذه الخدمات تجيب بلغتك:
+language-fi = الفنلندية
+language-sv = السويدية
+language-en = الإنجليزية
+language-ar = العربية
+language-fa = الفارسية (الدرية)
+language-ckb = الكردية (السورانية)
+language-so = الصومالية
+language-uk = الأوكرانية
+language-ru = الروسية

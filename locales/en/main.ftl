@@ -101,3 +101,16 @@ check-write = Write back
 check-write-hint = Only the counsellors of this service can read it. You can read their replies here with your receipt code.
 check-sent = Your message was sent.
 check-resend-hint = Your message was not sent yet. It is kept here: send it again in a while.
+
+## The languages a service answers in
+answers-notice = This service answers in these languages: { $languages }. You can still write in your own language.
+answers-others = These services answer in your language:
+language-fi = Finnish
+language-sv = Swedish
+language-en = English
+language-ar = Arabic
+language-fa = Persian (Dari)
+language-ckb = Kurdish (Sorani)
+language-so = Somali
+language-uk = Ukrainian
+language-ru = Russian

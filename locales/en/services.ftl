@@ -93,3 +93,24 @@ languages-status-reviewed = Reviewed
 languages-status-draft = Draft, needs review by a native speaker
 languages-status-missing = Not translated yet: not offered to clients
 languages-coverage = { $have } / { $all } messages
+
+## The languages of a service
+services-answers = Languages the counsellors answer in
+services-answers-hint = A client writing from a page in another language is told so before writing, and shown the services that answer in their language. With none ticked: Finnish, Swedish and English.
+services-translations = Name and description in other languages
+services-translations-hint = Optional. Give the name and the description together. Where they are missing, plain Finnish pages show the Finnish text, easy Swedish pages the Swedish text, and the other pages the English text.
+services-field-name-in = Name in { $language }
+services-field-description-in = Description in { $language }
+service-error-translation-name = Give the name in this language too, or leave its description empty.
+service-error-translation-description = Give the description in this language too, or leave its name empty.
+language-name-fi = Finnish
+language-name-sv = Swedish
+language-name-en = English
+language-name-fi-selko = Plain Finnish
+language-name-sv-lattlast = Easy Swedish
+language-name-ar = Arabic
+language-name-fa = Persian (Dari)
+language-name-ckb = Kurdish (Sorani)
+language-name-so = Somali
+language-name-uk = Ukrainian
+language-name-ru = Russian

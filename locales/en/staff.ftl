@@ -110,3 +110,14 @@ case-not-saved-title = Your session ended: nothing was saved
 case-not-saved-text = Your session ended before this was sent, so it was not saved. Copy the text below, log in again and send it.
 case-not-saved-label = What you wrote
 confirm-sure = I am sure
+
+## The caller's or client's language
+phone-lang = The caller's language (optional)
+phone-lang-none = Not noted
+phone-interpreter = The caller needs an interpreter
+phone-error-lang = Choose a language from the list.
+phone-error-interpreter-lang = Choose the language the interpreter is needed for.
+case-written-in = Written in
+case-spoken-in = Language
+case-interpreter = Interpreter
+case-interpreter-needed = Needed

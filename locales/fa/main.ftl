@@ -104,3 +104,16 @@ check-write = نوشتن پاسخ
 check-write-hint = فقط مشاوران این خدمت می‌توانند آن را بخوانند. پاسخ‌هایشان را می‌توانید همین‌جا با کد پیگیری بخوانید.
 check-sent = پیام شما فرستاده شد.
 check-resend-hint = پیام شما هنوز فرستاده نشده است. اینجا نگه داشته شده: کمی بعد دوباره بفرستید.
+
+## answers
+answers-notice = این خدمت به این زبان‌ها پاسخ می‌دهد: { $languages }. با این حال می‌توانید به زبان خودتان بنویسید.
+answers-others = این خدمات به زبان شما پاسخ می‌دهند:
+language-fi = فنلاندی
+language-sv = سوئدی
+language-en = انگلیسی
+language-ar = عربی
+language-fa = فارسی (دری)
+language-ckb = کردی (سورانی)
+language-so = سومالیایی
+language-uk = اوکراینی
+language-ru = روسی

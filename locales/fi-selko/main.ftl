@@ -103,3 +103,16 @@ check-write = Kirjoita vastaus
 check-write-hint = Vain tämän palvelun työntekijät voivat lukea viestisi. Näet heidän vastauksensa täällä kuittikoodilla.
 check-sent = Viestisi on lähetetty.
 check-resend-hint = Emme vielä lähettäneet viestiäsi. Viesti on tallessa tässä. Odota hetki. Lähetä se sitten uudelleen.
+
+## Palvelun vastauskielet
+answers-notice = Tämä palvelu vastaa näillä kielillä: { $languages }. Voit silti kirjoittaa omalla kielelläsi.
+answers-others = Nämä palvelut vastaavat sinun kielelläsi:
+language-fi = suomi
+language-sv = ruotsi
+language-en = englanti
+language-ar = arabia
+language-fa = persia (dari)
+language-ckb = kurdi (sorani)
+language-so = somali
+language-uk = ukraina
+language-ru = venäjä

@@ -101,3 +101,16 @@ check-write = Kirjoita vastaus
 check-write-hint = Vain tämän palvelun työntekijät voivat lukea viestisi. Näet heidän vastauksensa täällä kuittikoodillasi.
 check-sent = Viestisi on lähetetty.
 check-resend-hint = Viestiäsi ei ole vielä lähetetty. Se on tallessa tässä: lähetä se uudelleen hetken kuluttua.
+
+## Palvelun vastauskielet
+answers-notice = Tämä palvelu vastaa näillä kielillä: { $languages }. Voit silti kirjoittaa omalla kielelläsi.
+answers-others = Nämä palvelut vastaavat sinun kielelläsi:
+language-fi = suomi
+language-sv = ruotsi
+language-en = englanti
+language-ar = arabia
+language-fa = persia (dari)
+language-ckb = kurdi (sorani)
+language-so = somali
+language-uk = ukraina
+language-ru = venäjä

@@ -93,3 +93,24 @@ languages-status-reviewed = Tarkistettu
 languages-status-draft = Luonnos, odottaa äidinkielisen puhujan tarkistusta
 languages-status-missing = Ei vielä käännetty: ei tarjolla asiakkaille
 languages-coverage = { $have } / { $all } viestiä
+
+## Palvelun kielet
+services-answers = Kielet, joilla päivystäjät vastaavat
+services-answers-hint = Jos asiakas kirjoittaa muunkielisellä sivulla, hänelle kerrotaan tästä ennen kirjoittamista ja näytetään palvelut, jotka vastaavat hänen kielellään. Jos mitään ei ole valittu: suomi, ruotsi ja englanti.
+services-translations = Nimi ja kuvaus muilla kielillä
+services-translations-hint = Vapaaehtoinen. Anna nimi ja kuvaus yhdessä. Jos ne puuttuvat, selkosuomen sivuilla näkyy suomenkielinen teksti, lättläst-sivuilla ruotsinkielinen ja muilla sivuilla englanninkielinen.
+services-field-name-in = Nimi: { $language }
+services-field-description-in = Kuvaus: { $language }
+service-error-translation-name = Anna nimi myös tällä kielellä tai jätä sen kuvaus tyhjäksi.
+service-error-translation-description = Anna kuvaus myös tällä kielellä tai jätä sen nimi tyhjäksi.
+language-name-fi = suomi
+language-name-sv = ruotsi
+language-name-en = englanti
+language-name-fi-selko = selkosuomi
+language-name-sv-lattlast = helppo ruotsi (lättläst)
+language-name-ar = arabia
+language-name-fa = persia (dari)
+language-name-ckb = kurdi (sorani)
+language-name-so = somali
+language-name-uk = ukraina
+language-name-ru = venäjä

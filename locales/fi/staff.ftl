@@ -110,3 +110,14 @@ case-not-saved-title = Istuntosi päättyi: mitään ei tallennettu
 case-not-saved-text = Istuntosi päättyi ennen lähettämistä, joten tekstiä ei tallennettu. Kopioi alla oleva teksti, kirjaudu uudelleen ja lähetä se.
 case-not-saved-label = Kirjoittamasi teksti
 confirm-sure = Olen varma
+
+## Soittajan tai asiakkaan kieli
+phone-lang = Soittajan kieli (vapaaehtoinen)
+phone-lang-none = Ei merkitty
+phone-interpreter = Soittaja tarvitsee tulkin
+phone-error-lang = Valitse kieli luettelosta.
+phone-error-interpreter-lang = Valitse kieli, johon tulkkia tarvitaan.
+case-written-in = Kirjoitettu kielellä
+case-spoken-in = Kieli
+case-interpreter = Tulkki
+case-interpreter-needed = Tarvitaan

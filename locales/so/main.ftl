@@ -103,3 +103,16 @@ check-write = Jawaab u qor
 check-write-hint = Waxaa akhrin kara oo keliya lataliyayaasha adeeggan. Jawaabahooda halkan ayaad ku akhrin kartaa, adigoo isticmaalaya koodhka rasiidka.
 check-sent = Fariintaada waa la diray.
 check-resend-hint = Fariintaada weli lama dirin. Halkan ayay ku kaydsan tahay. Mar kale dir wax yar kadib.
+
+## answers
+answers-notice = Adeeggan wuxuu ku jawaabaa luqadahan: { $languages }. Weli waad ku qori kartaa luqaddaada.
+answers-others = Adeegyadan ayaa ku jawaaba luqaddaada:
+language-fi = Af-Finnish
+language-sv = Af-Iswiidhish
+language-en = Af-Ingiriis
+language-ar = Af-Carabi
+language-fa = Af-Faarsi (Dari)
+language-ckb = Af-Kurdi (Soraani)
+language-so = Af-Soomaali
+language-uk = Af-Yukreeni
+language-ru = Af-Ruush

@@ -103,3 +103,16 @@ check-write = Skriv ett svar
 check-write-hint = Bara medarbetarna på den här tjänsten kan läsa ditt meddelande. Du ser deras svar här med din kvittokod.
 check-sent = Ditt meddelande är skickat.
 check-resend-hint = Vi har inte skickat ditt meddelande än. Meddelandet finns kvar här. Vänta en stund. Skicka det sedan igen.
+
+## Språken som en tjänst svarar på
+answers-notice = Den här tjänsten svarar på de här språken: { $languages }. Du får ändå skriva på ditt eget språk.
+answers-others = De här tjänsterna svarar på ditt språk:
+language-fi = finska
+language-sv = svenska
+language-en = engelska
+language-ar = arabiska
+language-fa = persiska (dari)
+language-ckb = kurdiska (sorani)
+language-so = somaliska
+language-uk = ukrainska
+language-ru = ryska

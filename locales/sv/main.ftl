@@ -101,3 +101,16 @@ check-write = Skriv ett svar
 check-write-hint = Bara den här tjänstens medarbetare kan läsa ditt meddelande. Du ser deras svar här med din kvittokod.
 check-sent = Ditt meddelande har skickats.
 check-resend-hint = Ditt meddelande har inte skickats än. Det finns kvar här: skicka det igen om en stund.
+
+## Språken som en tjänst svarar på
+answers-notice = Den här tjänsten svarar på de här språken: { $languages }. Du kan ändå skriva på ditt eget språk.
+answers-others = De här tjänsterna svarar på ditt språk:
+language-fi = finska
+language-sv = svenska
+language-en = engelska
+language-ar = arabiska
+language-fa = persiska (dari)
+language-ckb = kurdiska (sorani)
+language-so = somaliska
+language-uk = ukrainska
+language-ru = ryska

@@ -93,3 +93,24 @@ languages-status-reviewed = Granskad
 languages-status-draft = Utkast, behöver granskas av en person med språket som modersmål
 languages-status-missing = Inte översatt än: erbjuds inte klienter
 languages-coverage = { $have } / { $all } meddelanden
+
+## Tjänstens språk
+services-answers = Språk som rådgivarna svarar på
+services-answers-hint = En klient som skriver från en sida på ett annat språk får veta det innan hen skriver och ser de tjänster som svarar på hens språk. Om inget är valt: finska, svenska och engelska.
+services-translations = Namn och beskrivning på andra språk
+services-translations-hint = Frivilligt. Ange namnet och beskrivningen tillsammans. Där de saknas visar sidorna på selkosuomi den finska texten, sidorna på lättläst svenska den svenska texten och de övriga sidorna den engelska texten.
+services-field-name-in = Namn: { $language }
+services-field-description-in = Beskrivning: { $language }
+service-error-translation-name = Ange namnet också på det här språket, eller lämna beskrivningen tom.
+service-error-translation-description = Ange beskrivningen också på det här språket, eller lämna namnet tomt.
+language-name-fi = finska
+language-name-sv = svenska
+language-name-en = engelska
+language-name-fi-selko = lätt finska (selkosuomi)
+language-name-sv-lattlast = lättläst svenska
+language-name-ar = arabiska
+language-name-fa = persiska (dari)
+language-name-ckb = kurdiska (sorani)
+language-name-so = somaliska
+language-name-uk = ukrainska
+language-name-ru = ryska

@@ -110,3 +110,14 @@ case-not-saved-title = Din session tog slut: inget sparades
 case-not-saved-text = Din session tog slut innan texten skickades, så den sparades inte. Kopiera texten nedan, logga in igen och skicka den.
 case-not-saved-label = Det du skrev
 confirm-sure = Jag är säker
+
+## Uppringarens eller klientens språk
+phone-lang = Uppringarens språk (frivilligt)
+phone-lang-none = Inte antecknat
+phone-interpreter = Uppringaren behöver tolk
+phone-error-lang = Välj ett språk i listan.
+phone-error-interpreter-lang = Välj det språk som tolken behövs för.
+case-written-in = Skrivet på
+case-spoken-in = Språk
+case-interpreter = Tolk
+case-interpreter-needed = Behövs

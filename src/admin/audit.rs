@@ -109,7 +109,7 @@ pub async fn page(
             .collect(),
         services: services
             .iter()
-            .map(|s| choice(&s.slug, s.name.get(lang).to_owned(), &raw.service))
+            .map(|s| choice(&s.slug, s.name_in(lang).to_owned(), &raw.service))
             .collect(),
         from: raw.from.clone(),
         to: raw.to.clone(),

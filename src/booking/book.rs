@@ -205,7 +205,8 @@ async fn accept(
         Found::Time(_, ends_at) => *ends_at,
         Found::Group(g, meetings) => meetings.last().map_or(g.last_at, |m| m.ends_at),
     };
-    let first = |case: &str| first_message(case, service, &request, doc, &seat_id, text);
+    let first =
+        |case: &str| first_message(case, service, &request, doc, &seat_id, text).written_from(lang);
     let until = booked_until(state, service, last_end).await?;
     let SealedCase { receipt, case } =
         seal_case(state, service, "booking", Some(until), first).await?;
@@ -248,6 +249,8 @@ fn first_message(
         staff: None,
         booking: Some(booking),
         seat: Some(seat_id.to_owned()),
+        lang: None,
+        interpreter: false,
         text,
         mac: None,
     }

@@ -36,6 +36,8 @@ pub struct BookedView {
     pub receipt: String,
     pub service_name: String,
     pub description: String,
+    /// The `lang` of the service's name and description when shown in a fallback.
+    pub service_lang: Option<&'static str>,
     /// For a group: its name; `meetings` lists its meetings.
     pub group: Option<String>,
     pub meetings: Vec<String>,
@@ -82,8 +84,9 @@ impl BookedView {
         BookedView {
             page,
             receipt: receipt.to_string(),
-            service_name: service.name.get(lang).to_owned(),
-            description: service.description.get(lang).to_owned(),
+            service_name: service.name_in(lang).to_owned(),
+            description: service.description_in(lang).to_owned(),
+            service_lang: service.text_mark(lang),
             group,
             meetings,
             when,
@@ -118,6 +121,8 @@ pub struct ManageView {
     pub group: Option<String>,
     pub meetings: Vec<String>,
     pub description: String,
+    /// The `lang` of the service's name and description when shown in a fallback.
+    pub service_lang: Option<&'static str>,
     pub state_text: String,
     pub current: bool,
     pub is_group: bool,

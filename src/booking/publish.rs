@@ -177,7 +177,7 @@ fn slot_lines(state: &AppState, lang: Lang, slots: &[store::SlotRow]) -> Vec<Lin
         .filter_map(|s| {
             let service = find_service(state, &s.service)?;
             Some(Line {
-                service: service.name.get(lang).to_owned(),
+                service: service.name_in(lang).to_owned(),
                 when: show_when(&t, &service, s.starts_at, s.ends_at),
                 seats: format!("{}/{}", s.taken, s.capacity),
                 remove: Some(format!(
@@ -203,7 +203,7 @@ fn group_lines(state: &AppState, lang: Lang, groups: &[store::GroupRow]) -> Vec<
         .filter_map(|g| {
             let service = find_service(state, &g.service)?;
             Some(Line {
-                service: service.name.get(lang).to_owned(),
+                service: service.name_in(lang).to_owned(),
                 when: format!(
                     "{} · {}",
                     group_name(lang, g),

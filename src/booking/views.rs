@@ -106,6 +106,10 @@ pub struct BookView {
     pub page: Page,
     pub service_name: String,
     pub description: String,
+    /// The `lang` of the service's name and description when shown in a fallback.
+    pub service_lang: Option<&'static str>,
+    /// The service does not answer in the page's language.
+    pub answers: Option<crate::intake::views::AnswersNotice>,
     pub action: String,
     /// With nothing to book: where to write instead.
     pub contact_href: String,
@@ -188,7 +192,7 @@ impl BookView {
     ) -> BookView {
         let t = Tr::new(lang);
         let rest = format!("services/{}/book", service.slug);
-        let name = service.name.get(lang).to_owned();
+        let name = service.name_in(lang).to_owned();
         let mut title = t.t1("booking-title", "service", &name);
         if !errors.is_empty() || notice.is_some() {
             title = t.t1("title-with-error", "title", &title);
@@ -197,7 +201,9 @@ impl BookView {
         let group = raw.is_group();
         BookView {
             service_name: name,
-            description: service.description.get(lang).to_owned(),
+            description: service.description_in(lang).to_owned(),
+            service_lang: service.text_mark(lang),
+            answers: crate::intake::views::AnswersNotice::new(state, lang, service),
             action: format!("/{}/{rest}", lang.code()),
             contact_href: format!("/{}/services/{}", lang.code(), service.slug),
             posted_group: group,

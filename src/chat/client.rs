@@ -126,7 +126,7 @@ pub async fn start(
         _ => return refused("chat-closed-now"),
     }
     let name = crate::intake::form::optional_name(&raw.name);
-    let first = |case: &str| MessageDoc::chat_start(case, &service.slug, name);
+    let first = |case: &str| MessageDoc::chat_start(case, &service.slug, name).written_from(lang);
     let (receipt, case_id) = new_case::open_case(&state, &service, "chat", first).await?;
     // The client's key, sealed for the row under the cookie's token.
     let client = receipt.client_key(&state.pepper)?;

@@ -71,7 +71,7 @@ pub async fn console(
         .filter(|s| !s.retired)
         .map(|s| DutyService {
             slug: s.slug.clone(),
-            name: s.name.get(lang).to_owned(),
+            name: s.name_in(lang).to_owned(),
             on: duty.contains(&s.slug),
             settings_href: session
                 .staff
@@ -565,7 +565,7 @@ fn settings_view(
             }
         })
         .collect();
-    let title = t.t1("chat-settings-title", "service", service.name.get(lang));
+    let title = t.t1("chat-settings-title", "service", service.name_in(lang));
     SettingsPage {
         page: StaffPage::new(
             lang,

@@ -129,7 +129,7 @@ impl ChatPage {
         status: String,
     ) -> ChatPage {
         let t = Tr::new(lang);
-        let title = t.t1("chat-title", "service", service.name.get(lang));
+        let title = t.t1("chat-title", "service", service.name_in(lang));
         ChatPage {
             page: Page::titled(lang, title, "chat"),
             receipt: None,
@@ -187,7 +187,7 @@ pub fn ended_page(lang: Lang, status: String, kept: bool) -> NoticePage {
 /// its place): answered in writing, read with the receipt.
 pub fn written_page(lang: Lang, service: &Service, receipt: Option<String>) -> NoticePage {
     let t = Tr::new(lang);
-    let sent = t.t1("chat-written", "service", service.name.get(lang));
+    let sent = t.t1("chat-written", "service", service.name_in(lang));
     let mut view = notice(lang, "chat-written-title", vec![sent]);
     view.receipt = receipt;
     view
@@ -200,7 +200,7 @@ pub fn closed_page(lang: Lang, service: &Service, why: &str) -> NoticePage {
         0,
         (
             format!("/{}/services/{}", lang.code(), service.slug),
-            t.t1("chat-link-service", "service", service.name.get(lang)),
+            t.t1("chat-link-service", "service", service.name_in(lang)),
         ),
     );
     view

@@ -59,6 +59,17 @@ impl Topic {
     }
 }
 
+/// A service's name and description in a client language besides fi, sv
+/// and en, written by an admin: both, or neither.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Translation {
+    pub name: String,
+    pub description: String,
+}
+
+/// What a service answers in when nobody said: the staff languages.
+pub const DEFAULT_ANSWERS: [Lang; 3] = Lang::STAFF;
+
 #[derive(Debug, Clone)]
 pub struct Service {
     pub slug: String,
@@ -75,9 +86,49 @@ pub struct Service {
     pub phone: Option<String>,
     /// Hidden from clients; its cases are kept until their retention ends.
     pub retired: bool,
+    /// Its name and description in other client languages
+    /// ([`Lang::TRANSLATED`]), where an admin gave them.
+    pub translations: Vec<(Lang, Translation)>,
+    /// The languages its counsellors answer in ([`Lang::SPOKEN`]), in
+    /// that order; never empty.
+    pub answers_in: Vec<Lang>,
 }
 
 impl Service {
+    fn translation(&self, lang: Lang) -> Option<&Translation> {
+        self.translations
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, t)| t)
+    }
+
+    /// Its name on a page in `lang`: the admins' own text in that
+    /// language, or the fallback's ([`Lang::fallback`]).
+    pub fn name_in(&self, lang: Lang) -> &str {
+        self.translation(lang)
+            .map_or_else(|| self.name.get(lang), |t| &t.name)
+    }
+
+    pub fn description_in(&self, lang: Lang) -> &str {
+        self.translation(lang)
+            .map_or_else(|| self.description.get(lang), |t| &t.description)
+    }
+
+    /// The `lang` its name and description need on a page in `lang`: none
+    /// when written in that language, the fallback's otherwise.
+    pub fn text_mark(&self, lang: Lang) -> Option<&'static str> {
+        match self.translation(lang) {
+            Some(_) => None,
+            None => Localized::lang_mark(lang),
+        }
+    }
+
+    /// Whether its counsellors answer a client writing from a page in
+    /// `lang` in that client's language.
+    pub fn answers(&self, lang: Lang) -> bool {
+        self.answers_in.contains(&lang.base())
+    }
+
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id() == id)
     }
@@ -87,9 +138,12 @@ impl Service {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawService {
     pub(super) slug: String,
-    name: Localized,
-    description: Localized,
+    name: RawText,
+    description: RawText,
     topics: Vec<Topic>,
+    /// Codes of the languages its counsellors answer in; fi, sv, en when
+    /// not given.
+    answers_in: Option<Vec<String>>,
     #[serde(default)]
     recipients: Vec<String>,
     #[serde(default = "default_retention")]
@@ -98,6 +152,115 @@ pub(super) struct RawService {
     #[serde(default = "default_time_zone")]
     time_zone: String,
     phone: Option<String>,
+}
+
+/// A name or description in the config: fi, sv and en, and any other
+/// client language by its code (`ar = "…"`, `fi-selko = "…"`).
+#[derive(Debug, Deserialize)]
+struct RawText {
+    fi: String,
+    sv: String,
+    en: String,
+    #[serde(flatten)]
+    more: std::collections::BTreeMap<String, String>,
+}
+
+impl RawText {
+    fn staff(&self) -> Localized {
+        Localized {
+            fi: self.fi.clone(),
+            sv: self.sv.clone(),
+            en: self.en.clone(),
+        }
+    }
+}
+
+/// The `name` and `description` given in other client languages, each
+/// language with both or neither.
+fn translations(
+    name: &RawText,
+    description: &RawText,
+    key: &dyn Fn(&str) -> String,
+) -> Result<Vec<(Lang, Translation)>, KeyError> {
+    for (field, text) in [("name", name), ("description", description)] {
+        for code in text.more.keys() {
+            if !Lang::from_code(code).is_some_and(|l| Lang::TRANSLATED.contains(&l)) {
+                return Err((
+                    key(&format!("{field}.{code}")),
+                    "not a client language: use fi-selko, sv-lattlast, ar, fa, ckb, so, uk or ru"
+                        .into(),
+                ));
+            }
+        }
+    }
+    let mut out = vec![];
+    for lang in Lang::TRANSLATED {
+        let code = lang.code();
+        let n = name
+            .more
+            .get(code)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty());
+        let d = description
+            .more
+            .get(code)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty());
+        match (n, d) {
+            (Some(n), Some(d)) => out.push((
+                lang,
+                Translation {
+                    name: n.to_owned(),
+                    description: d.to_owned(),
+                },
+            )),
+            (None, None) => {}
+            (Some(_), None) => {
+                return Err((
+                    key(&format!("description.{code}")),
+                    "give the description in every language the name is given in".into(),
+                ));
+            }
+            (None, Some(_)) => {
+                return Err((
+                    key(&format!("name.{code}")),
+                    "give the name in every language the description is given in".into(),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `answers_in`: codes of [`Lang::SPOKEN`], at least one; the default
+/// when not given.
+fn answers_in(
+    codes: Option<&[String]>,
+    key: &dyn Fn(&str) -> String,
+) -> Result<Vec<Lang>, KeyError> {
+    let Some(codes) = codes else {
+        return Ok(DEFAULT_ANSWERS.to_vec());
+    };
+    let mut found = vec![];
+    for (i, code) in codes.iter().enumerate() {
+        match Lang::from_code(code.trim()).filter(|l| Lang::SPOKEN.contains(l)) {
+            Some(l) => found.push(l),
+            None => {
+                return Err((
+                    key(&format!("answers_in[{i}]")),
+                    "use fi, sv, en, ar, fa, ckb, so, uk or ru".into(),
+                ));
+            }
+        }
+    }
+    let ordered: Vec<Lang> = Lang::SPOKEN
+        .into_iter()
+        .filter(|l| found.contains(l))
+        .collect();
+    if ordered.is_empty() {
+        return Err((key("answers_in"), "list at least one language".into()));
+    }
+    Ok(ordered)
 }
 
 fn default_time_zone() -> String {
@@ -117,7 +280,10 @@ impl RawService {
         if !is_slug(&self.slug) {
             return Err((key("slug"), "use 1–40 of a-z, 0-9 and -".into()));
         }
-        for (field, text) in [("name", &self.name), ("description", &self.description)] {
+        let translations = translations(&self.name, &self.description, key)?;
+        let answers_in = answers_in(self.answers_in.as_deref(), key)?;
+        let (name, description) = (self.name.staff(), self.description.staff());
+        for (field, text) in [("name", &name), ("description", &description)] {
             for (lang, value) in [("fi", &text.fi), ("sv", &text.sv), ("en", &text.en)] {
                 if value.trim().is_empty() {
                     return Err((key(&format!("{field}.{lang}")), "must not be empty".into()));
@@ -174,14 +340,16 @@ impl RawService {
         let retention = retention_rules(self.retention_days, self.closed_retention_days, key)?;
         Ok(Service {
             slug: self.slug,
-            name: self.name,
-            description: self.description,
+            name,
+            description,
             topics: self.topics,
             recipients,
             retention,
             time_zone,
             phone,
             retired: false,
+            translations,
+            answers_in,
         })
     }
 }

@@ -87,6 +87,34 @@ impl Lang {
     /// The languages staff pages (and the e-mails to staff) exist in.
     pub const STAFF: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
 
+    /// The languages a service may answer in: every client language but
+    /// plain Finnish and easy Swedish, which a Finnish or Swedish answer
+    /// serves ([`Lang::base`]).
+    pub const SPOKEN: [Lang; 9] = [
+        Lang::Fi,
+        Lang::Sv,
+        Lang::En,
+        Lang::Ar,
+        Lang::Fa,
+        Lang::Ckb,
+        Lang::So,
+        Lang::Uk,
+        Lang::Ru,
+    ];
+
+    /// The client languages an admin may give a service's name and
+    /// description in besides fi, sv and en (which are required).
+    pub const TRANSLATED: [Lang; 8] = [
+        Lang::FiSelko,
+        Lang::SvLattlast,
+        Lang::Ar,
+        Lang::Fa,
+        Lang::Ckb,
+        Lang::So,
+        Lang::Uk,
+        Lang::Ru,
+    ];
+
     /// The path segment and the name of its directory under `locales/`.
     pub fn code(self) -> &'static str {
         match self {
@@ -142,6 +170,16 @@ impl Lang {
             Lang::Fi | Lang::FiSelko => Lang::Fi,
             Lang::Sv | Lang::SvLattlast => Lang::Sv,
             _ => Lang::En,
+        }
+    }
+
+    /// The spoken language behind it: Finnish for plain Finnish, Swedish
+    /// for easy Swedish, itself otherwise. What "answers in" compares.
+    pub fn base(self) -> Lang {
+        match self {
+            Lang::FiSelko => Lang::Fi,
+            Lang::SvLattlast => Lang::Sv,
+            other => other,
         }
     }
 

@@ -264,7 +264,7 @@ pub async fn write_back(
         let reply = Reply::kept(&raw.message, refusal);
         return show(&state, lang, &receipt, typed, reply).await;
     }
-    store_client_message(&state, &case, &key, text).await?;
+    store_client_message(&state, &case, &key, text, lang).await?;
     let sent = Reply {
         notice: Some("check-sent"),
         ..Reply::default()

@@ -191,6 +191,8 @@ mod tests {
             time_zone: jiff::tz::TimeZone::UTC,
             phone: None,
             retired: false,
+            translations: vec![],
+            answers_in: crate::config::DEFAULT_ANSWERS.to_vec(),
         }
     }
 

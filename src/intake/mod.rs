@@ -112,7 +112,7 @@ async fn submit(
     };
     // Sealed to the service's keys and the client's own key, stored, and
     // the receipt shown only once the write is durable.
-    let first = |case: &str| MessageDoc::client_request(case, &service, request);
+    let first = |case: &str| MessageDoc::client_request(case, &service, request).written_from(lang);
     let (receipt, _) = new_case::open_case(&state, &service, "contact", first).await?;
     let view = ReceiptView::new(&state, lang, &service, &receipt);
     Ok(html(StatusCode::OK, &view))

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::form::{ContactRequest, ContactWay};
 use crate::config::Service;
+use crate::i18n::Lang;
 use crate::seal::wipe_on_drop;
 
 /// Still 1 with the sender MAC: it is an optional field, and no version
@@ -39,6 +40,14 @@ pub struct MessageDoc {
     /// this is the only link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seat: Option<String>,
+    /// The language of the page the client wrote from (`ar`, `fi-selko`);
+    /// for a phone call, the caller's language as the counsellor noted it.
+    /// Sealed like the rest: it says something about who wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// A phone call whose caller needs an interpreter (into `lang`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub interpreter: bool,
     pub text: String,
     /// The service's MAC (hex) on what it wrote into the thread: checked
     /// when a reply or note is opened, see [`crate::seal::sender`].
@@ -61,7 +70,7 @@ pub struct BookingDoc {
     pub group: Option<String>,
 }
 
-wipe_on_drop!(MessageDoc: written_at, topic, name, staff, seat, text);
+wipe_on_drop!(MessageDoc: written_at, topic, name, staff, seat, lang, text);
 wipe_on_drop!(BookingDoc: call, starts_at, ends_at, time_zone, group);
 
 impl crate::seal::Attested for MessageDoc {
@@ -100,9 +109,22 @@ impl MessageDoc {
             staff: None,
             booking: None,
             seat: None,
+            lang: None,
+            interpreter: false,
             text: std::mem::take(&mut request.message),
             mac: None,
         }
+    }
+
+    /// The same, noting the language of the page it was sent from.
+    pub fn written_from(mut self, lang: Lang) -> MessageDoc {
+        self.lang = Some(lang.code().to_owned());
+        self
+    }
+
+    /// The page language it was written from, if noted and still known.
+    pub fn written_in(&self) -> Option<Lang> {
+        self.lang.as_deref().and_then(Lang::from_code)
     }
 
     /// The first message of a chat's case: that it is a chat, and the name
@@ -128,6 +150,8 @@ impl MessageDoc {
             staff,
             booking: None,
             seat: None,
+            lang: None,
+            interpreter: false,
             text,
             mac: None,
         }

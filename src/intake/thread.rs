@@ -5,6 +5,7 @@ use super::payload::MessageDoc;
 use super::store::{self, CaseRow};
 use super::views::{Thread, ThreadMessage};
 use crate::app::AppState;
+use crate::i18n::Lang;
 use crate::queue::store::{Author, add_message};
 use crate::seal::{self, ClientKey, Place, Receipt, SenderKey};
 use crate::web::PageError;
@@ -14,9 +15,10 @@ pub(super) async fn store_client_message(
     case: &CaseRow,
     key: &ClientKey,
     text: String,
+    lang: Lang,
 ) -> Result<(), PageError> {
     let keys = state.service_keys(&case.service)?;
-    let doc = MessageDoc::follow_up(&case.id, &case.service, None, text);
+    let doc = MessageDoc::follow_up(&case.id, &case.service, None, text).written_from(lang);
     let envelope = keys.envelope.with(key.recipient());
     let sealed = state.seal(&envelope, &doc).await?;
     let mut tx = state.db.pool.begin().await?;

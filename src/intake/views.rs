@@ -18,6 +18,8 @@ pub struct ServiceCard {
     pub href: String,
     pub name: String,
     pub description: String,
+    /// The `lang` of its name and description when shown in a fallback.
+    pub lang: Option<&'static str>,
 }
 
 #[derive(Template)]
@@ -36,8 +38,9 @@ impl Landing {
             .open()
             .map(|s| ServiceCard {
                 href: format!("/{}/services/{}", lang.code(), s.slug),
-                name: s.name.get(lang).to_owned(),
-                description: s.description.get(lang).to_owned(),
+                name: s.name_in(lang).to_owned(),
+                description: s.description_in(lang).to_owned(),
+                lang: s.text_mark(lang),
             })
             .collect();
         Landing {
@@ -45,6 +48,46 @@ impl Landing {
             services,
             check_href: format!("/{}/check", lang.code()),
         }
+    }
+}
+
+/// Told on a service's pages, before writing, when the service does not
+/// answer in the page's language: which languages it answers in, and the
+/// services that answer in the client's (if any). Sending is still open.
+pub struct AnswersNotice {
+    pub text: String,
+    pub others: Vec<ServiceCard>,
+}
+
+impl AnswersNotice {
+    pub fn new(state: &AppState, lang: Lang, service: &Service) -> Option<AnswersNotice> {
+        if service.answers(lang) {
+            return None;
+        }
+        let t = Tr::new(lang);
+        let separator = if lang.is_rtl() { "، " } else { ", " };
+        let languages = service
+            .answers_in
+            .iter()
+            .map(|l| t.t(&format!("language-{}", l.code())))
+            .collect::<Vec<_>>()
+            .join(separator);
+        let others = state
+            .services
+            .current()
+            .open()
+            .filter(|s| s.slug != service.slug && s.answers(lang))
+            .map(|s| ServiceCard {
+                href: format!("/{}/services/{}", lang.code(), s.slug),
+                name: s.name_in(lang).to_owned(),
+                description: String::new(),
+                lang: s.text_mark(lang),
+            })
+            .collect();
+        Some(AnswersNotice {
+            text: t.t1("answers-notice", "languages", &languages),
+            others,
+        })
     }
 }
 
@@ -66,6 +109,8 @@ pub struct ContactView {
     pub page: Page,
     pub service_name: String,
     pub service_description: String,
+    /// The `lang` of the two when shown in a fallback language.
+    pub service_lang: Option<&'static str>,
     pub action: String,
     pub token: String,
     pub topics: Vec<Choice>,
@@ -78,6 +123,8 @@ pub struct ContactView {
     pub detail_max: usize,
     /// The service's live chat, when it has chat hours.
     pub chat: Option<crate::chat::Offer>,
+    /// The service does not answer in the page's language.
+    pub answers: Option<AnswersNotice>,
 }
 
 pub fn topic_label(t: &Tr, topic: Option<&Topic>, id: &str) -> String {
@@ -126,7 +173,7 @@ impl ContactView {
         notice: Option<&'static str>,
     ) -> ContactView {
         let rest = format!("services/{}", service.slug);
-        let name = service.name.get(lang).to_owned();
+        let name = service.name_in(lang).to_owned();
         let t = Tr::new(lang);
         let title = t.t1("contact-title", "service", &name);
         let title = if errors.is_empty() && notice.is_none() {
@@ -137,7 +184,8 @@ impl ContactView {
         let page = Page::titled(lang, title, &rest);
         ContactView {
             service_name: name,
-            service_description: service.description.get(lang).to_owned(),
+            service_description: service.description_in(lang).to_owned(),
+            service_lang: service.text_mark(lang),
             action: format!("/{}/{rest}", lang.code()),
             token: state.form_key.issue(&token_scope(service), now_secs()),
             topics: topic_choices(&t, service, &raw.topic),
@@ -152,6 +200,7 @@ impl ContactView {
                 .collect(),
             notice: notice.map(|n| t.t(n)),
             chat: None,
+            answers: AnswersNotice::new(state, lang, service),
             message_max: MESSAGE_MAX,
             name_max: NAME_MAX,
             detail_max: DETAIL_MAX,
@@ -185,7 +234,7 @@ impl ReceiptView {
         ReceiptView {
             page,
             receipt: receipt.to_string(),
-            service_name: service.name.get(lang).to_owned(),
+            service_name: service.name_in(lang).to_owned(),
             check_href: format!("/{}/check", lang.code()),
         }
     }
@@ -216,6 +265,7 @@ pub struct ShownThread {
     /// A booking: the page offers to see, move or cancel it.
     pub is_booking: bool,
     pub service_name: String,
+    pub service_lang: Option<&'static str>,
     pub opened: String,
     pub status: String,
     pub messages: Vec<ShownMessage>,
@@ -295,8 +345,9 @@ impl CheckView {
                 is_booking: thread.case.kind == "booking",
                 service_name: service
                     .as_ref()
-                    .map(|s| s.name.get(lang).to_owned())
+                    .map(|s| s.name_in(lang).to_owned())
                     .unwrap_or_else(|| thread.case.service.clone()),
+                service_lang: service.as_ref().and_then(|s| s.text_mark(lang)),
                 opened: show_day(lang, &thread.case.opened_on),
                 status: t.t(&format!("status-{}", thread.case.status)),
                 messages: thread

@@ -12,6 +12,7 @@ use super::{find_case, open_doc, service_name};
 use crate::app::AppState;
 use crate::booking::line::Audience;
 use crate::i18n::Tr;
+use crate::intake::MessageDoc;
 use crate::intake::views::{ShownMessage, message_for, show_day};
 use crate::seal::{Place, SenderKey};
 use crate::staff::StaffSession;
@@ -97,7 +98,8 @@ async fn thread(
             "note" => (t.t1("case-note-by", "name", &staff_name), "note"),
             _ => (t.t1("case-reply-by", "name", &staff_name), "from-staff"),
         };
-        let shown = message_for(
+        let language = language_details(&t, &doc);
+        let mut shown = message_for(
             &t,
             service.as_deref(),
             Audience::Staff,
@@ -105,6 +107,7 @@ async fn thread(
             &m.written_on,
             doc,
         );
+        shown.details.extend(language);
         messages.push((shown, class));
     }
     SenderKey::log_refused(refused);
@@ -169,6 +172,26 @@ pub async fn show_case(
         notice: typed.notice.map(|n| t.t(n)),
     };
     Ok(html(status, &view))
+}
+
+/// The language a message was written in (the page it was sent from), or
+/// a phone caller's language and whether they need an interpreter, as the
+/// sealed document says: "Written in: Arabic (العربية)".
+fn language_details(t: &Tr, doc: &MessageDoc) -> Vec<(String, String)> {
+    let mut details = vec![];
+    let phone = doc.staff.is_some();
+    if let Some(lang) = doc.written_in() {
+        let label = if phone {
+            t.t("case-spoken-in")
+        } else {
+            t.t("case-written-in")
+        };
+        details.push((label, crate::services::language_label(t, lang)));
+    }
+    if doc.interpreter {
+        details.push((t.t("case-interpreter"), t.t("case-interpreter-needed")));
+    }
+    details
 }
 
 /// The statuses a case can be set to, its own selected.

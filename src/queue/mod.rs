@@ -35,7 +35,7 @@ pub(crate) fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {
     state
         .services
         .get(slug)
-        .map(|s| s.name.get(lang).to_owned())
+        .map(|s| s.name_in(lang).to_owned())
         .unwrap_or_else(|| slug.to_owned())
 }
 

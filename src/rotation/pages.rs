@@ -77,7 +77,7 @@ async fn jobs_page(
             let name = state
                 .services
                 .get(&j.service)
-                .map(|s| s.name.get(lang).to_owned());
+                .map(|s| s.name_in(lang).to_owned());
             JobRow::new(&t, &j, state.rotation.runs(&j.id), name)
         })
         .collect();
@@ -121,7 +121,7 @@ async fn members_page(
     let t = Tr::new(lang);
     let mut services = vec![];
     for service in state.services.current().iter() {
-        let service_name = service.name.get(lang);
+        let service_name = service.name_in(lang);
         let remove_label = |name: &str| {
             t.ta(
                 "members-remove",

@@ -2,11 +2,13 @@
 //! parsed into a `Service` or into a list of what to fix. The same rules as
 //! the config's `[[services]]` (`crate::config`).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::config::{Localized, Service, Topic, is_phone_number, is_slug};
+use crate::config::{
+    DEFAULT_ANSWERS, Localized, Service, Topic, Translation, is_phone_number, is_slug,
+};
 use crate::i18n::{Lang, Tr};
 use crate::retention::{MAX_DAYS, Retention};
 
@@ -17,6 +19,42 @@ const DESCRIPTION_CHARS: usize = 2000;
 /// Most topics and recipients a service may have.
 const MAX_TOPICS: usize = 30;
 const MAX_RECIPIENTS: usize = 100;
+
+/// The fields of the name and the description in each of
+/// [`Lang::TRANSLATED`], in that order.
+pub const NAME_FIELDS: [&str; 8] = [
+    "name_fi-selko",
+    "name_sv-lattlast",
+    "name_ar",
+    "name_fa",
+    "name_ckb",
+    "name_so",
+    "name_uk",
+    "name_ru",
+];
+pub const DESCRIPTION_FIELDS: [&str; 8] = [
+    "description_fi-selko",
+    "description_sv-lattlast",
+    "description_ar",
+    "description_fa",
+    "description_ckb",
+    "description_so",
+    "description_uk",
+    "description_ru",
+];
+/// The boxes of the languages it answers in, one for each of
+/// [`Lang::SPOKEN`], in that order; ticked: `yes`.
+pub const ANSWER_FIELDS: [&str; 9] = [
+    "answers_fi",
+    "answers_sv",
+    "answers_en",
+    "answers_ar",
+    "answers_fa",
+    "answers_ckb",
+    "answers_so",
+    "answers_uk",
+    "answers_ru",
+];
 
 /// The form's fields, as typed: kept whole to hand the form back.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -38,6 +76,11 @@ pub struct Draft {
     pub phone: String,
     /// An age recipients file: one `age1…` a line, `#` comments.
     pub recipients: String,
+    /// The name and description in the other client languages
+    /// ([`NAME_FIELDS`], [`DESCRIPTION_FIELDS`]) and the languages it
+    /// answers in ([`ANSWER_FIELDS`]); anything else is ignored.
+    #[serde(flatten)]
+    pub more: BTreeMap<String, String>,
 }
 
 /// A field to fix, and the message (a Fluent id) saying how.
@@ -80,7 +123,13 @@ impl Draft {
             closed_retention_days: s.retention.closed_days.to_string(),
             phone: s.phone.clone().unwrap_or_default(),
             recipients: super::store::recipients_text(s),
+            more: more_of(s),
         }
+    }
+
+    /// What was typed in the field `name` of [`Draft::more`].
+    pub fn more(&self, name: &str) -> &str {
+        self.more.get(name).map_or("", String::as_str)
     }
 
     /// A new service's defaults: Helsinki time, the default retention.
@@ -91,6 +140,7 @@ impl Draft {
             retention_days: r.days.to_string(),
             closed_retention_days: r.closed_days.to_string(),
             topics: "general".into(),
+            more: answers_more(&DEFAULT_ANSWERS),
             ..Draft::default()
         }
     }
@@ -122,6 +172,8 @@ impl Draft {
             "service-error-description",
             &mut problems,
         );
+        let translations = self.translations(&mut problems);
+        let answers_in = self.answers_in();
         let topics = parse_topics(&self.topics)
             .map_err(|m| problems.push(problem("topics", m)))
             .unwrap_or_default();
@@ -157,10 +209,87 @@ impl Draft {
                 time_zone,
                 phone: (!phone.is_empty()).then(|| phone.to_owned()),
                 retired: false,
+                translations,
+                answers_in,
             }),
             _ => Err(problems),
         }
     }
+}
+
+impl Draft {
+    /// The name and description given in other languages: both or neither
+    /// in each, as long as the fi, sv and en ones may be.
+    fn translations(&self, problems: &mut Vec<Problem>) -> Vec<(Lang, Translation)> {
+        let mut out = vec![];
+        let fields = NAME_FIELDS.into_iter().zip(DESCRIPTION_FIELDS);
+        for (lang, (name_field, description_field)) in Lang::TRANSLATED.into_iter().zip(fields) {
+            let name = self.more(name_field).trim();
+            let description = self.more(description_field).trim();
+            let (n, d) = (name.chars().count(), description.chars().count());
+            if n > NAME_CHARS {
+                problems.push(problem(name_field, "service-error-name"));
+            }
+            if d > DESCRIPTION_CHARS {
+                problems.push(problem(description_field, "service-error-description"));
+            }
+            match (n, d) {
+                (0, 0) => {}
+                (0, _) => problems.push(problem(name_field, "service-error-translation-name")),
+                (_, 0) => problems.push(problem(
+                    description_field,
+                    "service-error-translation-description",
+                )),
+                _ => out.push((
+                    lang,
+                    Translation {
+                        name: name.to_owned(),
+                        description: description.to_owned(),
+                    },
+                )),
+            }
+        }
+        out
+    }
+
+    /// The languages ticked; none ticked is read as the default (fi, sv,
+    /// en), as a form sent without the boxes is: a service answers in some
+    /// language.
+    fn answers_in(&self) -> Vec<Lang> {
+        let ticked: Vec<Lang> = Lang::SPOKEN
+            .into_iter()
+            .zip(ANSWER_FIELDS)
+            .filter(|(_, field)| self.more(field) == "yes")
+            .map(|(l, _)| l)
+            .collect();
+        if ticked.is_empty() {
+            DEFAULT_ANSWERS.to_vec()
+        } else {
+            ticked
+        }
+    }
+}
+
+/// The `more` fields of a stored service.
+fn more_of(s: &Service) -> BTreeMap<String, String> {
+    let mut more = answers_more(&s.answers_in);
+    let fields = NAME_FIELDS.into_iter().zip(DESCRIPTION_FIELDS);
+    for (lang, (name_field, description_field)) in Lang::TRANSLATED.into_iter().zip(fields) {
+        if let Some((_, t)) = s.translations.iter().find(|(l, _)| *l == lang) {
+            more.insert(name_field.to_owned(), t.name.clone());
+            more.insert(description_field.to_owned(), t.description.clone());
+        }
+    }
+    more
+}
+
+fn answers_more(answers: &[Lang]) -> BTreeMap<String, String> {
+    Lang::SPOKEN
+        .into_iter()
+        .zip(ANSWER_FIELDS)
+        .filter(|(l, _)| answers.contains(l))
+        .map(|(_, field)| (field.to_owned(), "yes".to_owned()))
+        .collect()
 }
 
 fn localized(

@@ -15,6 +15,8 @@ pub mod pages;
 pub mod store;
 mod views;
 
+pub use views::language_label;
+
 use std::sync::{Arc, RwLock};
 
 use crate::config::{Config, Service};

@@ -1,12 +1,15 @@
 //! SQL for services.
 
+use std::collections::BTreeMap;
+
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Catalog;
-use crate::config::{Localized, Service, Topic};
+use crate::config::{DEFAULT_ANSWERS, Localized, Service, Topic, Translation};
 use crate::db::{Db, day, today};
+use crate::i18n::Lang;
 use crate::retention::Retention;
 
 /// Changes with every insert and edit (revisions only grow, rows are never
@@ -26,7 +29,8 @@ pub async fn load(db: &Db) -> Result<Catalog, sqlx::Error> {
     let rows = sqlx::query(
         "select slug, name_fi, name_sv, name_en, description_fi, description_sv, \
          description_en, topics, recipients, retention_days, closed_retention_days, \
-         time_zone, phone, retired from services order by position, slug",
+         time_zone, phone, retired, translations, answers_in from services \
+         order by position, slug",
     )
     .fetch_all(&db.pool)
     .await?;
@@ -58,6 +62,8 @@ fn from_row(row: &AnyRow) -> Result<Result<Service, String>, sqlx::Error> {
     let zone: String = row.try_get("time_zone")?;
     let phone: Option<String> = row.try_get("phone")?;
     let retired: i64 = row.try_get("retired")?;
+    let translations: String = row.try_get("translations")?;
+    let answers: String = row.try_get("answers_in")?;
     let parsed = (|| {
         let topics: Vec<Topic> = serde_json::from_str(&topics).ok()?;
         let recipients = crate::seal::parse_recipients(&recipients).ok()?;
@@ -74,6 +80,8 @@ fn from_row(row: &AnyRow) -> Result<Result<Service, String>, sqlx::Error> {
             time_zone: jiff::tz::TimeZone::get(&zone).ok()?,
             phone,
             retired: retired != 0,
+            translations: translations_from_text(&translations)?,
+            answers_in: answers_from_text(&answers)?,
         })
     })();
     Ok(parsed.ok_or(slug))
@@ -97,6 +105,44 @@ fn bind_service<'q>(
         .bind(i64::from(s.retention.closed_days))
         .bind(s.time_zone.iana_name().unwrap_or("UTC").to_owned())
         .bind(s.phone.clone())
+        .bind(translations_text(s))
+        .bind(answers_text(s))
+}
+
+/// The `translations` column: `{"ar": {"name": …, "description": …}}`.
+fn translations_text(s: &Service) -> String {
+    let map: BTreeMap<&str, &Translation> =
+        s.translations.iter().map(|(l, t)| (l.code(), t)).collect();
+    serde_json::to_string(&map).unwrap_or_else(|_| "{}".into())
+}
+
+fn translations_from_text(text: &str) -> Option<Vec<(Lang, Translation)>> {
+    let mut map: BTreeMap<String, Translation> = serde_json::from_str(text).ok()?;
+    let mut out = vec![];
+    for lang in Lang::TRANSLATED {
+        if let Some(t) = map.remove(lang.code()) {
+            out.push((lang, t));
+        }
+    }
+    // A language this version does not know: the row does not parse.
+    map.is_empty().then_some(out)
+}
+
+/// The `answers_in` column: codes, space-separated, in `Lang::SPOKEN` order.
+fn answers_text(s: &Service) -> String {
+    s.answers_in
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn answers_from_text(text: &str) -> Option<Vec<Lang>> {
+    let found = text
+        .split_whitespace()
+        .map(|c| Lang::from_code(c).filter(|l| Lang::SPOKEN.contains(l)))
+        .collect::<Option<Vec<Lang>>>()?;
+    (!found.is_empty()).then_some(found)
 }
 
 /// One `age1…` a line, as `age -R` reads them.
@@ -115,10 +161,10 @@ pub async fn insert(
     let query = sqlx::query(
         "insert into services (slug, name_fi, name_sv, name_en, description_fi, \
          description_sv, description_en, topics, recipients, retention_days, \
-         closed_retention_days, time_zone, phone, position, retired, revision, \
-         config_hash, created_on, updated_on) \
-         select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
-         coalesce(max(position), 0) + 1, $14, 1, $15, $16, $16 from services where true \
+         closed_retention_days, time_zone, phone, translations, answers_in, position, \
+         retired, revision, config_hash, created_on, updated_on) \
+         select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
+         coalesce(max(position), 0) + 1, $16, 1, $17, $18, $18 from services where true \
          on conflict (slug) do nothing",
     )
     .bind(&service.slug);
@@ -148,15 +194,15 @@ async fn update_if(
         "update services set name_fi = $2, name_sv = $3, name_en = $4, \
          description_fi = $5, description_sv = $6, description_en = $7, topics = $8, \
          recipients = $9, retention_days = $10, closed_retention_days = $11, \
-         time_zone = $12, phone = $13, revision = revision + 1, updated_on = $14{} \
-         where slug = $1{}",
+         time_zone = $12, phone = $13, translations = $14, answers_in = $15, \
+         revision = revision + 1, updated_on = $16{} where slug = $1{}",
         if config_hash.is_some() {
-            ", config_hash = $15"
+            ", config_hash = $17"
         } else {
             ""
         },
         if config_hash.is_some() {
-            " and config_hash <> $15"
+            " and config_hash <> $17"
         } else {
             ""
         },
@@ -234,7 +280,7 @@ async fn stored_hash(db: &Db, slug: &str) -> Result<Option<Option<String>>, sqlx
 
 /// A digest of everything a config entry says (recipients files read).
 fn config_hash(s: &Service) -> String {
-    let doc = serde_json::json!({
+    let mut doc = serde_json::json!({
         "name": [&s.name.fi, &s.name.sv, &s.name.en],
         "description": [&s.description.fi, &s.description.sv, &s.description.en],
         "topics": &s.topics,
@@ -243,5 +289,13 @@ fn config_hash(s: &Service) -> String {
         "time_zone": s.time_zone.iana_name(),
         "phone": &s.phone,
     });
+    // Added only when they say something: an entry written before they
+    // existed keeps its hash, and is not applied again over web edits.
+    if !s.translations.is_empty() {
+        doc["translations"] = serde_json::Value::String(translations_text(s));
+    }
+    if s.answers_in != DEFAULT_ANSWERS {
+        doc["answers_in"] = serde_json::Value::String(answers_text(s));
+    }
     crate::seal::hex(&Sha256::digest(doc.to_string().as_bytes()))
 }

@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::draft::{Draft, Problem};
+use super::draft::{ANSWER_FIELDS, DESCRIPTION_FIELDS, Draft, NAME_FIELDS, Problem};
 use crate::config::Service;
 use crate::i18n::{Lang, Tr};
 use crate::staff::StaffSession;
@@ -22,7 +22,7 @@ pub struct Row {
 
 impl Row {
     pub fn new(t: &Tr, s: &Service) -> Row {
-        let name = s.name.get(t.lang).to_owned();
+        let name = s.name_in(t.lang).to_owned();
         let retire_id = if s.retired {
             "services-restore"
         } else {
@@ -102,6 +102,26 @@ pub struct Field {
     pub max: usize,
     /// The `lang` of what is typed in it, for a field in one language.
     pub text_lang: Option<&'static str>,
+    /// Its `dir`, for a field in a right-to-left language.
+    pub dir: Option<&'static str>,
+}
+
+/// A box of a language the service answers in.
+pub struct AnswerBox {
+    pub name: &'static str,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// A language's name in the staff page's language, with its name in
+/// itself for the languages staff pages are not in: "Arabic (العربية)".
+pub fn language_label(t: &Tr, lang: Lang) -> String {
+    let name = t.t(&format!("language-name-{}", lang.code()));
+    if lang.is_staff() {
+        name
+    } else {
+        format!("{name} (\u{2068}{}\u{2069})", lang.native_name())
+    }
 }
 
 impl Field {
@@ -128,6 +148,7 @@ impl Field {
                 .find(|suffix| name.ends_with(*suffix))
                 .and_then(|suffix| Lang::from_code(&suffix[1..]))
                 .map(Lang::code),
+            dir: None,
             name,
             value,
             rows,
@@ -147,6 +168,42 @@ pub struct FormView {
     pub fields: Vec<Field>,
     /// Every problem, for the summary at the top, with its field's id.
     pub errors: Vec<(String, &'static str)>,
+    /// The name and description in the other client languages (optional).
+    pub translations: Vec<Field>,
+    pub answers: Vec<AnswerBox>,
+}
+
+/// The optional name and description fields of each other client language.
+fn translation_fields(t: &Tr, problems: &[Problem], d: &Draft) -> Vec<Field> {
+    let fields = NAME_FIELDS.into_iter().zip(DESCRIPTION_FIELDS);
+    let mut out = vec![];
+    for (lang, (name, description)) in Lang::TRANSLATED.into_iter().zip(fields) {
+        let language = language_label(t, lang);
+        for (field, label, size) in [
+            (name, "services-field-name-in", (0, 120)),
+            (description, "services-field-description-in", (4, 2000)),
+        ] {
+            let mut f = Field::new(t, problems, field, d.more(field).to_owned(), size);
+            f.label = t.t1(label, "language", &language);
+            f.hint = None;
+            f.text_lang = Some(lang.html_lang());
+            f.dir = Some(lang.dir());
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn answer_boxes(t: &Tr, d: &Draft) -> Vec<AnswerBox> {
+    Lang::SPOKEN
+        .into_iter()
+        .zip(ANSWER_FIELDS)
+        .map(|(lang, name)| AnswerBox {
+            name,
+            label: language_label(t, lang),
+            checked: d.more(name) == "yes",
+        })
+        .collect()
 }
 
 impl FormView {
@@ -160,7 +217,7 @@ impl FormView {
         let t = Tr::new(lang);
         let (title, rest, action) = match editing {
             Some(s) => (
-                t.t1("services-edit-title", "name", s.name.get(lang)),
+                t.t1("services-edit-title", "name", s.name_in(lang)),
                 format!("staff/services/{}", s.slug),
                 format!("/{}/staff/services/{}", lang.code(), s.slug),
             ),
@@ -174,6 +231,8 @@ impl FormView {
         if !problems.is_empty() {
             page.title = t.t1("title-with-error", "title", &page.title);
         }
+        let translations = translation_fields(&t, problems, &d);
+        let answers = answer_boxes(&t, &d);
         let field = |name, value, rows, max| Field::new(&t, problems, name, value, (rows, max));
         let mut fields = vec![];
         if editing.is_none() {
@@ -200,6 +259,8 @@ impl FormView {
             fixed_slug: editing.map(|s| s.slug.clone()),
             errors: problems.iter().map(|p| (p.text(lang), p.field)).collect(),
             fields,
+            translations,
+            answers,
         }
     }
 }

@@ -76,9 +76,11 @@ pub struct Page {
     /// Its `lang` attribute (`fi`) and its `dir` (`rtl` for ar, fa, ckb).
     pub html_lang: &'static str,
     pub dir: &'static str,
-    /// The `lang` of texts admins write only in fi, sv and en (service and
-    /// group names, descriptions) where the page shows them in another
-    /// language than its own: `Some("en")` on an Arabic page.
+    /// The `lang` of texts admins write only in fi, sv and en (group and
+    /// topic names) where the page shows them in another language than its
+    /// own: `Some("en")` on an Arabic page. A service's name and
+    /// description may exist in the page's language: their mark is the
+    /// service's own (`Service::text_mark`).
     pub data_lang: Option<&'static str>,
     pub title: String,
     pub switch: Vec<LangLink>,

@@ -39,6 +39,7 @@ mod round_robin;
 mod schedule;
 mod schema;
 mod seats;
+mod service_languages;
 mod services;
 mod shared_limits;
 mod slow_clients;

@@ -179,6 +179,8 @@ async fn a_sealed_message_moved_to_another_case_is_refused_not_shown() {
         staff: None,
         booking: None,
         seat: None,
+        lang: None,
+        interpreter: false,
         text: "planted text".into(),
         mac: None,
     };

@@ -47,6 +47,8 @@ async fn plant(app: &TestApp, to: &[age::x25519::Recipient], cases: &[Planted<'_
             staff: None,
             booking: None,
             seat: None,
+            lang: None,
+            interpreter: false,
             text: c.text.clone(),
             mac: None,
         };

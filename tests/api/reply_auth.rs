@@ -97,6 +97,8 @@ pub(crate) fn forged_doc(case: &str, mac: Option<String>) -> MessageDoc {
         staff: Some(display_name("anna")),
         booking: None,
         seat: None,
+        lang: None,
+        interpreter: false,
         text: FORGED.into(),
         mac,
     }

@@ -159,6 +159,8 @@ async fn plant_booking_cases(app: &TestApp, slot: &str, n: usize) {
             staff: None,
             booking: None,
             seat: Some(seat.clone()),
+            lang: None,
+            interpreter: false,
             text: "A booking planted for timing.".into(),
             mac: None,
         };
@@ -343,6 +345,8 @@ async fn a_booking_made_before_seats_were_sealed_is_carried_over_and_never_lost(
             group: None,
         }),
         seat: None,
+        lang: None,
+        interpreter: false,
         text: "Booked before 0004.".into(),
         mac: None,
     };

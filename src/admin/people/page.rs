@@ -45,7 +45,7 @@ fn service_choices(state: &AppState, lang: Lang, chosen: &[String]) -> Vec<Optio
         .iter()
         .map(|s| Option3 {
             value: s.slug.clone(),
-            label: s.name.get(lang).to_owned(),
+            label: s.name_in(lang).to_owned(),
             chosen: chosen.contains(&s.slug),
         })
         .collect()

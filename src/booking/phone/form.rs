@@ -8,7 +8,7 @@ use crate::app::AppState;
 use crate::booking::find_service;
 use crate::booking::publish::Pick;
 use crate::config::Service;
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::intake::form::{FieldError, MESSAGE_MAX, NAME_MAX};
 use crate::intake::message_text;
 use crate::intake::views::{ShownError, topic_label};
@@ -28,10 +28,16 @@ pub struct RawPhone {
     pub name: String,
     #[serde(default)]
     pub text: String,
+    /// The caller's language, a code of `Lang::CLIENT`; empty: not noted.
+    #[serde(default)]
+    pub lang: String,
+    /// `yes`: the caller needs an interpreter (into `lang`).
+    #[serde(default)]
+    pub interpreter: String,
 }
 
 crate::staff::guard::csrf_forms!(RawPhone);
-crate::seal::wipe_on_drop!(RawPhone: csrf, service, topic, name, text);
+crate::seal::wipe_on_drop!(RawPhone: csrf, service, topic, name, text, lang, interpreter);
 
 /// A recorded call that passed every check (no `Debug`, wiped when
 /// dropped).
@@ -40,6 +46,8 @@ pub struct PhoneCall {
     pub topic: Option<String>,
     pub name: Option<String>,
     pub text: String,
+    pub lang: Option<Lang>,
+    pub interpreter: bool,
 }
 
 crate::seal::wipe_on_drop!(PhoneCall: topic, name, text);
@@ -80,12 +88,25 @@ impl PhoneCall {
             errors.push(err("name", "error-name-long"));
         }
         let text = message_text(&raw.text).map_err(|e| errors.push(err("text", e)));
+        let lang = match raw.lang.trim() {
+            "" => None,
+            code => Lang::from_code(code).or_else(|| {
+                errors.push(err("lang", "phone-error-lang"));
+                None
+            }),
+        };
+        let interpreter = raw.interpreter == "yes";
+        if interpreter && lang.is_none() && !errors.iter().any(|e| e.field == "lang") {
+            errors.push(err("lang", "phone-error-interpreter-lang"));
+        }
         match (service, text) {
             (Some(service), Ok(text)) if errors.is_empty() => Ok(PhoneCall {
                 service,
                 topic,
                 name: (!name.is_empty()).then_some(name),
                 text,
+                lang,
+                interpreter,
             }),
             _ => Err(errors),
         }
@@ -99,6 +120,8 @@ pub struct PhoneView {
     pub csrf: String,
     pub services: Vec<Pick>,
     pub topics: Vec<Pick>,
+    /// The caller's language: not noted, or one of the client languages.
+    pub langs: Vec<Pick>,
     pub raw: RawPhone,
     pub errors: Vec<ShownError>,
     pub name_max: usize,
@@ -137,6 +160,21 @@ fn topic_picks(t: &Tr, services: &[std::sync::Arc<Service>], chosen: &str) -> Ve
     topics
 }
 
+/// Not noted, or one of the client languages, named for staff.
+fn lang_picks(t: &Tr, chosen: &str) -> Vec<Pick> {
+    let mut picks = vec![Pick {
+        value: String::new(),
+        label: t.t("phone-lang-none"),
+        selected: chosen.is_empty(),
+    }];
+    picks.extend(Lang::CLIENT.into_iter().map(|l| Pick {
+        value: l.code().to_owned(),
+        label: crate::services::language_label(t, l),
+        selected: l.code() == chosen,
+    }));
+    picks
+}
+
 impl PhoneView {
     pub fn new(
         state: &AppState,
@@ -162,11 +200,12 @@ impl PhoneView {
                 .iter()
                 .map(|s| Pick {
                     value: s.slug.clone(),
-                    label: s.name.get(lang).to_owned(),
+                    label: s.name_in(lang).to_owned(),
                     selected: s.slug == raw.service,
                 })
                 .collect(),
             topics: topic_picks(&t, &mine, &raw.topic),
+            langs: lang_picks(&t, &raw.lang),
             errors: errors
                 .into_iter()
                 .map(|e| ShownError {
@@ -180,7 +219,7 @@ impl PhoneView {
             on_duty: mine
                 .iter()
                 .filter(|s| on_duty.contains(&s.slug))
-                .map(|s| s.name.get(lang))
+                .map(|s| s.name_in(lang))
                 .collect::<Vec<_>>()
                 .join(", "),
             grace_minutes: state.config.booking.phone_grace_minutes,

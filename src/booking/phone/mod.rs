@@ -83,7 +83,7 @@ async fn answer(
     call: PhoneCall,
 ) -> Result<Response, PageError> {
     let lang = session.lang;
-    let service = call.service.name.get(lang).to_owned();
+    let service = call.service.name_in(lang).to_owned();
     let (receipt, case_id) = accept(state, session, call).await?;
     let view = PhoneReceiptView {
         page: StaffPage::titled(lang, "phone-receipt-title", "staff/phone", Some(session)),
@@ -117,6 +117,8 @@ async fn accept(
         staff: Some(session.staff.display_name.clone()),
         booking: None,
         seat: None,
+        lang: call.lang.map(|l| l.code().to_owned()),
+        interpreter: call.interpreter,
         text: std::mem::take(&mut call.text),
         mac: None,
     };

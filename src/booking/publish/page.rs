@@ -71,7 +71,7 @@ pub async fn render_page(
             .filter_map(|slug| crate::booking::find_service(state, slug))
             .map(|s| Pick {
                 value: s.slug.clone(),
-                label: s.name.get(lang).to_owned(),
+                label: s.name_in(lang).to_owned(),
                 selected: s.slug == raw.service,
             })
             .collect(),

@@ -111,7 +111,7 @@ fn entry(
         Entry {
             id: row.seat_id.clone(),
             when: show_when(t, &service, row.starts_at, row.ends_at),
-            service: service.name.get(t.lang).to_owned(),
+            service: service.name_in(t.lang).to_owned(),
             state: t.t(&format!("booking-state-{}", row.state)),
             current: row.state == "booked",
             single: !row.is_group,
