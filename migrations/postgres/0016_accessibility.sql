@@ -19,4 +19,3 @@ create table accessibility_settings (
     seeded text not null default '',           -- the config section last applied, as JSON
     constraint accessibility_settings_one check (id = 1)
 );
-insert into accessibility_settings (id) values (1);

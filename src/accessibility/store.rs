@@ -75,10 +75,20 @@ pub async fn save(db: &Db, statement: &Statement) -> Result<(), sqlx::Error> {
     tx.commit().await
 }
 
+/// The settings' one row, made by the first writer (not by the migration:
+/// a freshly migrated database stays empty, as `suoja import` needs).
+async fn ensure_row(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), sqlx::Error> {
+    sqlx::query("insert into accessibility_settings (id) values (1) on conflict do nothing")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 async fn write(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     statement: &Statement,
 ) -> Result<(), sqlx::Error> {
+    ensure_row(tx).await?;
     sqlx::query(
         "update accessibility_settings set statement_date = $1, feedback_service = $2 \
          where id = 1",
@@ -112,6 +122,7 @@ pub async fn apply_config(db: &Db, config: &AccessibilityConfig) -> Result<bool,
     }
     let seed = serde_json::to_string(config).unwrap_or_default();
     let mut tx = db.pool.begin().await?;
+    ensure_row(&mut tx).await?;
     // Taken by the update first, so two instances starting at once apply
     // it once: the second finds the seed already in place.
     let taken =
