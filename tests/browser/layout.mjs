@@ -122,8 +122,11 @@ function measure({ allowed }) {
       const label = e.id && document.querySelector(`label[for="${CSS.escape(e.id)}"]`);
       if (!label) problems.push(`${e.type} ${name(e)} has no label`);
       else {
+        // Beside it: after it in the line's direction (on its left in a
+        // right-to-left page), not on a line under it.
         const l = label.getClientRects()[0];
-        if (l && (l.top >= r.bottom || l.left < r.right - 1)) problems.push(`the label of ${e.type} ${name(e)} is not beside it (wrapped under it)`);
+        const after = s.direction === 'rtl' ? l && l.right <= r.left + 1 : l && l.left >= r.right - 1;
+        if (l && (l.top >= r.bottom || !after)) problems.push(`the label of ${e.type} ${name(e)} is not beside it (wrapped under it)`);
       }
     } else {
       const border = parseFloat(s.borderTopWidth);

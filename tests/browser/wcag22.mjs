@@ -70,17 +70,24 @@ function focusedFacts() {
   const cls = typeof e.className === 'string' && e.className.trim() ? `.${e.className.trim().split(/\s+/).join('.')}` : '';
   const name = `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${cls}>${(e.textContent || e.value || '').trim().replace(/\s+/g, ' ').slice(0, 30)}`;
   // A link that wraps has a box per line, and the middle of its bounding
-  // box can fall between them: the centre of its first line's box.
+  // box can fall between them: its first line's box, as much of it as is
+  // in the viewport (2.4.11 asks that the focused element is not entirely
+  // hidden), and the centre of that.
   const first = e.getClientRects()[0] || r;
-  const x = first.left + first.width / 2;
-  const y = first.top + first.height / 2;
-  const inside = r.width > 0 && r.height > 0 && x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+  const left = Math.max(first.left, 0);
+  const right = Math.min(first.right, innerWidth);
+  const top = Math.max(first.top, 0);
+  const bottom = Math.min(first.bottom, innerHeight);
+  const x = (left + right) / 2;
+  const y = (top + bottom) / 2;
+  const inside = right - left >= 1 && bottom - top >= 1;
   const hit = inside ? document.elementFromPoint(x, y) : null;
   // What the browser finds at the centre is the element, something inside
   // it, or its own label (a radio button's label never sits on it).
   const covered = inside && !(hit && (hit === e || e.contains(hit) || (e.labels && [...e.labels].some((l) => l.contains(hit)))));
   return {
     name,
+    box: `${Math.round(first.left)},${Math.round(first.top)} ${Math.round(first.width)}×${Math.round(first.height)} in ${innerWidth}×${innerHeight}`,
     inside,
     covered,
     by: covered && hit ? `<${hit.tagName.toLowerCase()}${hit.className ? `.${String(hit.className).split(' ')[0]}` : ''}>` : '',
@@ -108,7 +115,7 @@ export async function focusProblems(page, { max = 80 } = {}) {
     if (!f) { if (i > 0) break; continue; }
     if (seen.has(f.name) && i > 2 && f.name.includes('.skip')) break;
     seen.add(f.name);
-    if (!f.inside) problems.push(`2.4.11: the focus on ${f.name} is outside the viewport`);
+    if (!f.inside) problems.push(`2.4.11: the focus on ${f.name} is outside the viewport (${f.box})`);
     else if (f.covered) problems.push(`2.4.11: the focus on ${f.name} is covered by ${f.by}`);
     if (!f.ring) problems.push(`2.4.7: the focus on ${f.name} has no outline or ring`);
   }
@@ -178,8 +185,13 @@ function sideFacts() {
   const text = (e) => {
     const range = document.createRange();
     range.selectNodeContents(e);
-    const rects = [...range.getClientRects()];
-    return rects.length ? rects[0] : null;
+    // The heading's first line: every box on it (text of two directions
+    // makes one box per run), from its leftmost to its rightmost.
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    if (!rects.length) return null;
+    const top = Math.min(...rects.map((r) => r.top));
+    const line = rects.filter((r) => r.top < top + 2);
+    return { left: Math.min(...line.map((r) => r.left)), right: Math.max(...line.map((r) => r.right)) };
   };
   const h = header.getBoundingClientRect();
   const t = h1 && text(h1);
@@ -187,6 +199,7 @@ function sideFacts() {
   return {
     dir: getComputedStyle(document.querySelector('main')).direction,
     align: h1 ? getComputedStyle(h1).textAlign : null,
+    h1dir: h1 ? getComputedStyle(h1).direction : null,
     header: { left: h.left, right: h.right, mid: mid(h) },
     exit: exit && { left: exit.getBoundingClientRect().left, right: exit.getBoundingClientRect().right },
     lang: firstLang && { left: firstLang.getBoundingClientRect().left, right: firstLang.getBoundingClientRect().right },
@@ -206,7 +219,10 @@ export async function mirrorProblems(page, dir) {
   const problems = [];
   const rtl = dir === 'rtl';
   if (f.dir !== dir) problems.push(`<main> is ${f.dir}, expected ${dir}`);
-  if (f.align && !['start', rtl ? 'right' : 'left'].includes(f.align)) problems.push(`the heading is aligned ${f.align}, not to its start`);
+  // A heading in another direction (a service name in its fallback
+  // language) lines up with the page by its own end.
+  const aligned = f.h1dir === dir ? ['start', rtl ? 'right' : 'left'] : ['end'];
+  if (f.align && !aligned.includes(f.align)) problems.push(`the heading is aligned ${f.align}, not to the page's start`);
   const endSide = (r) => (rtl ? r.left < f.header.mid : r.right > f.header.mid);
   if (f.exit && !endSide(f.exit)) problems.push(`the quick exit is on the ${rtl ? 'right' : 'left'}: it should end the top line (${rtl ? 'left' : 'right'} in ${dir})`);
   if (f.lang) {
