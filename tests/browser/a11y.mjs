@@ -22,7 +22,8 @@
 // message, a refused write-back (message kept to send again) and the sent
 // notice.
 //
-// On each page it runs axe-core (WCAG 2.0/2.1 A and AA), checks <html lang>
+// On each page it runs axe-core (WCAG 2.0, 2.1 and 2.2, A and AA: the tags
+// of common.mjs, the same in every check), checks <html lang>
 // and <title>, that in-page links have a target, the layout at 320 and
 // 1280 px (layout.mjs: reflow, 24×24 targets, the fields' styles, the quick
 // exit first; a screenshot of each page at each width under
@@ -51,29 +52,20 @@
 // The last line is `N passed, M failed`; the exit code is 0 only when M is 0.
 // CHROMIUM (default /usr/bin/chromium) names another Chromium binary.
 
-import { execFile, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-import { createRequire } from 'node:module';
 
 import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 
+import {
+  BIN, CHROMIUM, ROOT, SHOTS_DIR, addStaff as addStaffIn, axe, axeProblems, reporter,
+  startServer as startServerIn, stopServer as stopServerIn,
+} from './common.mjs';
 import { layoutProblems } from './layout.mjs';
 
-// The axe-core this package depends on, not the copy @axe-core/playwright
-// pins for itself.
-const axe = createRequire(import.meta.url)('axe-core');
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
 const LANGS = ['fi', 'sv', 'en'];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SLUG = 'helpline';
 // A recipient whose identity was thrown away as soon as it was made: what
 // this run seals can never be opened, which is all a browser check needs.
@@ -84,10 +76,7 @@ const QUICK_EXIT = 'https://quick-exit.invalid/';
 // Every page's quick-exit link: the same-origin step that clears the site's
 // data in the browser and sends it on to QUICK_EXIT.
 const QUICK_EXIT_HREF = '/exit';
-const START_TIMEOUT_MS = 30_000;
 const OVERALL_TIMEOUT_MS = 10 * 60_000;
-// Every page at each width (layout.mjs), kept for a person to look at.
-const SHOTS_DIR = path.join(ROOT, 'target', 'browser-screenshots');
 const SCREENSHOTS = {
   errors: '/tmp/a11y-contact-errors.png',
   receipt: '/tmp/a11y-receipt.png',
@@ -128,28 +117,12 @@ const LONG = {
 // The service's time zone (the config sets none: suoja's default).
 const SERVICE_ZONE = 'Europe/Helsinki';
 
-const binArg = process.argv[2] || process.env.SUOJA_BIN;
-const BIN = binArg ? path.resolve(binArg) : path.join(ROOT, 'target', 'debug', 'suoja');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-let passed = 0;
-let failed = 0;
+const { report, counts } = reporter();
 let server = null;
 let browser = null;
 let workDir = null;
 // The first-run link's token, as the server printed it.
 let setupToken = null;
-
-function report(label, problems) {
-  if (problems.length === 0) {
-    passed += 1;
-    console.log(`ok  ${label}`);
-  } else {
-    failed += 1;
-    console.log(`FAIL ${label}`);
-    for (const p of problems) console.log(`  ${p.replace(/\n/g, '\n  ')}`);
-  }
-}
 
 function config(dir) {
   const q = (s) => JSON.stringify(s); // a TOML basic string is a JSON string here
@@ -206,30 +179,11 @@ en = "For people under 25."
 `;
 }
 
-// Only the file we wrote configures the binary: no SUOJA_* override from
-// outside.
-const serverEnv = () => Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !k.startsWith('SUOJA_')),
-);
-
 /**
  * `suoja staff add`: a counsellor of SLUG, before the server starts (it
  * reads counsellors' keys at start). Resolves with the one-time password.
  */
-async function addStaff(configFile, { username, name }) {
-  const stdout = await new Promise((resolve, reject) => {
-    execFile(
-      BIN,
-      ['staff', 'add', '--config', configFile, '--username', username, '--name', name,
-        '--role', 'counsellor', '--service', SLUG],
-      { cwd: workDir, env: serverEnv(), timeout: START_TIMEOUT_MS },
-      (error, out, err) => (error ? reject(new Error(`suoja staff add ${username}: ${error.message}\n${err}`)) : resolve(out)),
-    );
-  });
-  const m = /^one-time password: (\S+)$/m.exec(stdout);
-  if (!m) throw new Error(`suoja staff add ${username} printed no "one-time password:" line`);
-  return m[1];
-}
+const addStaff = (configFile, { username, name }) => addStaffIn(configFile, workDir, { username, name, service: SLUG });
 
 /**
  * The messages of the locale files that have no variable, for checking
@@ -255,45 +209,22 @@ async function loadMessages() {
 }
 let tr = null;
 
-/** Starts the server and resolves with its base URL, from its stdout. */
+/**
+ * Starts the server and resolves with its base URL; notes the first-run
+ * link's token it prints.
+ */
 async function startServer(configFile) {
-  server = spawn(BIN, ['serve', '--config', configFile], {
-    cwd: workDir,
-    env: serverEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stderr = [];
-  server.stderr.on('data', (d) => {
-    stderr.push(d.toString());
-    if (stderr.length > 200) stderr.shift();
-  });
-  return await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no "suoja listening on" line within ${START_TIMEOUT_MS} ms\n${stderr.join('')}`)),
-      START_TIMEOUT_MS,
-    );
-    server.on('error', (e) => { clearTimeout(timer); reject(new Error(`cannot start ${BIN}: ${e.message}`)); });
-    server.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${BIN} exited (${signal ?? code}) before listening\n${stderr.join('')}`));
-    });
-    createInterface({ input: server.stdout }).on('line', (line) => {
-      const setup = /\/en\/staff\/setup\?token=([0-9a-f]+)$/.exec(line.trim());
+  const started = startServerIn(configFile, workDir, {
+    lines: (line) => {
+      const setup = /\/en\/staff\/setup\?token=([0-9a-f]+)$/.exec(line);
       if (setup) setupToken = setup[1];
-      const m = /^suoja listening on (http:\/\/[^/\s]+\/)$/.exec(line.trim());
-      if (m) { clearTimeout(timer); resolve(new URL(m[1])); }
-    });
+    },
   });
+  server = started.server;
+  return started.base;
 }
 
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
+const stopServer = () => stopServerIn(server);
 
 /**
  * A context that lets the browser talk to the server's origin only: every
@@ -392,18 +323,9 @@ async function checkPage(guard, page, lang, since, { runAxe = true, label = 'pag
   // Reflow, target size, input styles and the quick exit's place, at 320
   // and 1280 px, with a screenshot at each (layout.mjs).
   problems.push(...await layoutProblems(page, { label, shots: SHOTS_DIR }));
-  if (runAxe) {
-    // Legacy mode runs axe.run in the page itself. The default opens a blank
-    // page for every analysis to merge the frames' results, which doubles
-    // the time; these pages have no frames (their CSP, default-src 'none',
-    // would load none).
-    const results = await new AxeBuilder({ page, axeSource: axe.source })
-      .withTags(AXE_TAGS).setLegacyMode(true).analyze();
-    for (const v of results.violations) {
-      const nodes = v.nodes.map((n) => `    ${n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' | ')}`);
-      problems.push(`axe ${v.id} (${v.impact}): ${v.help}\n${nodes.join('\n')}`);
-    }
-  }
+  // axe-core with the project's tags (common.mjs: WCAG 2.0, 2.1 and 2.2,
+  // A and AA), in the page itself.
+  if (runAxe) problems.push(...await axeProblems(page));
   return problems;
 }
 
@@ -1595,15 +1517,15 @@ process.stdout.on('error', () => process.exit(1));
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     console.log(`FAIL interrupted by ${sig}`);
-    console.log(`${passed} passed, ${failed + 1} failed`);
+    console.log(`${counts.passed} passed, ${counts.failed + 1} failed`);
     process.exit(130); // the exit handler above stops the server
   });
 }
 
 const watchdog = setTimeout(() => {
   console.log(`FAIL the whole run took longer than ${OVERALL_TIMEOUT_MS / 1000} s`);
-  failed += 1;
-  cleanUp().finally(() => { console.log(`${passed} passed, ${failed} failed`); process.exit(1); });
+  counts.failed += 1;
+  cleanUp().finally(() => { console.log(`${counts.passed} passed, ${counts.failed} failed`); process.exit(1); });
 }, OVERALL_TIMEOUT_MS);
 
 const started = Date.now();
@@ -1616,5 +1538,5 @@ try {
   clearTimeout(watchdog);
 }
 console.log(`# ${Math.round((Date.now() - started) / 1000)} s`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+console.log(`${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed === 0 && counts.passed > 0 ? 0 : 1);

@@ -2,8 +2,10 @@
 // 1280 CSS px wide, on the page as it is loaded (no second load):
 //
 // - reflow (WCAG 1.4.10): the document does not scroll sideways, and no
-//   element is wider than its box or sticks out of the screen, but those
-//   in SCROLL_ALLOWED, each with its reason;
+//   element is wider than its box, sticks out of the screen on either side
+//   or clips its text (overflow hidden, an ellipsis), but those in
+//   SCROLL_ALLOWED, each with its reason; langs.mjs adds a 640 px width, a
+//   1280 px window at 200 % zoom;
 // - target size (WCAG 2.5.8): every visible link, button and form control
 //   is at least 24×24 CSS px, but for the standard's exceptions that can be
 //   computed: a link inside a sentence, and an undersized target whose
@@ -22,6 +24,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const WIDTHS = [320, 1280];
+// A 1280×800 window at 200 % zoom lays the page out as a 640×400 one does
+// (CSS px = device px / zoom): the reflow of WCAG 1.4.4 and 1.4.10 at 200 %.
+export const ZOOM_200 = 640;
+const HEIGHTS = { [ZOOM_200]: 400 };
 
 // Elements whose content may be wider than their box on purpose.
 const SCROLL_ALLOWED = [
@@ -63,7 +69,15 @@ function measure({ allowed }) {
   for (const e of document.querySelectorAll('body *')) {
     if (isAllowed(e) || !shown(e)) continue;
     const r = e.getBoundingClientRect();
+    const s = getComputedStyle(e);
     if (r.right > vw + 1) wide.push(`${name(e)} reaches ${Math.round(r.right)} px`);
+    // On a right-to-left page what does not fit sticks out on the left,
+    // where the document cannot scroll to it.
+    else if (r.left < -1) wide.push(`${name(e)} starts at ${Math.round(r.left)} px, off the screen's left edge`);
+    // Text cut off: a box that clips holds more than it shows.
+    else if (['hidden', 'clip'].includes(s.overflowY) && e.clientHeight > 0 && e.scrollHeight > e.clientHeight + 1) {
+      wide.push(`${name(e)} clips its content: ${e.scrollHeight} px high in ${e.clientHeight}`);
+    } else if (s.textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth) wide.push(`${name(e)} cuts its text off with an ellipsis`);
     else if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1) {
       wide.push(`${name(e)} holds ${e.scrollWidth} px in ${e.clientWidth}`);
     }
@@ -108,8 +122,11 @@ function measure({ allowed }) {
       const label = e.id && document.querySelector(`label[for="${CSS.escape(e.id)}"]`);
       if (!label) problems.push(`${e.type} ${name(e)} has no label`);
       else {
+        // Beside it: after it in the line's direction (on its left in a
+        // right-to-left page), not on a line under it.
         const l = label.getClientRects()[0];
-        if (l && (l.top >= r.bottom || l.left < r.right - 1)) problems.push(`the label of ${e.type} ${name(e)} is not beside it (wrapped under it)`);
+        const after = s.direction === 'rtl' ? l && l.right <= r.left + 1 : l && l.left >= r.right - 1;
+        if (l && (l.top >= r.bottom || !after)) problems.push(`the label of ${e.type} ${name(e)} is not beside it (wrapped under it)`);
       }
     } else {
       const border = parseFloat(s.borderTopWidth);
@@ -153,19 +170,20 @@ function measure({ allowed }) {
 const slug = (s) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
 
 /**
- * The layout problems of `page` at each width, each prefixed with the
- * width; a screenshot at each width under `shots`. The viewport is put back
- * as it was.
+ * The layout problems of `page` at each of `widths`, each prefixed with the
+ * width; a screenshot at each of `shotWidths` under `shots` (none without
+ * `shots`). The viewport is put back as it was.
  */
-export async function layoutProblems(page, { label, shots }) {
+export async function layoutProblems(page, { label, shots, widths = WIDTHS, shotWidths = widths }) {
   const problems = [];
   const viewport = page.viewportSize();
   const allowed = SCROLL_ALLOWED.map(([selector]) => selector);
-  mkdirSync(shots, { recursive: true });
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: width < 600 ? 640 : 800 });
-    for (const p of await page.evaluate(measure, { allowed })) problems.push(`at ${width} px: ${p}`);
-    await page.screenshot({ path: path.join(shots, `${slug(label)}@${width}.png`), fullPage: true });
+  if (shots) mkdirSync(shots, { recursive: true });
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: HEIGHTS[width] || (width < 600 ? 640 : 800) });
+    const at = width === ZOOM_200 ? `${width} px (1280 px at 200 % zoom)` : `${width} px`;
+    for (const p of await page.evaluate(measure, { allowed })) problems.push(`at ${at}: ${p}`);
+    if (shots && shotWidths.includes(width)) await page.screenshot({ path: path.join(shots, `${slug(label)}@${width}.png`), fullPage: true });
   }
   if (viewport) await page.setViewportSize(viewport);
   return problems;

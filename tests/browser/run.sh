@@ -2,7 +2,8 @@
 # Accessibility, cookie and no-third-party check of suoja's client and staff
 # pages in headless Chromium (see a11y.mjs), then the hostile-content check
 # of the counsellor's views (hostile.mjs, corpus in hostile-corpus.txt),
-# then the live chat with its script on and off (chat.mjs).
+# then the live chat with its script on and off (chat.mjs), then every client
+# page and flow in every client language (langs.mjs).
 # Installs what is missing, then runs both (about four minutes on two busy
 # cores; a screenshot of every page at 320 and 1280 px is left under
 # target/browser-screenshots/):
@@ -54,4 +55,10 @@ node "$here/hostile.mjs" "$@" || status=1
 # The live chat, script on and off, both ways, hostile content, axe in three
 # languages, 320 px screenshots (chat.mjs): ~1 min.
 node "$here/chat.mjs" "$@" || status=1
+# Every client page and flow in all eleven client languages with JavaScript
+# off: axe (WCAG 2.2 AA), lang and dir, focus not obscured, target size and
+# reflow at 320 px; widths, 200 % zoom, forced colours and mirroring in fi,
+# en and ar; the staff login's paste and password-manager support
+# (langs.mjs, wcag22.mjs).
+node "$here/langs.mjs" "$@" || status=1
 exit "$status"
