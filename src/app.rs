@@ -44,6 +44,8 @@ pub struct Inner {
     pub sealing: tokio::sync::Semaphore,
     /// Marks services with new activity for the next batch of notices.
     pub notifier: crate::notify::Notifier,
+    /// Statistics counted as events happen, written within a second.
+    pub stats: crate::stats::Tally,
     /// The first-run link's token, while no admin exists.
     pub setup: crate::admin::Setup,
     /// Rotation jobs running in this instance.
@@ -155,6 +157,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::admin::routes())
         .merge(crate::rotation::pages::routes())
         .merge(crate::services::pages::routes())
+        .merge(crate::stats::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(

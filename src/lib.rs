@@ -25,5 +25,6 @@ pub mod seal;
 pub mod serve;
 pub mod services;
 pub mod staff;
+pub mod stats;
 pub mod telemetry;
 pub mod web;

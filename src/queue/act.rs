@@ -175,8 +175,17 @@ async fn seal_and_store(
         sealed: &sealed,
     };
     store::add_message_as(&mut tx, message, rules).await?;
+    let first_reply =
+        author == Author::Staff && crate::stats::store::is_first_reply(&mut tx, &meta.id).await?;
     audit(&mut tx, &session.staff.id, action, service, case).await?;
     tx.commit().await?;
+    if first_reply {
+        state.stats.count(
+            &meta.service,
+            crate::stats::Metric::Answered,
+            crate::stats::ALL,
+        );
+    }
     Ok(())
 }
 

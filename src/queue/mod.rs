@@ -5,7 +5,7 @@
 //! another service answers exactly as a case that does not exist.
 
 mod act;
-mod case;
+pub(crate) mod case;
 mod list;
 pub mod store;
 pub mod views;
