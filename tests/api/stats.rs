@@ -87,7 +87,10 @@ async fn marking_a_case_counts_each_reason_once_and_marking_again_moves_only_the
     // The form is on the case page, every active reason and outcome.
     let page = pia.get(&format!("/en/staff/cases/{case}")).await;
     assert!(page.body.contains(r#"<h2 id="marks">Statistics</h2>"#));
-    assert!(page.body.contains(&format!(r#"action="/en/staff/cases/{case}/mark""#)));
+    assert!(
+        page.body
+            .contains(&format!(r#"action="/en/staff/cases/{case}/mark""#))
+    );
     assert!(page.body.contains("Loneliness") && page.body.contains("Referred elsewhere"));
     let messages = app.count("select count(*) from messages").await;
 
@@ -100,7 +103,10 @@ async fn marking_a_case_counts_each_reason_once_and_marking_again_moves_only_the
     assert_eq!(counter(&app, "reasons", "family").await, 1);
     assert_eq!(counter(&app, "reasons", "loneliness").await, 1);
     assert_eq!(counter(&app, "outcomes", "answered").await, 1);
-    assert_eq!(app.count("select count(*) from messages").await, messages + 1);
+    assert_eq!(
+        app.count("select count(*) from messages").await,
+        messages + 1
+    );
 
     // Shown back, ticked, and as a note in the thread.
     let page = pia.get(&done.location).await;
@@ -108,14 +114,21 @@ async fn marking_a_case_counts_each_reason_once_and_marking_again_moves_only_the
     assert!(page.body.contains(
         "Marked for the statistics: Family and relationships, Loneliness. Outcome: Answered."
     ));
-    assert!(page.body.contains(r#"value="family" checked"#), "{}", page.body);
+    assert!(
+        page.body.contains(r#"value="family" checked"#),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains(r#"value="answered" checked"#));
 
     // The same marks again: nothing moves, no note is added.
     let again = mark(&pia, &case, &["loneliness", "family"], "answered").await;
     assert_eq!(again.status, 303);
     assert_eq!(counter(&app, "reasons", "family").await, 1);
-    assert_eq!(app.count("select count(*) from messages").await, messages + 1);
+    assert_eq!(
+        app.count("select count(*) from messages").await,
+        messages + 1
+    );
 
     // Changed marks move only the difference, in the first marking's month.
     let changed = mark(&pia, &case, &["loneliness", "violence"], "referred").await;
@@ -170,7 +183,11 @@ async fn contacts_calls_bookings_groups_no_shows_and_first_replies_are_counted_b
     let pw = app.with_staff(&[PIA]).await;
     for (lang, n) in [("fi", 2), ("sv", 1), ("en", 1)] {
         for _ in 0..n {
-            let fields = [("topic", "general"), ("message", "counted"), ("way", "none")];
+            let fields = [
+                ("topic", "general"),
+                ("message", "counted"),
+                ("way", "none"),
+            ];
             assert_eq!(app.submit(lang, SERVICE, &fields).await.0, 200);
         }
     }
@@ -184,7 +201,11 @@ async fn contacts_calls_bookings_groups_no_shows_and_first_replies_are_counted_b
     let choice = format!("slot:{slot}");
     let booked = client()
         .post(app.url(&format!("/sv/services/{SERVICE}/book")))
-        .form(&[("token", token.as_str()), ("choice", &choice), ("call", "you_call")])
+        .form(&[
+            ("token", token.as_str()),
+            ("choice", &choice),
+            ("call", "you_call"),
+        ])
         .send()
         .await
         .unwrap();
@@ -339,7 +360,13 @@ async fn after_marking_no_row_in_the_clear_links_a_reason_to_the_case() {
         )
         .await;
     assert_eq!(note.status, 303);
-    let done = mark(&pia, &case, &["substances", "asylum_migration"], "could_not_help").await;
+    let done = mark(
+        &pia,
+        &case,
+        &["substances", "asylum_migration"],
+        "could_not_help",
+    )
+    .await;
     assert_eq!(done.status, 303);
     wait_for(&app, "contacts", "en", 1).await;
 
@@ -419,7 +446,11 @@ const PLANTED: &[(&str, &str, [i64; 12])] = &[
     ("contacts", "sv", [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
     ("contacts", "en", [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4]),
     ("calls", "all", [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 1]),
-    ("reasons", "loneliness", [1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]),
+    (
+        "reasons",
+        "loneliness",
+        [1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+    ),
     ("reasons", "family", [6, 4, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
     ("outcomes", "answered", [5, 2, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
     ("outcomes", "referred", [3, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
@@ -520,7 +551,12 @@ async fn small_counts_never_leave_the_server_in_the_page_or_the_export() {
     plant_2025(&app).await;
     let ada = Staff::first_login(&app, "ada", &pw[0]).await;
 
-    let csv = ada.http.get(app.url("/en/staff/stats/csv?year=2025")).send().await.unwrap();
+    let csv = ada
+        .http
+        .get(app.url("/en/staff/stats/csv?year=2025"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(csv.status().as_u16(), 200);
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     assert!(
@@ -533,14 +569,22 @@ async fn small_counts_never_leave_the_server_in_the_page_or_the_export() {
     assert!(rows.len() > 100, "{}", rows.len());
     for r in &rows {
         assert!(safe(&r.count), "{r:?}");
-        assert!(r.at_least == r.at_most || r.at_most - r.at_least >= 3, "{r:?}");
+        assert!(
+            r.at_least == r.at_most || r.at_most - r.at_least >= 3,
+            "{r:?}"
+        );
         if r.count == "< 5" {
             assert_eq!((r.at_least, r.at_most), (1, 4), "{r:?}");
         }
     }
     let cell = |metric: &str, category: &str, month: &str| -> String {
         rows.iter()
-            .find(|r| r.service == SERVICE && r.metric == metric && r.category == category && r.month == month)
+            .find(|r| {
+                r.service == SERVICE
+                    && r.metric == metric
+                    && r.category == category
+                    && r.month == month
+            })
             .unwrap_or_else(|| panic!("{metric} {category} {month}"))
             .count
             .clone()
@@ -571,7 +615,11 @@ async fn small_counts_never_leave_the_server_in_the_page_or_the_export() {
         }
     }
     let page = ada.get("/en/staff/stats?year=2025").await;
-    let monthly = page.body.split(r#"<caption id="months-helpline">"#).nth(1).unwrap();
+    let monthly = page
+        .body
+        .split(r#"<caption id="months-helpline">"#)
+        .nth(1)
+        .unwrap();
     let fi_row = monthly
         .split(r#"<th scope="row">Finnish</th>"#)
         .nth(1)
@@ -664,7 +712,10 @@ fn cells_and_sums(rows: &[Exported]) -> (BTreeMap<String, Bounds>, Vec<(Vec<Stri
             v
         });
     for (metric, category) in &lines {
-        let parts = months.iter().map(|m| format!("{metric}/{category}/{m}")).collect();
+        let parts = months
+            .iter()
+            .map(|m| format!("{metric}/{category}/{m}"))
+            .collect();
         sums.push((parts, format!("{metric}/{category}/2025")));
     }
     for (metric, _) in lines.iter().filter(|(_, c)| c == "total") {
@@ -674,7 +725,10 @@ fn cells_and_sums(rows: &[Exported]) -> (BTreeMap<String, Bounds>, Vec<(Vec<Stri
             .map(|(_, c)| c)
             .collect();
         for month in months.iter().chain([&"2025".to_owned()]) {
-            let p = parts.iter().map(|c| format!("{metric}/{c}/{month}")).collect();
+            let p = parts
+                .iter()
+                .map(|c| format!("{metric}/{c}/{month}"))
+                .collect();
             sums.push((p, format!("{metric}/total/{month}")));
         }
         let every = parts
@@ -698,7 +752,11 @@ async fn subtracting_shown_cells_from_totals_recovers_no_hidden_count() {
     let (cells, sums) = cells_and_sums(&rows);
     let hidden = cells.values().filter(|b| b.0 != b.1).count();
     assert!(hidden >= 20, "{hidden} hidden cells to attack");
-    assert!(sums.len() >= 40, "rows, columns and year sums: {}", sums.len());
+    assert!(
+        sums.len() >= 40,
+        "rows, columns and year sums: {}",
+        sums.len()
+    );
 
     let recovered = attack(&mut cells.clone(), &sums);
     assert!(recovered.is_empty(), "recovered: {recovered:?}");
@@ -711,7 +769,11 @@ async fn subtracting_shown_cells_from_totals_recovers_no_hidden_count() {
         with_true_totals.insert(format!("{metric}/{category}/2025"), Bounds(year, year));
     }
     let recovered = attack(&mut with_true_totals, &sums);
-    for pinned in ["contacts/fi/2025-02", "contacts/sv/2025-01", "reasons/loneliness/2025-03"] {
+    for pinned in [
+        "contacts/fi/2025-02",
+        "contacts/sv/2025-01",
+        "reasons/loneliness/2025-03",
+    ] {
         assert!(recovered.contains(&pinned.to_owned()), "{recovered:?}");
     }
 }
@@ -732,16 +794,35 @@ async fn only_admins_see_the_statistics_and_edit_the_reasons() {
     ] {
         assert_eq!(pia.get(path).await.status, 403, "{path}");
         let away = anonymous.get(path).await;
-        assert_eq!((away.status, away.location.as_str()), (303, "/en/staff/login"));
+        assert_eq!(
+            (away.status, away.location.as_str()),
+            (303, "/en/staff/login")
+        );
         assert_eq!(ada.get(path).await.status, 200, "{path}");
     }
-    assert!(!pia.get("/en/staff").await.body.contains("/en/staff/stats\""));
-    assert!(ada.get("/en/staff/stats").await.body.contains("Contact reasons and outcomes"));
+    assert!(
+        !pia.get("/en/staff")
+            .await
+            .body
+            .contains("/en/staff/stats\"")
+    );
+    assert!(
+        ada.get("/en/staff/stats")
+            .await
+            .body
+            .contains("Contact reasons and outcomes")
+    );
     let pia_csrf = pia.csrf().await;
     let refused = pia
         .post(
             "/en/staff/stats/categories",
-            &[("csrf", &pia_csrf), ("kind", "reason"), ("name_fi", "x"), ("name_sv", "x"), ("name_en", "x")],
+            &[
+                ("csrf", &pia_csrf),
+                ("kind", "reason"),
+                ("name_fi", "x"),
+                ("name_sv", "x"),
+                ("name_en", "x"),
+            ],
         )
         .await;
     assert_eq!(refused.status, 403);
@@ -783,11 +864,22 @@ async fn only_admins_see_the_statistics_and_edit_the_reasons() {
     // Renamed, moved up past "Something else", retired and restored.
     let path = format!("/en/staff/stats/categories/{id}");
     let saved = ada
-        .post(&path, &[("csrf", &csrf), ("name_fi", "Rahapelaaminen"), ("name_sv", "Spel om pengar"), ("name_en", "Gambling")])
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("name_fi", "Rahapelaaminen"),
+                ("name_sv", "Spel om pengar"),
+                ("name_en", "Gambling"),
+            ],
+        )
         .await;
     assert_eq!(saved.status, 303);
     let moved = ada
-        .post(&format!("{path}/move"), &[("csrf", &csrf), ("direction", "up")])
+        .post(
+            &format!("{path}/move"),
+            &[("csrf", &csrf), ("direction", "up")],
+        )
         .await;
     assert_eq!(moved.status, 303);
     let list = ada.get("/en/staff/stats/categories").await.body;
@@ -795,22 +887,37 @@ async fn only_admins_see_the_statistics_and_edit_the_reasons() {
     let other = list.find("Något annat").unwrap();
     assert!(gambling < other, "moved up past the last default");
     assert_eq!(
-        ada.post(&format!("{path}/move"), &[("csrf", &csrf), ("direction", "sideways")])
-            .await
-            .status,
+        ada.post(
+            &format!("{path}/move"),
+            &[("csrf", &csrf), ("direction", "sideways")]
+        )
+        .await
+        .status,
         400
     );
     let retired = ada
-        .post(&format!("{path}/retire"), &[("csrf", &csrf), ("retired", "1")])
+        .post(
+            &format!("{path}/retire"),
+            &[("csrf", &csrf), ("retired", "1")],
+        )
         .await;
     assert_eq!(retired.status, 303);
     let page = pia.get(&format!("/fi/staff/cases/{case}")).await;
-    assert!(!page.body.contains("Rahapelaaminen"), "a retired reason is not offered");
+    assert!(
+        !page.body.contains("Rahapelaaminen"),
+        "a retired reason is not offered"
+    );
     assert_eq!(mark(&pia, &case, &[&id], "").await.status, 400);
     let restored = ada
-        .post(&format!("{path}/retire"), &[("csrf", &csrf), ("retired", "0")])
+        .post(
+            &format!("{path}/retire"),
+            &[("csrf", &csrf), ("retired", "0")],
+        )
         .await;
-    assert_eq!(restored.location, "/en/staff/stats/categories?notice=restored");
+    assert_eq!(
+        restored.location,
+        "/en/staff/stats/categories?notice=restored"
+    );
     assert_eq!(mark(&pia, &case, &[&id], "").await.status, 303);
     assert_eq!(
         app.count("select count(*) from audit_log where action = 'stats_category'")
@@ -818,7 +925,9 @@ async fn only_admins_see_the_statistics_and_edit_the_reasons() {
         5
     );
     assert_eq!(
-        ada.get("/en/staff/stats/categories/no-such-category").await.status,
+        ada.get("/en/staff/stats/categories/no-such-category")
+            .await
+            .status,
         404
     );
 }
