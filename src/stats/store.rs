@@ -5,7 +5,7 @@
 use sqlx::{AnyConnection, Row};
 
 use super::categories::{Category, Kind};
-use super::tally::{Deltas, Key};
+pub use super::tally::{Deltas, Key};
 use super::{Metric, this_month};
 use crate::db::Db;
 

@@ -12,10 +12,11 @@
 //! shown side by side without adding to what can be worked out.
 //!
 //! Rounding totals was weighed and not chosen: with exact cells beside it a
-//! rounded total can still pin a hidden count. Cells 5, 6 and 7 and a
-//! hidden h make 19 + h; rounded to tens that is 20 for h = 1, 2, 3 and 30
-//! only for h = 4 (docs/STATISTICS.md). Only the counters hold exact small
-//! numbers, and only the database keeps those.
+//! rounded total can still pin a hidden count. Cells 5, 8 and 10 and a
+//! hidden h make 23 + h; rounded to tens that is 20 for h = 1 and 30 for
+//! h = 2, 3 or 4, so a total shown as 20 says h = 1 (docs/STATISTICS.md).
+//! Only the counters hold exact small numbers, and only the database keeps
+//! those.
 
 /// Counts below this, other than 0, are not shown.
 pub const THRESHOLD: i64 = 5;

@@ -635,6 +635,11 @@ async fn small_counts_never_leave_the_server_in_the_page_or_the_export() {
     assert!(page.body.contains("a count from 1 to 4 is shown as"));
 }
 
+/// Every shown number by name (`metric/category/period`).
+type Cells = BTreeMap<String, Bounds>;
+/// A statement of the tables: these cells add up to that one.
+type Sum = (Vec<String>, String);
+
 /// What the shown numbers allow a cell to be: its least and greatest value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Bounds(i64, i64);
@@ -657,7 +662,7 @@ fn bounds(shown: &str) -> Bounds {
 /// every cell of a group to its total's year), tightened by interval
 /// propagation until nothing moves. Returns the cells shown hidden that
 /// end up with one possible value.
-fn attack(cells: &mut BTreeMap<String, Bounds>, sums: &[(Vec<String>, String)]) -> Vec<String> {
+fn attack(cells: &mut Cells, sums: &[Sum]) -> Vec<String> {
     let hidden: Vec<String> = cells
         .iter()
         .filter(|(_, b)| b.0 != b.1)
@@ -696,7 +701,7 @@ fn attack(cells: &mut BTreeMap<String, Bounds>, sums: &[(Vec<String>, String)]) 
 
 /// The cells of SERVICE's groups and the sums the tables state between
 /// them, from the export's rows.
-fn cells_and_sums(rows: &[Exported]) -> (BTreeMap<String, Bounds>, Vec<(Vec<String>, String)>) {
+fn cells_and_sums(rows: &[Exported]) -> (Cells, Vec<Sum>) {
     let mine: Vec<&Exported> = rows.iter().filter(|r| r.service == SERVICE).collect();
     let key = |r: &Exported| format!("{}/{}/{}", r.metric, r.category, r.month);
     let cells = mine.iter().map(|r| (key(r), bounds(&r.count))).collect();
