@@ -174,9 +174,9 @@ async fn seal_and_store(
         key_epoch: keys.epoch,
         sealed: &sealed,
     };
-    store::add_message_as(&mut tx, message, rules).await?;
     let first_reply =
-        author == Author::Staff && crate::stats::store::is_first_reply(&mut tx, &meta.id).await?;
+        author == Author::Staff && crate::stats::store::no_reply_yet(&mut tx, &meta.id).await?;
+    store::add_message_as(&mut tx, message, rules).await?;
     audit(&mut tx, &session.staff.id, action, service, case).await?;
     tx.commit().await?;
     if first_reply {

@@ -5,7 +5,7 @@
 //! another service answers exactly as a case that does not exist.
 
 mod act;
-pub(crate) mod case;
+mod case;
 mod list;
 pub mod store;
 pub mod views;
@@ -20,6 +20,9 @@ use crate::seal;
 use crate::staff::StaffSession;
 use crate::web::PageError;
 use store::CaseMeta;
+
+/// The case page with an error, for the statistics' marking form.
+pub(crate) use case::{Typed, show_case};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -225,15 +225,20 @@ pub async fn thread_unchanged(
     Ok(usize::try_from(now).is_ok_and(|n| n == length))
 }
 
-/// Inside the transaction that added a reply: whether it is the case's
-/// first. Read after the insert, under the case row's lock, so two first
-/// replies at once count once.
-pub async fn is_first_reply(conn: &mut AnyConnection, case_id: &str) -> Result<bool, sqlx::Error> {
+/// Inside the transaction that adds a reply, before it is added: whether
+/// the case has none yet. The case row is taken first (on PostgreSQL its
+/// lock makes two replies at once take turns; on SQLite the write lock
+/// does), so two first replies at once count once.
+pub async fn no_reply_yet(conn: &mut AnyConnection, case_id: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query("update cases set updated_on = updated_on where id = $1")
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
     let replies: i64 =
         sqlx::query("select count(*) from messages where case_id = $1 and author = 'staff'")
             .bind(case_id)
-            .fetch_one(conn)
+            .fetch_one(&mut *conn)
             .await?
             .try_get(0)?;
-    Ok(replies == 1)
+    Ok(replies == 0)
 }

@@ -106,6 +106,12 @@ const ADMIN_ONLY: &[&str] = &[
     "/{lang}/staff/services/new",
     "/{lang}/staff/services/{slug}",
     "/{lang}/staff/services/{slug}/retire",
+    "/{lang}/staff/stats",
+    "/{lang}/staff/stats/csv",
+    "/{lang}/staff/stats/categories",
+    "/{lang}/staff/stats/categories/{category}",
+    "/{lang}/staff/stats/categories/{category}/move",
+    "/{lang}/staff/stats/categories/{category}/retire",
     "/{lang}/staff/people",
     "/{lang}/staff/people/invite",
     "/{lang}/staff/people/revoke",
@@ -114,12 +120,6 @@ const ADMIN_ONLY: &[&str] = &[
     "/{lang}/staff/people/deactivate",
     "/{lang}/staff/people/reactivate",
     "/{lang}/staff/people/reset",
-    "/{lang}/staff/stats",
-    "/{lang}/staff/stats/csv",
-    "/{lang}/staff/stats/categories",
-    "/{lang}/staff/stats/categories/{category}",
-    "/{lang}/staff/stats/categories/{category}/move",
-    "/{lang}/staff/stats/categories/{category}/retire",
 ];
 
 /// Routes that act on the service named in the form: only its members.
