@@ -81,7 +81,7 @@ stats-save = Save
 stats-back-to-categories = Back to contact reasons and outcomes
 audit-action-stats-category = Changed the contact reasons or outcomes
 
-stats-mark-title = Statistics
+stats-mark-title = For the statistics
 stats-mark-intro = Mark what this case is about, for the service's yearly statistics. Only monthly counts are kept. What you mark is stored sealed in a note of this case, which only the service's counsellors can read.
 stats-mark-reasons = Contact reasons (choose one or more)
 stats-mark-outcome = Outcome (optional)

@@ -3,7 +3,7 @@
 staff-stats = Tilastot
 stats-title = Tilastot
 stats-intro = Kuinka paljon yhteydenottoja kukin palvelu sai, millaisia ne olivat ja miten niihin vastattiin, kuukausittain. Luvut eivät kytkeydy yksittäisiin tapauksiin, eikä mitään tallenneta kuukautta tarkemmin.
-stats-small = Pienten lukujen takana olevien ihmisten suojaamiseksi luvut 1–4 näytetään muodossa "< 5". Jos summaan sisältyy tällainen luku, summa näytetään välinä, jolle se varmasti osuu, esimerkiksi "62–65".
+stats-small = Pienten lukujen takana olevien ihmisten suojaamiseksi luvut 1–4 näytetään muodossa "< 5". Jos summaan sisältyy tällainen luku, summa näytetään vaihteluvälinä, jonka sisällä se on, esimerkiksi "62–65".
 stats-year = Vuosi
 stats-show = Näytä
 stats-csv = Lataa vuosi { $year } CSV-tiedostona

@@ -52,7 +52,7 @@ stats-outcomes = Utfall
 stats-name-fi = Namn på finska
 stats-name-sv = Namn på svenska
 stats-name-en = Namn på engelska
-stats-state = Läge
+stats-state = Status
 stats-actions = Åtgärder
 stats-state-in-use = I bruk
 stats-state-retired = Tagen ur bruk
@@ -81,7 +81,7 @@ stats-save = Spara
 stats-back-to-categories = Tillbaka till kontaktorsaker och utfall
 audit-action-stats-category = Ändrade kontaktorsakerna eller utfallen
 
-stats-mark-title = Statistik
+stats-mark-title = För statistiken
 stats-mark-intro = Markera vad ärendet gäller, för tjänstens årsstatistik. Bara antal per månad sparas. Det du markerar sparas krypterat i en anteckning i det här ärendet, som bara tjänstens medarbetare kan läsa.
 stats-mark-reasons = Kontaktorsaker (välj en eller flera)
 stats-mark-outcome = Utfall (frivilligt)

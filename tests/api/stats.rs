@@ -86,7 +86,10 @@ async fn marking_a_case_counts_each_reason_once_and_marking_again_moves_only_the
 
     // The form is on the case page, every active reason and outcome.
     let page = pia.get(&format!("/en/staff/cases/{case}")).await;
-    assert!(page.body.contains(r#"<h2 id="marks">Statistics</h2>"#));
+    assert!(
+        page.body
+            .contains(r#"<h2 id="marks">For the statistics</h2>"#)
+    );
     assert!(
         page.body
             .contains(&format!(r#"action="/en/staff/cases/{case}/mark""#))
