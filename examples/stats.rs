@@ -162,6 +162,7 @@ async fn measure(args: &Args, binary: &Path, dir: &Path, url: &str) -> Result<()
 /// of the last three years, and six reasons added to the default fourteen.
 async fn fill(url: &str, cases: usize, this_year: i32) -> Result<(i64, usize), BoxError> {
     let db = suoja::db::Db::connect(url).await?;
+    store::seed_defaults(&db).await?;
     let mut conn = db.pool.acquire().await?;
     for (i, name) in [
         "Gaming",

@@ -23,7 +23,10 @@ create index stats_counts_month on stats_counts (month);
 
 -- The contact reasons and outcomes a counsellor marks a case with: one list
 -- for the organisation, edited by admins, in three languages. A category
--- in use is retired, never deleted: its counts keep their meaning.
+-- in use is retired, never deleted: its counts keep their meaning. The
+-- default list is written by the server when it finds the table empty
+-- (`stats::categories::DEFAULTS`), not here: a database just migrated stays
+-- empty, as `suoja import` needs it.
 create table stats_categories (
     id text not null primary key,             -- stable; counters and sealed marks name it
     kind text not null,                       -- 'reason' or 'outcome'
@@ -34,24 +37,3 @@ create table stats_categories (
     retired integer not null default 0,
     constraint stats_categories_kind check (kind in ('reason', 'outcome'))
 );
-
--- A default list: the broad reasons helplines report by, and four outcomes.
-insert into stats_categories (id, kind, position, name_fi, name_sv, name_en) values
-    ('mental_health', 'reason', 10, 'Mielenterveys ja jaksaminen', 'Psykisk hälsa och ork', 'Mental health and coping'),
-    ('family', 'reason', 20, 'Perhe ja ihmissuhteet', 'Familj och relationer', 'Family and relationships'),
-    ('violence', 'reason', 30, 'Väkivalta ja kaltoinkohtelu', 'Våld och övergrepp', 'Violence and abuse'),
-    ('sexual_violence', 'reason', 40, 'Seksuaalinen väkivalta tai sen uhka', 'Sexuellt våld eller hot om det', 'Sexual violence or the threat of it'),
-    ('sexuality_gender', 'reason', 50, 'Seksuaalisuus ja sukupuoli-identiteetti', 'Sexualitet och könsidentitet', 'Sexuality and gender identity'),
-    ('discrimination', 'reason', 60, 'Syrjintä ja häirintä', 'Diskriminering och trakasserier', 'Discrimination and harassment'),
-    ('substances', 'reason', 70, 'Päihteet ja riippuvuudet', 'Rusmedel och beroenden', 'Substance use and addictions'),
-    ('housing_money', 'reason', 80, 'Asuminen ja toimeentulo', 'Boende och försörjning', 'Housing and money'),
-    ('asylum_migration', 'reason', 90, 'Turvapaikka ja maahanmuutto', 'Asyl och migration', 'Asylum and migration'),
-    ('physical_health', 'reason', 100, 'Fyysinen terveys', 'Fysisk hälsa', 'Physical health'),
-    ('school_work', 'reason', 110, 'Koulu, opiskelu ja työ', 'Skola, studier och arbete', 'School, studies and work'),
-    ('loneliness', 'reason', 120, 'Yksinäisyys', 'Ensamhet', 'Loneliness'),
-    ('information', 'reason', 130, 'Tiedon tai avun etsiminen', 'Söker information eller hjälp', 'Looking for information or help'),
-    ('other', 'reason', 140, 'Jokin muu', 'Något annat', 'Something else'),
-    ('answered', 'outcome', 10, 'Vastattu', 'Besvarat', 'Answered'),
-    ('referred', 'outcome', 20, 'Ohjattu muualle', 'Hänvisat vidare', 'Referred elsewhere'),
-    ('no_answer_needed', 'outcome', 30, 'Ei tarvinnut vastausta', 'Behövde inget svar', 'No answer needed'),
-    ('could_not_help', 'outcome', 40, 'Emme voineet auttaa', 'Vi kunde inte hjälpa', 'We could not help');

@@ -4,7 +4,7 @@
 
 use sqlx::{AnyConnection, Row};
 
-use super::categories::{Category, Kind};
+use super::categories::{Category, DEFAULTS, Kind};
 pub use super::tally::{Deltas, Key};
 use super::{Metric, this_month};
 use crate::db::Db;
@@ -101,8 +101,46 @@ pub async fn years(db: &Db) -> Result<Vec<i32>, sqlx::Error> {
     Ok(years)
 }
 
-/// Every reason and outcome, retired ones too, in their order.
+/// Every reason and outcome, retired ones too, in their order; the
+/// default list is written first if there is none at all.
 pub async fn categories(db: &Db) -> Result<Vec<Category>, sqlx::Error> {
+    let list = read_categories(db).await?;
+    if !list.is_empty() {
+        return Ok(list);
+    }
+    seed_defaults(db).await?;
+    read_categories(db).await
+}
+
+/// Writes the default list if the table is empty. Two instances at once
+/// write it once (`on conflict do nothing`).
+pub async fn seed_defaults(db: &Db) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let any: i64 = sqlx::query("select count(*) from stats_categories")
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+    if any > 0 {
+        return tx.commit().await;
+    }
+    for (at, (id, kind, names)) in DEFAULTS.iter().enumerate() {
+        sqlx::query(
+            "insert into stats_categories (id, kind, position, name_fi, name_sv, name_en, retired) \
+             values ($1, $2, $3, $4, $5, $6, 0) on conflict (id) do nothing",
+        )
+        .bind(*id)
+        .bind(kind.as_str())
+        .bind((at as i64 + 1) * 10)
+        .bind(names[0])
+        .bind(names[1])
+        .bind(names[2])
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
+
+async fn read_categories(db: &Db) -> Result<Vec<Category>, sqlx::Error> {
     sqlx::query(
         "select id, kind, position, name_fi, name_sv, name_en, retired from stats_categories \
          order by kind desc, position, id",

@@ -105,6 +105,11 @@ impl Tally {
 }
 
 async fn run(shared: Arc<Shared>, db: Db, mut stopping: watch::Receiver<bool>) {
+    // A new installation's reasons and outcomes, before anyone asks for them
+    // (each reader writes them too, if this has not yet).
+    if let Err(e) = store::seed_defaults(&db).await {
+        tracing::warn!(error = %e, "writing the default contact reasons failed");
+    }
     loop {
         tokio::select! {
             () = shared.wake.notified() => {}

@@ -2,10 +2,12 @@
 //! names in fi, sv and en, the order, and retiring (a category is never
 //! deleted: its counts and the marks sealed in cases keep naming it).
 
+mod defaults;
 mod pages;
 
 use crate::i18n::{Lang, Tr};
 
+pub use defaults::DEFAULTS;
 pub use pages::{add, edit, list, move_one, retire, save};
 
 /// A reason a case is about, or how it ended.

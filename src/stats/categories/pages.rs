@@ -166,6 +166,9 @@ pub async fn add(
         names,
         retired: false,
     };
+    // The default list first, if it was never written: the first category
+    // added must not stand in for it.
+    store::seed_defaults(&state.db).await?;
     let mut tx = state.db.pool.begin().await?;
     store::insert_category(&mut tx, &category).await?;
     audit(&mut tx, &session.staff.id, "stats_category", None, None).await?;
