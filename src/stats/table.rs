@@ -15,6 +15,11 @@ use crate::services::Catalog;
 /// The category name of a total line (in the export).
 pub const TOTAL: &str = "total";
 
+/// The languages a line is always shown for; another a page was used in
+/// (a client language beyond these) gets a line once it has counts,
+/// named in its own language.
+const LANGUAGES: [&str; 3] = ["fi", "sv", "en"];
+
 pub struct Line {
     pub label: String,
     pub category: String,
@@ -90,7 +95,9 @@ fn group(t: &Tr, list: &[Category], raw: &Raw, slug: &str, metric: Metric) -> Op
     let mut categories: Vec<(String, String)> = known(t, list, metric, &counted);
     for c in counted {
         if !categories.iter().any(|(id, _)| id == c) {
-            categories.push((c.clone(), c.clone()));
+            let label =
+                Lang::from_code(c).map_or_else(|| c.clone(), |l| l.native_name().to_owned());
+            categories.push((c.clone(), label));
         }
     }
     let mut lines: Vec<Line> = categories
@@ -128,12 +135,9 @@ fn known(t: &Tr, list: &[Category], metric: Metric, counted: &[&String]) -> Vec<
         Metric::Reasons => Kind::Reason,
         Metric::Outcomes => Kind::Outcome,
         m if m.by_language() => {
-            return Lang::ALL
+            return LANGUAGES
                 .into_iter()
-                .map(|l| {
-                    let code = l.code();
-                    (code.to_owned(), t.t(&format!("stats-lang-{code}")))
-                })
+                .map(|code| (code.to_owned(), t.t(&format!("stats-lang-{code}"))))
                 .collect();
         }
         m => {
