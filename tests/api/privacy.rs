@@ -423,6 +423,12 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         FOLLOW_UP,
         REPLY,
         NOTE,
+        // What the case was marked with, and that it was.
+        "substances",
+        "asylum_migration",
+        "sexual_violence",
+        "could_not_help",
+        "Marked for the statistics",
         FORGED,
         "forged walrus",
         WRONG_PASSWORD,
@@ -446,12 +452,6 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         &phone_receipt.replace('-', ""),
         "127.0.0.83",
         "127.0.0.84",
-        // What the case was marked with, and that it was.
-        "substances",
-        "asylum_migration",
-        "sexual_violence",
-        "could_not_help",
-        "Marked for the statistics",
     ] {
         assert!(
             !logs.contains(secret),
@@ -492,6 +492,8 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         FOLLOW_UP,
         REPLY,
         NOTE,
+        "Marked for the statistics",
+        "Substance use and addictions, Sexual violence",
         &one_time[0],
         NEW_PASSWORD,
         WRONG_PASSWORD,
@@ -507,8 +509,6 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         OFF_DUTY_NOTES,
         &phone_receipt,
         &phone_receipt.replace('-', ""),
-        "Marked for the statistics",
-        "Substance use and addictions, Sexual violence",
     ] {
         assert!(
             !stored.contains(secret),
