@@ -44,6 +44,8 @@ pub struct Inner {
     pub sealing: tokio::sync::Semaphore,
     /// Marks services with new activity for the next batch of notices.
     pub notifier: crate::notify::Notifier,
+    /// Statistics counted as events happen, written within a second.
+    pub stats: crate::stats::Tally,
     /// The first-run link's token, while no admin exists.
     pub setup: crate::admin::Setup,
     /// Rotation jobs running in this instance.
@@ -152,6 +154,7 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(|| async { "ok" }))
         .route("/exit", get(crate::web::exit::leave))
         .merge(crate::intake::routes())
+        .merge(crate::stats::routes())
         .merge(crate::booking::routes())
         .merge(crate::staff::routes())
         .merge(crate::queue::routes())

@@ -27,5 +27,6 @@ pub mod seal;
 pub mod serve;
 pub mod services;
 pub mod staff;
+pub mod stats;
 pub mod telemetry;
 pub mod web;

@@ -50,6 +50,7 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     }
     crate::listen::serve(listener, app, timeouts, shutdown).await;
     tasks.stop().await;
+    state.stats.stop().await;
     // Unlocked counsellor keys are zeroized as they are dropped.
     state.staff.sessions.forget_all();
     if let Some(task) = notify_task {
@@ -145,6 +146,7 @@ async fn build_state(
         staff,
         sealing: tokio::sync::Semaphore::new(cores),
         notifier,
+        stats: crate::stats::Tally::start(db),
         setup: crate::admin::Setup::default(),
         rotation: crate::rotation::pages::Runners::default(),
         chat,

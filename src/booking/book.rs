@@ -215,6 +215,11 @@ async fn accept(
         return Ok(Accepted::Taken);
     }
     state.notifier.activity(&service.slug);
+    let metric = match found {
+        Found::Time(..) => crate::stats::Metric::Bookings,
+        Found::Group(..) => crate::stats::Metric::GroupSignups,
+    };
+    state.stats.count(&service.slug, metric, lang.code());
     let booked = match found {
         Found::Time(starts_at, ends_at) => Booked::Time {
             when: show_when(&t, service, starts_at, ends_at),

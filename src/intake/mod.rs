@@ -114,6 +114,9 @@ async fn submit(
     // the receipt shown only once the write is durable.
     let first = |case: &str| MessageDoc::client_request(case, &service, request).written_from(lang);
     let (receipt, _) = new_case::open_case(&state, &service, "contact", first).await?;
+    state
+        .stats
+        .count(&service.slug, crate::stats::Metric::Contacts, lang.code());
     let view = ReceiptView::new(&state, lang, &service, &receipt);
     Ok(html(StatusCode::OK, &view))
 }

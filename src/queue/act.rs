@@ -178,11 +178,20 @@ pub(crate) async fn seal_and_store(
         key_epoch: keys.epoch,
         sealed: &sealed,
     };
+    let first_reply =
+        author == Author::Staff && crate::stats::store::no_reply_yet(&mut tx, &meta.id).await?;
     store::add_message_as(&mut tx, message, rules).await?;
     if audited {
         audit(&mut tx, &session.staff.id, action, service, case).await?;
     }
     tx.commit().await?;
+    if first_reply {
+        state.stats.count(
+            &meta.service,
+            crate::stats::Metric::Answered,
+            crate::stats::ALL,
+        );
+    }
     Ok(())
 }
 

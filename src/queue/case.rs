@@ -27,6 +27,8 @@ pub struct Typed {
     pub note: String,
     pub error: Option<&'static str>,
     pub notice: Option<&'static str>,
+    /// What is wrong with the marks sent for the statistics.
+    pub mark_error: Option<&'static str>,
 }
 
 #[derive(Deserialize, Default)]
@@ -52,6 +54,7 @@ pub async fn case_page(
         "note" => Some("case-done-note"),
         "status" => Some("case-done-status"),
         "assign" => Some("case-done-assign"),
+        "marked" => Some("stats-mark-done"),
         _ => None,
     };
     let typed = Typed {
@@ -125,6 +128,7 @@ pub async fn show_case(
     let t = Tr::new(lang);
     let (messages, unreadable) = thread(state, session, &meta).await?;
     let members = members_of(&state.db, &meta.service).await?;
+    let marks = crate::stats::mark::form(state, session, &meta, typed.mark_error).await?;
     let assignee = meta
         .assignee
         .as_ref()
@@ -170,6 +174,7 @@ pub async fn show_case(
         note_text: typed.note,
         error: typed.error.map(|e| t.t(e)),
         notice: typed.notice.map(|n| t.t(n)),
+        marks,
     };
     Ok(html(status, &view))
 }

@@ -21,6 +21,9 @@ use crate::staff::StaffSession;
 use crate::web::PageError;
 use store::CaseMeta;
 
+/// The case page with an error, for the statistics' marking form.
+pub(crate) use case::{Typed, show_case};
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/{lang}/staff", get(list::queue))

@@ -66,6 +66,8 @@ pub struct CaseView {
     pub note_text: String,
     pub error: Option<String>,
     pub notice: Option<String>,
+    /// Marking the case for the statistics.
+    pub marks: crate::stats::MarkForm,
 }
 
 #[derive(Template)]

@@ -45,4 +45,5 @@ mod shared_limits;
 mod slow_clients;
 mod staff;
 mod staff_helpers;
+mod stats;
 mod verification;

@@ -106,6 +106,12 @@ const ADMIN_ONLY: &[&str] = &[
     "/{lang}/staff/services/new",
     "/{lang}/staff/services/{slug}",
     "/{lang}/staff/services/{slug}/retire",
+    "/{lang}/staff/stats",
+    "/{lang}/staff/stats/csv",
+    "/{lang}/staff/stats/categories",
+    "/{lang}/staff/stats/categories/{category}",
+    "/{lang}/staff/stats/categories/{category}/move",
+    "/{lang}/staff/stats/categories/{category}/retire",
     "/{lang}/staff/people",
     "/{lang}/staff/people/invite",
     "/{lang}/staff/people/revoke",
@@ -134,6 +140,7 @@ fn fill(path: &str, ids: &Ids) -> String {
     let filled = path
         .replace("{lang}", "en")
         .replace("{slug}", SERVICE)
+        .replace("{category}", "loneliness")
         .replace("/cases/{id}", &format!("/cases/{}", ids.case))
         .replace("/chat/{id}", &format!("/chat/{}", ids.chat))
         .replace("/slots/{id}", &format!("/slots/{}", ids.slot))
@@ -240,6 +247,11 @@ async fn state_of(app: &TestApp) -> Vec<i64> {
         "select count(*) from staff where active = 1 and recipient <> ''",
         "select count(*) from memberships",
         "select count(*) from staff_links",
+        "select count(*) from stats_categories where retired = 0",
+        "select cast(coalesce(sum(position), 0) as bigint) from stats_categories",
+        "select count(*) from stats_categories where name_en = 'Loneliness'",
+        "select cast(coalesce(sum(count), 0) as bigint) from stats_counts \
+         where metric in ('reasons', 'outcomes')",
     ] {
         out.push(app.count(sql).await);
     }
@@ -264,6 +276,7 @@ fn form_with(csrf: Option<&str>) -> Vec<(&str, String)> {
         ("new", "a forged new password".to_owned()),
         ("repeat", "a forged new password".to_owned()),
         ("notes", "a forged call".to_owned()),
+        ("reason", "loneliness".to_owned()),
     ];
     if let Some(token) = csrf {
         form.push(("csrf", token.to_owned()));

@@ -66,7 +66,9 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
     let pool = app.pool().await;
     crate::notify::add_staff(&pool, Some(STAFF_EMAIL), true, &[SERVICE]).await;
     pool.close().await;
-    let one_time = app.with_staff(&[("pia", "counsellor", &[SERVICE])]).await;
+    let one_time = app
+        .with_staff(&[("pia", "counsellor", &[SERVICE]), ("ada", "admin", &[])])
+        .await;
     let client = probe_client();
 
     // A valid request, then every refusal a client can meet.
@@ -164,6 +166,20 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
             )
             .await;
         assert_eq!(done.status, 303);
+    }
+    // The case marked for the statistics, and marked again differently.
+    for (reasons, outcome) in [
+        (["substances", "asylum_migration"], "referred"),
+        (["substances", "sexual_violence"], "could_not_help"),
+    ] {
+        let mut form = vec![("csrf", csrf.as_str()), ("outcome", outcome)];
+        form.extend(reasons.iter().map(|r| ("reason", *r)));
+        let marked = pia
+            .post(&format!("/en/staff/cases/{case}/mark"), &form)
+            .await;
+        assert_eq!(marked.status, 303);
+        let page = pia.get(&marked.location).await;
+        assert!(page.body.contains("Saved for the statistics."));
     }
     let writer = probe_client_from("127.0.0.79");
     let (_, thread) = app.check_as(&writer, "en", &receipt).await;
@@ -321,6 +337,19 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
     assert_eq!(status, 200);
     let feedback_receipt = receipt_in(&body);
 
+    // An admin reads the statistics, in each language, and exports them.
+    let ada = Staff::first_login(&app, "ada", &one_time[1]).await;
+    for path in [
+        "/en/staff/stats",
+        "/fi/staff/stats?year=2026",
+        "/sv/staff/stats/categories",
+    ] {
+        assert_eq!(ada.get(path).await.status, 200, "{path}");
+    }
+    let csv = ada.get("/sv/staff/stats/csv").await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.body.contains(",reasons,substances,"), "{}", csv.body);
+
     app.stop().await;
 
     // Retention: every case is due; the server purges them at start, and
@@ -399,6 +428,12 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         FOLLOW_UP,
         REPLY,
         NOTE,
+        // What the case was marked with, and that it was.
+        "substances",
+        "asylum_migration",
+        "sexual_violence",
+        "could_not_help",
+        "Marked for the statistics",
         FORGED,
         "forged walrus",
         WRONG_PASSWORD,
@@ -464,6 +499,8 @@ async fn nothing_identifying_reaches_the_logs_or_the_database_in_the_clear() {
         FOLLOW_UP,
         REPLY,
         NOTE,
+        "Marked for the statistics",
+        "Substance use and addictions, Sexual violence",
         &one_time[0],
         NEW_PASSWORD,
         WRONG_PASSWORD,

@@ -45,6 +45,11 @@
 // page, a slot's edit page, the schedule (day and week, with the bookings),
 // the phone-call form, that form with an error and the receipt of a call.
 //
+// Statistics: on each case page above, the marking form sent with no reason
+// and then with a reason and an outcome; for the admin, the statistics page,
+// the list of contact reasons and outcomes, its add form with errors and a
+// reason's edit page.
+//
 // The content is as long as real content gets (LONG): long names, service
 // and topic names with long Finnish compounds, a text with a long link, an
 // e-mail address, every contact way, a booked group, and a full queue.
@@ -193,7 +198,7 @@ async function loadMessages() {
   const messages = {};
   for (const lang of LANGS) {
     messages[lang] = {};
-    for (const file of ['main.ftl', 'staff.ftl', 'booking.ftl', 'admin.ftl', 'people.ftl', 'services.ftl']) {
+    for (const file of ['main.ftl', 'staff.ftl', 'booking.ftl', 'admin.ftl', 'people.ftl', 'services.ftl', 'stats.ftl']) {
       const text = await readFile(path.join(ROOT, 'locales', lang, file), 'utf8');
       for (const line of text.split('\n')) {
         const m = /^([a-z][a-z0-9_-]*) = (.+)$/.exec(line);
@@ -831,6 +836,29 @@ async function staffChecks(guard, base, cases) {
       return { problems };
     });
 
+    // Marking the case for the statistics: sent with no reason (the error
+    // summary leads to the first box), then with one and an outcome.
+    await visit(guard, `/${lang}/staff/cases/{id} [marks without a reason]`, lang, async (page) => {
+      if (!caseHref) throw new Error('no case of this language was found in the queue');
+      await page.goto(url(caseHref));
+      const response = await clickAndWait(page, page.locator('form[action$="/mark"] button[type=submit]'));
+      const problems = expectStatus(response, [422]);
+      if (!(await textOf(page, '.error-summary')).includes(tr(lang, 'stats-mark-error-reason'))) problems.push('no error summary asking for a reason');
+      if (!(await page.locator('.error-summary a[href="#mark-first"]').count())) problems.push('the error does not lead to the first reason');
+      if (!(await page.title()).startsWith(tr(lang, 'title-with-error').split('{')[0])) problems.push('the <title> does not say there is an error');
+      return { problems };
+    });
+    await visit(guard, `/${lang}/staff/cases/{id} [marked for the statistics]`, lang, async (page) => {
+      await page.goto(url(caseHref));
+      await page.locator('#mark-first').check();
+      await page.locator('#outcome-answered').check();
+      const response = await clickAndWait(page, page.locator('form[action$="/mark"] button[type=submit]'));
+      const problems = expectStatus(response, [200]);
+      if (!(await textOf(page, 'main .notice')).includes(tr(lang, 'stats-mark-done'))) problems.push('no notice that the marks were saved');
+      if (!(await page.locator('#mark-first').isChecked())) problems.push('the reason marked is not shown ticked');
+      return { problems };
+    });
+
     await visit(guard, `/${lang}/staff/cases/{unknown} [403]`, lang, async (page) => {
       const problems = expectStatus(await page.goto(url(`/${lang}/staff/cases/${UNKNOWN_CASE}`)), [403]);
       return { problems };
@@ -1363,6 +1391,52 @@ async function adminChecks(guard, base) {
     });
   }
   await serviceAndPeopleChecks(guard, base);
+  await statsChecks(guard, base);
+}
+
+/**
+ * The statistics page (its tables, the year and the export link), the
+ * list of contact reasons and outcomes, that list's add form sent with
+ * blank names (what was typed kept), and a reason's edit page, in every
+ * language.
+ */
+async function statsChecks(guard, base) {
+  const url = (p) => new URL(p, base).href;
+  const year = new Date().getUTCFullYear();
+  for (const l of LANGS) {
+    await visit(guard, `/${l}/staff/stats`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/stats`)), [200]);
+      if ((await page.locator('table.stats caption').count()) < 4) problems.push('fewer than two tables per service');
+      if (!(await page.locator('.table-scroll[tabindex="0"][role=region]').count())) problems.push('the wide table is not in a focusable region');
+      if (!(await page.locator(`a[href="/${l}/staff/stats/csv?year=${year}"]`).count())) problems.push('no link to the CSV export');
+      if ((await page.locator('#year').inputValue()) !== String(year)) problems.push('this year is not the one chosen');
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/stats/categories`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/stats/categories`)), [200]);
+      if ((await page.locator('table.queue tbody tr').count()) < 10) problems.push('the reasons and outcomes are not listed');
+      for (const id of ['kind-reason', 'kind-outcome', 'name_fi', 'name_sv', 'name_en']) {
+        if (!(await page.locator(`#${id}`).count())) problems.push(`no #${id} field`);
+      }
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/stats/categories [errors]`, l, async (page) => {
+      await page.goto(url(`/${l}/staff/stats/categories`));
+      const response = await fillAndSend(page, `/${l}/staff/stats/categories`, {
+        name_fi: '   ', name_sv: 'Spel om pengar', name_en: '   ',
+      });
+      const problems = expectStatus(response, [422]);
+      if (!(await textOf(page, '.error-summary')).includes(tr(l, 'stats-error-name-fi'))) problems.push('no error for the blank Finnish name');
+      if ((await page.locator('#name_sv').inputValue()) !== 'Spel om pengar') problems.push('the name typed is not kept');
+      if ((await page.locator('#name_fi').getAttribute('aria-invalid')) !== 'true') problems.push('#name_fi is not marked aria-invalid');
+      return { problems };
+    });
+    await visit(guard, `/${l}/staff/stats/categories/loneliness`, l, async (page) => {
+      const problems = expectStatus(await page.goto(url(`/${l}/staff/stats/categories/loneliness`)), [200]);
+      if ((await page.locator('#name_en').inputValue()) !== 'Loneliness') problems.push('the edit form does not hold the English name');
+      return { problems };
+    });
+  }
 }
 
 /**

@@ -123,6 +123,11 @@ async fn accept(
         mac: None,
     };
     let (receipt, case_id) = open_case(state, &service, "phone", first).await?;
+    state.stats.count(
+        &service.slug,
+        crate::stats::Metric::Calls,
+        crate::stats::ALL,
+    );
     let staff = &session.staff.id;
     let audited = audit_client_act(&state.db, staff, "phone_intake", Some(&service.slug)).await;
     if let Err(e) = audited {

@@ -84,6 +84,13 @@ pub async fn outcome(
         audit(&mut tx, &session.staff.id, &action, service, None).await?;
     }
     tx.commit().await?;
+    if changed && outcome == "no_show" {
+        state.stats.count(
+            &booking.service,
+            crate::stats::Metric::NoShows,
+            crate::stats::ALL,
+        );
+    }
     Ok(back(
         &session,
         window,
