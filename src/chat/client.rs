@@ -154,6 +154,10 @@ pub async fn start(
         .hub
         .wake(&state.db, &[queue_topic(&service.slug)])
         .await;
+    // A counter of its own, linked to no chat (docs/STATISTICS.md).
+    state
+        .stats
+        .count(&service.slug, crate::stats::Metric::Chats, lang.code());
     let Some(chat) = store::by_id(&state.db, &chat_id).await? else {
         return Err(PageError::internal("a new chat is gone"));
     };

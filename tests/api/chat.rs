@@ -270,6 +270,20 @@ async fn a_client_chats_live_with_a_counsellor_and_reads_it_later_with_the_recei
     ] {
         assert!(!stored.contains(text), "{text} stored in the clear");
     }
+    // The chat is counted for the statistics, by the page's language, in a
+    // counter of its own (written within about a second).
+    let started = std::time::Instant::now();
+    while app
+        .count("select count(*) from stats_counts where metric = 'chats' and category = 'en'")
+        .await
+        == 0
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no chat counted"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 
     // The client ends it: the cookie goes, and the row with it.
     let r = client
