@@ -43,6 +43,8 @@
       who.appendChild(time);
       var body = document.createElement("div");
       body.className = "message";
+      // Typed text keeps its own direction (Latin text on an Arabic page).
+      body.dir = "auto";
       body.textContent = line.text;
       li.appendChild(who);
       li.appendChild(body);
