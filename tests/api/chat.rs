@@ -175,6 +175,34 @@ async fn ready(app: &mut TestApp) -> (Staff, Staff) {
     (pia, ada)
 }
 
+/// A chat in progress: chat hours set (transcript kept or not), Pia on
+/// duty, a client's chat started and taken by her.
+struct Live {
+    app: TestApp,
+    pia: Staff,
+    client: reqwest::Client,
+    chat: String,
+    receipt: String,
+}
+
+async fn live_chat(keep: bool) -> Live {
+    let mut app = spawn_app().await;
+    let (pia, ada) = ready(&mut app).await;
+    open_all_week(&ada, "5", keep).await;
+    on_duty(&pia).await;
+    let client = browser();
+    let (_, _, started) = start_chat(&app, &client, "").await;
+    let receipt = receipt_in(&started);
+    let chat = take(&pia).await.unwrap();
+    Live {
+        app,
+        pia,
+        client,
+        chat,
+        receipt,
+    }
+}
+
 #[tokio::test]
 async fn a_client_chats_live_with_a_counsellor_and_reads_it_later_with_the_receipt() {
     let mut app = spawn_app().await;
@@ -373,14 +401,13 @@ async fn two_counsellors_taking_at_once_never_get_the_same_client() {
 
 #[tokio::test]
 async fn without_a_kept_transcript_the_lines_go_when_the_chat_ends() {
-    let mut app = spawn_app().await;
-    let (pia, ada) = ready(&mut app).await;
-    open_all_week(&ada, "5", false).await;
-    on_duty(&pia).await;
-    let client = browser();
-    let (_, _, started) = start_chat(&app, &client, "").await;
-    let receipt = receipt_in(&started);
-    let chat = take(&pia).await.unwrap();
+    let Live {
+        app,
+        pia,
+        client,
+        chat,
+        receipt,
+    } = live_chat(false).await;
     say(&app, &client, "send", "forget me").await;
     staff_say(&pia, &chat, "send", "message", "forgotten too").await;
     let case = app.case_of(&receipt).await;
@@ -513,13 +540,13 @@ async fn count_messages(app: &TestApp, case: &str) -> i64 {
 
 #[tokio::test]
 async fn the_quick_exit_ends_the_chat_and_the_counsellor_is_told() {
-    let mut app = spawn_app().await;
-    let (pia, ada) = ready(&mut app).await;
-    open_all_week(&ada, "5", true).await;
-    on_duty(&pia).await;
-    let client = browser();
-    start_chat(&app, &client, "").await;
-    let chat = take(&pia).await.unwrap();
+    let Live {
+        app,
+        pia,
+        client,
+        chat,
+        ..
+    } = live_chat(true).await;
     let staff_stream = events(&app, &pia.http, &format!("{chat}/events?after=0"), None).await;
     let r = client
         .get(app.url("/exit"))
@@ -552,13 +579,13 @@ async fn the_quick_exit_ends_the_chat_and_the_counsellor_is_told() {
 
 #[tokio::test]
 async fn a_counsellor_s_event_stream_ends_with_their_session() {
-    let mut app = spawn_app().await;
-    let (pia, ada) = ready(&mut app).await;
-    open_all_week(&ada, "5", true).await;
-    on_duty(&pia).await;
-    let client = browser();
-    start_chat(&app, &client, "").await;
-    let chat = take(&pia).await.unwrap();
+    let Live {
+        app,
+        pia,
+        client,
+        chat,
+        ..
+    } = live_chat(true).await;
     let stream = events(&app, &pia.http, &format!("{chat}/events?after=0"), None).await;
     let csrf = pia.csrf().await;
     assert_eq!(
