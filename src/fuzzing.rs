@@ -167,6 +167,8 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             seat: None,
             text: content.text.to_owned(),
             mac: None,
+            lang: Some("ar".into()),
+            interpreter: true,
         };
         message_for(
             &t,
@@ -210,6 +212,15 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
         note_text: content.text.to_owned(),
         error: None,
         notice: None,
+        marks: crate::stats::MarkForm {
+            action: "/en/staff/cases/x/mark".into(),
+            reasons: vec![],
+            outcomes: vec![],
+            no_outcome: true,
+            current: Some(content.topic.to_owned()),
+            unreadable: false,
+            error: None,
+        },
     }
     .render()?;
     let page = Page::new(lang, "check-title", "check");
@@ -225,6 +236,7 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             opened: String::new(),
             status: String::new(),
             messages: vec![shown(ContactWay::ReplyHere, None)],
+            service_lang: None,
         }),
         receipt: content.contact.to_owned(),
         reply_token: String::new(),
