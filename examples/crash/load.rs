@@ -283,5 +283,5 @@ pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
 }
 
 fn receipt_in(body: &str) -> Option<String> {
-    between(body, r#"<p class="code"><strong>"#, "</strong>")
+    between(body, r#"<p class="code" dir="ltr"><strong>"#, "</strong>")
 }

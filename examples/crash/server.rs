@@ -131,6 +131,8 @@ submissions_per_client_per_hour = 100000000
 submissions_per_service_per_minute = 100000000
 lookups_per_client_per_hour = 100000000
 lookups_per_minute = 100000000
+chat_messages_per_minute = 100000000
+chat_messages_per_client_per_minute = 100000000
 ipv4_prefix = 32
 
 [[services]]
