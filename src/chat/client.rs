@@ -21,7 +21,6 @@ use crate::config::Service;
 use crate::i18n::{Lang, Tr};
 use crate::intake::{MessageDoc, message_text, new_case};
 use crate::queue::store::{Author, add_message};
-use crate::seal::{self, Place, SenderKey};
 use crate::web::{Form, PageError, html};
 
 /// Whether a service's chat takes new clients now, and if not, why.
@@ -190,26 +189,10 @@ pub(super) async fn client_lines(
     after: i64,
 ) -> Result<Vec<Line>, PageError> {
     let t = Tr::new(lang);
-    let stored = store::messages_after(&state.db, &chat.case_id, after.max(0)).await?;
-    let keys = [identity as &dyn age::Identity];
-    let sender = SenderKey::new(&state.pepper);
     let mut out = Vec::new();
-    let mut refused = 0;
-    for (n, id, author, sealed) in stored {
+    for (n, author, doc) in super::opened_after(state, chat, identity, after).await? {
+        // Notes are sealed to the service only: never the client's.
         if author == Author::Note.as_str() {
-            continue;
-        }
-        let Some(mut doc) = seal::open_case_doc::<MessageDoc>(&sealed, &keys, &chat.case_id)?
-        else {
-            continue;
-        };
-        let place = Place {
-            case: &chat.case_id,
-            message: &id,
-            author: &author,
-        };
-        if !sender.accepts(place, &mut doc) {
-            refused += 1;
             continue;
         }
         let mine = author == Author::Client.as_str();
@@ -218,15 +201,9 @@ pub(super) async fn client_lines(
         } else {
             doc.staff.clone().unwrap_or_else(|| t.t("chat-counsellor"))
         };
-        out.push(Line::new(
-            n,
-            if mine { "mine" } else { "theirs" },
-            who,
-            &doc,
-            service,
-        ));
+        let class = if mine { "mine" } else { "theirs" };
+        out.push(Line::new(n, class, who, &doc, service));
     }
-    SenderKey::log_refused(refused);
     Ok(out)
 }
 

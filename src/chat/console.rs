@@ -332,24 +332,8 @@ pub(super) async fn staff_lines(
         .services
         .get(&chat.service)
         .ok_or_else(|| PageError::internal("a chat's service is gone"))?;
-    let sender = crate::seal::SenderKey::new(&state.pepper);
     let mut out = Vec::new();
-    let mut refused = 0;
-    for (n, id, author, sealed) in
-        store::messages_after(&state.db, &chat.case_id, after.max(0)).await?
-    {
-        let Some(mut doc) = crate::queue::open_doc(session, &chat.case_id, &sealed)? else {
-            continue;
-        };
-        let place = crate::seal::Place {
-            case: &chat.case_id,
-            message: &id,
-            author: &author,
-        };
-        if !sender.accepts(place, &mut doc) {
-            refused += 1;
-            continue;
-        }
+    for (n, author, doc) in super::opened_after(state, chat, &session.identity, after).await? {
         let (class, who) = match author.as_str() {
             "client" => ("theirs", t.t("chat-client")),
             "note" => (
@@ -360,7 +344,6 @@ pub(super) async fn staff_lines(
         };
         out.push(super::views::Line::new(n, class, who, &doc, &service));
     }
-    crate::seal::SenderKey::log_refused(refused);
     Ok(out)
 }
 

@@ -225,6 +225,39 @@ pub async fn left_by_quick_exit(state: &AppState, headers: &HeaderMap) -> Result
     Ok(())
 }
 
+/// The chat's messages after place `after` that `identity` opens, each
+/// with the service's MAC where one is due (any other is shown nowhere, and
+/// counted in one warning): (place, author, document), oldest first.
+async fn opened_after(
+    state: &AppState,
+    chat: &store::Chat,
+    identity: &x25519::Identity,
+    after: i64,
+) -> Result<Vec<(i64, String, crate::intake::MessageDoc)>, crate::web::PageError> {
+    let stored = store::messages_after(&state.db, &chat.case_id, after.max(0)).await?;
+    let keys = [identity as &dyn age::Identity];
+    let sender = crate::seal::SenderKey::new(&state.pepper);
+    let mut out = Vec::with_capacity(stored.len());
+    let mut refused = 0;
+    for (n, id, author, sealed) in stored {
+        let Some(mut doc) = crate::seal::open_case_doc(&sealed, &keys, &chat.case_id)? else {
+            continue;
+        };
+        let place = crate::seal::Place {
+            case: &chat.case_id,
+            message: &id,
+            author: &author,
+        };
+        if sender.accepts(place, &mut doc) {
+            out.push((n, author, doc));
+        } else {
+            refused += 1;
+        }
+    }
+    crate::seal::SenderKey::log_refused(refused);
+    Ok(out)
+}
+
 fn chat_topic(id: &str) -> String {
     format!("chat:{id}")
 }
