@@ -130,34 +130,15 @@ impl ChatState {
     /// The `Set-Cookie` value that carries `token` for the browser's
     /// session only (no `Max-Age`).
     fn cookie(&self, token: &ChatToken) -> HeaderValue {
-        let secure = if self.secure { "; Secure" } else { "" };
-        let value = format!(
-            "{}={}; Path=/; HttpOnly; SameSite=Strict{secure}",
-            self.cookie_name(),
-            token.0.as_str()
-        );
-        HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
+        crate::web::cookie::set(self.cookie_name(), token.0.as_str(), self.secure)
     }
 
     fn clear_cookie(&self) -> HeaderValue {
-        let secure = if self.secure { "; Secure" } else { "" };
-        let value = format!(
-            "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}",
-            self.cookie_name()
-        );
-        HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
+        crate::web::cookie::clear(self.cookie_name(), self.secure)
     }
 
     fn token_from(&self, headers: &HeaderMap) -> Option<ChatToken> {
-        let name = self.cookie_name();
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(k, v)| *k == name && v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-            .map(|(_, v)| ChatToken(Zeroizing::new(v.to_owned())))
+        crate::web::cookie::hex_token(headers, self.cookie_name()).map(ChatToken)
     }
 
     /// The look-up hash and sealing key a token gives.

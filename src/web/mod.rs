@@ -2,6 +2,7 @@
 //! switch), the quick exit, rendering a view, the request's language, form
 //! parsing, and the error pages, which show an error id and nothing else.
 
+pub mod cookie;
 mod error;
 pub mod exit;
 

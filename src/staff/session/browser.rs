@@ -2,10 +2,9 @@
 //! the CSRF token bound to it, and whether a request says it came from
 //! another site.
 
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use zeroize::Zeroizing;
 
 use super::{Sessions, Token};
 use crate::seal::hex;
@@ -32,23 +31,12 @@ impl Sessions {
 
     /// The `Set-Cookie` value that carries `token`.
     pub fn cookie(&self, token: &Token) -> HeaderValue {
-        let secure = if self.secure { "; Secure" } else { "" };
-        let value = format!(
-            "{}={}; Path=/; HttpOnly; SameSite=Strict{secure}",
-            self.cookie_name(),
-            token.0.as_str()
-        );
-        HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
+        crate::web::cookie::set(self.cookie_name(), token.0.as_str(), self.secure)
     }
 
     /// The `Set-Cookie` value that removes the session cookie.
     pub fn clear_cookie(&self) -> HeaderValue {
-        let secure = if self.secure { "; Secure" } else { "" };
-        let value = format!(
-            "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}",
-            self.cookie_name()
-        );
-        HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
+        crate::web::cookie::clear(self.cookie_name(), self.secure)
     }
 
     pub(super) fn csrf_for(&self, token_hash: &[u8; 32]) -> String {
@@ -86,14 +74,6 @@ impl Sessions {
     }
 
     pub(super) fn token_from(&self, headers: &HeaderMap) -> Option<Token> {
-        let name = self.cookie_name();
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(k, v)| *k == name && v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-            .map(|(_, v)| Token(Zeroizing::new(v.to_owned())))
+        crate::web::cookie::hex_token(headers, self.cookie_name()).map(Token)
     }
 }
