@@ -12,7 +12,7 @@ use crate::db::Db;
 use crate::i18n::Lang;
 use crate::seal::read_recipients_file;
 use crate::serve::BoxError;
-use crate::services::draft::Draft;
+use crate::services::draft::{ANSWER_FIELDS, DESCRIPTION_FIELDS, Draft, NAME_FIELDS};
 use crate::services::{Services, store};
 use crate::staff::store as staff_store;
 
@@ -78,6 +78,18 @@ pub struct Fields {
     /// The line's number; an empty value removes it.
     #[arg(long)]
     phone: Option<String>,
+    /// The name in another client language, `LANG=TEXT` (LANG one of
+    /// fi-selko, sv-lattlast, ar, fa, ckb, so, uk, ru); repeat for several.
+    /// An empty TEXT removes it.
+    #[arg(long = "name")]
+    names: Vec<String>,
+    /// The description in another client language, as --name.
+    #[arg(long = "description")]
+    descriptions: Vec<String>,
+    /// The languages the service answers in, e.g. "fi sv en ar"; replaces
+    /// the list.
+    #[arg(long)]
+    answers_in: Option<String>,
     /// An age recipient (age1…); repeat for several.
     #[arg(long = "recipient")]
     recipients: Vec<String>,
@@ -207,6 +219,28 @@ impl Fields {
         if !self.topics.is_empty() {
             d.topics = self.topics.join("\n");
         }
+        for (option, values, fields) in [
+            ("name", &self.names, NAME_FIELDS),
+            ("description", &self.descriptions, DESCRIPTION_FIELDS),
+        ] {
+            for value in values {
+                let (field, text) = translated_field(option, value, fields)?;
+                d.more.insert(field.to_owned(), text.to_owned());
+            }
+        }
+        if let Some(list) = self.answers_in {
+            d.more
+                .retain(|field, _| !ANSWER_FIELDS.contains(&field.as_str()));
+            for code in list.split([' ', ',']).filter(|c| !c.is_empty()) {
+                let at = Lang::SPOKEN.iter().position(|l| l.code() == code);
+                let at = at.ok_or_else(|| {
+                    let known: Vec<&str> = Lang::SPOKEN.iter().map(|l| l.code()).collect();
+                    format!("--answers-in: `{code}` is not one of {}", known.join(" "))
+                })?;
+                d.more
+                    .insert(ANSWER_FIELDS[at].to_owned(), "yes".to_owned());
+            }
+        }
         if !self.recipients.is_empty() || !self.recipients_files.is_empty() {
             let mut lines = self.recipients;
             for path in &self.recipients_files {
@@ -216,5 +250,26 @@ impl Fields {
             d.recipients = lines.join("\n");
         }
         Ok(d)
+    }
+}
+
+/// `LANG=TEXT` of `--name` or `--description`: the draft's field for LANG
+/// (one of [`Lang::TRANSLATED`]) and the text.
+fn translated_field<'v>(
+    option: &str,
+    value: &'v str,
+    fields: [&'static str; 8],
+) -> Result<(&'static str, &'v str), BoxError> {
+    let known = || {
+        let codes: Vec<&str> = Lang::TRANSLATED.iter().map(|l| l.code()).collect();
+        codes.join(" ")
+    };
+    let Some((code, text)) = value.split_once('=') else {
+        return Err(format!("--{option}: give LANG=TEXT, LANG one of {}", known()).into());
+    };
+    let at = Lang::TRANSLATED.iter().position(|l| l.code() == code);
+    match at {
+        Some(at) => Ok((fields[at], text)),
+        None => Err(format!("--{option}: `{code}` is not one of {}", known()).into()),
     }
 }

@@ -497,6 +497,35 @@ async fn the_command_line_creates_edits_lists_and_retires_and_a_running_server_f
     );
     assert!(ok, "{out}{err}");
     shows(&app, "/en/", "Late line").await;
+    // The other client languages: a name, and the languages it answers in.
+    let (ok, _, err) = service_cli(&app, &["edit", "--slug", NEW, "--name", "de=Nachtlinie"]);
+    assert!(!ok && err.contains("--name: `de` is not one of"), "{err}");
+    let (ok, _, err) = service_cli(&app, &["edit", "--slug", NEW, "--answers-in", "fi xx"]);
+    assert!(!ok && err.contains("--answers-in: `xx`"), "{err}");
+    let (ok, out, err) = service_cli(
+        &app,
+        &[
+            "edit",
+            "--slug",
+            NEW,
+            "--name",
+            "ar=الخط الليلي",
+            "--description",
+            "ar=اكتب في الليل.",
+            "--answers-in",
+            "fi ar",
+        ],
+    );
+    assert!(ok, "{out}{err}");
+    shows(&app, "/ar/", "الخط الليلي").await;
+    let pool = app.pool().await;
+    let stored: String = sqlx::query_scalar("select answers_in from services where slug = $1")
+        .bind(NEW)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert_eq!(stored, "fi ar");
     let (ok, out, _) = service_cli(&app, &["list"]);
     assert!(ok);
     let line = out.lines().find(|l| l.starts_with(NEW)).unwrap();
@@ -520,7 +549,7 @@ async fn the_command_line_creates_edits_lists_and_retires_and_a_running_server_f
             "select count(*) from audit_log where staff_id = 'cli' and action like 'service_%'"
         )
         .await,
-        3
+        4
     );
 }
 
