@@ -23,15 +23,19 @@
 #[allow(dead_code)]
 #[path = "crash/server.rs"]
 mod server;
+#[path = "common/staff_web.rs"]
+mod staff_web;
 
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::time::Instant;
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use suoja::stats::store;
 use suoja::stats::{Category, Kind, Metric};
+
+use staff_web::{browser, first_login, staff_add};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -105,7 +109,15 @@ async fn run(args: &Args) -> Result<(), BoxError> {
 
 async fn measure(args: &Args, binary: &Path, dir: &Path, url: &str) -> Result<(), BoxError> {
     let (config, _) = server::write_config(dir, url)?;
-    let one_time = admin_add(binary, &config)?;
+    let admin = [
+        "--username",
+        USERNAME,
+        "--name",
+        "Stats Admin",
+        "--role",
+        "admin",
+    ];
+    let one_time = staff_add(binary, &config, &admin)?;
     let this_year = i32::from(jiff::Zoned::now().year());
     let started = Instant::now();
     let (increments, rows) = fill(url, args.cases, this_year).await?;
@@ -123,7 +135,8 @@ async fn measure(args: &Args, binary: &Path, dir: &Path, url: &str) -> Result<()
     );
     let log = dir.join("server.log");
     let server = server::Server::start(binary, &config, &log)?;
-    let admin = first_login(&server.base, &one_time).await?;
+    let admin = browser()?;
+    first_login(&admin, &server.base, USERNAME, &one_time, PASSWORD).await?;
     let last_year = this_year - 1;
     for (what, path) in [
         (
@@ -245,71 +258,6 @@ async fn fill(url: &str, cases: usize, this_year: i32) -> Result<(i64, usize), B
     Ok((increments, rows))
 }
 
-/// `suoja staff add` of an admin: the one-time password it prints.
-fn admin_add(binary: &Path, config: &Path) -> Result<String, BoxError> {
-    let out = Command::new(binary)
-        .args(["staff", "add", "--config"])
-        .arg(config)
-        .args([
-            "--username",
-            USERNAME,
-            "--name",
-            "Stats Admin",
-            "--role",
-            "admin",
-        ])
-        .output()?;
-    if !out.status.success() {
-        return Err(format!("staff add: {}", String::from_utf8_lossy(&out.stderr)).into());
-    }
-    let text = String::from_utf8_lossy(&out.stdout);
-    between(&text, "one-time password: ", "\n")
-        .ok_or_else(|| "staff add printed no password".into())
-}
-
-/// Logs in with the one-time password and sets a new one.
-async fn first_login(base: &str, one_time: &str) -> Result<reqwest::Client, BoxError> {
-    let admin = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()?;
-    let page = admin.get(format!("{base}/en/staff/login")).send().await?;
-    let page = page.text().await?;
-    let token = between(&page, r#"name="token" value=""#, "\"").ok_or("no login token")?;
-    let form = [
-        ("token", token.as_str()),
-        ("username", USERNAME),
-        ("password", one_time),
-        ("code", ""),
-    ];
-    let login = admin
-        .post(format!("{base}/en/staff/login"))
-        .form(&form)
-        .send()
-        .await?;
-    if login.status().as_u16() != 303 {
-        return Err(format!("login: HTTP {}", login.status()).into());
-    }
-    let account = admin.get(format!("{base}/en/staff/account")).send().await?;
-    let account = account.text().await?;
-    let csrf = between(&account, r#"name="csrf" value=""#, "\"").ok_or("not logged in")?;
-    let change = [
-        ("csrf", csrf.as_str()),
-        ("current", one_time),
-        ("new", PASSWORD),
-        ("repeat", PASSWORD),
-    ];
-    let changed = admin
-        .post(format!("{base}/en/staff/account/password"))
-        .form(&change)
-        .send()
-        .await?;
-    if changed.status().as_u16() != 200 {
-        return Err(format!("password change: HTTP {}", changed.status()).into());
-    }
-    Ok(admin)
-}
-
 /// Three untimed requests, then `n` timed ones: the body's size and each
 /// request's milliseconds to the end of its body, sorted.
 async fn time(
@@ -343,10 +291,4 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     }
     let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
     sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn between(text: &str, start: &str, end: &str) -> Option<String> {
-    let from = text.find(start)? + start.len();
-    let len = text[from..].find(end)?;
-    Some(text[from..from + len].to_owned())
 }

@@ -31,6 +31,8 @@ mod load;
 #[path = "../crash/server.rs"]
 mod server;
 mod setup;
+#[path = "../common/staff_web.rs"]
+mod staff_web;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -3,11 +3,12 @@
 //! holds them), chat hours straight in the database, logins, duty.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use age::x25519;
 
 use crate::BoxError;
+pub use crate::staff_web::between;
+use crate::staff_web::{browser, csrf, first_login, staff_add};
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -83,17 +84,18 @@ pub fn add_counsellors(
     for s in 0..services {
         for k in 0..per_service {
             let name = username(s, k);
-            let run = Command::new(binary)
-                .args(["staff", "add", "--config"])
-                .arg(config)
-                .args(["--username", &name, "--name", &name])
-                .args(["--role", "counsellor", "--service", &slug(s)])
-                .output()?;
-            if !run.status.success() {
-                return Err(format!("staff add: {}", String::from_utf8_lossy(&run.stderr)).into());
-            }
-            let text = String::from_utf8_lossy(&run.stdout);
-            let pw = between(&text, "one-time password: ", "\n").ok_or("no password printed")?;
+            let service = slug(s);
+            let args = [
+                "--username",
+                &name,
+                "--name",
+                &name,
+                "--role",
+                "counsellor",
+                "--service",
+                &service,
+            ];
+            let pw = staff_add(binary, config, &args)?;
             out.push((s, name, pw));
         }
     }
@@ -122,12 +124,6 @@ pub async fn open_all(url: &str, services: usize) -> Result<(), BoxError> {
     Ok(())
 }
 
-pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
-    let from = text.find(start)? + start.len();
-    let len = text[from..].find(end)?;
-    Some(text[from..from + len].to_owned())
-}
-
 /// A counsellor's browser, logged in (first login, then the forced
 /// change) and on duty for their service with room for 2 chats.
 pub async fn counsellor(
@@ -136,45 +132,9 @@ pub async fn counsellor(
     username: &str,
     one_time: &str,
 ) -> Result<(reqwest::Client, String), BoxError> {
-    let staff = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()?;
-    let page = staff
-        .get(format!("{base}/en/staff/login"))
-        .send()
-        .await?
-        .text()
-        .await?;
-    let token = between(&page, r#"name="token" value=""#, "\"").ok_or("no login token")?;
-    let login = staff
-        .post(format!("{base}/en/staff/login"))
-        .form(&[
-            ("token", token.as_str()),
-            ("username", username),
-            ("password", one_time),
-            ("code", ""),
-        ])
-        .send()
-        .await?;
-    if login.status().as_u16() != 303 {
-        return Err(format!("login: HTTP {}", login.status()).into());
-    }
+    let staff = browser()?;
+    first_login(&staff, base, username, one_time, PASSWORD).await?;
     let csrf = csrf(&staff, base).await?;
-    let changed = staff
-        .post(format!("{base}/en/staff/account/password"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("current", one_time),
-            ("new", PASSWORD),
-            ("repeat", PASSWORD),
-        ])
-        .send()
-        .await?;
-    if changed.status().as_u16() != 200 {
-        return Err(format!("password change: HTTP {}", changed.status()).into());
-    }
-    let csrf = self::csrf(&staff, base).await?;
     let field = format!("duty-{}", slug(service));
     let duty = staff
         .post(format!("{base}/en/staff/chat/duty"))
@@ -189,16 +149,6 @@ pub async fn counsellor(
         return Err(format!("duty: HTTP {}", duty.status()).into());
     }
     Ok((staff, csrf))
-}
-
-async fn csrf(staff: &reqwest::Client, base: &str) -> Result<String, BoxError> {
-    let page = staff
-        .get(format!("{base}/en/staff/account"))
-        .send()
-        .await?
-        .text()
-        .await?;
-    Ok(between(&page, r#"name="csrf" value=""#, "\"").ok_or("not logged in")?)
 }
 
 /// Starts a chat in `service` as a new client: the cookie (name=value).

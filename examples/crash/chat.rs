@@ -9,14 +9,13 @@
 //! there, once, in the order its side sent it, and nothing no one sent.
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::BoxError;
-use crate::load::between;
 use crate::server::SLUG;
+use crate::staff_web::{between, first_login, staff_add};
 
 const PASSWORD: &str = "correct horse battery staple";
 /// Chats one counsellor takes at once (the console allows up to 10).
@@ -96,20 +95,18 @@ impl LineCounts {
 pub fn add_counsellors(binary: &Path, config: &Path, n: usize) -> Result<Vec<String>, BoxError> {
     let mut passwords = Vec::with_capacity(n);
     for i in 0..n {
-        let out = Command::new(binary)
-            .args(["staff", "add", "--config"])
-            .arg(config)
-            .args(["--username", &format!("chat{i}"), "--name"])
-            .arg(format!("Counsellor {i}"))
-            .args(["--role", "counsellor", "--service", SLUG])
-            .output()?;
-        if !out.status.success() {
-            return Err(format!("staff add: {}", String::from_utf8_lossy(&out.stderr)).into());
-        }
-        let text = String::from_utf8_lossy(&out.stdout);
-        passwords.push(
-            between(&text, "one-time password: ", "\n").ok_or("staff add printed no password")?,
-        );
+        let (username, name) = (format!("chat{i}"), format!("Counsellor {i}"));
+        let args = [
+            "--username",
+            &username,
+            "--name",
+            &name,
+            "--role",
+            "counsellor",
+            "--service",
+            SLUG,
+        ];
+        passwords.push(staff_add(binary, config, &args)?);
     }
     Ok(passwords)
 }
@@ -154,7 +151,7 @@ impl Chats {
         let mut counsellors = Vec::with_capacity(passwords.len());
         for (i, one_time) in passwords.iter().enumerate() {
             let staff = browser()?;
-            first_login(&staff, base, &format!("chat{i}"), one_time).await?;
+            first_login(&staff, base, &format!("chat{i}"), one_time, PASSWORD).await?;
             let csrf = csrf_of(&staff, &format!("{base}/en/staff/account")).await?;
             let capacity = PER_COUNSELLOR.to_string();
             let duty_field = format!("duty-{SLUG}");
@@ -399,44 +396,4 @@ async fn page(http: &reqwest::Client, url: &str) -> Result<String, BoxError> {
 async fn csrf_of(http: &reqwest::Client, url: &str) -> Result<String, BoxError> {
     let body = page(http, url).await?;
     Ok(between(&body, r#"name="csrf" value=""#, "\"").ok_or("no CSRF token: not logged in")?)
-}
-
-/// The one-time password, then the forced change, as a new counsellor
-/// does; the session then holds the unlocked key.
-async fn first_login(
-    staff: &reqwest::Client,
-    base: &str,
-    username: &str,
-    one_time: &str,
-) -> Result<(), BoxError> {
-    let login_page = page(staff, &format!("{base}/en/staff/login")).await?;
-    let token = between(&login_page, r#"name="token" value=""#, "\"").ok_or("no login token")?;
-    let login = staff
-        .post(format!("{base}/en/staff/login"))
-        .form(&[
-            ("token", token.as_str()),
-            ("username", username),
-            ("password", one_time),
-            ("code", ""),
-        ])
-        .send()
-        .await?;
-    if login.status().as_u16() != 303 {
-        return Err(format!("login: HTTP {}", login.status()).into());
-    }
-    let csrf = csrf_of(staff, &format!("{base}/en/staff/account")).await?;
-    let changed = staff
-        .post(format!("{base}/en/staff/account/password"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("current", one_time),
-            ("new", PASSWORD),
-            ("repeat", PASSWORD),
-        ])
-        .send()
-        .await?;
-    if changed.status().as_u16() != 200 {
-        return Err(format!("password change: HTTP {}", changed.status()).into());
-    }
-    Ok(())
 }

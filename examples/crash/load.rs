@@ -12,6 +12,7 @@ use tokio::sync::Barrier;
 
 use crate::BoxError;
 use crate::server::SLUG;
+pub use crate::staff_web::between;
 
 /// What the client learnt of one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,12 +275,6 @@ pub fn message_text(marker: &str) -> String {
 /// The marker a contact request's text starts with.
 pub fn marker_of_text(text: &str) -> &str {
     text.lines().next().unwrap_or_default()
-}
-
-pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
-    let from = text.find(start)? + start.len();
-    let len = text[from..].find(end)?;
-    Some(text[from..from + len].to_owned())
 }
 
 fn receipt_in(body: &str) -> Option<String> {

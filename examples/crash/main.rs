@@ -33,6 +33,8 @@
 mod chat;
 mod load;
 mod server;
+#[path = "../common/staff_web.rs"]
+mod staff_web;
 mod verify;
 
 use std::error::Error;

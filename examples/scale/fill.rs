@@ -11,7 +11,6 @@
 //! than the service's current one, so a rotation has all of them to do.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use age::x25519;
@@ -20,6 +19,8 @@ use sqlx::Row;
 
 use crate::BoxError;
 use crate::server::Server;
+pub use crate::staff_web::between;
+use crate::staff_web::{browser, first_login, staff_add};
 
 pub const SLUG: &str = "scale";
 const USERNAME: &str = "scale";
@@ -57,10 +58,24 @@ impl Setup {
     ) -> Result<Setup, BoxError> {
         let (config, recovery) = write_config(dir, database_url)?;
         let first = Server::start(binary, &config, log)?;
-        let one_time = staff_add(binary, &config)?;
+        let one_time = staff_add(
+            binary,
+            &config,
+            &[
+                "--username",
+                USERNAME,
+                "--name",
+                "Scale",
+                "--role",
+                "counsellor",
+                "--service",
+                SLUG,
+            ],
+        )?;
         first.stop()?;
         let server = Server::start(binary, &config, log)?;
-        let staff = first_login(&server.base, &one_time).await?;
+        let staff = browser()?;
+        first_login(&staff, &server.base, USERNAME, &one_time, PASSWORD).await?;
         crate::measure::submit_once(&reqwest::Client::new(), &server.base).await?;
         let (counsellor, old_epoch) = keys_and_epoch(database_url).await?;
         let envelope = suoja::seal::Envelope::new([counsellor, recovery]);
@@ -133,66 +148,6 @@ en = "Service for the scaling benchmark."
     Ok((path, recovery.to_public()))
 }
 
-/// `suoja staff add`: the one-time password it prints.
-fn staff_add(binary: &Path, config: &Path) -> Result<String, BoxError> {
-    let out = Command::new(binary)
-        .args(["staff", "add", "--config"])
-        .arg(config)
-        .args(["--username", USERNAME, "--name", "Scale"])
-        .args(["--role", "counsellor", "--service", SLUG])
-        .output()?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    if !out.status.success() {
-        return Err(format!("staff add: {}", String::from_utf8_lossy(&out.stderr)).into());
-    }
-    between(&text, "one-time password: ", "\n")
-        .ok_or_else(|| "staff add printed no password".into())
-}
-
-/// Logs in with the one-time password and sets the new one, as a new
-/// counsellor does; the session then holds the unlocked key.
-async fn first_login(base: &str, one_time: &str) -> Result<reqwest::Client, BoxError> {
-    let staff = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()?;
-    let page = staff.get(format!("{base}/en/staff/login")).send().await?;
-    let page = page.text().await?;
-    let token = between(&page, r#"name="token" value=""#, "\"").ok_or("no login token")?;
-    let form = [
-        ("token", token.as_str()),
-        ("username", USERNAME),
-        ("password", one_time),
-        ("code", ""),
-    ];
-    let login = staff
-        .post(format!("{base}/en/staff/login"))
-        .form(&form)
-        .send()
-        .await?;
-    if login.status().as_u16() != 303 {
-        return Err(format!("login: HTTP {}", login.status()).into());
-    }
-    let account = staff.get(format!("{base}/en/staff/account")).send().await?;
-    let account = account.text().await?;
-    let csrf = between(&account, r#"name="csrf" value=""#, "\"").ok_or("not logged in")?;
-    let change = [
-        ("csrf", csrf.as_str()),
-        ("current", one_time),
-        ("new", PASSWORD),
-        ("repeat", PASSWORD),
-    ];
-    let changed = staff
-        .post(format!("{base}/en/staff/account/password"))
-        .form(&change)
-        .send()
-        .await?;
-    if changed.status().as_u16() != 200 {
-        return Err(format!("password change: HTTP {}", changed.status()).into());
-    }
-    Ok(staff)
-}
-
 /// The counsellor's recipient, and a copy of the current key epoch under
 /// another fingerprint: the filled messages are sealed "in" it, so a
 /// rotation finds them outside the current epoch.
@@ -230,12 +185,6 @@ pub async fn connect(url: &str) -> Result<sqlx::AnyPool, BoxError> {
         .max_connections(1)
         .connect(url)
         .await?)
-}
-
-pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
-    let from = text.find(start)? + start.len();
-    let len = text[from..].find(end)?;
-    Some(text[from..from + len].to_owned())
 }
 
 /// What a fill wrote.

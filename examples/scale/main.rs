@@ -24,6 +24,8 @@
 
 mod fill;
 mod measure;
+#[path = "../common/staff_web.rs"]
+mod staff_web;
 // The crash harness's database and server handling, shared; its config
 // writer and SIGKILL are not used here.
 #[allow(dead_code)]
