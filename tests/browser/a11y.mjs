@@ -65,6 +65,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 import {
+  baseConfig,
   BIN, CHROMIUM, ROOT, SHOTS_DIR, addStaff as addStaffIn, axe, axeProblems, reporter,
   startServer as startServerIn, stopServer as stopServerIn,
 } from './common.mjs';
@@ -131,30 +132,12 @@ let setupToken = null;
 
 function config(dir) {
   const q = (s) => JSON.stringify(s); // a TOML basic string is a JSON string here
-  return `listen = "127.0.0.1:0"
-database_url = ${q(`sqlite://${path.join(dir, 'suoja.db')}`)}
-pepper_file = ${q(path.join(dir, 'pepper'))}
-recovery_recipient = ${q(RECOVERY)}
-quick_exit_url = ${q(QUICK_EXIT)}
-
-[form]
-min_fill_seconds = 0
-max_age_seconds = 14400
-
-[limits]
-submissions_per_client_per_hour = 1000
-submissions_per_service_per_minute = 1000
-lookups_per_client_per_hour = 1000
-lookups_per_minute = 1000
-logins_per_client_per_hour = 1000
-logins_per_account_per_hour = 1000
-logins_per_account_per_network_per_hour = 1000
-logins_per_account_from_fresh_networks_per_hour = 1000
-logins_per_minute = 1000
-ipv4_prefix = 32
-max_body_bytes = 131072
-
-[[services]]
+  return baseConfig(dir, {
+    recovery: RECOVERY,
+    quickExit: QUICK_EXIT,
+    form: { max_age_seconds: 14400 },
+    limits: { ipv4_prefix: 32, max_body_bytes: 131072 },
+  }) + `[[services]]
 slug = ${q(SLUG)}
 recipients = [${q(RECIPIENT)}]
 topics = ["general", "crisis", { id = "peer-group", fi = "Vertaisryhmä", sv = "Kamratgrupp", en = "Peer group" },

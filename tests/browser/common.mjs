@@ -33,6 +33,41 @@ export const serverEnv = () => Object.fromEntries(
 );
 
 /**
+ * The top of a throw-away config: a fresh SQLite file, the pepper and the
+ * recovery recipient in `dir`, the form's fill time off and the rate limits
+ * lifted (a check drives many forms from one address). `form` and `limits`
+ * add or replace keys of those sections; the caller appends its
+ * `[[services]]`.
+ */
+export function baseConfig(dir, { recovery, quickExit = 'https://quick-exit.invalid/', form = {}, limits = {} }) {
+  const q = JSON.stringify; // a TOML basic string is a JSON string here
+  const section = (name, values) => `[${name}]\n${Object.entries(values).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`;
+  return `listen = "127.0.0.1:0"
+database_url = ${q(`sqlite://${path.join(dir, 'suoja.db')}`)}
+pepper_file = ${q(path.join(dir, 'pepper'))}
+recovery_recipient = ${q(recovery)}
+quick_exit_url = ${q(quickExit)}
+
+${section('form', { min_fill_seconds: 0, ...form })}
+${section('limits', {
+    submissions_per_client_per_hour: 100000,
+    submissions_per_service_per_minute: 100000,
+    lookups_per_client_per_hour: 100000,
+    lookups_per_minute: 100000,
+    logins_per_client_per_hour: 1000,
+    logins_per_account_per_hour: 1000,
+    logins_per_account_per_network_per_hour: 1000,
+    logins_per_account_from_fresh_networks_per_hour: 1000,
+    logins_per_minute: 1000,
+    messages_per_case: 10000,
+    chat_messages_per_minute: 100000,
+    chat_messages_per_client_per_minute: 100000,
+    ...limits,
+  })}
+`;
+}
+
+/**
  * `suoja staff add` before the server starts (it reads counsellors' keys at
  * start). Resolves with the one-time password.
  */
