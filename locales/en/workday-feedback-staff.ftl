@@ -1,3 +1,3 @@
 # Client feedback (issue 20), as staff see it.
 feedback-from-client = Feedback from the client
-stats-metric-ratings = Clients' ratings of the help (1–5)
+stats-metric-ratings = Ratings of the help by clients (1–5)
