@@ -490,3 +490,49 @@ async fn a_chat_that_ended_can_be_rated_once_from_its_ended_page() {
     assert!(seen.body.contains(COMMENT));
     assert!(!app.stored_contents().await.contains(COMMENT));
 }
+
+#[tokio::test]
+async fn feedback_posts_without_a_valid_token_are_refused_and_change_nothing() {
+    let mut app = spawn_app().await;
+    let pw = app.with_staff(&[PIA]).await;
+    let pia = Staff::first_login(&app, "pia", &pw[0]).await;
+    let (receipt, case) = request(&app, "a request").await;
+    reply(&pia, &case, "an answer").await;
+    let (_, page) = app.check("en", &receipt).await;
+    let good = token_of_form(&page, "/check/feedback");
+    let reply_token = token_of_form(&page, "/check/reply");
+    let before = case_state(&app, &case).await;
+    let wrong = format!("1.{}.{}", "0".repeat(32), "0".repeat(64));
+    for token in ["", wrong.as_str(), reply_token.as_str()] {
+        let (status, page) = post_rating(&app, "en", &receipt, token, "5", COMMENT).await;
+        assert_eq!(status, 422, "{token}");
+        assert!(!page.contains("Thank you for your feedback."));
+        assert!(page.contains(COMMENT), "the comment comes back to send");
+    }
+    // A receipt that is not this case's, with a good token: nothing found.
+    let (status, _) = post_rating(&app, "en", "AAAA-BBBB-CCCC-DDDD", &good, "5", "").await;
+    assert_ne!(status, 200);
+    for (ticket, token) in [("", ""), ("00ff", wrong.as_str()), ("zz", good.as_str())] {
+        let r = client()
+            .post(app.url("/en/chat/feedback"))
+            .form(&[
+                ("ticket", ticket),
+                ("token", token),
+                ("rating", "5"),
+                ("comment", COMMENT),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains(COMMENT), "kept to copy");
+    }
+    assert_eq!(case_state(&app, &case).await, before);
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert!(
+        crate::stats::counters(&app)
+            .await
+            .keys()
+            .all(|(_, _, metric, _)| metric != "ratings")
+    );
+}
