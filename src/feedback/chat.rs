@@ -62,7 +62,7 @@ fn page(
     let t = Tr::new(lang);
     let paras = paras.iter().map(|p| t.t(p)).collect();
     let mut view = crate::chat::notice_page(lang, "feedback-chat-title", paras);
-    if feedback.as_ref().is_some_and(|f| f.summary.is_some()) {
+    if feedback.as_ref().is_some_and(|f| !f.summary.is_empty()) {
         let title = t.t1("title-with-error", "title", &view.page.title);
         view.page.title = title;
     }
@@ -100,12 +100,12 @@ pub async fn send(
     let typed = Typed {
         rating: std::mem::take(&mut raw.rating),
         comment: std::mem::take(&mut raw.comment),
-        error: None,
+        errors: vec![],
     };
     let entry = match typed.parse() {
         Ok(entry) => entry,
-        Err(error) => {
-            let typed = typed.with_error(error);
+        Err(errors) => {
+            let typed = typed.with_errors(errors);
             let again = form(&state, lang, raw.ticket.trim(), &typed);
             return Ok(page(lang, unprocessable, &[], Some(again), String::new()));
         }

@@ -108,12 +108,12 @@ pub async fn send(
     let typed = Typed {
         rating: std::mem::take(&mut raw.rating),
         comment: std::mem::take(&mut as_check.message),
-        error: None,
+        errors: vec![],
     };
     let entry = match typed.parse() {
         Ok(entry) => entry,
-        Err(error) => {
-            let typed = typed.with_error(error);
+        Err(errors) => {
+            let typed = typed.with_errors(errors);
             return again(&state, lang, &receipt, Reply::feedback(typed)).await;
         }
     };

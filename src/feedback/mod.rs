@@ -59,8 +59,8 @@ pub fn routes() -> Router<AppState> {
 pub struct Typed {
     pub rating: String,
     pub comment: String,
-    /// What to fix: (field id, message id).
-    pub error: Option<(&'static str, &'static str)>,
+    /// What to fix: (field id, message id), in the form's order.
+    pub errors: Vec<(&'static str, &'static str)>,
 }
 
 crate::seal::wipe_on_drop!(Typed: rating, comment);
@@ -76,28 +76,34 @@ pub struct Entry {
 }
 
 impl Typed {
-    /// The rating and the comment (trimmed), or what is wrong with them.
-    pub fn parse(&self) -> Result<Entry, (&'static str, &'static str)> {
+    /// The rating and the comment (trimmed), or all that is wrong with them.
+    pub fn parse(&self) -> Result<Entry, Vec<(&'static str, &'static str)>> {
         let rating = self
             .rating
             .trim()
             .parse::<u8>()
             .ok()
-            .filter(|r| RATINGS.contains(r))
-            .ok_or((RATING_FIELD, "feedback-error-rating"))?;
+            .filter(|r| RATINGS.contains(r));
         let comment = self.comment.trim();
-        if comment.chars().count() > COMMENT_MAX {
-            return Err((COMMENT_FIELD, "feedback-error-comment-long"));
+        let mut errors = vec![];
+        if rating.is_none() {
+            errors.push((RATING_FIELD, "feedback-error-rating"));
         }
-        Ok(Entry {
-            rating,
-            comment: comment.to_owned(),
-        })
+        if comment.chars().count() > COMMENT_MAX {
+            errors.push((COMMENT_FIELD, "feedback-error-comment-long"));
+        }
+        match rating {
+            Some(rating) if errors.is_empty() => Ok(Entry {
+                rating,
+                comment: comment.to_owned(),
+            }),
+            _ => Err(errors),
+        }
     }
 
     /// What was typed, handed back with why it was not taken.
-    pub fn with_error(mut self, error: (&'static str, &'static str)) -> Typed {
-        self.error = Some(error);
+    pub fn with_errors(mut self, errors: Vec<(&'static str, &'static str)>) -> Typed {
+        self.errors = errors;
         self
     }
 }

@@ -14,8 +14,8 @@ pub struct FeedbackForm {
     pub comment_max: usize,
     pub rating_error: Option<String>,
     pub comment_error: Option<String>,
-    /// For the page's error summary: (field id, message).
-    pub summary: Option<(&'static str, String)>,
+    /// For the page's error summary: (field id, message), in order.
+    pub summary: Vec<(&'static str, String)>,
     /// The case was rated: what the client gave, instead of the form.
     pub done: Option<String>,
 }
@@ -37,15 +37,15 @@ impl FeedbackForm {
                 selected: chosen == r.to_string(),
             })
             .collect();
-        let (mut rating_error, mut comment_error, mut summary) = (None, None, None);
-        if let Some((field, id)) = typed.error {
+        let (mut rating_error, mut comment_error, mut summary) = (None, None, vec![]);
+        for (field, id) in &typed.errors {
             let text = t.t(id);
-            if field == COMMENT_FIELD {
+            if *field == COMMENT_FIELD {
                 comment_error = Some(text.clone());
             } else {
                 rating_error = Some(text.clone());
             }
-            summary = Some((field, text));
+            summary.push((*field, text));
         }
         FeedbackForm {
             action,

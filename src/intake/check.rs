@@ -228,7 +228,7 @@ pub(crate) async fn show(
     if thread.case.client_unread {
         store::mark_read_by_client(&state.db, &thread.case.id).await?;
     }
-    let status = if reply.error.is_some() || reply.refused || reply.feedback.error.is_some() {
+    let status = if reply.error.is_some() || reply.refused || !reply.feedback.errors.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -255,7 +255,10 @@ fn thread_view(
     view.reply_token = state.form_key.issue(REPLY_SCOPE, now_secs());
     view.reply_text = reply.text;
     view.reply_error = reply.error.map(|e| view.page.t.t(e));
-    let feedback_error = view.feedback.as_ref().is_some_and(|f| f.summary.is_some());
+    let feedback_error = view
+        .feedback
+        .as_ref()
+        .is_some_and(|f| !f.summary.is_empty());
     if view.reply_error.is_some() || feedback_error {
         let title = view
             .page
