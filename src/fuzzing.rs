@@ -255,15 +255,15 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
     Ok((case, thread))
 }
 
-/// The client's feedback form with `comment` typed back and an error.
+/// The client's feedback form with `comment` typed back and both errors.
 fn feedback_form(lang: Lang, comment: &str) -> crate::feedback::FeedbackForm {
     let typed = crate::feedback::Typed {
         rating: "7".into(),
         comment: comment.to_owned(),
-        error: Some((
-            crate::feedback::COMMENT_FIELD,
-            "feedback-error-comment-long",
-        )),
+        errors: vec![
+            (crate::feedback::RATING_FIELD, "feedback-error-rating"),
+            (crate::feedback::COMMENT_FIELD, "feedback-error-comment-long"),
+        ],
     };
     let hidden = vec![("receipt", comment.to_owned()), ("token", String::new())];
     let t = crate::i18n::Tr::new(lang);
