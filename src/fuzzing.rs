@@ -262,7 +262,10 @@ fn feedback_form(lang: Lang, comment: &str) -> crate::feedback::FeedbackForm {
         comment: comment.to_owned(),
         errors: vec![
             (crate::feedback::RATING_FIELD, "feedback-error-rating"),
-            (crate::feedback::COMMENT_FIELD, "feedback-error-comment-long"),
+            (
+                crate::feedback::COMMENT_FIELD,
+                "feedback-error-comment-long",
+            ),
         ],
     };
     let hidden = vec![("receipt", comment.to_owned()), ("token", String::new())];
