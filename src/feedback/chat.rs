@@ -61,11 +61,9 @@ fn page(
 ) -> Response {
     let t = Tr::new(lang);
     let paras = paras.iter().map(|p| t.t(p)).collect();
+    // The page's heading is its title: an error is told by the summary
+    // (`role="alert"`) at the top, not by an "Error:" in the heading.
     let mut view = crate::chat::notice_page(lang, "feedback-chat-title", paras);
-    if feedback.as_ref().is_some_and(|f| !f.summary.is_empty()) {
-        let title = t.t1("title-with-error", "title", &view.page.title);
-        view.page.title = title;
-    }
     view.feedback = feedback;
     view.draft = draft;
     html(status, &view)

@@ -14,6 +14,9 @@
 //   script, so it is the same page as with JavaScript off;
 // - with JavaScript off, the rating is chosen by keyboard and sent: the
 //   thanks and the client's own feedback in the thread, and no form again;
+// - a chat taken by a counsellor and ended by the client, in every client
+//   language: the ended page with the form (a long comment typed) and its
+//   error state, axe and 320 px screenshots;
 // - the statistics page, with the ratings group, in fi, sv and en.
 //
 // The last line is `N passed, M failed`; the exit code is 0 only when M is 0.
@@ -45,6 +48,8 @@ const COMMENT = 'Kiitos, että vastasitte niin nopeasti. Perheneuvontapalvelukes
   + `https://example.org/${'ohjeet-asiakasmaksut-perheneuvonta-'.repeat(4)}?kieli=fi`;
 const TOO_LONG = `${COMMENT} ${'pitkä kommentti '.repeat(160)}`;
 const { report, counts } = reporter();
+/** The counsellor's chat console, once on duty. */
+const piaChat = { context: null, page: null };
 
 function config(dir) {
   const q = JSON.stringify;
@@ -213,6 +218,54 @@ async function main() {
 
     const admin = await browser.newContext({ storageState: adaState });
     const adminPage = await admin.newPage();
+
+    // A chat with a counsellor, ended by the client: the form on the ended
+    // page and its error state, in every client language.
+    await step('chat hours every day, the counsellor on duty', async () => {
+      await adminPage.goto(new URL(`/en/staff/chat/settings/${SLUG}`, base).href);
+      for (let d = 1; d <= 7; d += 1) {
+        await adminPage.locator(`input[name=from${d}]`).fill('00:00');
+        await adminPage.locator(`input[name=until${d}]`).fill('24:00');
+      }
+      await adminPage.locator('#queue_max').fill('5');
+      const problems = status(await clickAndWait(adminPage, adminPage.locator('main form button[type=submit]')));
+      const staff = await browser.newContext({ storageState: piaState });
+      const sp = await staff.newPage();
+      await sp.goto(new URL('/en/staff/chat', base).href);
+      await sp.locator(`#duty-${SLUG}`).check();
+      await sp.locator('#capacity').fill('2');
+      problems.push(...status(await clickAndWait(sp, sp.locator('form[action="/en/staff/chat/duty"] button[type=submit]'))));
+      piaChat.context = staff;
+      piaChat.page = sp;
+      return problems;
+    });
+    const chatter = await browser.newContext({});
+    chatter.setDefaultTimeout(10_000);
+    const cp = await chatter.newPage();
+    for (const lang of CLIENT_LANGS) {
+      await step(`/${lang}/chat [ended: rating form, long comment typed]`, async () => {
+        const problems = status(await cp.goto(new URL(`/${lang}/services/${SLUG}`, base).href));
+        problems.push(...status(await clickAndWait(cp, cp.locator('.chat-offer button[type=submit]'))));
+        const sp = piaChat.page;
+        await sp.goto(new URL('/en/staff/chat', base).href);
+        problems.push(...status(await clickAndWait(sp, sp.locator('#console-live form[action$="/staff/chat/take"] button'))));
+        await cp.goto(new URL(`/${lang}/chat`, base).href);
+        problems.push(...status(await clickAndWait(cp, cp.locator('#chat-form button[value=end]'))));
+        if (await cp.locator('fieldset#rating').count() !== 1) problems.push('no rating form on the ended page');
+        await cp.locator('#feedback-comment').fill(COMMENT);
+        return problems;
+      }, { page: cp, lang });
+      await step(`/${lang}/chat/feedback [errors: no rating, comment too long]`, async () => {
+        await cp.locator('#feedback-comment').fill(TOO_LONG);
+        const problems = status(await clickAndWait(cp, cp.locator(`form[action="/${lang}/chat/feedback"] button[type=submit]`)), [422]);
+        if ((await cp.locator('#feedback-comment').inputValue()).trim() !== TOO_LONG.trim()) problems.push('the comment typed was not kept');
+        if (await cp.locator('.error-summary li').count() !== 2) problems.push('not both errors in the summary');
+        return problems;
+      }, { page: cp, lang });
+    }
+    await chatter.close();
+    if (piaChat.context) await piaChat.context.close();
+
     for (const lang of LANGS) {
       await step(`/${lang}/staff/stats [ratings]`, async () => {
         const problems = status(await adminPage.goto(new URL(`/${lang}/staff/stats`, base).href));
