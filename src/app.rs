@@ -163,6 +163,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::services::pages::routes())
         .merge(crate::chat::routes())
         .merge(crate::accessibility::routes())
+        .merge(crate::feedback::routes())
         .route_layer(middleware::from_fn(log_request))
         .fallback(not_found)
         .layer(middleware::from_fn(crate::web::staff_languages))

@@ -169,6 +169,7 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             mac: None,
             lang: Some("ar".into()),
             interpreter: true,
+            feedback: None,
         };
         message_for(
             &t,
@@ -248,7 +249,26 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
         manage_token: String::new(),
         message_max: crate::intake::form::MESSAGE_MAX,
         resend: false,
+        feedback: Some(feedback_form(lang, content.text)),
     }
     .render()?;
     Ok((case, thread))
+}
+
+/// The client's feedback form with `comment` typed back and both errors.
+fn feedback_form(lang: Lang, comment: &str) -> crate::feedback::FeedbackForm {
+    let typed = crate::feedback::Typed {
+        rating: "7".into(),
+        comment: comment.to_owned(),
+        errors: vec![
+            (crate::feedback::RATING_FIELD, "feedback-error-rating"),
+            (
+                crate::feedback::COMMENT_FIELD,
+                "feedback-error-comment-long",
+            ),
+        ],
+    };
+    let hidden = vec![("receipt", comment.to_owned()), ("token", String::new())];
+    let t = crate::i18n::Tr::new(lang);
+    crate::feedback::FeedbackForm::new(&t, "/en/check/feedback".into(), hidden, &typed)
 }

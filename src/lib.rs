@@ -12,6 +12,7 @@ pub mod chat;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod feedback;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;

@@ -71,6 +71,17 @@ impl FormKey {
         Some(crate::seal::hex(&mac.finalize().into_bytes()))
     }
 
+    /// The keyed hash of something a client may do once only (rate a
+    /// case: `feedback:{case id}`), stored as a spent nonce is: without
+    /// the pepper nobody can tell which case a row is about, nor tell it
+    /// from a spent form nonce but by its later last day.
+    pub fn once_hash(&self, what: &str) -> String {
+        let mut mac = self.keyed.clone();
+        mac.update(b"suoja/v2/once\0");
+        mac.update(what.as_bytes());
+        crate::seal::hex(&mac.finalize().into_bytes())
+    }
+
     /// The seconds after which a token is too old to be taken, whatever
     /// its nonce: spent nonces need keeping no longer.
     pub fn max_age(&self) -> u64 {

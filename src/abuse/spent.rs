@@ -94,6 +94,19 @@ pub async fn take_form(
     }
 }
 
+/// Records that `what` was done (a keyed hash, as a spent nonce, kept
+/// until `last_day`): true the first time, false ever after until the
+/// purge takes it. Committed by the nonce writer in a transaction of its
+/// own, never the case's.
+pub async fn spend_once(
+    spent: &Writer<SpentNonce>,
+    key: &FormKey,
+    what: &str,
+    last_day: Date,
+) -> Result<bool, sqlx::Error> {
+    spend(spent, key.once_hash(what), last_day).await
+}
+
 /// The last UTC day on which a token taken at `now` could still be valid.
 fn last_day(now: u64, max_age: u64) -> Date {
     let until = i64::try_from(now.saturating_add(max_age).saturating_add(60)).unwrap_or(i64::MAX);

@@ -293,9 +293,21 @@ async fn ended(state: &AppState, lang: Lang, chat: &Chat) -> Result<Response, Pa
     let kept = store::settings(&state.db, &chat.service)
         .await?
         .keep_transcript;
-    let view = super::views::ended_page(lang, status, kept);
+    let view = super::views::ended_page(lang, status, kept, feedback_form(state, lang, chat));
     let cookie = state.chat.clear_cookie();
     Ok(([(header::SET_COOKIE, cookie)], html(StatusCode::OK, &view)).into_response())
+}
+
+/// The feedback form of an ended chat, if a counsellor took part in it
+/// (a wait that ended unanswered has no help to rate).
+fn feedback_form(
+    state: &AppState,
+    lang: Lang,
+    chat: &Chat,
+) -> Option<crate::feedback::FeedbackForm> {
+    chat.counsellor
+        .as_ref()
+        .and_then(|_| crate::feedback::ended_form(state, lang, &chat.case_id))
 }
 
 /// No `Debug`: it holds what the client is writing.
@@ -392,7 +404,8 @@ pub async fn act(
             let view = if by == "written" {
                 super::views::written_page(lang, &service, None)
             } else {
-                super::views::ended_page(lang, Tr::new(lang).t("chat-ended"), keep)
+                let feedback = feedback_form(&state, lang, &chat);
+                super::views::ended_page(lang, Tr::new(lang).t("chat-ended"), keep, feedback)
             };
             Ok(([(header::SET_COOKIE, cookie)], html(StatusCode::OK, &view)).into_response())
         }

@@ -48,6 +48,7 @@ use crate::staff::SessionKey;
 pub use client::offer;
 pub use sweep::start as start_sweep;
 pub use views::Offer;
+pub(crate) use views::notice as notice_page;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

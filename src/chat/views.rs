@@ -157,15 +157,18 @@ pub struct NoticePage {
     /// Text the client typed that could not be sent, to copy.
     pub draft: String,
     pub links: Vec<(String, String)>,
+    /// After a chat with a counsellor: the client's feedback form.
+    pub feedback: Option<crate::feedback::FeedbackForm>,
 }
 
-fn notice(lang: Lang, title_id: &str, paras: Vec<String>) -> NoticePage {
+pub(crate) fn notice(lang: Lang, title_id: &str, paras: Vec<String>) -> NoticePage {
     let t = Tr::new(lang);
     NoticePage {
         page: Page::new(lang, title_id, "chat"),
         paras,
         receipt: None,
         draft: String::new(),
+        feedback: None,
         links: vec![
             (format!("/{}/check", lang.code()), t.t("chat-link-check")),
             (format!("/{}/", lang.code()), t.t("chat-link-services")),
@@ -173,14 +176,21 @@ fn notice(lang: Lang, title_id: &str, paras: Vec<String>) -> NoticePage {
     }
 }
 
-pub fn ended_page(lang: Lang, status: String, kept: bool) -> NoticePage {
+pub fn ended_page(
+    lang: Lang,
+    status: String,
+    kept: bool,
+    feedback: Option<crate::feedback::FeedbackForm>,
+) -> NoticePage {
     let t = Tr::new(lang);
     let later = if kept {
         t.t("chat-ended-read-later")
     } else {
         t.t("chat-ended-not-kept")
     };
-    notice(lang, "chat-ended-title", vec![status, later])
+    let mut view = notice(lang, "chat-ended-title", vec![status, later]);
+    view.feedback = feedback;
+    view
 }
 
 /// The wait turned into a written request (or a chat that could not take

@@ -47,7 +47,7 @@ pub async fn form(State(state): State<AppState>, lang: Lang) -> Response {
 
 /// The receipt form again with what was typed, and why; a client writing
 /// back keeps their message, to send again.
-fn form_again(
+pub(crate) fn form_again(
     state: &AppState,
     lang: Lang,
     status: StatusCode,
@@ -67,7 +67,7 @@ fn form_again(
 
 /// The receipt a form carries, once the look-up rate limit allows it; else
 /// why not, for [`form_again`].
-async fn admit(
+pub(crate) async fn admit(
     state: &AppState,
     peer: SocketAddr,
     headers: &HeaderMap,
@@ -151,7 +151,7 @@ pub(crate) fn expired_page(state: &AppState, lang: Lang, notice: &'static str) -
 /// the empty receipt form, never the thread, and the receipt not given
 /// back (whoever holds the device now may not be who wrote it down). A
 /// message being written back is kept, to send again.
-fn expired(
+pub(crate) fn expired(
     state: &AppState,
     lang: Lang,
     notice: &'static str,
@@ -169,6 +169,10 @@ pub struct Reply {
     pub text: String,
     pub error: Option<&'static str>,
     pub notice: Option<&'static str>,
+    /// The notice says why something was not taken (422).
+    pub refused: bool,
+    /// The feedback form's rating and comment, kept, with what to fix.
+    pub feedback: crate::feedback::Typed,
 }
 
 impl Reply {
@@ -177,14 +181,39 @@ impl Reply {
         Reply {
             text: text.to_owned(),
             error: Some(error),
-            notice: None,
+            ..Reply::default()
+        }
+    }
+
+    /// The feedback form with what was typed and what to fix.
+    pub fn feedback(typed: crate::feedback::Typed) -> Reply {
+        Reply {
+            feedback: typed,
+            ..Reply::default()
+        }
+    }
+
+    /// A notice that all went well.
+    pub fn done(notice: &'static str) -> Reply {
+        Reply {
+            notice: Some(notice),
+            ..Reply::default()
+        }
+    }
+
+    /// A notice of why something was not taken.
+    pub fn refused(notice: &'static str) -> Reply {
+        Reply {
+            notice: Some(notice),
+            refused: true,
+            ..Reply::default()
         }
     }
 }
 
 /// Renders the thread a receipt opens, or the "no such request" answer
 /// with the receipt as `typed`.
-async fn show(
+pub(crate) async fn show(
     state: &AppState,
     lang: Lang,
     receipt: &Receipt,
@@ -199,7 +228,7 @@ async fn show(
     if thread.case.client_unread {
         store::mark_read_by_client(&state.db, &thread.case.id).await?;
     }
-    let status = if reply.error.is_some() {
+    let status = if reply.error.is_some() || reply.refused || !reply.feedback.errors.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -218,12 +247,19 @@ fn thread_view(
     thread: Thread,
     reply: Reply,
 ) -> CheckView {
+    let receipt = receipt.to_string();
+    let feedback = crate::feedback::check_form(state, lang, &thread, &receipt, &reply.feedback);
     let mut view = CheckView::new(state, lang, String::new(), None, Some(thread));
-    view.receipt = receipt.to_string();
+    view.feedback = feedback;
+    view.receipt = receipt;
     view.reply_token = state.form_key.issue(REPLY_SCOPE, now_secs());
     view.reply_text = reply.text;
     view.reply_error = reply.error.map(|e| view.page.t.t(e));
-    if view.reply_error.is_some() {
+    let feedback_error = view
+        .feedback
+        .as_ref()
+        .is_some_and(|f| !f.summary.is_empty());
+    if view.reply_error.is_some() || feedback_error {
         let title = view
             .page
             .t

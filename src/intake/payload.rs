@@ -48,6 +48,11 @@ pub struct MessageDoc {
     /// A phone call whose caller needs an interpreter (into `lang`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub interpreter: bool,
+    /// Client feedback (`crate::feedback`): how helpful the help was, 1 to
+    /// 5, and `text` the optional comment. Sealed like the rest; the
+    /// statistics count the rating apart, linked to no case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<u8>,
     pub text: String,
     /// The service's MAC (hex) on what it wrote into the thread: checked
     /// when a reply or note is opened, see [`crate::seal::sender`].
@@ -111,6 +116,7 @@ impl MessageDoc {
             seat: None,
             lang: None,
             interpreter: false,
+            feedback: None,
             text: std::mem::take(&mut request.message),
             mac: None,
         }
@@ -152,6 +158,7 @@ impl MessageDoc {
             seat: None,
             lang: None,
             interpreter: false,
+            feedback: None,
             text,
             mac: None,
         }

@@ -39,7 +39,7 @@ pub(super) async fn store_client_message(
 
 /// The case behind a receipt, with the messages the client's key opens:
 /// theirs and the replies. Internal notes are not sealed to them.
-pub(super) async fn open_thread(
+pub(crate) async fn open_thread(
     state: &AppState,
     receipt: &Receipt,
 ) -> Result<Option<Thread>, PageError> {

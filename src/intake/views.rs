@@ -294,6 +294,9 @@ pub struct CheckView {
     /// No thread (the look-up was refused): the receipt form doubles as the
     /// write-back form, with the message kept, to send again later.
     pub resend: bool,
+    /// With an answered or closed thread: the client's feedback form, or
+    /// what they sent (`crate::feedback`).
+    pub feedback: Option<crate::feedback::FeedbackForm>,
 }
 
 /// A stored `YYYY-MM-DD` day as people of each language write it: in
@@ -372,6 +375,7 @@ impl CheckView {
             manage_token,
             message_max: MESSAGE_MAX,
             resend: false,
+            feedback: None,
             page,
         }
     }
@@ -379,6 +383,7 @@ impl CheckView {
 
 fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMessage {
     let who = match (&m.doc.staff, m.from_client) {
+        (None, true) if m.doc.feedback.is_some() => t.t("feedback-thread-you"),
         // A phone call a counsellor wrote down for the caller.
         (Some(name), true) => t.t1("thread-phone-by", "name", name),
         (None, true) => t.t("thread-you"),
@@ -426,6 +431,14 @@ pub fn message_for(
         }
         Some(ContactWay::ReplyHere) => details.push((t.t(way_label), t.t("way-reply_here"))),
         Some(ContactWay::None) | None => {}
+    }
+    if let Some(rating) = m
+        .doc
+        .feedback
+        .filter(|r| crate::feedback::RATINGS.contains(r))
+    {
+        let label = t.t(&format!("feedback-rating-{rating}"));
+        details.push((t.t("feedback-rating-label"), label));
     }
     // A booking's line is worded for its reader from the sealed booking,
     // not the sentence sealed for staff.

@@ -97,6 +97,7 @@ async fn thread(
             "client" if doc.staff.is_some() => {
                 (t.t1("case-phone-by", "name", &staff_name), "from-client")
             }
+            "client" if doc.feedback.is_some() => (t.t("feedback-from-client"), "from-client"),
             "client" => (t.t("case-from-client"), "from-client"),
             "note" => (t.t1("case-note-by", "name", &staff_name), "note"),
             _ => (t.t1("case-reply-by", "name", &staff_name), "from-staff"),

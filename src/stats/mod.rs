@@ -82,11 +82,13 @@ pub enum Metric {
     Reasons,
     /// An outcome marked on a case.
     Outcomes,
+    /// A client's rating of the help, `1` to `5` (`crate::feedback`).
+    Ratings,
 }
 
 impl Metric {
     /// Every metric, in the page's order.
-    pub const ALL: [Metric; 9] = [
+    pub const ALL: [Metric; 10] = [
         Metric::Contacts,
         Metric::Calls,
         Metric::Chats,
@@ -96,6 +98,7 @@ impl Metric {
         Metric::Answered,
         Metric::Reasons,
         Metric::Outcomes,
+        Metric::Ratings,
     ];
 
     /// The name stored in `stats_counts.metric`.
@@ -110,6 +113,7 @@ impl Metric {
             Metric::Answered => "answered",
             Metric::Reasons => "reasons",
             Metric::Outcomes => "outcomes",
+            Metric::Ratings => "ratings",
         }
     }
 

@@ -82,14 +82,14 @@ pub fn build(
 
 /// One metric's lines for a service, with a total where the categories
 /// add up (languages, outcomes; not reasons: a case may have several).
-/// Chats only once there are any.
+/// Chats and ratings only once there are any.
 fn group(t: &Tr, list: &[Category], raw: &Raw, slug: &str, metric: Metric) -> Option<Group> {
     let counted: Vec<&String> = raw
         .keys()
         .filter(|(s, m, _)| s == slug && *m == metric)
         .map(|(_, _, c)| c)
         .collect();
-    if metric == Metric::Chats && counted.is_empty() {
+    if matches!(metric, Metric::Chats | Metric::Ratings) && counted.is_empty() {
         return None;
     }
     let mut categories: Vec<(String, String)> = known(t, list, metric, &counted);
@@ -115,7 +115,8 @@ fn group(t: &Tr, list: &[Category], raw: &Raw, slug: &str, metric: Metric) -> Op
             }
         })
         .collect();
-    let adds_up = metric.by_language() || metric == Metric::Outcomes;
+    // A rating is one per case: the five add up, as outcomes do.
+    let adds_up = metric.by_language() || matches!(metric, Metric::Outcomes | Metric::Ratings);
     if adds_up && lines.len() > 1 {
         lines.push(total(t, &lines));
     }
@@ -134,6 +135,12 @@ fn known(t: &Tr, list: &[Category], metric: Metric, counted: &[&String]) -> Vec<
     let kind = match metric {
         Metric::Reasons => Kind::Reason,
         Metric::Outcomes => Kind::Outcome,
+        Metric::Ratings => {
+            return crate::feedback::RATINGS
+                .into_iter()
+                .map(|r| (r.to_string(), t.t(&format!("feedback-rating-{r}"))))
+                .collect();
+        }
         m if m.by_language() => {
             return LANGUAGES
                 .into_iter()

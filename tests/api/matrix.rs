@@ -513,6 +513,11 @@ fn the_route_scan_finds_the_routes_the_router_serves() {
     // The quick exit: outside `/{lang}/staff`, so in neither matrix; its
     // clearing is refused to other sites (headers.rs).
     assert_eq!(find("/exit").methods, ["get"]);
+    // Client feedback: outside `/{lang}/staff`, so in neither matrix; a
+    // post without the form's single-use token (and, after a chat, its
+    // sealed ticket) is refused and changes nothing (feedback.rs).
+    assert_eq!(find("/{lang}/check/feedback").methods, ["post"]);
+    assert_eq!(find("/{lang}/chat/feedback").methods, ["post"]);
     for path in ADMIN_ONLY.iter().chain(BEFORE_SESSION) {
         find(path);
     }

@@ -1223,3 +1223,109 @@ async fn a_whole_chat_logs_nothing_of_the_client_or_what_was_said() {
         );
     }
 }
+
+const RATING_COMMENT: &str = "the saffron kite remembers the counsellor";
+const CHAT_RATING_COMMENT: &str = "the mossy lantern thanks the chat";
+
+/// Client feedback (issue 20): a rating with a comment from the check page
+/// (one refused as too long first) and one from a chat's ended page log
+/// nothing of the comment, the receipt, the ticket, the case or the
+/// rating, at trace.
+#[tokio::test]
+async fn a_rating_with_a_comment_logs_nothing_of_the_comment_the_receipt_or_the_rating() {
+    let mut app = spawn_with(Options {
+        log: "trace",
+        ..Options::default()
+    })
+    .await;
+    let pw = app
+        .with_staff(&[
+            ("pia", "counsellor", &[SERVICE]),
+            ("ada", "admin", &[SERVICE]),
+        ])
+        .await;
+    let pia = Staff::first_login(&app, "pia", &pw[0]).await;
+    let ada = Staff::first_login(&app, "ada", &pw[1]).await;
+    let receipt = app.submit_ok("a request to be rated").await;
+    let case = app.case_of(&receipt).await;
+    let csrf = pia.csrf().await;
+    let sent = pia
+        .post(
+            &format!("/en/staff/cases/{case}/reply"),
+            &[("csrf", &csrf), ("text", "an answer")],
+        )
+        .await;
+    assert_eq!(sent.status, 303);
+    let long = format!("{RATING_COMMENT} {}", "x".repeat(2100));
+    let (status, _) = crate::feedback::rate(&app, "en", &receipt, "4", &long).await;
+    assert_eq!(status, 422);
+    let (status, page) = crate::feedback::rate(&app, "en", &receipt, "4", RATING_COMMENT).await;
+    assert_eq!(status, 200, "{page}");
+
+    // A chat with a counsellor, ended and rated from its ended page.
+    crate::chat::open_all_week(&ada, "5", true).await;
+    crate::chat::on_duty(&pia).await;
+    let client = chat_probe(CLIENT_IP);
+    let (status, _, page) = crate::chat::start_chat(&app, &client, "").await;
+    assert_eq!(status, 200);
+    let chat_receipt = receipt_in(&page);
+    let chat_case = app.case_of(&chat_receipt).await;
+    crate::chat::take(&pia).await.unwrap();
+    let ended = client
+        .post(app.url("/en/chat"))
+        .form(&[("do", "end"), ("message", "")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let ticket = between(&ended, r#"name="ticket" value=""#, "\"").unwrap();
+    let token = token_of_form(&ended, "/chat/feedback");
+    let r = client
+        .post(app.url("/en/chat/feedback"))
+        .form(&[
+            ("ticket", ticket.as_str()),
+            ("token", token.as_str()),
+            ("rating", "2"),
+            ("comment", CHAT_RATING_COMMENT),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let stats = ada.get("/en/staff/stats").await;
+    assert_eq!(stats.status, 200);
+
+    let logs = app.logs();
+    assert!(logs.contains("TRACE") || logs.contains("DEBUG"));
+    let stored = app.stored_contents().await;
+    for secret in [
+        RATING_COMMENT,
+        CHAT_RATING_COMMENT,
+        receipt.as_str(),
+        &receipt.replace('-', ""),
+        chat_receipt.as_str(),
+        ticket.as_str(),
+        case.as_str(),
+        chat_case.as_str(),
+        AGENT,
+        REFERER,
+        FORWARDED,
+        CLIENT_IP,
+        "rating=",
+        "rating: ",
+        "\"feedback\":",
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "the logs contain {secret:?}:\n{logs}"
+        );
+    }
+    for secret in [RATING_COMMENT, CHAT_RATING_COMMENT, ticket.as_str()] {
+        assert!(
+            !stored.contains(secret),
+            "{secret:?} is stored in the clear"
+        );
+    }
+}

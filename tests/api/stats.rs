@@ -306,7 +306,7 @@ async fn counts_taken_just_before_a_shutdown_are_written_before_the_process_exit
 
 /// Every row of every table, as text, with the name of its table; blobs
 /// (the sealed items) left out: what is in the clear.
-async fn rows_in_the_clear(app: &TestApp) -> Vec<(String, String)> {
+pub(crate) async fn rows_in_the_clear(app: &TestApp) -> Vec<(String, String)> {
     let pool = app.pool().await;
     let columns: Vec<(String, String, String)> = if is_postgres() {
         sqlx::query_as(

@@ -61,4 +61,8 @@ node "$here/chat.mjs" "$@" || status=1
 # en and ar; the staff login's paste and password-manager support
 # (langs.mjs, wcag22.mjs).
 node "$here/langs.mjs" "$@" || status=1
+# Client feedback: the rating form and its errors on the check page in all
+# eleven client languages, rated with JavaScript off, the statistics page in
+# fi, sv and en; axe and 320 px screenshots (feedback.mjs): ~1 min.
+node "$here/feedback.mjs" "$@" || status=1
 exit "$status"

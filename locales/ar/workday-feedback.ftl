@@ -1,0 +1,23 @@
+# Client feedback (issue 20): the rating form on the check page and the chat's ended page.
+feedback-heading = قيّم المساعدة
+feedback-intro = يمكنك إن أردت أن تخبرنا بمدى فائدة المساعدة. هذا اختياري. يرى موظفو الخدمة تقييمك وتعليقك ضمن رسائلك؛ ولا تحسب الإحصاءات إلا عدد مرات كل تقييم، ولا تذكر أبدًا من قدّمه.
+feedback-legend = ما مدى فائدة المساعدة التي تلقيتها؟
+feedback-rating-1 = 1 – غير مفيدة على الإطلاق
+feedback-rating-2 = 2 – مفيدة قليلًا
+feedback-rating-3 = 3 – مفيدة إلى حد ما
+feedback-rating-4 = 4 – مفيدة
+feedback-rating-5 = 5 – مفيدة جدًا
+feedback-comment = تعليق (اختياري)
+feedback-comment-hint = 2000 حرف على الأكثر. لا تكتب شيئًا يمكن أن يكشف هويتك.
+feedback-send = أرسل التقييم
+feedback-done = تقييمك للمساعدة: { $rating }. شكرًا لك.
+feedback-thanks = شكرًا على تقييمك.
+feedback-already = لقد قيّمت هذا الطلب من قبل. شكرًا لك.
+feedback-not-yet = يمكنك التقييم بعد أن ترد الخدمة.
+feedback-error-rating = اختر مدى فائدة المساعدة، من 1 إلى 5.
+feedback-error-comment-long = التعليق طويل جدًا: 2000 حرف على الأكثر. نصك محفوظ أدناه؛ يرجى اختصاره.
+feedback-expired = أُرسل هذا النموذج من قبل أو انتهت صلاحيته، لذلك لم يُحفظ شيء. إن كتبت تعليقًا فهو أدناه لتنسخه.
+feedback-gone = الطلب الذي يخصه هذا التقييم لم يعد موجودًا، لذلك لم يُحفظ شيء.
+feedback-chat-title = تقييم المحادثة
+feedback-thread-you = تقييمك
+feedback-rating-label = التقييم

@@ -1,0 +1,23 @@
+# Client feedback (issue 20): the rating form on the check page and the chat's ended page.
+feedback-heading = Rate the help
+feedback-intro = If you like, tell us how helpful this was. It is optional. The counsellors of the service see your rating and comment with your messages; the statistics count only how many gave each rating, never who.
+feedback-legend = How helpful was the help you got?
+feedback-rating-1 = 1 – not at all helpful
+feedback-rating-2 = 2 – not very helpful
+feedback-rating-3 = 3 – somewhat helpful
+feedback-rating-4 = 4 – helpful
+feedback-rating-5 = 5 – very helpful
+feedback-comment = Comment (optional)
+feedback-comment-hint = At most 2000 characters. Do not write anything that could identify you.
+feedback-send = Send feedback
+feedback-done = You rated the help: { $rating }. Thank you for your feedback.
+feedback-thanks = Thank you for your feedback.
+feedback-already = You have already given feedback on this case. Thank you.
+feedback-not-yet = You can give feedback once the service has answered.
+feedback-error-rating = Choose how helpful the help was, from 1 to 5.
+feedback-error-comment-long = The comment is too long: at most 2000 characters. Your text is kept below; please shorten it.
+feedback-expired = This feedback form was already sent or is too old, so nothing was saved. If you wrote a comment, it is below, to copy.
+feedback-gone = The case this feedback is about no longer exists, so nothing was saved.
+feedback-chat-title = Feedback on the chat
+feedback-thread-you = Your feedback
+feedback-rating-label = Rating

@@ -1,0 +1,23 @@
+# Client feedback (issue 20): the rating form on the check page and the chat's ended page.
+feedback-heading = به کمک نمره دهید
+feedback-intro = اگر بخواهید، می‌توانید بگویید این کمک چقدر مفید بود. این کار اختیاری است. کارکنان این خدمت نمره و نظر شما را در میان پیام‌هایتان می‌بینند؛ در آمار فقط شمار هر نمره حساب می‌شود، هرگز این‌که چه کسی آن را داده است.
+feedback-legend = کمکی که دریافت کردید چقدر مفید بود؟
+feedback-rating-1 = 1 – اصلاً مفید نبود
+feedback-rating-2 = 2 – کمی مفید بود
+feedback-rating-3 = 3 – تا حدی مفید بود
+feedback-rating-4 = 4 – مفید بود
+feedback-rating-5 = 5 – بسیار مفید بود
+feedback-comment = نظر (اختیاری)
+feedback-comment-hint = حداکثر 2000 نویسه. چیزی ننویسید که بتوان شما را با آن شناخت.
+feedback-send = ارسال نظر
+feedback-done = نمرهٔ شما به کمک: { $rating }. سپاس از نظر شما.
+feedback-thanks = سپاس از نظر شما.
+feedback-already = شما پیش‌تر برای این درخواست نظر داده‌اید. سپاس.
+feedback-not-yet = پس از پاسخ این خدمت می‌توانید نظر بدهید.
+feedback-error-rating = انتخاب کنید کمک چقدر مفید بود، از 1 تا 5.
+feedback-error-comment-long = نظر بیش از حد طولانی است: حداکثر 2000 نویسه. متن شما در پایین نگه داشته شده است؛ آن را کوتاه کنید.
+feedback-expired = این فرم پیش‌تر فرستاده شده یا کهنه شده است، پس چیزی ذخیره نشد. اگر نظری نوشته بودید، در پایین است تا آن را رونویسی کنید.
+feedback-gone = درخواستی که این نظر دربارهٔ آن است دیگر وجود ندارد، پس چیزی ذخیره نشد.
+feedback-chat-title = نظر دربارهٔ گفتگو
+feedback-thread-you = نظر شما
+feedback-rating-label = نمره

@@ -1,0 +1,23 @@
+# Client feedback (issue 20): the rating form on the check page and the chat's ended page.
+feedback-heading = Kerro, auttoiko tämä
+feedback-intro = Voit kertoa, auttoiko tämä sinua. Sinun ei ole pakko. Työntekijät näkevät arviosi ja kommenttisi. Tilastoissa näkyy vain arvioiden määrä. Tilastoissa ei näy, kuka arvion antoi.
+feedback-legend = Kuinka paljon apu auttoi sinua?
+feedback-rating-1 = 1 – ei auttanut yhtään
+feedback-rating-2 = 2 – auttoi vähän
+feedback-rating-3 = 3 – auttoi jonkin verran
+feedback-rating-4 = 4 – auttoi
+feedback-rating-5 = 5 – auttoi paljon
+feedback-comment = Kommentti (jos haluat)
+feedback-comment-hint = Voit kirjoittaa enintään 2000 merkkiä. Älä kirjoita nimeäsi tai muuta, mistä sinut tunnistaa.
+feedback-send = Lähetä
+feedback-done = Annoit arvion: { $rating }. Kiitos!
+feedback-thanks = Kiitos palautteesta!
+feedback-already = Olet jo antanut palautetta. Kiitos!
+feedback-not-yet = Voit antaa palautetta, kun olet saanut vastauksen.
+feedback-error-rating = Valitse numero 1–5.
+feedback-error-comment-long = Kommentti on liian pitkä. Voit kirjoittaa enintään 2000 merkkiä. Tekstisi on alla. Lyhennä sitä.
+feedback-expired = Tätä lomaketta ei voi enää lähettää. Mitään ei tallennettu. Jos kirjoitit kommentin, se on alla. Voit kopioida sen.
+feedback-gone = Yhteydenottoa ei enää ole. Mitään ei tallennettu.
+feedback-chat-title = Palaute chatista
+feedback-thread-you = Sinun palautteesi
+feedback-rating-label = Arvio

@@ -1,0 +1,23 @@
+# Client feedback (issue 20): the rating form on the check page and the chat's ended page.
+feedback-heading = Anna palautetta avusta
+feedback-intro = Voit halutessasi kertoa, kuinka hyödyllistä apu oli. Palautteen antaminen on vapaaehtoista. Palvelun työntekijät näkevät arviosi ja kommenttisi viestiesi joukossa; tilastoihin lasketaan vain, montako kutakin arviota on annettu, ei koskaan kuka ne antoi.
+feedback-legend = Kuinka hyödyllistä saamasi apu oli?
+feedback-rating-1 = 1 – ei lainkaan hyödyllistä
+feedback-rating-2 = 2 – vähän hyödyllistä
+feedback-rating-3 = 3 – jonkin verran hyödyllistä
+feedback-rating-4 = 4 – hyödyllistä
+feedback-rating-5 = 5 – erittäin hyödyllistä
+feedback-comment = Kommentti (vapaaehtoinen)
+feedback-comment-hint = Enintään 2000 merkkiä. Älä kirjoita mitään, mistä sinut voisi tunnistaa.
+feedback-send = Lähetä palaute
+feedback-done = Arvioit avun: { $rating }. Kiitos palautteestasi.
+feedback-thanks = Kiitos palautteestasi.
+feedback-already = Olet jo antanut palautetta tästä yhteydenotosta. Kiitos.
+feedback-not-yet = Voit antaa palautetta, kun palvelu on vastannut.
+feedback-error-rating = Valitse, kuinka hyödyllistä apu oli, asteikolla 1–5.
+feedback-error-comment-long = Kommentti on liian pitkä: enintään 2000 merkkiä. Tekstisi on tallessa alla; lyhennä sitä.
+feedback-expired = Tämä palautelomake on jo lähetetty tai se on liian vanha, joten mitään ei tallennettu. Jos kirjoitit kommentin, se on alla kopioitavana.
+feedback-gone = Yhteydenottoa, jota palaute koskee, ei enää ole, joten mitään ei tallennettu.
+feedback-chat-title = Palaute chatista
+feedback-thread-you = Palautteesi
+feedback-rating-label = Arvio

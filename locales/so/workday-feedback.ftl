@@ -1,0 +1,23 @@
+# Client feedback (issue 20): the rating form on the check page and the chat's ended page.
+feedback-heading = Qiimee caawimaadda
+feedback-intro = Haddii aad rabto, noo sheeg inta ay caawimaaddu waxtar lahayd. Waa ikhtiyaari. Shaqaalaha adeeggu waxay qiimeyntaada iyo faalladaada ku arkayaan fariimahaaga dhexdooda; tirakoobku wuxuu tiriyaa oo kaliya inta jeer ee qiimeyn kasta la bixiyay, marnaba cidda bixisay.
+feedback-legend = Intee in le'eg ayay caawimaaddii aad heshay waxtar lahayd?
+feedback-rating-1 = 1 – waxba ma tarin
+feedback-rating-2 = 2 – wax yar ayay tartay
+feedback-rating-3 = 3 – xoogaa ayay tartay
+feedback-rating-4 = 4 – waxay lahayd waxtar
+feedback-rating-5 = 5 – aad bay waxtar u lahayd
+feedback-comment = Faallo (ikhtiyaari)
+feedback-comment-hint = Ugu badnaan 2000 xaraf. Ha qorin wax lagugu aqoonsan karo.
+feedback-send = Dir qiimeynta
+feedback-done = Qiimeyntaada: { $rating }. Mahadsanid.
+feedback-thanks = Waad ku mahadsan tahay qiimeyntaada.
+feedback-already = Horay ayaad u qiimeysay codsigan. Mahadsanid.
+feedback-not-yet = Waxaad qiimeyn kartaa marka adeeggu ka jawaabo.
+feedback-error-rating = Dooro inta ay caawimaaddu waxtar lahayd, 1 ilaa 5.
+feedback-error-comment-long = Faalladu aad bay u dheer tahay: ugu badnaan 2000 xaraf. Qoraalkaagu hoos buu ku jiraa; soo gaabi.
+feedback-expired = Foomkan horay ayaa loo diray ama wuu duugoobay, sidaas darteed waxba lama kaydin. Haddii aad faallo qortay, hoos ayay ku jirtaa si aad u koobiyeyso.
+feedback-gone = Codsigii qiimeyntani ku saabsanayd ma jiro mar dambe, sidaas darteed waxba lama kaydin.
+feedback-chat-title = Qiimeynta wada-sheekeysiga
+feedback-thread-you = Qiimeyntaada
+feedback-rating-label = Qiimeyn

@@ -1,0 +1,23 @@
+# Client feedback (issue 20): the rating form on the check page and the chat's ended page.
+feedback-heading = Berätta om det hjälpte
+feedback-intro = Du kan berätta om det här hjälpte dig. Du måste inte. Personalen ser ditt betyg och din kommentar. I statistiken syns bara hur många betyg det finns. Där syns inte vem som gav betyget.
+feedback-legend = Hur mycket hjälpte det dig?
+feedback-rating-1 = 1 – hjälpte inte alls
+feedback-rating-2 = 2 – hjälpte lite
+feedback-rating-3 = 3 – hjälpte ganska mycket
+feedback-rating-4 = 4 – hjälpte
+feedback-rating-5 = 5 – hjälpte mycket
+feedback-comment = Kommentar (om du vill)
+feedback-comment-hint = Du kan skriva högst 2000 tecken. Skriv inte ditt namn eller något annat som visar vem du är.
+feedback-send = Skicka
+feedback-done = Du gav betyget: { $rating }. Tack!
+feedback-thanks = Tack för att du berättade!
+feedback-already = Du har redan gett ett betyg. Tack!
+feedback-not-yet = Du kan ge ett betyg när du har fått svar.
+feedback-error-rating = Välj en siffra från 1 till 5.
+feedback-error-comment-long = Kommentaren är för lång. Du kan skriva högst 2000 tecken. Din text finns nedan. Gör den kortare.
+feedback-expired = Det går inte att skicka det här formuläret längre. Inget sparades. Om du skrev en kommentar finns den nedan. Du kan kopiera den.
+feedback-gone = Ärendet finns inte längre. Inget sparades.
+feedback-chat-title = Om chatten
+feedback-thread-you = Ditt betyg
+feedback-rating-label = Betyg

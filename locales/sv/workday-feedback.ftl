@@ -1,0 +1,23 @@
+# Client feedback (issue 20): the rating form on the check page and the chat's ended page.
+feedback-heading = Ge respons på hjälpen
+feedback-intro = Om du vill kan du berätta hur mycket hjälpen hjälpte. Det är frivilligt. Tjänstens personal ser ditt betyg och din kommentar bland dina meddelanden; i statistiken räknas bara hur många som gav varje betyg, aldrig vem.
+feedback-legend = Hur mycket hjälpte hjälpen du fick?
+feedback-rating-1 = 1 – hjälpte inte alls
+feedback-rating-2 = 2 – hjälpte lite
+feedback-rating-3 = 3 – hjälpte ganska mycket
+feedback-rating-4 = 4 – hjälpte
+feedback-rating-5 = 5 – hjälpte mycket
+feedback-comment = Kommentar (frivillig)
+feedback-comment-hint = Högst 2000 tecken. Skriv inget som kan identifiera dig.
+feedback-send = Skicka respons
+feedback-done = Du gav hjälpen betyget: { $rating }. Tack för din respons.
+feedback-thanks = Tack för din respons.
+feedback-already = Du har redan gett respons på det här ärendet. Tack.
+feedback-not-yet = Du kan ge respons när tjänsten har svarat.
+feedback-error-rating = Välj hur mycket hjälpen hjälpte, från 1 till 5.
+feedback-error-comment-long = Kommentaren är för lång: högst 2000 tecken. Din text finns kvar nedan; korta den.
+feedback-expired = Det här formuläret har redan skickats eller är för gammalt, så inget sparades. Om du skrev en kommentar finns den nedan att kopiera.
+feedback-gone = Ärendet som responsen gäller finns inte längre, så inget sparades.
+feedback-chat-title = Respons på chatten
+feedback-thread-you = Din respons
+feedback-rating-label = Betyg
