@@ -7,7 +7,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::store::{self, CaseMeta, STATUSES};
-use super::views::{CaseView, Filter};
+use super::views::{CaseView, Filter, Taking};
 use super::{find_case, open_doc, service_name};
 use crate::app::AppState;
 use crate::booking::line::Audience;
@@ -54,6 +54,10 @@ pub async fn case_page(
         "note" => Some("case-done-note"),
         "status" => Some("case-done-status"),
         "assign" => Some("case-done-assign"),
+        "taken" => Some("case-done-taken"),
+        "already-taken" => Some("case-taken-by-other"),
+        "released" => Some("case-done-released"),
+        "not-yours" => Some("case-not-yours"),
         "marked" => Some("stats-mark-done"),
         _ => None,
     };
@@ -134,6 +138,17 @@ pub async fn show_case(
         .as_ref()
         .and_then(|a| members.iter().find(|(id, _)| id == a))
         .map_or_else(|| t.t("case-nobody"), |(_, name)| name.clone());
+    let taking = Taking {
+        free: meta.assignee.is_none(),
+        mine: meta.assignee.as_deref() == Some(session.staff.id.as_str()),
+    };
+    let notice = typed.notice.map(|n| match n {
+        // Who was first, or that nobody has it after all.
+        "case-taken-by-other" if taking.free => t.t("case-take-failed"),
+        "case-taken-by-other" => t.t1(n, "name", &assignee),
+        _ => t.t(n),
+    });
+    let canned = crate::canned::choice(state, session, &meta.service).await?;
     let service = service_name(state, lang, &meta.service);
     let title = format!("{} · {service}", t.t("case-title"));
     let rules = state.services.retention_of(&meta.service);
@@ -173,8 +188,10 @@ pub async fn show_case(
         reply_text: typed.reply,
         note_text: typed.note,
         error: typed.error.map(|e| t.t(e)),
-        notice: typed.notice.map(|n| t.t(n)),
+        notice,
         marks,
+        taking,
+        canned,
     };
     Ok(html(status, &view))
 }
