@@ -46,4 +46,5 @@ mod slow_clients;
 mod staff;
 mod staff_helpers;
 mod stats;
+mod tools;
 mod verification;
