@@ -230,6 +230,7 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
                 label: content.topic.to_owned(),
                 options: vec![crate::canned::CannedOption {
                     value: "x".into(),
+                    selected: true,
                     title: content.name.to_owned(),
                     lang: "ar",
                     dir: "rtl",

@@ -119,11 +119,13 @@ pub fn parse(
     }
 }
 
-/// The case page's choice of a service's canned replies, by language.
+/// The case page's choice of a service's canned replies, by language,
+/// `chosen` selected.
 pub async fn choice(
     state: &AppState,
     session: &StaffSession,
     service: &str,
+    chosen: Option<&str>,
 ) -> Result<CannedChoice, PageError> {
     let t = Tr::new(session.lang);
     let replies = store::of_service(&state.db, service).await?;
@@ -133,6 +135,7 @@ pub async fn choice(
                 .iter()
                 .filter(|r| r.lang == lang.code())
                 .map(|r| CannedOption {
+                    selected: chosen == Some(r.id.as_str()),
                     value: r.id.clone(),
                     title: r.title.clone(),
                     lang: lang.html_lang(),

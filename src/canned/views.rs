@@ -19,6 +19,7 @@ pub struct CannedGroup {
 
 pub struct CannedOption {
     pub value: String,
+    pub selected: bool,
     pub title: String,
     pub lang: &'static str,
     pub dir: &'static str,

@@ -29,6 +29,8 @@ pub struct Typed {
     pub notice: Option<&'static str>,
     /// What is wrong with the marks sent for the statistics.
     pub mark_error: Option<&'static str>,
+    /// The canned reply just inserted (chosen again in its select).
+    pub canned: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -148,7 +150,8 @@ pub async fn show_case(
         "case-taken-by-other" => t.t1(n, "name", &assignee),
         _ => t.t(n),
     });
-    let canned = crate::canned::choice(state, session, &meta.service).await?;
+    let chosen = typed.canned.as_deref();
+    let canned = crate::canned::choice(state, session, &meta.service, chosen).await?;
     let service = service_name(state, lang, &meta.service);
     let title = format!("{} · {service}", t.t("case-title"));
     let rules = state.services.retention_of(&meta.service);

@@ -58,6 +58,7 @@ async fn inserted(
     let typed = Typed {
         reply: joined(&raw.text, &canned.body),
         notice: Some("case-canned-inserted"),
+        canned: Some(canned.id),
         ..Typed::default()
     };
     show_case(&state, &session, meta, StatusCode::OK, typed).await

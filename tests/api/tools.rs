@@ -655,6 +655,9 @@ async fn inserting_a_canned_reply_keeps_the_typed_text_and_sends_nothing() {
     .unwrap();
     assert_eq!(field, format!("{typed}\n\nWe are here for you."));
     assert!(answer.body.contains("nothing has been sent yet"));
+    assert!(answer.body.contains(&format!(
+        "<option value=\"{english}\" lang=\"en\" dir=\"ltr\" selected>"
+    )));
     // Twice: the second canned text follows the first.
     let answer = anna
         .post(
