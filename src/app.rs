@@ -158,6 +158,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::booking::routes())
         .merge(crate::staff::routes())
         .merge(crate::queue::routes())
+        .merge(crate::canned::routes())
         .merge(crate::admin::routes())
         .merge(crate::rotation::pages::routes())
         .merge(crate::services::pages::routes())

@@ -222,6 +222,23 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             unreadable: false,
             error: None,
         },
+        taking: crate::queue::views::Taking {
+            free: false,
+            mine: true,
+        },
+        canned: crate::canned::CannedChoice {
+            groups: vec![crate::canned::CannedGroup {
+                label: content.topic.to_owned(),
+                options: vec![crate::canned::CannedOption {
+                    value: "x".into(),
+                    selected: true,
+                    title: content.name.to_owned(),
+                    lang: "ar",
+                    dir: "rtl",
+                }],
+            }],
+            manage: "/en/staff/canned/x".into(),
+        },
     }
     .render()?;
     let page = Page::new(lang, "check-title", "check");

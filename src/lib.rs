@@ -8,6 +8,7 @@ pub mod accessibility;
 pub mod admin;
 pub mod app;
 pub mod booking;
+pub mod canned;
 pub mod chat;
 pub mod cli;
 pub mod config;

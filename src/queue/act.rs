@@ -80,7 +80,7 @@ async fn written(
 /// to log in (and losing the text), show the text to copy, and the way on.
 /// (So these two forms take the session as a `Result` and check the CSRF
 /// token themselves, in `write`.)
-fn text_not_saved(lang: Lang, text: String, ended: Response) -> Response {
+pub(super) fn text_not_saved(lang: Lang, text: String, ended: Response) -> Response {
     if text.trim().is_empty() {
         return ended;
     }

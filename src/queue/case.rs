@@ -7,7 +7,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::store::{self, CaseMeta, STATUSES};
-use super::views::{CaseView, Filter};
+use super::views::{CaseView, Filter, Taking};
 use super::{find_case, open_doc, service_name};
 use crate::app::AppState;
 use crate::booking::line::Audience;
@@ -29,6 +29,8 @@ pub struct Typed {
     pub notice: Option<&'static str>,
     /// What is wrong with the marks sent for the statistics.
     pub mark_error: Option<&'static str>,
+    /// The canned reply just inserted (chosen again in its select).
+    pub canned: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -54,6 +56,10 @@ pub async fn case_page(
         "note" => Some("case-done-note"),
         "status" => Some("case-done-status"),
         "assign" => Some("case-done-assign"),
+        "taken" => Some("case-done-taken"),
+        "already-taken" => Some("case-taken-by-other"),
+        "released" => Some("case-done-released"),
+        "not-yours" => Some("case-not-yours"),
         "marked" => Some("stats-mark-done"),
         _ => None,
     };
@@ -135,6 +141,18 @@ pub async fn show_case(
         .as_ref()
         .and_then(|a| members.iter().find(|(id, _)| id == a))
         .map_or_else(|| t.t("case-nobody"), |(_, name)| name.clone());
+    let taking = Taking {
+        free: meta.assignee.is_none(),
+        mine: meta.assignee.as_deref() == Some(session.staff.id.as_str()),
+    };
+    let notice = typed.notice.map(|n| match n {
+        // Who was first, or that nobody has it after all.
+        "case-taken-by-other" if taking.free => t.t("case-take-failed"),
+        "case-taken-by-other" => t.t1(n, "name", &assignee),
+        _ => t.t(n),
+    });
+    let chosen = typed.canned.as_deref();
+    let canned = crate::canned::choice(state, session, &meta.service, chosen).await?;
     let service = service_name(state, lang, &meta.service);
     let title = format!("{} · {service}", t.t("case-title"));
     let rules = state.services.retention_of(&meta.service);
@@ -174,8 +192,10 @@ pub async fn show_case(
         reply_text: typed.reply,
         note_text: typed.note,
         error: typed.error.map(|e| t.t(e)),
-        notice: typed.notice.map(|n| t.t(n)),
+        notice,
         marks,
+        taking,
+        canned,
     };
     Ok(html(status, &view))
 }

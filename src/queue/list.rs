@@ -1,12 +1,13 @@
-//! The queue: the cases of the reader's services, newest first, fifty to a
-//! page, each line with a preview opened with the reader's key.
+//! The queue: the cases of the reader's services, newest first (or oldest
+//! first: the working order of "mine" and "untaken"), fifty to a page,
+//! each line with a preview opened with the reader's key.
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde::Deserialize;
 
-use super::store::{self, Count, Cursor, Order, QueueRow, STATUSES};
+use super::asked::{self, Asked, DELETION_WINDOWS, QueueQuery, WHOS, in_days};
+use super::store::{self, Count, Order, QueueRow, STATUSES};
 use super::views::{Filter, QueueLine, QueueView};
 use super::{open_doc, service_name};
 use crate::app::AppState;
@@ -17,64 +18,6 @@ use crate::staff::StaffSession;
 use crate::staff::views::StaffPage;
 use crate::web::{PageError, html};
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct QueueQuery {
-    service: String,
-    status: String,
-    /// Days: only cases deleted within this many (one of `DELETION_WINDOWS`).
-    deleted: String,
-    /// Where the page starts (`Cursor::text` of the last line before it).
-    after: String,
-}
-
-/// The "deleted within" choices of the queue filter, in days. The queue
-/// marks cases deleted within the first.
-const DELETION_WINDOWS: [i64; 2] = [14, 30];
-
-/// The filter a query asks for, reduced to what this reader may ask for.
-struct Asked {
-    service: String,
-    status: String,
-    window: Option<i64>,
-    after: Option<Cursor>,
-}
-
-impl Asked {
-    fn parse(q: QueueQuery, session: &StaffSession) -> Asked {
-        Asked {
-            service: Some(q.service)
-                .filter(|s| session.is_member(s))
-                .unwrap_or_default(),
-            status: Some(q.status)
-                .filter(|s| STATUSES.contains(&s.as_str()))
-                .unwrap_or_default(),
-            window: DELETION_WINDOWS
-                .into_iter()
-                .find(|d| d.to_string() == q.deleted),
-            after: Cursor::parse(&q.after),
-        }
-    }
-
-    fn deleted(&self) -> String {
-        self.window.map_or(String::new(), |d| d.to_string())
-    }
-
-    /// The services to read: the one asked for, else all of the reader's.
-    fn services(&self, session: &StaffSession) -> Vec<String> {
-        if self.service.is_empty() {
-            session.services.clone()
-        } else {
-            vec![self.service.clone()]
-        }
-    }
-}
-
-/// The day `days` from today, as stored.
-fn in_days(days: i64) -> String {
-    crate::db::day(crate::retention::add_days(crate::db::today(), days))
-}
-
 pub async fn queue(
     State(state): State<AppState>,
     session: StaffSession,
@@ -84,24 +27,15 @@ pub async fn queue(
     let asked = Asked::parse(q, &session);
     let soon = in_days(DELETION_WINDOWS[0]);
     let services = asked.services(&session);
-    let filter = store::QueueFilter {
-        services: &services,
-        status: &asked.status,
-        deleted_by: &asked.window.map_or(String::new(), in_days),
-        after: asked.after.as_ref(),
-    };
+    let deleted_by = asked.window.map_or(String::new(), in_days);
+    let filter = asked::filter(&asked, &session, &services, &deleted_by);
     let (rows, more) = store::list(&state.db, &filter).await?;
     let counts = store::counts(&state.db, &session.services).await?;
     let going = store::deleted_by(&state.db, &session.services, &soon).await?;
+    let whos = super::taking::who_counts(&state.db, &session.services, &session.staff.id).await?;
     let older = rows.last().filter(|_| more).map(|last| {
-        format!(
-            "/{}/staff?service={}&status={}&deleted={}&after={}",
-            lang.code(),
-            asked.service,
-            asked.status,
-            asked.deleted(),
-            store::cursor_of(last, filter.order()).text(),
-        )
+        let cursor = store::cursor_of(last, filter.order());
+        format!("/{}/staff?{}", lang.code(), asked.next_query(&cursor))
     });
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
     let mut firsts = crate::intake::store::first_messages(&state.db, &ids).await?;
@@ -124,19 +58,29 @@ pub async fn queue(
     let view = QueueView {
         older,
         lines: lines.into_iter().map(|(_, line)| line).collect(),
-        ..frame(&state, &session, &asked, &counts, going)
+        ..frame(&state, &session, &asked, &counts, (going, whos))
     };
     Ok(html(StatusCode::OK, &view))
 }
 
-/// The page's lines of one day, newest first by the time sealed in their
-/// first message (the database orders them by day and random id only).
-/// Lines whose message did not open keep their place after the day's
-/// others.
+/// The page's lines of one day, newest (or, oldest first, earliest) first
+/// by the time sealed in their first message (the database orders them by
+/// day and random id only). Lines whose message did not open keep their
+/// place after the day's others.
 fn in_exact_order(lines: &mut [(Sorting, QueueLine)], order: Order) {
-    if order == Order::Opened {
-        // Stable: lines of different days keep the database's order.
-        lines.sort_by(|(a, _), (b, _)| b.day.cmp(&a.day).then(b.written_at.cmp(&a.written_at)));
+    // Stable: lines of different days keep the database's order.
+    match order {
+        Order::Opened => {
+            lines.sort_by(|(a, _), (b, _)| b.day.cmp(&a.day).then(b.written_at.cmp(&a.written_at)))
+        }
+        Order::Oldest => lines.sort_by(|(a, _), (b, _)| {
+            let unopened_last = a.written_at.is_none().cmp(&b.written_at.is_none());
+            a.day
+                .cmp(&b.day)
+                .then(unopened_last)
+                .then(a.written_at.cmp(&b.written_at))
+        }),
+        Order::Deleting => {}
     }
 }
 
@@ -183,6 +127,11 @@ fn line(
             t.t1("queue-deletes-on", "day", &day)
         }),
         unread: row.staff_unread,
+        taken: match row.assignee_id.as_deref() {
+            None => "free",
+            Some(id) if id == session.staff.id => "mine",
+            Some(_) => "",
+        },
         assignee: row.assignee.unwrap_or_else(|| t.t("case-nobody")),
         preview,
     };
@@ -203,7 +152,7 @@ fn frame(
     session: &StaffSession,
     asked: &Asked,
     counts: &[Count; 4],
-    going: Count,
+    (going, (mine, untaken)): (Count, (Count, Count)),
 ) -> QueueView {
     let lang = session.lang;
     let t = Tr::new(lang);
@@ -220,6 +169,10 @@ fn frame(
             let days = DELETION_WINDOWS[0];
             let href = format!("/{}/staff?deleted={days}", lang.code());
             (within(days), shown(going), href)
+        }))
+        .chain(WHOS.iter().zip([mine, untaken]).map(|(who, n)| {
+            let href = format!("/{}/staff?who={who}", lang.code());
+            (t.t(&format!("queue-who-{who}")), shown(n), href)
         }))
         .collect();
     QueueView {
@@ -249,6 +202,24 @@ fn frame(
                 selected: Some(*d) == asked.window,
             })
             .collect(),
+        whos: WHOS
+            .iter()
+            .map(|w| Filter {
+                value: (*w).to_owned(),
+                label: t.t(&format!("queue-who-{w}")),
+                selected: *w == asked.who,
+            })
+            .collect(),
+        orders: ["newest", "oldest"]
+            .iter()
+            .map(|o| Filter {
+                value: (*o).to_owned(),
+                label: t.t(&format!("queue-order-{o}")),
+                selected: (*o == "oldest") == asked.oldest,
+            })
+            .collect(),
+        oldest: asked.oldest && asked.window.is_none(),
+        csrf: session.csrf.clone(),
         counts,
         lines: vec![],
         older: None,

@@ -1,13 +1,19 @@
 //! The counsellor's side: the queue of their services' cases, decrypted
 //! with their unlocked key (`list`); a case page with its thread (`case`);
 //! replies (sealed to staff and the client's key), internal notes (staff
-//! only), status and assignment (`act`). Every action is audited. A case of
+//! only), status and assignment (`act`); taking a case and giving it back
+//! (`take`, `taking`); a canned reply inserted into the reply being typed
+//! (`insert`). Every action is audited. A case of
 //! another service answers exactly as a case that does not exist.
 
 pub(crate) mod act;
+mod asked;
 mod case;
+mod insert;
 mod list;
 pub mod store;
+mod take;
+pub mod taking;
 pub mod views;
 
 use axum::Router;
@@ -32,6 +38,9 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/cases/{id}/note", post(act::note))
         .route("/{lang}/staff/cases/{id}/status", post(act::set_status))
         .route("/{lang}/staff/cases/{id}/assign", post(act::assign))
+        .route("/{lang}/staff/cases/{id}/take", post(take::take))
+        .route("/{lang}/staff/cases/{id}/release", post(take::release))
+        .route("/{lang}/staff/cases/{id}/insert", post(insert::insert))
 }
 
 pub(crate) fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {

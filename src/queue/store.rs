@@ -21,7 +21,9 @@ pub struct QueueRow {
     pub updated_on: String,
     pub retain_until: String,
     pub staff_unread: bool,
+    /// The assignee's name, and their id.
     pub assignee: Option<String>,
+    pub assignee_id: Option<String>,
 }
 
 /// How a queue view is ordered. Nothing stored orders cases finer than a
@@ -31,6 +33,8 @@ pub struct QueueRow {
 pub enum Order {
     /// Newest day first.
     Opened,
+    /// Oldest day first (the counsellor's working order: `Who`).
+    Oldest,
     /// Soonest deletion first (the "deleted within" views).
     Deleting,
 }
@@ -60,21 +64,34 @@ impl Cursor {
     }
 }
 
+/// Whose cases a queue view shows: all, those assigned to the reader (by
+/// their id), or those nobody has taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who<'a> {
+    All,
+    Mine(&'a str),
+    Untaken,
+}
+
 /// What the queue shows: cases of `services` (each one the reader's), in a
-/// status and deleted by a day (`YYYY-MM-DD`; empty: any), from `after`.
+/// status, of `who`, and deleted by a day (`YYYY-MM-DD`; empty: any), from
+/// `after`, oldest day first when `oldest` (a deletion view goes by its
+/// deletion day whatever `oldest` says).
 pub struct QueueFilter<'a> {
     pub services: &'a [String],
     pub status: &'a str,
+    pub who: Who<'a>,
+    pub oldest: bool,
     pub deleted_by: &'a str,
     pub after: Option<&'a Cursor>,
 }
 
 impl QueueFilter<'_> {
     pub fn order(&self) -> Order {
-        if self.deleted_by.is_empty() {
-            Order::Opened
-        } else {
-            Order::Deleting
+        match (self.deleted_by.is_empty(), self.oldest) {
+            (false, _) => Order::Deleting,
+            (true, true) => Order::Oldest,
+            (true, false) => Order::Opened,
         }
     }
 }
@@ -82,7 +99,7 @@ impl QueueFilter<'_> {
 /// The line's place in `order`, as a cursor.
 pub fn cursor_of(row: &QueueRow, order: Order) -> Cursor {
     let day = match order {
-        Order::Opened => &row.opened_on,
+        Order::Opened | Order::Oldest => &row.opened_on,
         Order::Deleting => &row.retain_until,
     };
     Cursor {
@@ -107,7 +124,7 @@ pub async fn list(db: &Db, filter: &QueueFilter<'_>) -> Result<(Vec<QueueRow>, b
             let (a, b) = (key(a), key(b));
             (b.day, b.id).cmp(&(a.day, a.id))
         }),
-        Order::Deleting => rows.sort_by(|a, b| {
+        Order::Oldest | Order::Deleting => rows.sort_by(|a, b| {
             let (a, b) = (key(a), key(b));
             (a.day, a.id).cmp(&(b.day, b.id))
         }),
@@ -125,7 +142,8 @@ async fn list_service<'a>(
 ) -> Result<Vec<QueueRow>, sqlx::Error> {
     let mut sql = String::from(
         "select c.id, c.service, c.kind, c.status, c.opened_on, c.updated_on, \
-                c.retain_until, c.staff_unread, a.display_name as assignee \
+                c.retain_until, c.staff_unread, a.display_name as assignee, \
+                c.assignee as assignee_id \
          from cases c left join staff a on a.id = c.assignee where c.service = $1",
     );
     let mut args = vec![service];
@@ -141,6 +159,13 @@ async fn list_service<'a>(
             sql.push_str(part);
         }
     };
+    // Who first: the "who" indexes (migration 0018) lead with the
+    // assignee, then the status or the deletion day.
+    match filter.who {
+        Who::All => {}
+        Who::Mine(me) => and("c.assignee = ?", &[me]),
+        Who::Untaken => and("c.assignee is null", &[]),
+    }
     if !filter.status.is_empty() {
         and("c.status = ?", &[filter.status]);
     }
@@ -151,6 +176,7 @@ async fn list_service<'a>(
     let after = filter.after.map(|c| [c.day.as_str(), c.id.as_str()]);
     let tail = match (order, after) {
         (Order::Opened, Some(a)) => Some(("(c.opened_on, c.id) < (?, ?)", a)),
+        (Order::Oldest, Some(a)) => Some(("(c.opened_on, c.id) > (?, ?)", a)),
         (Order::Deleting, Some(a)) => Some(("(c.retain_until, c.id) > (?, ?)", a)),
         (_, None) => None,
     };
@@ -159,6 +185,7 @@ async fn list_service<'a>(
     }
     sql.push_str(match order {
         Order::Opened => " order by c.opened_on desc, c.id desc",
+        Order::Oldest => " order by c.opened_on, c.id",
         Order::Deleting => " order by c.retain_until, c.id",
     });
     sql.push_str(&format!(" limit {}", PAGE + 1));
@@ -185,6 +212,7 @@ fn queue_row(r: &sqlx::any::AnyRow) -> Result<QueueRow, sqlx::Error> {
         retain_until: r.try_get("retain_until")?,
         staff_unread: r.try_get::<i32, _>("staff_unread")? != 0,
         assignee: r.try_get("assignee")?,
+        assignee_id: r.try_get("assignee_id")?,
     })
 }
 
@@ -196,7 +224,7 @@ pub struct Count {
 }
 
 impl Count {
-    fn add(&mut self, n: i64) {
+    pub(super) fn add(&mut self, n: i64) {
         self.n += n;
         self.at_least |= n >= COUNT_CAP;
     }

@@ -24,6 +24,8 @@ pub struct QueueLine {
     pub deletes: Option<String>,
     pub unread: bool,
     pub assignee: String,
+    /// Whose it is to the reader: "mine", "free" or "" (another's).
+    pub taken: &'static str,
     pub preview: String,
 }
 
@@ -34,6 +36,14 @@ pub struct QueueView {
     pub services: Vec<Filter>,
     pub statuses: Vec<Filter>,
     pub deletions: Vec<Filter>,
+    /// Mine / untaken (all is the empty choice).
+    pub whos: Vec<Filter>,
+    /// Newest / oldest first.
+    pub orders: Vec<Filter>,
+    /// The page goes oldest first: its next page holds newer cases.
+    pub oldest: bool,
+    /// For the "Take" buttons of untaken lines.
+    pub csrf: String,
     /// (status label, count, link to the filtered queue)
     pub counts: Vec<(String, String, String)>,
     pub lines: Vec<QueueLine>,
@@ -68,6 +78,17 @@ pub struct CaseView {
     pub notice: Option<String>,
     /// Marking the case for the statistics.
     pub marks: crate::stats::MarkForm,
+    /// Whether the reader may take the case or give it back.
+    pub taking: Taking,
+    /// The service's canned replies to insert into the reply.
+    pub canned: crate::canned::CannedChoice,
+}
+
+/// The case's taking, for the reader: free to take, theirs (to give back),
+/// or (neither) another's.
+pub struct Taking {
+    pub free: bool,
+    pub mine: bool,
 }
 
 #[derive(Template)]

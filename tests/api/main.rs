@@ -47,4 +47,5 @@ mod slow_clients;
 mod staff;
 mod staff_helpers;
 mod stats;
+mod tools;
 mod verification;

@@ -124,6 +124,10 @@ const ADMIN_ONLY: &[&str] = &[
     "/{lang}/staff/accessibility",
 ];
 
+/// Routes of a service's canned replies: its members and admins keep them;
+/// to a counsellor of another service they are not there (404).
+const CANNED_OF_A_SERVICE: &str = "/{lang}/staff/canned/{slug}";
+
 /// Routes that act on the service named in the form: only its members.
 const MEMBERS_OF_THE_FORMS_SERVICE: &[&str] = &["/{lang}/staff/rotation/resume"];
 
@@ -134,6 +138,8 @@ struct Ids {
     chat: String,
     slot: String,
     seat: String,
+    /// A canned reply of SERVICE.
+    canned: String,
 }
 
 fn fill(path: &str, ids: &Ids) -> String {
@@ -141,6 +147,7 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{lang}", "en")
         .replace("{slug}", SERVICE)
         .replace("{category}", "loneliness")
+        .replace("{canned}", &ids.canned)
         .replace("/cases/{id}", &format!("/cases/{}", ids.case))
         .replace("/chat/{id}", &format!("/chat/{}", ids.chat))
         .replace("/slots/{id}", &format!("/slots/{}", ids.slot))
@@ -185,6 +192,16 @@ async fn fixture() -> Fixture {
     };
     let case = one("select id from cases where kind = 'contact'").await;
     let seat = one("select id from seats").await;
+    let canned = "0badc0ffee0badc0ffee0badc0ffee00".to_owned();
+    sqlx::query(
+        "insert into canned_replies (id, service, lang, title, body) \
+         values ($1, $2, 'en', 'Matrix title', 'A canned text the matrix must not change')",
+    )
+    .bind(&canned)
+    .bind(SERVICE)
+    .execute(&pool)
+    .await
+    .unwrap();
     pool.close().await;
     let _ = slot;
     let anna = Staff::first_login(&app, "anna", &pw[0]).await;
@@ -199,6 +216,7 @@ async fn fixture() -> Fixture {
             chat,
             slot: free,
             seat,
+            canned,
         },
         anna,
         anja,
@@ -252,6 +270,10 @@ async fn state_of(app: &TestApp) -> Vec<i64> {
         "select count(*) from stats_categories where name_en = 'Loneliness'",
         "select cast(coalesce(sum(count), 0) as bigint) from stats_counts \
          where metric in ('reasons', 'outcomes')",
+        "select count(*) from cases where assignee is not null",
+        "select count(*) from canned_replies",
+        "select count(*) from canned_replies where title = 'Matrix title' \
+         and body = 'A canned text the matrix must not change' and lang = 'en'",
     ] {
         out.push(app.count(sql).await);
     }
@@ -367,7 +389,10 @@ fn intended(route: &Route, method: &str, role: Role) -> (u16, Option<&'static st
     let has_id = route.path.contains("{id}")
         || (method == "post" && MEMBERS_OF_THE_FORMS_SERVICE.contains(&route.path.as_str()));
     let admin_only = ADMIN_ONLY.contains(&route.path.as_str());
-    let writes_text = route.path.ends_with("/reply") || route.path.ends_with("/note");
+    let writes_text = route.path.ends_with("/reply")
+        || route.path.ends_with("/note")
+        || route.path.ends_with("/insert");
+    let canned = route.path.starts_with(CANNED_OF_A_SERVICE);
     match role {
         // A reply or note typed without a session comes back to copy.
         Role::Anonymous | Role::LoggedOut | Role::Deactivated
@@ -381,6 +406,8 @@ fn intended(route: &Route, method: &str, role: Role) -> (u16, Option<&'static st
         Role::OtherService if admin_only => (403, None),
         Role::AdminNotMember if admin_only && method == "get" => (200, None),
         Role::AdminNotMember if admin_only => (0, None),
+        // Another service's canned replies are not there.
+        Role::OtherService if canned => (404, None),
         // Another service's case, time or seat is the same 403 as none.
         Role::OtherService | Role::AdminNotMember if has_id => (403, None),
         // Everyone else reaches the page; the POST outcomes are checked in
@@ -435,6 +462,13 @@ async fn every_staff_route_answers_each_role_as_intended() {
                 // The member's own POSTs would change things; their
                 // outcomes have tests of their own.
                 if *role == Role::Member && *method == "post" {
+                    continue;
+                }
+                // An admin keeps canned replies as a member does (tools.rs).
+                if *role == Role::AdminNotMember
+                    && *method == "post"
+                    && route.path.starts_with(CANNED_OF_A_SERVICE)
+                {
                     continue;
                 }
                 let (status, location) = intended(&route, method, *role);

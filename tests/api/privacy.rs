@@ -1329,3 +1329,114 @@ async fn a_rating_with_a_comment_logs_nothing_of_the_comment_the_receipt_or_the_
         );
     }
 }
+
+const TOOLS_REQUEST: &str = "the walnut ferry leaves without me";
+const TOOLS_TYPED: &str = "the pewter lantern flickers on the stair";
+const CANNED_TITLE: &str = "Greeting of the juniper tide";
+const CANNED_BODY: &str = "the juniper tide returns every evening";
+const CANNED_ARABIC: &str = "المد يعود كل مساء";
+
+/// The working day's tools: a case taken by one counsellor while another
+/// loses the race, given back, canned replies added in English and Arabic,
+/// one inserted into a typed reply (and refused to another service). The
+/// logs hold no case id, nothing typed, no canned title or text.
+#[tokio::test]
+async fn taking_a_case_and_inserting_a_canned_reply_log_nothing_of_them() {
+    let mut app = spawn_with(Options {
+        log: "trace",
+        ..Options::default()
+    })
+    .await;
+    let pw = app
+        .with_staff(&[
+            ("pia", "counsellor", &[SERVICE]),
+            ("pio", "counsellor", &[SERVICE]),
+            ("bob", "counsellor", &[OTHER_SERVICE]),
+        ])
+        .await;
+    let pia = Staff::first_login(&app, "pia", &pw[0]).await;
+    let pio = Staff::first_login(&app, "pio", &pw[1]).await;
+    let bob = Staff::first_login(&app, "bob", &pw[2]).await;
+    let receipt = app.submit_ok(TOOLS_REQUEST).await;
+    let case = app.case_of(&receipt).await;
+    let (csrf, pio_csrf, bob_csrf) = (pia.csrf().await, pio.csrf().await, bob.csrf().await);
+    let take = format!("/en/staff/cases/{case}/take");
+    assert_eq!(pia.post(&take, &[("csrf", &csrf)]).await.status, 303);
+    let lost = pio.post(&take, &[("csrf", &pio_csrf)]).await;
+    assert!(lost.location.contains("already-taken"));
+    assert_eq!(pio.get(&lost.location).await.status, 200);
+    assert_eq!(pia.get("/en/staff?who=mine").await.status, 200);
+    assert_eq!(
+        pia.get("/en/staff?who=untaken&order=newest").await.status,
+        200
+    );
+
+    let list = format!("/en/staff/canned/{SERVICE}");
+    for (lang, body) in [("en", CANNED_BODY), ("ar", CANNED_ARABIC)] {
+        let title = format!("{CANNED_TITLE} {lang}");
+        let form = [
+            ("csrf", csrf.as_str()),
+            ("lang", lang),
+            ("title", &title),
+            ("body", body),
+        ];
+        assert_eq!(pia.post(&list, &form).await.status, 303);
+    }
+    let bad = [
+        ("csrf", csrf.as_str()),
+        ("lang", "en"),
+        ("title", ""),
+        ("body", CANNED_BODY),
+    ];
+    assert_eq!(pia.post(&list, &bad).await.status, 422);
+    let pool = app.pool().await;
+    let canned: String = sqlx::query_scalar("select id from canned_replies where lang = 'en'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let insert = format!("/en/staff/cases/{case}/insert");
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("text", TOOLS_TYPED),
+        ("canned", &canned),
+    ];
+    let inserted = pia.post(&insert, &form).await;
+    assert!(inserted.body.contains(CANNED_BODY) && inserted.body.contains(TOOLS_TYPED));
+    assert_eq!(bob.get(&format!("{list}/{canned}")).await.status, 404);
+    let form = [
+        ("csrf", bob_csrf.as_str()),
+        ("text", TOOLS_TYPED),
+        ("canned", &canned),
+    ];
+    assert_eq!(bob.post(&insert, &form).await.status, 403);
+    let ended = Staff::new(&app).post(&insert, &form).await;
+    assert_eq!(ended.status, 401);
+    let release = format!("/en/staff/cases/{case}/release");
+    assert_eq!(pia.post(&release, &[("csrf", &csrf)]).await.status, 303);
+    app.stop().await;
+
+    let logs = app.logs();
+    assert!(
+        logs.contains("TRACE") || logs.contains("DEBUG"),
+        "verbose logging was on"
+    );
+    for secret in [
+        case.as_str(),
+        canned.as_str(),
+        &receipt,
+        TOOLS_REQUEST,
+        TOOLS_TYPED,
+        CANNED_TITLE,
+        CANNED_BODY,
+        CANNED_ARABIC,
+        "juniper",
+        "pewter",
+        &csrf,
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "the logs contain {secret:?}:\n{logs}"
+        );
+    }
+}

@@ -14,15 +14,19 @@ use crate::staff_helpers::Staff;
 
 /// A case planted straight into the database: its day, its first message
 /// sealed to `to` (and bound to the case), written at `at`.
-struct Planted<'a> {
-    day: &'a str,
-    at: String,
-    text: String,
-    status: &'a str,
-    retain_until: &'a str,
+pub(crate) struct Planted<'a> {
+    pub day: &'a str,
+    pub at: String,
+    pub text: String,
+    pub status: &'a str,
+    pub retain_until: &'a str,
 }
 
-async fn plant(app: &TestApp, to: &[age::x25519::Recipient], cases: &[Planted<'_>]) -> Vec<String> {
+pub(crate) async fn plant(
+    app: &TestApp,
+    to: &[age::x25519::Recipient],
+    cases: &[Planted<'_>],
+) -> Vec<String> {
     let pool = app.pool().await;
     let epoch: i64 = sqlx::query("select id from key_epochs where service = $1 limit 1")
         .bind(SERVICE)
@@ -88,7 +92,7 @@ async fn plant(app: &TestApp, to: &[age::x25519::Recipient], cases: &[Planted<'_
 }
 
 /// The recipient of `username`'s key, as stored.
-async fn recipient_of(app: &TestApp, username: &str) -> age::x25519::Recipient {
+pub(crate) async fn recipient_of(app: &TestApp, username: &str) -> age::x25519::Recipient {
     let pool = app.pool().await;
     let text: String = sqlx::query("select recipient from staff where username = $1")
         .bind(username)
@@ -103,7 +107,7 @@ async fn recipient_of(app: &TestApp, username: &str) -> age::x25519::Recipient {
 
 /// The case ids and previews of one queue page, in its order, and the link
 /// to the next.
-fn lines(body: &str) -> (Vec<(String, String)>, Option<String>) {
+pub(crate) fn lines(body: &str) -> (Vec<(String, String)>, Option<String>) {
     let mut out = vec![];
     for part in body.split("href=\"/en/staff/cases/").skip(1) {
         let id = part.split('"').next().unwrap().to_owned();
@@ -119,7 +123,7 @@ fn lines(body: &str) -> (Vec<(String, String)>, Option<String>) {
 }
 
 /// Walks every page of a queue view; the (id, preview) of each line.
-async fn walk(pia: &Staff, first: &str) -> Vec<Vec<(String, String)>> {
+pub(crate) async fn walk(pia: &Staff, first: &str) -> Vec<Vec<(String, String)>> {
     let mut pages = vec![];
     let mut next = Some(first.to_owned());
     while let Some(path) = next {
@@ -133,7 +137,7 @@ async fn walk(pia: &Staff, first: &str) -> Vec<Vec<(String, String)>> {
     pages
 }
 
-fn in_days(days: i64) -> String {
+pub(crate) fn in_days(days: i64) -> String {
     jiff::Zoned::now()
         .date()
         .checked_add(jiff::Span::new().days(days))
