@@ -169,6 +169,7 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             mac: None,
             lang: Some("ar".into()),
             interpreter: true,
+            handed: None,
         };
         message_for(
             &t,

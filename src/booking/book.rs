@@ -256,6 +256,7 @@ fn first_message(
         seat: Some(seat_id.to_owned()),
         lang: None,
         interpreter: false,
+        handed: None,
         text,
         mac: None,
     }

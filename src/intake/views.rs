@@ -353,7 +353,7 @@ impl CheckView {
                 messages: thread
                     .messages
                     .into_iter()
-                    .map(|m| shown_message(&t, service.as_deref(), m))
+                    .map(|m| shown_message(state, &t, service.as_deref(), m))
                     .collect(),
             }
         });
@@ -377,7 +377,33 @@ impl CheckView {
     }
 }
 
-fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMessage {
+fn shown_message(
+    state: &AppState,
+    t: &Tr,
+    service: Option<&Service>,
+    m: ThreadMessage,
+) -> ShownMessage {
+    if m.doc.handed.is_some() {
+        // A hand-over's line: which service answers now, and the words
+        // of the counsellor who passed the request on.
+        let name = |slug: &str| {
+            state
+                .services
+                .get(slug)
+                .map_or_else(|| slug.to_owned(), |s| s.name_in(t.lang).to_owned())
+        };
+        let text = crate::queue::handover::line_text(t, &m.doc, name);
+        let mut shown = message_for(
+            t,
+            service,
+            Audience::Client,
+            t.t("thread-handed"),
+            &m.day,
+            m.doc,
+        );
+        shown.text = text;
+        return shown;
+    }
     let who = match (&m.doc.staff, m.from_client) {
         // A phone call a counsellor wrote down for the caller.
         (Some(name), true) => t.t1("thread-phone-by", "name", name),

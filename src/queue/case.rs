@@ -99,9 +99,13 @@ async fn thread(
             }
             "client" => (t.t("case-from-client"), "from-client"),
             "note" => (t.t1("case-note-by", "name", &staff_name), "note"),
+            super::handover::store::AUTHOR => (handed_from(state, &t, &doc), "from-staff"),
             _ => (t.t1("case-reply-by", "name", &staff_name), "from-staff"),
         };
         let language = language_details(&t, &doc);
+        let handed = (m.author == super::handover::store::AUTHOR).then(|| {
+            super::handover::line_text(&t, &doc, |slug| service_name(state, t.lang, slug))
+        });
         let mut shown = message_for(
             &t,
             service.as_deref(),
@@ -111,6 +115,9 @@ async fn thread(
             doc,
         );
         shown.details.extend(language);
+        if let Some(text) = handed {
+            shown.text = text;
+        }
         messages.push((shown, class));
     }
     SenderKey::log_refused(refused);
@@ -175,8 +182,16 @@ pub async fn show_case(
         error: typed.error.map(|e| t.t(e)),
         notice: typed.notice.map(|n| t.t(n)),
         marks,
+        handover: super::handover::HandoverForm::new(state, lang, &meta),
     };
     Ok(html(status, &view))
+}
+
+/// Who a hand-over line is from: the service that handed the case over.
+fn handed_from(state: &AppState, t: &Tr, doc: &MessageDoc) -> String {
+    let from = doc.handed.as_ref().map_or("", |h| h.from.as_str());
+    let name = service_name(state, t.lang, from);
+    t.t1("handover-line-from", "service", &name)
 }
 
 /// The language a message was written in (the page it was sent from), or

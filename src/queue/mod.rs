@@ -6,6 +6,7 @@
 
 pub(crate) mod act;
 mod case;
+pub mod handover;
 mod list;
 pub mod store;
 pub mod views;
@@ -32,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/cases/{id}/note", post(act::note))
         .route("/{lang}/staff/cases/{id}/status", post(act::set_status))
         .route("/{lang}/staff/cases/{id}/assign", post(act::assign))
+        .merge(handover::routes())
 }
 
 pub(crate) fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {

@@ -68,6 +68,8 @@ pub struct CaseView {
     pub notice: Option<String>,
     /// Marking the case for the statistics.
     pub marks: crate::stats::MarkForm,
+    /// Handing the case to another service.
+    pub handover: super::handover::HandoverForm,
 }
 
 #[derive(Template)]

@@ -174,6 +174,24 @@ pub fn reseal(
     to.seal_bytes(&plain)
 }
 
+/// Like [`reseal`], with the top-level `field` of the sealed JSON document
+/// left out when it has one (padded again); a document without it is
+/// resealed byte for byte. A hand-over leaves a note's statistics marks
+/// with the service that made them (docs/SEALING.md).
+pub fn reseal_without(
+    sealed: &[u8],
+    identities: &[&dyn age::Identity],
+    to: &Envelope,
+    field: &str,
+) -> Result<Vec<u8>, SealError> {
+    let plain = open_bytes(sealed, identities)?;
+    let mut doc: serde_json::Map<String, serde_json::Value> = decode(&plain)?;
+    if doc.remove(field).is_none() {
+        return to.seal_bytes(&plain);
+    }
+    to.seal(&doc)
+}
+
 /// How many X25519 recipient stanzas an age file's header holds (age may
 /// add random "grease" stanzas of other types; those are not counted). The
 /// stanzas name no recipient, so this checks the size of the set, not who.

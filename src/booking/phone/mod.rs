@@ -119,6 +119,7 @@ async fn accept(
         seat: None,
         lang: call.lang.map(|l| l.code().to_owned()),
         interpreter: call.interpreter,
+        handed: None,
         text: std::mem::take(&mut call.text),
         mac: None,
     };
