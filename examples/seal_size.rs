@@ -33,6 +33,7 @@ fn doc(len: usize) -> MessageDoc {
         seat: None,
         lang: None,
         interpreter: false,
+        handed: None,
         mac: None,
         text: "x".repeat(len),
     }

@@ -325,6 +325,7 @@ fn doc(case: &str, written_at: &str, n: usize) -> suoja::intake::MessageDoc {
         seat: None,
         lang: None,
         interpreter: false,
+        handed: None,
         text: format!("Synthetic case {n} of the scaling benchmark."),
         mac: None,
     }

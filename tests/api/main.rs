@@ -17,6 +17,7 @@ mod config;
 mod demo;
 mod dst;
 mod durability;
+mod handover;
 mod headers;
 mod helpers;
 mod instances;

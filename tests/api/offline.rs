@@ -181,6 +181,7 @@ async fn a_sealed_message_moved_to_another_case_is_refused_not_shown() {
         seat: None,
         lang: None,
         interpreter: false,
+        handed: None,
         text: "planted text".into(),
         mac: None,
     };

@@ -49,6 +49,7 @@ async fn plant(app: &TestApp, to: &[age::x25519::Recipient], cases: &[Planted<'_
             seat: None,
             lang: None,
             interpreter: false,
+            handed: None,
             text: c.text.clone(),
             mac: None,
         };

@@ -99,6 +99,7 @@ pub(crate) fn forged_doc(case: &str, mac: Option<String>) -> MessageDoc {
         seat: None,
         lang: None,
         interpreter: false,
+        handed: None,
         text: FORGED.into(),
         mac,
     }

@@ -161,6 +161,7 @@ async fn plant_booking_cases(app: &TestApp, slot: &str, n: usize) {
             seat: Some(seat.clone()),
             lang: None,
             interpreter: false,
+            handed: None,
             text: "A booking planted for timing.".into(),
             mac: None,
         };
@@ -347,6 +348,7 @@ async fn a_booking_made_before_seats_were_sealed_is_carried_over_and_never_lost(
         seat: None,
         lang: None,
         interpreter: false,
+        handed: None,
         text: "Booked before 0004.".into(),
         mac: None,
     };
