@@ -222,6 +222,15 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             unreadable: false,
             error: None,
         },
+        handover: crate::queue::handover::HandoverForm {
+            action: "/en/staff/cases/x/handover".into(),
+            services: vec![crate::queue::views::Filter {
+                value: "other".into(),
+                label: content.name.to_owned(),
+                selected: false,
+            }],
+            refusal: None,
+        },
     }
     .render()?;
     let page = Page::new(lang, "check-title", "check");

@@ -61,4 +61,9 @@ node "$here/chat.mjs" "$@" || status=1
 # en and ar; the staff login's paste and password-manager support
 # (langs.mjs, wcag22.mjs).
 node "$here/langs.mjs" "$@" || status=1
+# Handing a case to another service with JavaScript off: the case page's
+# section, the form with an error, the confirmation, the page after, in fi,
+# sv and en; the client's check page after a hand-over in all eleven client
+# languages; axe and 320 px screenshots (handover.mjs): ~1 min.
+node "$here/handover.mjs" "$@" || status=1
 exit "$status"
