@@ -475,6 +475,34 @@ mod tests {
         assert!(open::<Doc>(&resealed, &[&old as &dyn age::Identity]).is_err());
     }
 
+    #[test]
+    fn resealing_without_a_field_drops_it_and_keeps_the_rest() {
+        let old = x25519::Identity::generate();
+        let new = x25519::Identity::generate();
+        let keys = [&old as &dyn age::Identity];
+        let to = Envelope::new([new.to_public()]);
+        let with = Envelope::new([old.to_public()])
+            .seal(&serde_json::json!({"v": 1, "text": "kept", "stats": {"month": "2026-12"}}))
+            .unwrap();
+        let moved = reseal_without(&with, &keys, &to, "stats").unwrap();
+        let doc: serde_json::Value = open(&moved, &[&new as &dyn age::Identity]).unwrap();
+        assert_eq!(doc, serde_json::json!({"v": 1, "text": "kept"}));
+        assert!(open::<Doc>(&moved, &keys).is_err(), "the old key is gone");
+        // Without the field: the same plaintext, padding and all.
+        let plain = Envelope::new([old.to_public()])
+            .seal(&Doc {
+                v: 1,
+                text: "as is".into(),
+            })
+            .unwrap();
+        let moved = reseal_without(&plain, &keys, &to, "stats").unwrap();
+        let new_keys = [&new as &dyn age::Identity];
+        assert_eq!(
+            *open_bytes(&moved, &new_keys).unwrap(),
+            *open_bytes(&plain, &keys).unwrap()
+        );
+    }
+
     #[derive(serde::Deserialize)]
     struct InCase {
         case: String,
