@@ -18,11 +18,10 @@ const NOTE: &str = "An internal note by Anna on the case";
 const BACK: &str = "The client writes back once";
 const TO_CLIENT: &str = "Rainbow line knows this subject best";
 
-/// Whether `identity` (an identity file) opens `sealed`, with the age crate.
-fn opens(identity: &Path, sealed: &[u8]) -> bool {
-    let text = std::fs::read_to_string(identity).unwrap();
-    let id: age::x25519::Identity = text.trim().parse().unwrap();
-    suoja::seal::open_bytes(sealed, &[&id as &dyn age::Identity]).is_ok()
+/// Whether `identity` (an identity file) opens `sealed`, with the
+/// reference `age` command-line tool.
+fn opens(app: &TestApp, identity: &Path, sealed: &[u8]) -> bool {
+    crate::rotation::age_opens(app, identity, sealed)
 }
 
 /// The client's identity, derived from the receipt and the pepper.
@@ -245,11 +244,21 @@ async fn a_case_handed_over_is_sealed_to_the_receiver_and_gone_from_the_sender()
     let anna_key = staff_key(app, "anna", NEW_PASSWORD).await;
     let bob_key = staff_key(app, "bob", NEW_PASSWORD).await;
     let client_key = client_identity(app, &s.receipt);
+    for old in &before {
+        assert!(
+            opens(app, &anna_key, &old.3),
+            "the sender's key opened it before"
+        );
+    }
     for (i, (id, author, key_epoch, sealed)) in after.iter().enumerate() {
         assert_eq!(*key_epoch, epoch, "{author}");
-        assert!(!opens(&anna_key, sealed), "{author}");
-        assert!(opens(&bob_key, sealed), "{author}");
-        assert_eq!(opens(&client_key, sealed), author != "note", "{author}");
+        assert!(!opens(app, &anna_key, sealed), "{author}");
+        assert!(opens(app, &bob_key, sealed), "{author}");
+        assert_eq!(
+            opens(app, &client_key, sealed),
+            author != "note",
+            "{author}"
+        );
         if let Some(old) = before.get(i) {
             assert_eq!((&old.0, &old.1), (id, author), "place and author kept");
             assert_ne!(&old.3, sealed, "the old ciphertext is replaced");
