@@ -257,6 +257,9 @@ pub struct ShownMessage {
     pub day: String,
     pub details: Vec<(String, String)>,
     pub text: String,
+    /// A hand-over line's words from the counsellor, in a block of its own
+    /// (its own direction) after the line's sentence.
+    pub words: Option<String>,
 }
 
 pub struct ShownThread {
@@ -392,7 +395,7 @@ fn shown_message(
                 .get(slug)
                 .map_or_else(|| slug.to_owned(), |s| s.name_in(t.lang).to_owned())
         };
-        let text = crate::queue::handover::line_text(t, &m.doc, name);
+        let sentence = crate::queue::handover::line_sentence(t, &m.doc, name);
         let mut shown = message_for(
             t,
             service,
@@ -401,7 +404,8 @@ fn shown_message(
             &m.day,
             m.doc,
         );
-        shown.text = text;
+        let words = std::mem::replace(&mut shown.text, sentence);
+        shown.words = Some(words).filter(|w| !w.trim().is_empty());
         return shown;
     }
     let who = match (&m.doc.staff, m.from_client) {
@@ -464,5 +468,6 @@ pub fn message_for(
         day: show_day(t.lang, &m.day),
         details,
         text: text.unwrap_or_else(|| std::mem::take(&mut m.doc.text)),
+        words: None,
     }
 }

@@ -104,7 +104,7 @@ async fn thread(
         };
         let language = language_details(&t, &doc);
         let handed = (m.author == super::handover::store::AUTHOR).then(|| {
-            super::handover::line_text(&t, &doc, |slug| service_name(state, t.lang, slug))
+            super::handover::line_sentence(&t, &doc, |slug| service_name(state, t.lang, slug))
         });
         let mut shown = message_for(
             &t,
@@ -115,8 +115,9 @@ async fn thread(
             doc,
         );
         shown.details.extend(language);
-        if let Some(text) = handed {
-            shown.text = text;
+        if let Some(sentence) = handed {
+            let words = std::mem::replace(&mut shown.text, sentence);
+            shown.words = Some(words).filter(|w| !w.trim().is_empty());
         }
         messages.push((shown, class));
     }

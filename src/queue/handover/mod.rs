@@ -54,21 +54,16 @@ pub fn refusal(kind: &str) -> Option<&'static str> {
     }
 }
 
-/// A hand-over line's text in `t`'s language: "Your request was passed to
-/// <service>.", then the sending counsellor's words, if any. `name` gives a
-/// service's name by its slug.
-pub fn line_text(
+/// A hand-over line's sentence in `t`'s language: "Your request was passed
+/// to <service>." (the counsellor's words are shown apart, in their own
+/// direction). `name` gives a service's name by its slug.
+pub fn line_sentence(
     t: &crate::i18n::Tr,
     doc: &crate::intake::MessageDoc,
     name: impl Fn(&str) -> String,
 ) -> String {
     let to = doc.handed.as_ref().map_or("", |h| h.to.as_str());
-    let mut text = t.t1("thread-handed-to", "service", &name(to));
-    if !doc.text.trim().is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&doc.text);
-    }
-    text
+    t.t1("thread-handed-to", "service", &name(to))
 }
 
 /// How a hand-over ended, when it did not.
