@@ -66,6 +66,9 @@ pub fn line_sentence(
     t.t1("thread-handed-to", "service", &name(to))
 }
 
+/// How many times a hand-over reads the case again when it changed.
+const TRIES: usize = 8;
+
 /// How a hand-over ended, when it did not.
 #[derive(Debug)]
 pub enum Refused {
@@ -105,7 +108,9 @@ pub async fn hand_over(
     let line = state.seal(&with_client, &doc).await?;
     drop(doc);
     // A message added meanwhile makes the transaction refuse: read again.
-    for _ in 0..3 {
+    // Each retry needs another write to the case to have committed in the
+    // few milliseconds of resealing; a client's are rate-limited.
+    for _ in 0..TRIES {
         let read = store::read(&state.db, &meta.id).await?;
         let identity = session.identity.clone();
         let (staff_set, with_client) = (staff_set.clone(), with_client.clone());
