@@ -34,6 +34,7 @@ fn doc(len: usize) -> MessageDoc {
         lang: None,
         interpreter: false,
         feedback: None,
+        handed: None,
         mac: None,
         text: "x".repeat(len),
     }

@@ -170,6 +170,7 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             lang: Some("ar".into()),
             interpreter: true,
             feedback: None,
+            handed: None,
         };
         message_for(
             &t,
@@ -238,6 +239,15 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
                 }],
             }],
             manage: "/en/staff/canned/x".into(),
+        },
+        handover: crate::queue::handover::HandoverForm {
+            action: "/en/staff/cases/x/handover".into(),
+            services: vec![crate::queue::views::Filter {
+                value: "other".into(),
+                label: content.name.to_owned(),
+                selected: false,
+            }],
+            refusal: None,
         },
     }
     .render()?;

@@ -275,6 +275,7 @@ fn doc(case: &str, written_at: &str, n: usize) -> suoja::intake::MessageDoc {
         lang: None,
         interpreter: false,
         feedback: None,
+        handed: None,
         text: format!("Synthetic case {n} of the scaling benchmark."),
         mac: None,
     }

@@ -257,6 +257,7 @@ fn first_message(
         lang: None,
         interpreter: false,
         feedback: None,
+        handed: None,
         text,
         mac: None,
     }

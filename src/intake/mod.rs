@@ -12,7 +12,7 @@ pub(crate) mod views;
 
 pub use again::receipt_switch;
 pub use form::{ContactRequest, ContactWay, RawContact, message_text};
-pub use payload::{BookingDoc, MessageDoc, VERSION as DOC_VERSION};
+pub use payload::{BookingDoc, Handed, MessageDoc, VERSION as DOC_VERSION};
 pub(crate) use thread::open_thread;
 
 use axum::Router;

@@ -53,11 +53,22 @@ pub struct MessageDoc {
     /// statistics count the rating apart, linked to no case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<u8>,
+    /// The line a hand-over adds: the case was passed from one service to
+    /// another (`text` holds the sending counsellor's words to the client).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handed: Option<Handed>,
     pub text: String,
     /// The service's MAC (hex) on what it wrote into the thread: checked
     /// when a reply or note is opened, see [`crate::seal::sender`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mac: Option<String>,
+}
+
+/// Where a case was handed from and to (service slugs).
+#[derive(Serialize, Deserialize)]
+pub struct Handed {
+    pub from: String,
+    pub to: String,
 }
 
 /// The sealed part of a booking: the exact time lives only in here.
@@ -117,6 +128,7 @@ impl MessageDoc {
             lang: None,
             interpreter: false,
             feedback: None,
+            handed: None,
             text: std::mem::take(&mut request.message),
             mac: None,
         }
@@ -142,6 +154,18 @@ impl MessageDoc {
         doc
     }
 
+    /// The line a hand-over adds to the thread, from `from` to `to`, with
+    /// the sending counsellor's words to the client (may be empty). No
+    /// counsellor's name: the receiving service is told the service only.
+    pub fn handed_over(case: &str, from: &str, to: &str, text: String) -> MessageDoc {
+        let mut doc = MessageDoc::follow_up(case, to, None, text);
+        doc.handed = Some(Handed {
+            from: from.to_owned(),
+            to: to.to_owned(),
+        });
+        doc
+    }
+
     /// A later message in a thread: the client's, or a counsellor's reply or
     /// note when `staff` names who wrote it.
     pub fn follow_up(case: &str, service: &str, staff: Option<String>, text: String) -> MessageDoc {
@@ -159,6 +183,7 @@ impl MessageDoc {
             lang: None,
             interpreter: false,
             feedback: None,
+            handed: None,
             text,
             mac: None,
         }

@@ -17,24 +17,44 @@ pub(super) async fn store_client_message(
     text: String,
     lang: Lang,
 ) -> Result<(), PageError> {
-    let keys = state.service_keys(&case.service)?;
-    let doc = MessageDoc::follow_up(&case.id, &case.service, None, text).written_from(lang);
-    let envelope = keys.envelope.with(key.recipient());
-    let sealed = state.seal(&envelope, &doc).await?;
-    let mut tx = state.db.pool.begin().await?;
-    let rules = state.services.retention_of(&case.service);
-    add_message(
-        &mut tx,
-        &case.id,
-        Author::Client,
-        keys.epoch,
-        &sealed,
-        rules,
-    )
-    .await?;
-    tx.commit().await?;
-    state.notifier.activity(&case.service);
-    Ok(())
+    let mut service = case.service.clone();
+    // A case handed to another service between reading it and writing is
+    // refused under the old service's keys: sealed again for the new one,
+    // so nothing the client wrote is lost.
+    for _ in 0..3 {
+        let keys = state.service_keys(&service)?;
+        let doc = MessageDoc::follow_up(&case.id, &service, None, text.clone()).written_from(lang);
+        let envelope = keys.envelope.with(key.recipient());
+        let sealed = state.seal(&envelope, &doc).await?;
+        let mut tx = state.db.pool.begin().await?;
+        let rules = state.services.retention_of(&service);
+        let added = add_message(
+            &mut tx,
+            &case.id,
+            Author::Client,
+            keys.epoch,
+            &sealed,
+            rules,
+        );
+        match added.await {
+            Ok(()) => {
+                tx.commit().await?;
+                state.notifier.activity(&service);
+                return Ok(());
+            }
+            Err(sqlx::Error::RowNotFound) => {
+                tx.rollback().await?;
+                match store::find_by_lookup(&state.db, &key.lookup_hash).await? {
+                    Some(now) => service = now.service.clone(),
+                    None => return Err(PageError::NotFound),
+                }
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(PageError::internal(
+        "a case kept moving while a message was written",
+    ))
 }
 
 /// The case behind a receipt, with the messages the client's key opens:

@@ -257,6 +257,9 @@ pub struct ShownMessage {
     pub day: String,
     pub details: Vec<(String, String)>,
     pub text: String,
+    /// A hand-over line's words from the counsellor, in a block of its own
+    /// (its own direction) after the line's sentence.
+    pub words: Option<String>,
 }
 
 pub struct ShownThread {
@@ -356,7 +359,7 @@ impl CheckView {
                 messages: thread
                     .messages
                     .into_iter()
-                    .map(|m| shown_message(&t, service.as_deref(), m))
+                    .map(|m| shown_message(state, &t, service.as_deref(), m))
                     .collect(),
             }
         });
@@ -381,7 +384,34 @@ impl CheckView {
     }
 }
 
-fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMessage {
+fn shown_message(
+    state: &AppState,
+    t: &Tr,
+    service: Option<&Service>,
+    m: ThreadMessage,
+) -> ShownMessage {
+    if m.doc.handed.is_some() {
+        // A hand-over's line: which service answers now, and the words
+        // of the counsellor who passed the request on.
+        let name = |slug: &str| {
+            state
+                .services
+                .get(slug)
+                .map_or_else(|| slug.to_owned(), |s| s.name_in(t.lang).to_owned())
+        };
+        let sentence = crate::queue::handover::line_sentence(t, &m.doc, name);
+        let mut shown = message_for(
+            t,
+            service,
+            Audience::Client,
+            t.t("thread-handed"),
+            &m.day,
+            m.doc,
+        );
+        let words = std::mem::replace(&mut shown.text, sentence);
+        shown.words = Some(words).filter(|w| !w.trim().is_empty());
+        return shown;
+    }
     let who = match (&m.doc.staff, m.from_client) {
         (None, true) if m.doc.feedback.is_some() => t.t("feedback-thread-you"),
         // A phone call a counsellor wrote down for the caller.
@@ -451,5 +481,6 @@ pub fn message_for(
         day: show_day(t.lang, &m.day),
         details,
         text: text.unwrap_or_else(|| std::mem::take(&mut m.doc.text)),
+        words: None,
     }
 }

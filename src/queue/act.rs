@@ -180,7 +180,11 @@ pub(crate) async fn seal_and_store(
     };
     let first_reply =
         author == Author::Staff && crate::stats::store::no_reply_yet(&mut tx, &meta.id).await?;
-    store::add_message_as(&mut tx, message, rules).await?;
+    match store::add_message_as(&mut tx, message, rules).await {
+        // Handed to another service since it was read: no longer theirs.
+        Err(sqlx::Error::RowNotFound) => return Err(PageError::Forbidden),
+        other => other?,
+    }
     if audited {
         audit(&mut tx, &session.staff.id, action, service, case).await?;
     }

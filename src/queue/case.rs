@@ -106,9 +106,13 @@ async fn thread(
             "client" if doc.feedback.is_some() => (t.t("feedback-from-client"), "from-client"),
             "client" => (t.t("case-from-client"), "from-client"),
             "note" => (t.t1("case-note-by", "name", &staff_name), "note"),
+            super::handover::store::AUTHOR => (handed_from(state, &t, &doc), "from-staff"),
             _ => (t.t1("case-reply-by", "name", &staff_name), "from-staff"),
         };
         let language = language_details(&t, &doc);
+        let handed = (m.author == super::handover::store::AUTHOR).then(|| {
+            super::handover::line_sentence(&t, &doc, |slug| service_name(state, t.lang, slug))
+        });
         let mut shown = message_for(
             &t,
             service.as_deref(),
@@ -118,6 +122,10 @@ async fn thread(
             doc,
         );
         shown.details.extend(language);
+        if let Some(sentence) = handed {
+            let words = std::mem::replace(&mut shown.text, sentence);
+            shown.words = Some(words).filter(|w| !w.trim().is_empty());
+        }
         messages.push((shown, class));
     }
     SenderKey::log_refused(refused);
@@ -196,8 +204,16 @@ pub async fn show_case(
         marks,
         taking,
         canned,
+        handover: super::handover::HandoverForm::new(state, lang, &meta),
     };
     Ok(html(status, &view))
+}
+
+/// Who a hand-over line is from: the service that handed the case over.
+fn handed_from(state: &AppState, t: &Tr, doc: &MessageDoc) -> String {
+    let from = doc.handed.as_ref().map_or("", |h| h.from.as_str());
+    let name = service_name(state, t.lang, from);
+    t.t1("handover-line-from", "service", &name)
 }
 
 /// The language a message was written in (the page it was sent from), or

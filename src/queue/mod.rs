@@ -10,6 +10,7 @@ pub(crate) mod act;
 mod asked;
 mod case;
 mod insert;
+pub mod handover;
 mod list;
 pub mod store;
 mod take;
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/staff/cases/{id}/take", post(take::take))
         .route("/{lang}/staff/cases/{id}/release", post(take::release))
         .route("/{lang}/staff/cases/{id}/insert", post(insert::insert))
+        .merge(handover::routes())
 }
 
 pub(crate) fn service_name(state: &AppState, lang: Lang, slug: &str) -> String {

@@ -446,10 +446,16 @@ pub async fn add_message_as(
         .bind(case_id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query(
+    // Only under a key epoch of the case's service as it is now: a message
+    // sealed to a service the case was handed away from meanwhile (read
+    // before the hand-over, written after) is refused, not left sealed to
+    // keys that no longer read the case (`queue::handover`).
+    let added = sqlx::query(
         "insert into messages (id, case_id, n, author, written_on, key_epoch, sealed) \
-         values ($1, $2, (select coalesce(max(n) + 1, 0) from messages where case_id = $2), \
-                 $3, $4, $5, $6)",
+         select $1, $2, (select coalesce(max(n) + 1, 0) from messages where case_id = $2), \
+                $3, $4, $5, $6 \
+         where exists (select 1 from cases c join key_epochs e on e.service = c.service \
+                       where c.id = $2 and e.id = $5)",
     )
     .bind(id)
     .bind(case_id)
@@ -459,6 +465,9 @@ pub async fn add_message_as(
     .bind(sealed)
     .execute(&mut *conn)
     .await?;
+    if added.rows_affected() != 1 {
+        return Err(sqlx::Error::RowNotFound);
+    }
     retention::store::touch(conn, case_id, rules, date).await
 }
 

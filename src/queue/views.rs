@@ -82,6 +82,8 @@ pub struct CaseView {
     pub taking: Taking,
     /// The service's canned replies to insert into the reply.
     pub canned: crate::canned::CannedChoice,
+    /// Handing the case to another service.
+    pub handover: super::handover::HandoverForm,
 }
 
 /// The case's taking, for the reader: free to take, theirs (to give back),

@@ -174,6 +174,24 @@ pub fn reseal(
     to.seal_bytes(&plain)
 }
 
+/// Like [`reseal`], with the top-level `field` of the sealed JSON document
+/// left out when it has one (padded again); a document without it is
+/// resealed byte for byte. A hand-over leaves a note's statistics marks
+/// with the service that made them (docs/SEALING.md).
+pub fn reseal_without(
+    sealed: &[u8],
+    identities: &[&dyn age::Identity],
+    to: &Envelope,
+    field: &str,
+) -> Result<Vec<u8>, SealError> {
+    let plain = open_bytes(sealed, identities)?;
+    let mut doc: serde_json::Map<String, serde_json::Value> = decode(&plain)?;
+    if doc.remove(field).is_none() {
+        return to.seal_bytes(&plain);
+    }
+    to.seal(&doc)
+}
+
 /// How many X25519 recipient stanzas an age file's header holds (age may
 /// add random "grease" stanzas of other types; those are not counted). The
 /// stanzas name no recipient, so this checks the size of the set, not who.
@@ -455,6 +473,34 @@ mod tests {
             assert_eq!(doc.text, "kept");
         }
         assert!(open::<Doc>(&resealed, &[&old as &dyn age::Identity]).is_err());
+    }
+
+    #[test]
+    fn resealing_without_a_field_drops_it_and_keeps_the_rest() {
+        let old = x25519::Identity::generate();
+        let new = x25519::Identity::generate();
+        let keys = [&old as &dyn age::Identity];
+        let to = Envelope::new([new.to_public()]);
+        let with = Envelope::new([old.to_public()])
+            .seal(&serde_json::json!({"v": 1, "text": "kept", "stats": {"month": "2026-12"}}))
+            .unwrap();
+        let moved = reseal_without(&with, &keys, &to, "stats").unwrap();
+        let doc: serde_json::Value = open(&moved, &[&new as &dyn age::Identity]).unwrap();
+        assert_eq!(doc, serde_json::json!({"v": 1, "text": "kept"}));
+        assert!(open::<Doc>(&moved, &keys).is_err(), "the old key is gone");
+        // Without the field: the same plaintext, padding and all.
+        let plain = Envelope::new([old.to_public()])
+            .seal(&Doc {
+                v: 1,
+                text: "as is".into(),
+            })
+            .unwrap();
+        let moved = reseal_without(&plain, &keys, &to, "stats").unwrap();
+        let new_keys = [&new as &dyn age::Identity];
+        assert_eq!(
+            *open_bytes(&moved, &new_keys).unwrap(),
+            *open_bytes(&plain, &keys).unwrap()
+        );
     }
 
     #[derive(serde::Deserialize)]

@@ -18,6 +18,7 @@ mod demo;
 mod dst;
 mod durability;
 mod feedback;
+mod handover;
 mod headers;
 mod helpers;
 mod instances;

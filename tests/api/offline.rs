@@ -182,6 +182,7 @@ async fn a_sealed_message_moved_to_another_case_is_refused_not_shown() {
         lang: None,
         interpreter: false,
         feedback: None,
+        handed: None,
         text: "planted text".into(),
         mac: None,
     };

@@ -1440,3 +1440,112 @@ async fn taking_a_case_and_inserting_a_canned_reply_log_nothing_of_them() {
         );
     }
 }
+
+const HANDED_MESSAGE: &str = "the lilac barge drifts past the mill";
+const HANDED_REPLY: &str = "the pewter finch nests in the gutter";
+const HANDED_NOTE: &str = "the saffron lantern flickers in the loft";
+const HANDED_TO_CLIENT: &str = "the walnut ferry waits for the tide";
+const HANDED_BACK: &str = "the ochre kite snags on the birch";
+
+#[tokio::test]
+async fn a_hand_over_logs_nothing_of_the_case_the_receipt_or_the_texts() {
+    let mut app = spawn_with(Options {
+        log: "trace",
+        extra_limits: "ipv4_prefix = 32".into(),
+        ..Options::default()
+    })
+    .await;
+    let client = probe_client();
+    let (status, page) = app
+        .submit_as(
+            &client,
+            "en",
+            SERVICE,
+            &[
+                ("topic", "general"),
+                ("message", HANDED_MESSAGE),
+                ("way", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    let receipt = receipt_in(&page);
+    let pw = app
+        .with_staff(&[
+            ("pia", "counsellor", &[SERVICE]),
+            ("bo", "counsellor", &[OTHER_SERVICE]),
+        ])
+        .await;
+    // Pia's key is in the set once the request is resealed to it.
+    let (ok, out, err) =
+        crate::rotation::rotate(&app, &app.path("counsellor.key"), &["--service", SERVICE]);
+    assert!(ok, "{out}{err}");
+    let pia = Staff::first_login(&app, "pia", &pw[0]).await;
+    let bo = Staff::first_login(&app, "bo", &pw[1]).await;
+    let case = pia.newest_case().await;
+    let csrf = csrf_in(&pia.get(&format!("/en/staff/cases/{case}")).await.body);
+    for (action, text) in [("reply", HANDED_REPLY), ("note", HANDED_NOTE)] {
+        let path = format!("/en/staff/cases/{case}/{action}");
+        let done = pia.post(&path, &[("csrf", &csrf), ("text", text)]).await;
+        assert_eq!(done.status, 303);
+    }
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("to", OTHER_SERVICE),
+        ("message", HANDED_TO_CLIENT),
+    ];
+    let base = format!("/en/staff/cases/{case}/handover");
+    assert_eq!(pia.post(&base, &form).await.status, 200);
+    let done = pia.post(&format!("{base}/confirm"), &form).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(
+        pia.get(&format!("/en/staff/cases/{case}")).await.status,
+        403
+    );
+    let page = bo.get(&format!("/en/staff/cases/{case}")).await;
+    assert!(page.body.contains(HANDED_NOTE) && page.body.contains(HANDED_TO_CLIENT));
+    let (status, thread) = app.check_as(&client, "en", &receipt).await;
+    assert_eq!(status, 200);
+    assert!(thread.contains(HANDED_TO_CLIENT));
+    let token = between(&thread, r#"name="token" value=""#, "\"").unwrap();
+    let sent = client
+        .post(app.url("/en/check/reply"))
+        .form(&[
+            ("receipt", receipt.as_str()),
+            ("token", &token),
+            ("message", HANDED_BACK),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status().as_u16(), 200);
+
+    let logs = app.logs();
+    assert!(logs.contains("TRACE") || logs.contains("DEBUG"));
+    let stored = app.stored_contents().await;
+    for secret in [
+        HANDED_MESSAGE,
+        HANDED_REPLY,
+        HANDED_NOTE,
+        HANDED_TO_CLIENT,
+        HANDED_BACK,
+        receipt.as_str(),
+        &receipt.replace('-', ""),
+        case.as_str(),
+        AGENT,
+        REFERER,
+        FORWARDED,
+        CLIENT_IP,
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "the logs contain {secret:?}:\n{logs}"
+        );
+        if ![case.as_str(), AGENT, REFERER].contains(&secret) {
+            assert!(
+                !stored.contains(secret),
+                "{secret:?} is stored in the clear"
+            );
+        }
+    }
+}

@@ -54,6 +54,7 @@ pub(crate) async fn plant(
             lang: None,
             interpreter: false,
             feedback: None,
+            handed: None,
             text: c.text.clone(),
             mac: None,
         };

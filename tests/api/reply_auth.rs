@@ -100,6 +100,7 @@ pub(crate) fn forged_doc(case: &str, mac: Option<String>) -> MessageDoc {
         lang: None,
         interpreter: false,
         feedback: None,
+        handed: None,
         text: FORGED.into(),
         mac,
     }

@@ -162,6 +162,7 @@ async fn plant_booking_cases(app: &TestApp, slot: &str, n: usize) {
             lang: None,
             interpreter: false,
             feedback: None,
+            handed: None,
             text: "A booking planted for timing.".into(),
             mac: None,
         };
@@ -349,6 +350,7 @@ async fn a_booking_made_before_seats_were_sealed_is_carried_over_and_never_lost(
         lang: None,
         interpreter: false,
         feedback: None,
+        handed: None,
         text: "Booked before 0004.".into(),
         mac: None,
     };

@@ -69,4 +69,9 @@ node "$here/feedback.mjs" "$@" || status=1
 # case, canned replies and inserting one, axe and 320 px in fi, sv, en
 # (tools.mjs): ~2 min.
 node "$here/tools.mjs" "$@" || status=1
+# Handing a case to another service with JavaScript off: the case page's
+# section, the form with an error, the confirmation, the page after, in fi,
+# sv and en; the client's check page after a hand-over in all eleven client
+# languages; axe and 320 px screenshots (handover.mjs): ~1 min.
+node "$here/handover.mjs" "$@" || status=1
 exit "$status"

@@ -120,6 +120,7 @@ async fn accept(
         lang: call.lang.map(|l| l.code().to_owned()),
         interpreter: call.interpreter,
         feedback: None,
+        handed: None,
         text: std::mem::take(&mut call.text),
         mac: None,
     };
