@@ -12,4 +12,6 @@ mod spent;
 pub use form_token::{FormKey, TokenCheck};
 pub use limits::{ClientNet, Limiters};
 pub use shared::parse_url as parse_store_url;
-pub use spent::{Filled, SpentNonce, count_spent, purge_spent, spend_once, take_form};
+pub use spent::{
+    Filled, SpentNonce, count_spent, purge_spent, spend_once, take_form, unspend_once,
+};

@@ -107,6 +107,16 @@ pub async fn spend_once(
     spend(spent, key.once_hash(what), last_day).await
 }
 
+/// Takes back what [`spend_once`] recorded for `what`, when the act it
+/// guarded could not be stored: the act may be tried again.
+pub async fn unspend_once(db: &Db, key: &FormKey, what: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("delete from spent_form_nonces where nonce_hash = $1")
+        .bind(key.once_hash(what))
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 /// The last UTC day on which a token taken at `now` could still be valid.
 fn last_day(now: u64, max_age: u64) -> Date {
     let until = i64::try_from(now.saturating_add(max_age).saturating_add(60)).unwrap_or(i64::MAX);

@@ -125,9 +125,10 @@ pub struct Rated<'a> {
     pub client: age::x25519::Recipient,
 }
 
-/// Takes a rating for a case: "rated" recorded first (its own commit, so
-/// two at once take one), then the sealed message in the case's
-/// transaction, then the counter, in a transaction of its own.
+/// Takes a rating for a case: sealed first, then "rated" recorded (its
+/// own commit, so two at once take one), then the sealed message in the
+/// case's transaction (a failure there takes "rated" back, so the client
+/// may try again), then the counter, in a transaction of its own.
 pub async fn record(
     state: &AppState,
     case: Rated<'_>,
@@ -139,11 +140,6 @@ pub async fn record(
     let span = jiff::Span::new().days(i64::from(rules.days) + 1);
     let today = crate::db::today();
     let last_day = today.checked_add(span).unwrap_or(today);
-    let what = format!("feedback:{}", case.case_id);
-    if !crate::abuse::spend_once(&state.spent, &state.form_key, &what, last_day).await? {
-        tracing::debug!("a case was rated again");
-        return Ok(Recorded::Already);
-    }
     let keys = state.service_keys(case.service)?;
     let commented = !entry.comment.is_empty();
     let mut doc =
@@ -151,17 +147,30 @@ pub async fn record(
     doc.feedback = Some(entry.rating);
     let envelope = keys.envelope.with(case.client);
     let sealed = state.seal(&envelope, &doc).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let what = format!("feedback:{}", case.case_id);
+    if !crate::abuse::spend_once(&state.spent, &state.form_key, &what, last_day).await? {
+        tracing::debug!("a case was rated again");
+        return Ok(Recorded::Already);
+    }
     let message = store::Feedback {
         case_id: case.case_id,
         key_epoch: keys.epoch,
         sealed: &sealed,
         commented,
     };
-    if !store::add(&mut tx, message, rules).await? {
-        return Ok(Recorded::Gone);
+    let stored = async {
+        let mut tx = state.db.pool.begin().await?;
+        let added = store::add(&mut tx, message, rules).await?;
+        tx.commit().await?;
+        Ok::<bool, sqlx::Error>(added)
     }
-    tx.commit().await?;
+    .await;
+    if !matches!(stored, Ok(true)) {
+        if let Err(undo) = crate::abuse::unspend_once(&state.db, &state.form_key, &what).await {
+            tracing::warn!(error = %undo, "a rating that was not stored stays marked as given");
+        }
+        return stored.map(|_| Recorded::Gone).map_err(PageError::from);
+    }
     if commented {
         state.notifier.activity(case.service);
     }

@@ -18,7 +18,8 @@ pub struct Feedback<'a> {
 /// Adds the feedback to its case's thread as a client's message, in the
 /// caller's transaction: the case's day moves on (as for any message), a
 /// comment marks it unread for staff, and no status changes (a closed case
-/// stays closed). False if the case is gone.
+/// stays closed). False if the case is gone, or handed to another
+/// service since it was sealed.
 pub async fn add(
     conn: &mut AnyConnection,
     message: Feedback<'_>,
@@ -28,14 +29,19 @@ pub async fn add(
     let today = day(date);
     // The case's row first: its lock makes two messages at once take turns
     // for their place in the thread (`n`), as `queue::store::add_message`.
+    // Only while the case is still of the service whose keys sealed it (a
+    // hand-over may have moved it meanwhile).
     let sql = if message.commented {
-        "update cases set updated_on = $1, staff_unread = 1 where id = $2"
+        "update cases set updated_on = $1, staff_unread = 1 where id = $2 \
+         and service = (select service from key_epochs where id = $3)"
     } else {
-        "update cases set updated_on = $1 where id = $2"
+        "update cases set updated_on = $1 where id = $2 \
+         and service = (select service from key_epochs where id = $3)"
     };
     let found = sqlx::query(sql)
         .bind(&today)
         .bind(message.case_id)
+        .bind(message.key_epoch)
         .execute(&mut *conn)
         .await?;
     if found.rows_affected() != 1 {

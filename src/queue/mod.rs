@@ -9,8 +9,8 @@
 pub(crate) mod act;
 mod asked;
 mod case;
-mod insert;
 pub mod handover;
+mod insert;
 mod list;
 pub mod store;
 mod take;
