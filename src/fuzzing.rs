@@ -78,6 +78,8 @@ pub fn service() -> Service {
         retired: false,
         translations: vec![],
         answers_in: crate::config::DEFAULT_ANSWERS.to_vec(),
+            answer_days: None,
+            auto_reply: vec![],
     }
 }
 
@@ -189,6 +191,8 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
         opened: String::new(),
         updated: String::new(),
         answer_by: None,
+        answer_by_hint: String::new(),
+        late: None,
         retain_until: String::new(),
         retention_rule: String::new(),
         assignee: content.staff.to_owned(),

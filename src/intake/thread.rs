@@ -79,6 +79,7 @@ pub(super) async fn open_thread(
         };
         messages.push(ThreadMessage {
             from_client,
+            automatic: m.author == Author::Auto.as_str(),
             day,
             doc,
         });

@@ -248,6 +248,8 @@ pub struct Thread {
 
 pub struct ThreadMessage {
     pub from_client: bool,
+    /// The service's automatic first reply (`crate::promise::auto_reply`).
+    pub automatic: bool,
     pub day: String,
     pub doc: MessageDoc,
 }
@@ -257,6 +259,9 @@ pub struct ShownMessage {
     pub day: String,
     pub details: Vec<(String, String)>,
     pub text: String,
+    /// The `lang` of a text the service wrote in another language than the
+    /// page's (an automatic reply in a fallback language).
+    pub text_lang: Option<&'static str>,
 }
 
 pub struct ShownThread {
@@ -268,6 +273,10 @@ pub struct ShownThread {
     pub service_lang: Option<&'static str>,
     pub opened: String,
     pub status: String,
+    /// "We answer within 3 working days", when the service promises so.
+    pub promise: Option<String>,
+    /// For a case still new: the day it has waited since.
+    pub waiting_since: Option<String>,
     pub messages: Vec<ShownMessage>,
 }
 
@@ -350,6 +359,12 @@ impl CheckView {
                 service_lang: service.as_ref().and_then(|s| s.text_mark(lang)),
                 opened: show_day(lang, &thread.case.opened_on),
                 status: t.t(&format!("status-{}", thread.case.status)),
+                promise: service
+                    .as_ref()
+                    .and_then(|s| s.answer_days)
+                    .map(|n| t.tc("promise-check-within", &[], &[("days", i64::from(n))])),
+                waiting_since: (thread.case.status == "new")
+                    .then(|| show_day(lang, &thread.case.opened_on)),
                 messages: thread
                     .messages
                     .into_iter()
@@ -378,6 +393,9 @@ impl CheckView {
 }
 
 fn shown_message(t: &Tr, service: Option<&Service>, m: ThreadMessage) -> ShownMessage {
+    if m.automatic {
+        return crate::promise::auto_reply::shown(t, service, m);
+    }
     let who = match (&m.doc.staff, m.from_client) {
         // A phone call a counsellor wrote down for the caller.
         (Some(name), true) => t.t1("thread-phone-by", "name", name),
@@ -400,6 +418,7 @@ pub fn message_for(
 ) -> ShownMessage {
     let mut m = ThreadMessage {
         from_client: true,
+        automatic: false,
         day: day.to_owned(),
         doc,
     };
@@ -438,5 +457,6 @@ pub fn message_for(
         day: show_day(t.lang, &m.day),
         details,
         text: text.unwrap_or_else(|| std::mem::take(&mut m.doc.text)),
+        text_lang: None,
     }
 }

@@ -11,6 +11,7 @@ use super::views::{Filter, QueueLine, QueueView};
 use super::{open_doc, service_name};
 use crate::app::AppState;
 use crate::i18n::Tr;
+use crate::promise::late;
 use crate::intake::MessageDoc;
 use crate::intake::views::{show_day, topic_label};
 use crate::staff::StaffSession;
@@ -26,6 +27,8 @@ pub struct QueueQuery {
     deleted: String,
     /// Where the page starts (`Cursor::text` of the last line before it).
     after: String,
+    /// `yes`: only cases waiting past their service's promise.
+    late: String,
 }
 
 /// The "deleted within" choices of the queue filter, in days. The queue
@@ -38,6 +41,7 @@ struct Asked {
     status: String,
     window: Option<i64>,
     after: Option<Cursor>,
+    late: bool,
 }
 
 impl Asked {
@@ -53,6 +57,7 @@ impl Asked {
                 .into_iter()
                 .find(|d| d.to_string() == q.deleted),
             after: Cursor::parse(&q.after),
+            late: q.late == "yes",
         }
     }
 
@@ -84,22 +89,29 @@ pub async fn queue(
     let asked = Asked::parse(q, &session);
     let soon = in_days(DELETION_WINDOWS[0]);
     let services = asked.services(&session);
+    let cut_offs = late::cut_offs(&state.services, &session.services, crate::db::today());
     let filter = store::QueueFilter {
         services: &services,
         status: &asked.status,
         deleted_by: &asked.window.map_or(String::new(), in_days),
         after: asked.after.as_ref(),
+        late: asked.late.then_some(&cut_offs[..]),
     };
     let (rows, more) = store::list(&state.db, &filter).await?;
     let counts = store::counts(&state.db, &session.services).await?;
     let going = store::deleted_by(&state.db, &session.services, &soon).await?;
+    let waiting = match cut_offs.is_empty() {
+        true => None,
+        false => Some(crate::promise::store::late_count(&state.db, &cut_offs).await?),
+    };
     let older = rows.last().filter(|_| more).map(|last| {
         format!(
-            "/{}/staff?service={}&status={}&deleted={}&after={}",
+            "/{}/staff?service={}&status={}&deleted={}&late={}&after={}",
             lang.code(),
             asked.service,
             asked.status,
             asked.deleted(),
+            if asked.late { "yes" } else { "" },
             store::cursor_of(last, filter.order()).text(),
         )
     });
@@ -124,7 +136,7 @@ pub async fn queue(
     let view = QueueView {
         older,
         lines: lines.into_iter().map(|(_, line)| line).collect(),
-        ..frame(&state, &session, &asked, &counts, going)
+        ..frame(&state, &session, &asked, &counts, (going, waiting))
     };
     Ok(html(StatusCode::OK, &view))
 }
@@ -166,6 +178,7 @@ fn line(
         Some(doc) => preview_of(&t, state, &row.service, doc, latest.as_ref()),
         None => t.t("queue-unreadable"),
     };
+    let due = late::Due::of(&state.services, &row.service, &row.status, &row.opened_on);
     let sorting = Sorting {
         day: row.opened_on.clone(),
         written_at: doc.map(|d| d.written_at.clone()),
@@ -177,7 +190,9 @@ fn line(
         status: t.t(&format!("staff-status-{}", row.status)),
         opened: show_day(lang, &row.opened_on),
         updated: show_day(lang, &row.updated_on),
-        answer_by: answer_by_line(&t, &row.kind, &row.opened_on),
+        answer_by: answer_by_line(&t, &row.kind, &row.opened_on)
+            .or_else(|| due.as_ref().map(|d| d.line(&t))),
+        late: due.as_ref().and_then(|d| d.late_mark(&t)),
         deletes: (row.retain_until.as_str() <= soon).then(|| {
             let day = show_day(lang, &row.retain_until);
             t.t1("queue-deletes-on", "day", &day)
@@ -203,7 +218,7 @@ fn frame(
     session: &StaffSession,
     asked: &Asked,
     counts: &[Count; 4],
-    going: Count,
+    (going, waiting): (Count, Option<Count>),
 ) -> QueueView {
     let lang = session.lang;
     let t = Tr::new(lang);
@@ -220,6 +235,10 @@ fn frame(
             let days = DELETION_WINDOWS[0];
             let href = format!("/{}/staff?deleted={days}", lang.code());
             (within(days), shown(going), href)
+        }))
+        .chain(waiting.map(|n| {
+            let href = format!("/{}/staff?late=yes", lang.code());
+            (t.t("promise-queue-count"), shown(n), href)
         }))
         .collect();
     QueueView {

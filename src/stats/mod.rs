@@ -78,6 +78,9 @@ pub enum Metric {
     NoShows,
     /// A case's first reply written (`all`).
     Answered,
+    /// A case's first reply written within its service's promised answer
+    /// time (`all`; `crate::promise`).
+    AnsweredInTime,
     /// A contact reason marked on a case.
     Reasons,
     /// An outcome marked on a case.
@@ -86,7 +89,7 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric, in the page's order.
-    pub const ALL: [Metric; 9] = [
+    pub const ALL: [Metric; 10] = [
         Metric::Contacts,
         Metric::Calls,
         Metric::Chats,
@@ -94,6 +97,7 @@ impl Metric {
         Metric::GroupSignups,
         Metric::NoShows,
         Metric::Answered,
+        Metric::AnsweredInTime,
         Metric::Reasons,
         Metric::Outcomes,
     ];
@@ -108,6 +112,7 @@ impl Metric {
             Metric::GroupSignups => "group_signups",
             Metric::NoShows => "no_shows",
             Metric::Answered => "answered",
+            Metric::AnsweredInTime => "answered_in_time",
             Metric::Reasons => "reasons",
             Metric::Outcomes => "outcomes",
         }
