@@ -78,8 +78,8 @@ pub fn service() -> Service {
         retired: false,
         translations: vec![],
         answers_in: crate::config::DEFAULT_ANSWERS.to_vec(),
-            answer_days: None,
-            auto_reply: vec![],
+        answer_days: None,
+        auto_reply: vec![],
     }
 }
 

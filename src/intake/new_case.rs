@@ -80,7 +80,8 @@ pub(crate) async fn open_contact(
     first: impl FnOnce(&str) -> MessageDoc,
 ) -> Result<(Receipt, String), PageError> {
     let mut sealed = seal_case(state, service, "contact", None, first).await?;
-    sealed.case.auto_reply = crate::promise::auto_reply::seal(state, service, lang, &sealed.case).await?;
+    sealed.case.auto_reply =
+        crate::promise::auto_reply::seal(state, service, lang, &sealed.case).await?;
     store_case(state, service, sealed).await
 }
 

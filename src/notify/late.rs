@@ -18,7 +18,11 @@ use crate::config::Localized;
 use crate::promise::{calendar, store as promise_store};
 
 /// The subject, intro and outro of the notice.
-pub const LATE: mail::Texts = ["promise-notify-subject", "promise-notify-intro", "notify-outro"];
+pub const LATE: mail::Texts = [
+    "promise-notify-subject",
+    "promise-notify-intro",
+    "notify-outro",
+];
 
 /// The services this instance has handled today: told whoever was to be
 /// told, so not asked again until tomorrow.

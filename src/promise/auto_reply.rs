@@ -5,13 +5,13 @@
 //! statistics, and marks nothing unread.
 
 use crate::app::AppState;
+use crate::booking::line::Audience;
 use crate::config::Service;
 use crate::i18n::Lang;
 use crate::i18n::Tr;
 use crate::intake::MessageDoc;
-use crate::intake::views::{ShownMessage, ThreadMessage, message_for};
-use crate::booking::line::Audience;
 use crate::intake::store::{AutoReply, NewCase};
+use crate::intake::views::{ShownMessage, ThreadMessage, message_for};
 use crate::queue::store::Author;
 use crate::seal::{Place, SenderKey};
 use crate::web::PageError;

@@ -9,7 +9,22 @@ use crate::i18n::{Lang, Tr};
 use crate::services::draft::{Draft, Problem};
 use crate::services::views::{Field, language_label};
 
-/// The automatic reply's field of each of [`Lang::CLIENT`], in that order.
+/// The client languages in the form's order: the staff languages first.
+const FORM_ORDER: [Lang; 11] = [
+    Lang::Fi,
+    Lang::Sv,
+    Lang::En,
+    Lang::FiSelko,
+    Lang::SvLattlast,
+    Lang::Ar,
+    Lang::Fa,
+    Lang::Ckb,
+    Lang::So,
+    Lang::Uk,
+    Lang::Ru,
+];
+
+/// The automatic reply's field of each language of `FORM_ORDER`.
 pub const AUTO_REPLY_FIELDS: [&str; 11] = [
     "auto_reply_fi",
     "auto_reply_sv",
@@ -25,7 +40,7 @@ pub const AUTO_REPLY_FIELDS: [&str; 11] = [
 ];
 
 fn fields() -> impl Iterator<Item = (Lang, &'static str)> {
-    Lang::CLIENT.into_iter().zip(AUTO_REPLY_FIELDS)
+    FORM_ORDER.into_iter().zip(AUTO_REPLY_FIELDS)
 }
 
 /// `answer_days`: empty for no promise, else 1 to [`MAX_ANSWER_DAYS`].
@@ -47,7 +62,8 @@ pub fn parse_answer_days(text: &str, problems: &mut Vec<Problem>) -> Option<u32>
     n
 }
 
-/// The automatic reply's texts as typed, blank ones left out.
+/// The automatic reply's texts as typed, blank ones left out, in
+/// [`Lang::CLIENT`] order (as stored and read back).
 pub fn parse_auto_reply(d: &Draft, problems: &mut Vec<Problem>) -> Vec<(Lang, String)> {
     let mut out = vec![];
     for (lang, field) in fields() {
@@ -61,6 +77,7 @@ pub fn parse_auto_reply(d: &Draft, problems: &mut Vec<Problem>) -> Vec<(Lang, St
             out.push((lang, text.to_owned()));
         }
     }
+    out.sort_by_key(|(l, _)| Lang::CLIENT.iter().position(|c| c == l));
     out
 }
 
@@ -83,16 +100,64 @@ pub fn form_fields(t: &Tr, problems: &[Problem], d: &Draft) -> Vec<Field> {
         (0, 3),
     )];
     for (lang, field) in fields() {
-        let mut f = Field::new(t, problems, field, d.more(field).to_owned(), (4, 2000));
-        f.label = t.t1(
-            "promise-field-auto-reply-in",
-            "language",
-            &language_label(t, lang),
-        );
-        f.hint = None;
-        f.text_lang = Some(lang.html_lang());
-        f.dir = Some(lang.dir());
-        out.push(f);
+        out.push(Field {
+            name: field,
+            label: t.t1(
+                "promise-field-auto-reply-in",
+                "language",
+                &language_label(t, lang),
+            ),
+            hint: None,
+            value: d.more(field).to_owned(),
+            error: problems
+                .iter()
+                .find(|p| p.field == field)
+                .map(|p| p.text(t.lang)),
+            rows: 4,
+            max: AUTO_REPLY_CHARS,
+            text_lang: Some(lang.html_lang()),
+            dir: Some(lang.dir()),
+        });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_field_is_named_after_its_language_and_every_client_language_has_one() {
+        for (lang, field) in fields() {
+            assert_eq!(field, format!("auto_reply_{}", lang.code()));
+        }
+        for lang in Lang::CLIENT {
+            assert!(FORM_ORDER.contains(&lang), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn replies_typed_come_back_in_stored_order_and_a_long_one_is_refused() {
+        let mut d = Draft::blank();
+        d.more.insert("auto_reply_en".into(), " Thanks. ".into());
+        d.more
+            .insert("auto_reply_fi-selko".into(), "Kiitos.".into());
+        d.more
+            .insert("auto_reply_ar".into(), "x".repeat(AUTO_REPLY_CHARS + 1));
+        let mut problems = vec![];
+        let replies = parse_auto_reply(&d, &mut problems);
+        assert_eq!(
+            replies,
+            [
+                (Lang::FiSelko, "Kiitos.".to_owned()),
+                (Lang::En, "Thanks.".to_owned())
+            ]
+        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "auto_reply_ar");
+        assert_eq!(parse_answer_days(" 5 ", &mut problems), Some(5));
+        assert_eq!(parse_answer_days("", &mut problems), None);
+        assert_eq!(parse_answer_days("61", &mut problems), None);
+        assert_eq!(problems.len(), 2);
+    }
 }
