@@ -13,10 +13,10 @@ use crate::staff_helpers::*;
 
 const BOSS: (&str, &str, &[&str]) = ("boss", "admin", &[]);
 const PIA: (&str, &str, &[&str]) = ("pia", "counsellor", &[SERVICE]);
-const AUTO_EN: &str = "Thank you for writing: we read every message.";
+pub(crate) const AUTO_EN: &str = "Thank you for writing: we read every message.";
 const AUTO_FI: &str = "Kiitos viestistäsi: luemme jokaisen viestin.";
 const AUTO_SV: &str = "Tack för ditt meddelande: vi läser varje meddelande.";
-const LATE_SUBJECT: &str = "suoja: luvattu vastausaika ylittynyt · ärenden väntar efter utlovad tid · cases waiting past the promised time";
+pub(crate) const LATE_SUBJECT: &str = "suoja: luvattu vastausaika ylittynyt · ärenden väntar efter utlovad tid · cases waiting past the promised time";
 
 /// The counter of SERVICE this month, 0 if there is none.
 async fn counter(app: &TestApp, metric: &str) -> i64 {
@@ -225,7 +225,7 @@ async fn the_promise_and_the_automatic_reply_reach_the_client_in_their_language_
 }
 
 /// SERVICE promises `days` in the config file (read at the next start).
-fn promise_in_config(app: &TestApp, days: u32) {
+pub(crate) fn promise_in_config(app: &TestApp, days: u32) {
     let text = std::fs::read_to_string(&app.config).unwrap();
     let text = text
         .replacen(
@@ -243,7 +243,7 @@ fn promise_in_config(app: &TestApp, days: u32) {
     std::fs::write(&app.config, text).unwrap();
 }
 
-async fn set_opened_on(app: &TestApp, case: &str, day: &str) {
+pub(crate) async fn set_opened_on(app: &TestApp, case: &str, day: &str) {
     let pool = app.pool().await;
     sqlx::query("update cases set opened_on = $1 where id = $2")
         .bind(day)
