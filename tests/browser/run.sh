@@ -61,4 +61,7 @@ node "$here/chat.mjs" "$@" || status=1
 # en and ar; the staff login's paste and password-manager support
 # (langs.mjs, wcag22.mjs).
 node "$here/langs.mjs" "$@" || status=1
+# The service's promise: the check page in every client language and the
+# admin's service form in fi, sv and en (promise.mjs): ~1 min.
+node "$here/promise.mjs" "$@" || status=1
 exit "$status"
