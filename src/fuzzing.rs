@@ -239,6 +239,8 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             service_name: content.topic.to_owned(),
             opened: String::new(),
             status: String::new(),
+            promise: Some(content.topic.to_owned()),
+            waiting_since: Some(String::new()),
             messages: vec![shown(ContactWay::ReplyHere, None)],
             service_lang: None,
         }),
