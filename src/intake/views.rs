@@ -362,8 +362,10 @@ impl CheckView {
                 promise: service
                     .as_ref()
                     .and_then(|s| s.answer_days)
+                    .filter(|_| thread.case.kind == crate::promise::KIND)
                     .map(|n| t.tc("promise-check-within", &[], &[("days", i64::from(n))])),
-                waiting_since: (thread.case.status == "new")
+                waiting_since: (thread.case.status == "new"
+                    && thread.case.kind == crate::promise::KIND)
                     .then(|| show_day(lang, &thread.case.opened_on)),
                 messages: thread
                     .messages

@@ -21,23 +21,28 @@ pub fn cut_offs(services: &Services, slugs: &[String], today: Date) -> Vec<(Stri
         .collect()
 }
 
-/// A queue line's or case page's promise: "Answer by …" for a case still
-/// new in a service with a promise, and whether that day has passed.
+/// A queue line's or case page's promise: "Answer by …" for a written
+/// contact request still new in a service with a promise, and whether that day has passed.
 pub struct Due {
     pub answer_by: String,
     pub late: bool,
 }
 
 impl Due {
-    pub fn of(services: &Services, slug: &str, status: &str, opened_on: &str) -> Option<Due> {
+    pub fn of(
+        services: &Services,
+        slug: &str,
+        (kind, status): (&str, &str),
+        opened_on: &str,
+    ) -> Option<Due> {
         let service = services.get(slug)?;
-        if status != "new" {
+        if kind != super::KIND || status != "new" {
             return None;
         }
         let by = super::answer_by(&service, opened_on)?;
         Some(Due {
             answer_by: day(by),
-            late: super::is_late(&service, status, opened_on, crate::db::today()),
+            late: super::is_late(&service, kind, status, opened_on, crate::db::today()),
         })
     }
 

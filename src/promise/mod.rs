@@ -22,13 +22,18 @@ pub fn answer_by(service: &Service, opened_on: &str) -> Option<Date> {
     Some(calendar::add_working_days(opened, days))
 }
 
-/// Whether a case waits past its service's promise on `today`: it is still
-/// `new` (no counsellor has replied or taken it up) and its answer-by day
-/// has passed. A case a counsellor set to "being handled" without a reply
+/// The kind of case a promise is about: a written contact request (a
+/// booking is answered at its time, a chat while it runs, accessibility
+/// feedback by the law's two weeks).
+pub const KIND: &str = "contact";
+
+/// Whether a case waits past its service's promise on `today`: a written
+/// contact request still `new` (no counsellor has replied or taken it up)
+/// whose answer-by day has passed. A case a counsellor set to "being handled" without a reply
 /// is not late: that status says someone is on it, and a client's message
 /// after a reply reopens a case as "being handled", not "new".
-pub fn is_late(service: &Service, status: &str, opened_on: &str, today: Date) -> bool {
-    status == "new" && answer_by(service, opened_on).is_some_and(|day| day < today)
+pub fn is_late(service: &Service, kind: &str, status: &str, opened_on: &str, today: Date) -> bool {
+    kind == KIND && status == "new" && answer_by(service, opened_on).is_some_and(|day| day < today)
 }
 
 /// Whether a first reply written on `today` to a case opened on

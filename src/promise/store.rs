@@ -1,7 +1,8 @@
 //! SQL for the promise: cases waiting past it, and the day each member was
 //! last told so. Every query of cases seeks `cases_queue_status`
 //! (service, status, opened_on, id): one service, status `new`, opened on
-//! or before a day.
+//! or before a day; of those, written contact requests (`kind` is read from
+//! the row: the other kinds still new that long are few).
 
 use crate::db::Db;
 use crate::queue::store::{COUNT_CAP, Count};
@@ -26,7 +27,8 @@ pub async fn late_count(db: &Db, cut_offs: &[(String, String)]) -> Result<Count,
 async fn late_in(db: &Db, service: &str, day: &str, cap: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "select count(*) from (select 1 from cases \
-         where service = $1 and status = 'new' and opened_on <= $2 limit $3) t",
+         where service = $1 and status = 'new' and opened_on <= $2 and kind = 'contact' \
+         limit $3) t",
     )
     .bind(service)
     .bind(day)

@@ -154,7 +154,7 @@ pub async fn show_case(
     let due = crate::promise::late::Due::of(
         &state.services,
         &meta.service,
-        &meta.status,
+        (&meta.kind, &meta.status),
         &meta.opened_on,
     );
     let promise_days = service_days(state, &meta.service);

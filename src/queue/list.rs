@@ -178,7 +178,12 @@ fn line(
         Some(doc) => preview_of(&t, state, &row.service, doc, latest.as_ref()),
         None => t.t("queue-unreadable"),
     };
-    let due = late::Due::of(&state.services, &row.service, &row.status, &row.opened_on);
+    let due = late::Due::of(
+        &state.services,
+        &row.service,
+        (&row.kind, &row.status),
+        &row.opened_on,
+    );
     let sorting = Sorting {
         day: row.opened_on.clone(),
         written_at: doc.map(|d| d.written_at.clone()),

@@ -157,7 +157,10 @@ async fn list_service<'a>(
         and("c.status = ?", &[filter.status]);
     }
     if let Some(day) = late {
-        and("c.status = 'new' and c.opened_on <= ?", &[day]);
+        and(
+            "c.status = 'new' and c.opened_on <= ? and c.kind = 'contact'",
+            &[day],
+        );
     }
     let order = filter.order();
     if order == Order::Deleting {
