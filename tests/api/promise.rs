@@ -282,6 +282,15 @@ async fn a_case_past_the_promise_is_marked_counted_filtered_and_mailed_once_a_da
     let late = app.case_of(&late_receipt).await;
     let fresh = app.case_of(&fresh_receipt).await;
     set_opened_on(&app, &late, "2026-01-05").await;
+    // A call recorded as long ago is no written request: never late.
+    set_opened_on(&app, &fresh, "2026-01-05").await;
+    let pool = app.pool().await;
+    sqlx::query("update cases set kind = 'phone' where id = $1")
+        .bind(&fresh)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
 
     // One mail, whatever the number of late cases, with no count, no case
     // and no day in it.
