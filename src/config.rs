@@ -22,8 +22,8 @@ use env::apply_env_overrides;
 pub use sections::{BookingConfig, ChatConfig, FormConfig, Limits, RetentionConfig, StaffConfig};
 use service::RawService;
 pub use service::{
-    DEFAULT_ANSWERS, Localized, Service, Topic, Translation, is_phone_number, is_slug,
-    retention_rules,
+    AUTO_REPLY_CHARS, DEFAULT_ANSWERS, Localized, MAX_ANSWER_DAYS, Service, Topic, Translation,
+    is_phone_number, is_slug, retention_rules,
 };
 use smtp::RawSmtp;
 pub use smtp::{Smtp, SmtpSecurity};

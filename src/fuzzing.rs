@@ -78,6 +78,8 @@ pub fn service() -> Service {
         retired: false,
         translations: vec![],
         answers_in: crate::config::DEFAULT_ANSWERS.to_vec(),
+        answer_days: None,
+        auto_reply: vec![],
     }
 }
 
@@ -191,6 +193,8 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
         opened: String::new(),
         updated: String::new(),
         answer_by: None,
+        answer_by_hint: String::new(),
+        late: None,
         retain_until: String::new(),
         retention_rule: String::new(),
         assignee: content.staff.to_owned(),
@@ -263,6 +267,8 @@ pub fn render(content: &ClientContent<'_>) -> Result<(String, String), askama::E
             service_name: content.topic.to_owned(),
             opened: String::new(),
             status: String::new(),
+            promise: Some(content.topic.to_owned()),
+            waiting_since: Some(String::new()),
             messages: vec![shown(ContactWay::ReplyHere, None)],
             service_lang: None,
         }),

@@ -39,13 +39,14 @@ fn rtl_bundle(locales: &[LanguageIdentifier]) -> bool {
 
 /// The files of messages client pages use: every client language has them
 /// all (the catalog test checks), the staff-only files are fi, sv and en.
-pub const CLIENT_FILES: [&str; 6] = [
+pub const CLIENT_FILES: [&str; 7] = [
     "main.ftl",
     "booking.ftl",
     "chat.ftl",
     "accessibility.ftl",
     "workday-feedback.ftl",
     "workday-handover.ftl",
+    "workday-promise.ftl",
 ];
 
 type Args = HashMap<Cow<'static, str>, FluentValue<'static>>;
@@ -140,13 +141,14 @@ impl Tr {
 }
 
 /// The English client messages, with the variables each needs.
-static CLIENT_EN: [&str; 6] = [
+static CLIENT_EN: [&str; 7] = [
     include_str!("../locales/en/main.ftl"),
     include_str!("../locales/en/booking.ftl"),
     include_str!("../locales/en/chat.ftl"),
     include_str!("../locales/en/accessibility.ftl"),
     include_str!("../locales/en/workday-feedback.ftl"),
     include_str!("../locales/en/workday-handover.ftl"),
+    include_str!("../locales/en/workday-promise.ftl"),
 ];
 
 /// How many of the client pages' messages `lang` has of its own, and how

@@ -22,6 +22,7 @@ pub mod intake;
 pub mod keys;
 pub mod listen;
 pub mod notify;
+pub mod promise;
 pub mod queue;
 pub mod retention;
 pub mod rotation;

@@ -83,7 +83,7 @@ error-receipt-unknown = لا يوجد طلب بهذا الرمز. يُرجى ا�
 
 status-new = تم الاستلام، بانتظار مستشار
 status-in_progress = يتابعه أحد المستشارين
-status-waiting = بانتظار ردّك
+status-waiting = تم الرد عليك
 status-closed = مغلق
 
 error-not-found = الصفحة غير موجودة

@@ -83,7 +83,7 @@ error-receipt-unknown = هیچ داواکارییەک بەم کۆدە نییە. 
 
 status-new = وەرگیرا، چاوەڕێی ڕاوێژکارێکە
 status-in_progress = ڕاوێژکارێک کاری لەسەر دەکات
-status-waiting = چاوەڕێی وەڵامی تۆیە
+status-waiting = وەڵامت درایەوە
 status-closed = داخرا
 
 error-not-found = پەڕەکە نەدۆزرایەوە

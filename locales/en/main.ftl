@@ -80,7 +80,7 @@ error-receipt-unknown = No request matches this code. Check the code and try aga
 
 status-new = Received, waiting for a counsellor
 status-in_progress = A counsellor is handling it
-status-waiting = Waiting for your reply
+status-waiting = Answered
 status-closed = Closed
 
 error-not-found = Page not found

@@ -83,7 +83,7 @@ error-receipt-unknown = هیچ درخواستی با این کد پیدا نشد
 
 status-new = دریافت شد، در انتظار مشاور
 status-in_progress = یک مشاور در حال رسیدگی است
-status-waiting = در انتظار پاسخ شما
+status-waiting = به شما پاسخ داده شد
 status-closed = بسته شد
 
 error-not-found = صفحه پیدا نشد

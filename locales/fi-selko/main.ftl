@@ -82,7 +82,7 @@ error-receipt-unknown = Tällä koodilla ei löydy viestiä. Tarkista koodi. Yri
 
 status-new = Viesti on perillä. Se odottaa työntekijää.
 status-in_progress = Työntekijä hoitaa asiaasi.
-status-waiting = Odotamme sinun vastaustasi.
+status-waiting = Olemme vastanneet sinulle.
 status-closed = Asia on päättynyt.
 
 error-not-found = Sivua ei löydy

@@ -80,7 +80,7 @@ error-receipt-unknown = Tällä koodilla ei löydy yhteydenottoa. Tarkista koodi
 
 status-new = Vastaanotettu, odottaa työntekijää
 status-in_progress = Työntekijä käsittelee
-status-waiting = Odottaa vastaustasi
+status-waiting = Vastattu
 status-closed = Suljettu
 
 error-not-found = Sivua ei löydy

@@ -82,7 +82,7 @@ error-receipt-unknown = По этому коду обращение не най�
 
 status-new = Получено, ждёт консультанта
 status-in_progress = Консультант работает с обращением
-status-waiting = Ждём вашего ответа
+status-waiting = Вам ответили
 status-closed = Закрыто
 
 error-not-found = Страница не найдена

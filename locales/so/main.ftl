@@ -82,7 +82,7 @@ error-receipt-unknown = Koodhkan codsi lama helin. Hubi koodhka, oo mar kale isk
 
 status-new = Waa la helay, wuxuu sugayaa lataliye
 status-in_progress = Lataliye ayaa ka shaqeynaya
-status-waiting = Waxaa la sugayaa jawaabtaada
+status-waiting = Waa lagu jawaabay
 status-closed = Waa la xiray
 
 error-not-found = Bogga lama helin

@@ -82,7 +82,7 @@ error-receipt-unknown = Vi hittar inget meddelande med den här koden. Kontrolle
 
 status-new = Meddelandet har kommit fram. Det väntar på en medarbetare.
 status-in_progress = En medarbetare arbetar med ditt ärende.
-status-waiting = Vi väntar på ditt svar.
+status-waiting = Vi har svarat dig.
 status-closed = Ärendet är avslutat.
 
 error-not-found = Sidan finns inte

@@ -80,7 +80,7 @@ error-receipt-unknown = Vi hittar inget ärende med den här koden. Kontrollera 
 
 status-new = Mottagen, väntar på en medarbetare
 status-in_progress = En medarbetare behandlar den
-status-waiting = Väntar på ditt svar
+status-waiting = Besvarad
 status-closed = Avslutad
 
 error-not-found = Sidan hittades inte

@@ -82,7 +82,7 @@ error-receipt-unknown = За цим кодом звернення не знай�
 
 status-new = Отримано, чекає на консультанта
 status-in_progress = Консультант працює над зверненням
-status-waiting = Чекаємо на вашу відповідь
+status-waiting = Вам відповіли
 status-closed = Закрито
 
 error-not-found = Сторінку не знайдено

@@ -92,6 +92,12 @@ pub struct Service {
     /// The languages its counsellors answer in ([`Lang::SPOKEN`]), in
     /// that order; never empty.
     pub answers_in: Vec<Lang>,
+    /// The working days it promises to answer a new case in
+    /// ([`crate::promise`]); none: no promise.
+    pub answer_days: Option<u32>,
+    /// Its automatic first reply to a written contact request, in the
+    /// client languages an admin wrote it in ([`Lang::CLIENT`] order).
+    pub auto_reply: Vec<(Lang, String)>,
 }
 
 impl Service {
@@ -129,6 +135,18 @@ impl Service {
         self.answers_in.contains(&lang.base())
     }
 
+    /// The automatic first reply for a client writing from a page in
+    /// `lang`: in that language, else in its fallback ([`Lang::fallback`]),
+    /// with the language it is written in; none in either, no reply.
+    pub fn auto_reply_for(&self, lang: Lang) -> Option<(Lang, &str)> {
+        [lang, lang.fallback()].into_iter().find_map(|l| {
+            self.auto_reply
+                .iter()
+                .find(|(r, _)| *r == l)
+                .map(|(r, text)| (*r, text.as_str()))
+        })
+    }
+
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id() == id)
     }
@@ -152,6 +170,11 @@ pub(super) struct RawService {
     #[serde(default = "default_time_zone")]
     time_zone: String,
     phone: Option<String>,
+    /// Working days it promises to answer in.
+    answer_days: Option<u32>,
+    /// The automatic first reply, by client language code.
+    #[serde(default)]
+    auto_reply: std::collections::BTreeMap<String, String>,
 }
 
 /// A name or description in the config: fi, sv and en, and any other
@@ -338,6 +361,16 @@ impl RawService {
             ));
         }
         let retention = retention_rules(self.retention_days, self.closed_retention_days, key)?;
+        let answer_days = match self.answer_days {
+            Some(n) if !(1..=MAX_ANSWER_DAYS).contains(&n) => {
+                return Err((
+                    key("answer_days"),
+                    format!("expected 1 to {MAX_ANSWER_DAYS} working days"),
+                ));
+            }
+            n => n,
+        };
+        let auto_reply = auto_reply(&self.auto_reply, key)?;
         Ok(Service {
             slug: self.slug,
             name,
@@ -350,8 +383,45 @@ impl RawService {
             retired: false,
             translations,
             answers_in,
+            answer_days,
+            auto_reply,
         })
     }
+}
+
+/// The most working days a service may promise.
+pub const MAX_ANSWER_DAYS: u32 = 60;
+/// The longest automatic reply, in characters.
+pub const AUTO_REPLY_CHARS: usize = 2000;
+
+/// `auto_reply`: texts by client language code, blank ones left out, in
+/// [`Lang::CLIENT`] order.
+fn auto_reply(
+    texts: &std::collections::BTreeMap<String, String>,
+    key: &dyn Fn(&str) -> String,
+) -> Result<Vec<(Lang, String)>, KeyError> {
+    for (code, text) in texts {
+        if Lang::from_code(code).is_none() {
+            return Err((
+                key(&format!("auto_reply.{code}")),
+                "not a client language: use fi, sv, en, fi-selko, sv-lattlast, ar, fa, ckb, so, uk or ru"
+                    .into(),
+            ));
+        }
+        if text.trim().chars().count() > AUTO_REPLY_CHARS {
+            return Err((
+                key(&format!("auto_reply.{code}")),
+                format!("at most {AUTO_REPLY_CHARS} characters"),
+            ));
+        }
+    }
+    Ok(Lang::CLIENT
+        .into_iter()
+        .filter_map(|l| {
+            let text = texts.get(l.code())?.trim();
+            (!text.is_empty()).then(|| (l, text.to_owned()))
+        })
+        .collect())
 }
 
 /// A service's slug: 1–40 of a-z, 0-9 and -.

@@ -193,6 +193,8 @@ mod tests {
             retired: false,
             translations: vec![],
             answers_in: crate::config::DEFAULT_ANSWERS.to_vec(),
+            answer_days: None,
+            auto_reply: vec![],
         }
     }
 

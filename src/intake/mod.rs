@@ -114,7 +114,7 @@ async fn submit(
     // Sealed to the service's keys and the client's own key, stored, and
     // the receipt shown only once the write is durable.
     let first = |case: &str| MessageDoc::client_request(case, &service, request).written_from(lang);
-    let (receipt, _) = new_case::open_case(&state, &service, "contact", first).await?;
+    let (receipt, _) = new_case::open_contact(&state, &service, lang, first).await?;
     state
         .stats
         .count(&service.slug, crate::stats::Metric::Contacts, lang.code());

@@ -53,6 +53,7 @@ pub(crate) async fn seal_case(
         message_id: new_id(),
         key_epoch: keys.epoch,
         sealed,
+        auto_reply: None,
     };
     Ok(SealedCase { receipt, case })
 }
@@ -65,7 +66,30 @@ pub(crate) async fn open_case(
     kind: &'static str,
     first: impl FnOnce(&str) -> MessageDoc,
 ) -> Result<(Receipt, String), PageError> {
-    let SealedCase { receipt, case } = seal_case(state, service, kind, None, first).await?;
+    let sealed = seal_case(state, service, kind, None, first).await?;
+    store_case(state, service, sealed).await
+}
+
+/// A written contact request: [`open_case`], with the service's automatic
+/// first reply for a client writing from a page in `lang`, if it has one,
+/// stored in the same write as the case.
+pub(crate) async fn open_contact(
+    state: &AppState,
+    service: &Service,
+    lang: crate::i18n::Lang,
+    first: impl FnOnce(&str) -> MessageDoc,
+) -> Result<(Receipt, String), PageError> {
+    let mut sealed = seal_case(state, service, "contact", None, first).await?;
+    sealed.case.auto_reply =
+        crate::promise::auto_reply::seal(state, service, lang, &sealed.case).await?;
+    store_case(state, service, sealed).await
+}
+
+async fn store_case(
+    state: &AppState,
+    service: &Service,
+    SealedCase { receipt, case }: SealedCase,
+) -> Result<(Receipt, String), PageError> {
     let id = case.id.clone();
     state.writer.write(case).await?;
     state.notifier.activity(&service.slug);

@@ -18,10 +18,20 @@ pub struct NewCase {
     pub message_id: String,
     pub key_epoch: i64,
     pub sealed: Vec<u8>,
+    /// The service's automatic first reply (`crate::promise::auto_reply`),
+    /// stored with the case or not at all.
+    pub auto_reply: Option<AutoReply>,
+}
+
+/// A sealed automatic reply and its row id (bound by its MAC).
+pub struct AutoReply {
+    pub message_id: String,
+    pub sealed: Vec<u8>,
 }
 
 impl WriteBatch for NewCase {
-    /// Two statements for a whole batch: its cases, then their messages.
+    /// Two statements for a whole batch: its cases, then their messages
+    /// (each first message, and the automatic replies after them).
     fn apply_all<'c>(items: &'c [&'c NewCase], conn: &'c mut AnyConnection) -> WriteFuture<'c> {
         Box::pin(async move {
             // Only placeholders are formatted into the SQL; values are bound.
@@ -44,10 +54,11 @@ impl WriteBatch for NewCase {
                     .bind(&c.client_recipient);
             }
             query.execute(&mut *conn).await?;
+            let replies = items.iter().filter(|c| c.auto_reply.is_some()).count();
             let sql = format!(
                 "insert into messages (id, case_id, n, author, written_on, key_epoch, sealed) \
                  values {}",
-                placeholders(items.len(), 7)
+                placeholders(items.len() + replies, 7)
             );
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for c in items {
@@ -59,6 +70,22 @@ impl WriteBatch for NewCase {
                     .bind(&c.opened_on)
                     .bind(c.key_epoch)
                     .bind(&c.sealed[..]);
+            }
+            // The automatic reply is the thread's second message, written
+            // by the service on the case's day: not a counsellor's reply,
+            // so the case stays new and unread for nobody.
+            for (c, reply) in items
+                .iter()
+                .filter_map(|c| c.auto_reply.as_ref().map(|r| (c, r)))
+            {
+                query = query
+                    .bind(&reply.message_id)
+                    .bind(&c.id)
+                    .bind(1_i32)
+                    .bind(crate::queue::store::Author::Auto.as_str())
+                    .bind(&c.opened_on)
+                    .bind(c.key_epoch)
+                    .bind(&reply.sealed[..]);
             }
             query.execute(&mut *conn).await?;
             Ok(())

@@ -99,6 +99,7 @@ pub(crate) async fn open_thread(
         };
         messages.push(ThreadMessage {
             from_client,
+            automatic: m.author == Author::Auto.as_str(),
             day,
             doc,
         });

@@ -248,6 +248,8 @@ pub struct Thread {
 
 pub struct ThreadMessage {
     pub from_client: bool,
+    /// The service's automatic first reply (`crate::promise::auto_reply`).
+    pub automatic: bool,
     pub day: String,
     pub doc: MessageDoc,
 }
@@ -260,6 +262,9 @@ pub struct ShownMessage {
     /// A hand-over line's words from the counsellor, in a block of its own
     /// (its own direction) after the line's sentence.
     pub words: Option<String>,
+    /// The `lang` of a text the service wrote in another language than the
+    /// page's (an automatic reply in a fallback language).
+    pub text_lang: Option<&'static str>,
 }
 
 pub struct ShownThread {
@@ -271,6 +276,10 @@ pub struct ShownThread {
     pub service_lang: Option<&'static str>,
     pub opened: String,
     pub status: String,
+    /// "We answer within 3 working days", when the service promises so.
+    pub promise: Option<String>,
+    /// For a case still new: the day it has waited since.
+    pub waiting_since: Option<String>,
     pub messages: Vec<ShownMessage>,
 }
 
@@ -356,6 +365,14 @@ impl CheckView {
                 service_lang: service.as_ref().and_then(|s| s.text_mark(lang)),
                 opened: show_day(lang, &thread.case.opened_on),
                 status: t.t(&format!("status-{}", thread.case.status)),
+                promise: service
+                    .as_ref()
+                    .and_then(|s| s.answer_days)
+                    .filter(|_| thread.case.kind == crate::promise::KIND)
+                    .map(|n| t.tc("promise-check-within", &[], &[("days", i64::from(n))])),
+                waiting_since: (thread.case.status == "new"
+                    && thread.case.kind == crate::promise::KIND)
+                    .then(|| show_day(lang, &thread.case.opened_on)),
                 messages: thread
                     .messages
                     .into_iter()
@@ -412,6 +429,9 @@ fn shown_message(
         shown.words = Some(words).filter(|w| !w.trim().is_empty());
         return shown;
     }
+    if m.automatic {
+        return crate::promise::auto_reply::shown(t, service, m);
+    }
     let who = match (&m.doc.staff, m.from_client) {
         (None, true) if m.doc.feedback.is_some() => t.t("feedback-thread-you"),
         // A phone call a counsellor wrote down for the caller.
@@ -435,6 +455,7 @@ pub fn message_for(
 ) -> ShownMessage {
     let mut m = ThreadMessage {
         from_client: true,
+        automatic: false,
         day: day.to_owned(),
         doc,
     };
@@ -482,5 +503,6 @@ pub fn message_for(
         details,
         text: text.unwrap_or_else(|| std::mem::take(&mut m.doc.text)),
         words: None,
+        text_lang: None,
     }
 }

@@ -39,8 +39,25 @@ pub fn transport(smtp: &Smtp) -> Result<Transport, smtp::Error> {
     Ok(builder.build())
 }
 
+/// The message ids of one kind of notice: subject, intro, outro.
+pub type Texts = [&'static str; 3];
+
+/// An activity notice's texts.
+pub const ACTIVITY: Texts = ["notify-subject", "notify-intro", "notify-outro"];
+
 /// The notice to `to` that `services` (their names) have new activity.
 pub fn compose(
+    from: &Mailbox,
+    to: Mailbox,
+    services: &[&Localized],
+    now: SystemTime,
+) -> Result<Message, lettre::error::Error> {
+    compose_with(ACTIVITY, from, to, services, now)
+}
+
+/// A notice of the kind `texts` to `to`, naming `services`.
+pub fn compose_with(
+    texts: Texts,
     from: &Mailbox,
     to: Mailbox,
     services: &[&Localized],
@@ -49,36 +66,46 @@ pub fn compose(
     Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(subject())
+        .subject(subject_of(texts[0]))
         .date(on_the_hour(now))
         .header(ContentType::TEXT_PLAIN)
-        .body(body(services))
+        .body(body_of(texts, services))
 }
 
 /// `suoja: uutta toimintaa · ny aktivitet · new activity`.
+#[cfg(test)]
 pub fn subject() -> String {
+    subject_of(ACTIVITY[0])
+}
+
+fn subject_of(id: &str) -> String {
     let parts: Vec<String> = Lang::STAFF
         .iter()
-        .map(|&lang| Tr::new(lang).t("notify-subject"))
+        .map(|&lang| Tr::new(lang).t(id))
         .collect();
     format!("suoja: {}", parts.join(" · "))
 }
 
 /// One paragraph per language, Finnish first, each listing the services'
 /// names in that language.
+#[cfg(test)]
 pub fn body(services: &[&Localized]) -> String {
+    body_of(ACTIVITY, services)
+}
+
+fn body_of([_, intro, outro]: Texts, services: &[&Localized]) -> String {
     let paragraphs: Vec<String> = Lang::STAFF
         .iter()
         .map(|&lang| {
             let tr = Tr::new(lang);
-            let mut text = tr.t("notify-intro");
+            let mut text = tr.t(intro);
             text.push('\n');
             for name in services {
                 text.push_str("- ");
                 text.push_str(name.get(lang).trim());
                 text.push('\n');
             }
-            text.push_str(&tr.t("notify-outro"));
+            text.push_str(&tr.t(outro));
             text.push('\n');
             text
         })

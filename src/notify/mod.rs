@@ -6,8 +6,12 @@
 //!
 //! Pending marks live in memory: a crash loses at most one batch of notices.
 //! A failed send keeps its services pending for the next batch.
+//!
+//! The same task checks, at each batch, for cases waiting past a service's
+//! promised answer time, and tells members so at most once a day (`late`).
 
 mod address;
+mod late;
 pub mod links;
 mod mail;
 pub mod store;
@@ -128,9 +132,13 @@ async fn run(batcher: Batcher, every: Duration, stop: Arc<Notify>) {
     let mut ticks = tokio::time::interval(every);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     ticks.tick().await;
+    let mut late = late::Done::default();
     loop {
         tokio::select! {
-            _ = ticks.tick() => batcher.flush().await,
+            _ = ticks.tick() => {
+                batcher.flush().await;
+                late::check(&batcher, &mut late).await;
+            }
             () = stop.notified() => break,
         }
     }

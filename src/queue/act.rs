@@ -195,6 +195,13 @@ pub(crate) async fn seal_and_store(
             crate::stats::Metric::Answered,
             crate::stats::ALL,
         );
+        let service = state.services.get(&meta.service);
+        let today = crate::db::today();
+        let promised = meta.kind == crate::promise::KIND;
+        if promised && service.is_some_and(|s| crate::promise::kept(&s, &meta.opened_on, today)) {
+            let in_time = crate::stats::Metric::AnsweredInTime;
+            state.stats.count(&meta.service, in_time, crate::stats::ALL);
+        }
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! What a queue query asks for (`/staff?service=…&status=…&who=…&order=…&
-//! deleted=…&after=…`), reduced to what the reader may ask for, and the
+//! deleted=…&late=…&after=…`), reduced to what the reader may ask for, and the
 //! links that keep it.
 
 use serde::Deserialize;
@@ -21,6 +21,8 @@ pub struct QueueQuery {
     deleted: String,
     /// Where the page starts (`Cursor::text` of the last line before it).
     after: String,
+    /// `yes`: only cases waiting past their service's promise.
+    late: String,
 }
 
 /// The "deleted within" choices of the queue filter, in days. The queue
@@ -39,6 +41,8 @@ pub struct Asked {
     pub oldest: bool,
     pub window: Option<i64>,
     pub after: Option<Cursor>,
+    /// Only cases waiting past their service's promise.
+    pub late: bool,
 }
 
 impl Asked {
@@ -61,6 +65,7 @@ impl Asked {
                 .into_iter()
                 .find(|d| d.to_string() == q.deleted),
             after: Cursor::parse(&q.after),
+            late: q.late == "yes",
         }
     }
 
@@ -90,12 +95,13 @@ impl Asked {
     /// filter, its order written out.
     pub fn next_query(&self, cursor: &Cursor) -> String {
         format!(
-            "service={}&status={}&who={}&order={}&deleted={}&after={}",
+            "service={}&status={}&who={}&order={}&deleted={}&late={}&after={}",
             self.service,
             self.status,
             self.who,
             if self.oldest { "oldest" } else { "newest" },
             self.deleted(),
+            if self.late { "yes" } else { "" },
             cursor.text(),
         )
     }
@@ -106,11 +112,12 @@ pub fn in_days(days: i64) -> String {
     crate::db::day(crate::retention::add_days(crate::db::today(), days))
 }
 
-/// The store's filter for `asked`.
+/// The store's filter for `asked`; `cut_offs`: each of the reader's
+/// services with a promise and its last late opening day.
 pub fn filter<'a>(
     asked: &'a Asked,
     session: &'a StaffSession,
-    services: &'a [String],
+    (services, cut_offs): (&'a [String], &'a [(String, String)]),
     deleted_by: &'a str,
 ) -> QueueFilter<'a> {
     QueueFilter {
@@ -120,5 +127,6 @@ pub fn filter<'a>(
         oldest: asked.oldest,
         deleted_by,
         after: asked.after.as_ref(),
+        late: asked.late.then_some(cut_offs),
     }
 }

@@ -107,12 +107,17 @@ async fn thread(
             "client" => (t.t("case-from-client"), "from-client"),
             "note" => (t.t1("case-note-by", "name", &staff_name), "note"),
             super::handover::store::AUTHOR => (handed_from(state, &t, &doc), "from-staff"),
+            "auto" => (t.t("promise-case-auto-reply"), "from-staff"),
             _ => (t.t1("case-reply-by", "name", &staff_name), "from-staff"),
         };
         let language = language_details(&t, &doc);
         let handed = (m.author == super::handover::store::AUTHOR).then(|| {
             super::handover::line_sentence(&t, &doc, |slug| service_name(state, t.lang, slug))
         });
+        let text_lang = match m.author.as_str() {
+            "auto" => crate::promise::auto_reply::text_lang(session.lang, doc.written_in()),
+            _ => None,
+        };
         let mut shown = message_for(
             &t,
             service.as_deref(),
@@ -126,6 +131,7 @@ async fn thread(
             let words = std::mem::replace(&mut shown.text, sentence);
             shown.words = Some(words).filter(|w| !w.trim().is_empty());
         }
+        shown.text_lang = text_lang;
         messages.push((shown, class));
     }
     SenderKey::log_refused(refused);
@@ -172,6 +178,14 @@ pub async fn show_case(
             ("closed", i64::from(rules.closed_days)),
         ],
     );
+    let due = crate::promise::late::Due::of(
+        &state.services,
+        &meta.service,
+        (&meta.kind, &meta.status),
+        &meta.opened_on,
+    );
+    let promise_days = service_days(state, &meta.service);
+    let promise_hint = t.tc("promise-case-hint", &[], &[("days", promise_days)]);
     let view = CaseView {
         page: StaffPage::new(
             lang,
@@ -189,7 +203,13 @@ pub async fn show_case(
         answer_by: (meta.kind == crate::accessibility::KIND)
             .then(|| crate::accessibility::answer_by(&meta.opened_on))
             .flatten()
+            .or_else(|| due.as_ref().map(|d| d.answer_by.clone()))
             .map(|day| show_day(lang, &day)),
+        answer_by_hint: match &due {
+            Some(_) if meta.kind != crate::accessibility::KIND => promise_hint,
+            _ => t.t("case-answer-by-hint"),
+        },
+        late: due.as_ref().and_then(|d| d.late_mark(&t)),
         retain_until: show_day(lang, &meta.retain_until),
         retention_rule,
         assignee,
@@ -214,6 +234,12 @@ fn handed_from(state: &AppState, t: &Tr, doc: &MessageDoc) -> String {
     let from = doc.handed.as_ref().map_or("", |h| h.from.as_str());
     let name = service_name(state, t.lang, from);
     t.t1("handover-line-from", "service", &name)
+}
+
+/// The working days its service promises to answer in (0: none).
+fn service_days(state: &AppState, slug: &str) -> i64 {
+    let days = state.services.get(slug).and_then(|s| s.answer_days);
+    days.map_or(0, i64::from)
 }
 
 /// The language a message was written in (the page it was sent from), or

@@ -14,6 +14,7 @@ use crate::app::AppState;
 use crate::i18n::Tr;
 use crate::intake::MessageDoc;
 use crate::intake::views::{show_day, topic_label};
+use crate::promise::late;
 use crate::staff::StaffSession;
 use crate::staff::views::StaffPage;
 use crate::web::{PageError, html};
@@ -28,11 +29,16 @@ pub async fn queue(
     let soon = in_days(DELETION_WINDOWS[0]);
     let services = asked.services(&session);
     let deleted_by = asked.window.map_or(String::new(), in_days);
-    let filter = asked::filter(&asked, &session, &services, &deleted_by);
+    let cut_offs = late::cut_offs(&state.services, &session.services, crate::db::today());
+    let filter = asked::filter(&asked, &session, (&services, &cut_offs), &deleted_by);
     let (rows, more) = store::list(&state.db, &filter).await?;
     let counts = store::counts(&state.db, &session.services).await?;
     let going = store::deleted_by(&state.db, &session.services, &soon).await?;
     let whos = super::taking::who_counts(&state.db, &session.services, &session.staff.id).await?;
+    let waiting = match cut_offs.is_empty() {
+        true => None,
+        false => Some(crate::promise::store::late_count(&state.db, &cut_offs).await?),
+    };
     let older = rows.last().filter(|_| more).map(|last| {
         let cursor = store::cursor_of(last, filter.order());
         format!("/{}/staff?{}", lang.code(), asked.next_query(&cursor))
@@ -58,7 +64,7 @@ pub async fn queue(
     let view = QueueView {
         older,
         lines: lines.into_iter().map(|(_, line)| line).collect(),
-        ..frame(&state, &session, &asked, &counts, (going, whos))
+        ..frame(&state, &session, &asked, &counts, (going, whos, waiting))
     };
     Ok(html(StatusCode::OK, &view))
 }
@@ -110,6 +116,12 @@ fn line(
         Some(doc) => preview_of(&t, state, &row.service, doc, latest.as_ref()),
         None => t.t("queue-unreadable"),
     };
+    let due = late::Due::of(
+        &state.services,
+        &row.service,
+        (&row.kind, &row.status),
+        &row.opened_on,
+    );
     let sorting = Sorting {
         day: row.opened_on.clone(),
         written_at: doc.map(|d| d.written_at.clone()),
@@ -121,7 +133,9 @@ fn line(
         status: t.t(&format!("staff-status-{}", row.status)),
         opened: show_day(lang, &row.opened_on),
         updated: show_day(lang, &row.updated_on),
-        answer_by: answer_by_line(&t, &row.kind, &row.opened_on),
+        answer_by: answer_by_line(&t, &row.kind, &row.opened_on)
+            .or_else(|| due.as_ref().map(|d| d.line(&t))),
+        late: due.as_ref().and_then(|d| d.late_mark(&t)),
         deletes: (row.retain_until.as_str() <= soon).then(|| {
             let day = show_day(lang, &row.retain_until);
             t.t1("queue-deletes-on", "day", &day)
@@ -152,7 +166,7 @@ fn frame(
     session: &StaffSession,
     asked: &Asked,
     counts: &[Count; 4],
-    (going, (mine, untaken)): (Count, (Count, Count)),
+    (going, (mine, untaken), waiting): (Count, (Count, Count), Option<Count>),
 ) -> QueueView {
     let lang = session.lang;
     let t = Tr::new(lang);
@@ -173,6 +187,10 @@ fn frame(
         .chain(WHOS.iter().zip([mine, untaken]).map(|(who, n)| {
             let href = format!("/{}/staff?who={who}", lang.code());
             (t.t(&format!("queue-who-{who}")), shown(n), href)
+        }))
+        .chain(waiting.map(|n| {
+            let href = format!("/{}/staff?late=yes", lang.code());
+            (t.t("promise-queue-count"), shown(n), href)
         }))
         .collect();
     QueueView {

@@ -84,6 +84,9 @@ pub struct QueueFilter<'a> {
     pub oldest: bool,
     pub deleted_by: &'a str,
     pub after: Option<&'a Cursor>,
+    /// Only cases waiting past their service's promise: each service with
+    /// a promise and its last late opening day (`crate::promise::late`).
+    pub late: Option<&'a [(String, String)]>,
 }
 
 impl QueueFilter<'_> {
@@ -116,7 +119,15 @@ pub async fn list(db: &Db, filter: &QueueFilter<'_>) -> Result<(Vec<QueueRow>, b
     let order = filter.order();
     let mut rows = vec![];
     for service in filter.services {
-        rows.extend(list_service(db, service, filter).await?);
+        let late = match filter.late {
+            None => None,
+            Some(cut_offs) => match cut_offs.iter().find(|(s, _)| s == service) {
+                Some((_, day)) => Some(day.as_str()),
+                // No promise: no case of it is late.
+                None => continue,
+            },
+        };
+        rows.extend(list_service(db, service, filter, late).await?);
     }
     let key = |r: &QueueRow| cursor_of(r, order);
     match order {
@@ -139,6 +150,7 @@ async fn list_service<'a>(
     db: &Db,
     service: &'a str,
     filter: &QueueFilter<'a>,
+    late: Option<&'a str>,
 ) -> Result<Vec<QueueRow>, sqlx::Error> {
     let mut sql = String::from(
         "select c.id, c.service, c.kind, c.status, c.opened_on, c.updated_on, \
@@ -168,6 +180,12 @@ async fn list_service<'a>(
     }
     if !filter.status.is_empty() {
         and("c.status = ?", &[filter.status]);
+    }
+    if let Some(day) = late {
+        and(
+            "c.status = 'new' and c.opened_on <= ? and c.kind = 'contact'",
+            &[day],
+        );
     }
     let order = filter.order();
     if order == Order::Deleting {
@@ -345,12 +363,15 @@ pub async fn thread(db: &Db, case_id: &str) -> Result<Vec<StoredMessage>, sqlx::
 }
 
 /// Who wrote a message: the client, a counsellor's reply (the client may
-/// read it), or an internal note (staff only).
+/// read it), an internal note (staff only), or the service's automatic
+/// first reply (the client may read it; stored only with a new case, by
+/// `intake::store`, never through [`add_message`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Author {
     Client,
     Staff,
     Note,
+    Auto,
 }
 
 impl Author {
@@ -359,6 +380,7 @@ impl Author {
             Author::Client => "client",
             Author::Staff => "staff",
             Author::Note => "note",
+            Author::Auto => "auto",
         }
     }
 }
@@ -436,7 +458,7 @@ pub async fn add_message_as(
              status = case when status in ('new', 'in_progress') then 'waiting' else status end \
              where id = $2"
         }
-        Author::Note => "update cases set updated_on = $1 where id = $2",
+        Author::Note | Author::Auto => "update cases set updated_on = $1 where id = $2",
     };
     // The case's row first: on PostgreSQL its lock makes two messages
     // added to one case at once take turns, so each sees the other's place

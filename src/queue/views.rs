@@ -20,6 +20,9 @@ pub struct QueueLine {
     pub updated: String,
     /// "Answer by …", for accessibility feedback (the law's two weeks).
     pub answer_by: Option<String>,
+    /// "Past the promised time", for a case waiting past its service's
+    /// promise (`crate::promise`).
+    pub late: Option<String>,
     /// "Deleted on …", for cases deleted soon.
     pub deletes: Option<String>,
     pub unread: bool,
@@ -62,8 +65,13 @@ pub struct CaseView {
     pub status: String,
     pub opened: String,
     pub updated: String,
-    /// For accessibility feedback: the day it must be answered by.
+    /// For accessibility feedback, or a new case of a service with a
+    /// promise: the day it must be answered by.
     pub answer_by: Option<String>,
+    /// Where the answer-by day comes from (the law, the service's promise).
+    pub answer_by_hint: String,
+    /// "Past the promised time", when the promise's day has passed.
+    pub late: Option<String>,
     pub retain_until: String,
     /// How the deletion day is reckoned for this service.
     pub retention_rule: String,

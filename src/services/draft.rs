@@ -76,6 +76,8 @@ pub struct Draft {
     pub phone: String,
     /// An age recipients file: one `age1…` a line, `#` comments.
     pub recipients: String,
+    /// Working days it promises to answer in; empty: no promise.
+    pub answer_days: String,
     /// The name and description in the other client languages
     /// ([`NAME_FIELDS`], [`DESCRIPTION_FIELDS`]) and the languages it
     /// answers in ([`ANSWER_FIELDS`]); anything else is ignored.
@@ -123,6 +125,7 @@ impl Draft {
             closed_retention_days: s.retention.closed_days.to_string(),
             phone: s.phone.clone().unwrap_or_default(),
             recipients: super::store::recipients_text(s),
+            answer_days: s.answer_days.map(|n| n.to_string()).unwrap_or_default(),
             more: more_of(s),
         }
     }
@@ -174,6 +177,8 @@ impl Draft {
         );
         let translations = self.translations(&mut problems);
         let answers_in = self.answers_in();
+        let answer_days = crate::promise::form::parse_answer_days(&self.answer_days, &mut problems);
+        let auto_reply = crate::promise::form::parse_auto_reply(self, &mut problems);
         let topics = parse_topics(&self.topics)
             .map_err(|m| problems.push(problem("topics", m)))
             .unwrap_or_default();
@@ -211,6 +216,8 @@ impl Draft {
                 retired: false,
                 translations,
                 answers_in,
+                answer_days,
+                auto_reply,
             }),
             _ => Err(problems),
         }
@@ -273,6 +280,7 @@ impl Draft {
 /// The `more` fields of a stored service.
 fn more_of(s: &Service) -> BTreeMap<String, String> {
     let mut more = answers_more(&s.answers_in);
+    crate::promise::form::more_of(s, &mut more);
     let fields = NAME_FIELDS.into_iter().zip(DESCRIPTION_FIELDS);
     for (lang, (name_field, description_field)) in Lang::TRANSLATED.into_iter().zip(fields) {
         if let Some((_, t)) = s.translations.iter().find(|(l, _)| *l == lang) {

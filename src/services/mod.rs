@@ -13,7 +13,7 @@
 pub mod draft;
 pub mod pages;
 pub mod store;
-mod views;
+pub(crate) mod views;
 
 pub use views::language_label;
 

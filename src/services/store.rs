@@ -29,7 +29,8 @@ pub async fn load(db: &Db) -> Result<Catalog, sqlx::Error> {
     let rows = sqlx::query(
         "select slug, name_fi, name_sv, name_en, description_fi, description_sv, \
          description_en, topics, recipients, retention_days, closed_retention_days, \
-         time_zone, phone, retired, translations, answers_in from services \
+         time_zone, phone, retired, translations, answers_in, answer_days, auto_reply \
+         from services \
          order by position, slug",
     )
     .fetch_all(&db.pool)
@@ -64,6 +65,8 @@ fn from_row(row: &AnyRow) -> Result<Result<Service, String>, sqlx::Error> {
     let retired: i64 = row.try_get("retired")?;
     let translations: String = row.try_get("translations")?;
     let answers: String = row.try_get("answers_in")?;
+    let answer_days: Option<i64> = row.try_get("answer_days")?;
+    let auto_reply: String = row.try_get("auto_reply")?;
     let parsed = (|| {
         let topics: Vec<Topic> = serde_json::from_str(&topics).ok()?;
         let recipients = crate::seal::parse_recipients(&recipients).ok()?;
@@ -82,6 +85,11 @@ fn from_row(row: &AnyRow) -> Result<Result<Service, String>, sqlx::Error> {
             retired: retired != 0,
             translations: translations_from_text(&translations)?,
             answers_in: answers_from_text(&answers)?,
+            answer_days: match answer_days {
+                Some(n) => Some(u32::try_from(n).ok()?),
+                None => None,
+            },
+            auto_reply: auto_reply_from_text(&auto_reply)?,
         })
     })();
     Ok(parsed.ok_or(slug))
@@ -107,6 +115,26 @@ fn bind_service<'q>(
         .bind(s.phone.clone())
         .bind(translations_text(s))
         .bind(answers_text(s))
+        .bind(s.answer_days.map(i64::from))
+        .bind(auto_reply_text(s))
+}
+
+/// The `auto_reply` column: `{"fi": "…", "ar": "…"}`.
+fn auto_reply_text(s: &Service) -> String {
+    let map: BTreeMap<&str, &String> = s.auto_reply.iter().map(|(l, t)| (l.code(), t)).collect();
+    serde_json::to_string(&map).unwrap_or_else(|_| "{}".into())
+}
+
+fn auto_reply_from_text(text: &str) -> Option<Vec<(Lang, String)>> {
+    let mut map: BTreeMap<String, String> = serde_json::from_str(text).ok()?;
+    let mut out = vec![];
+    for lang in Lang::CLIENT {
+        if let Some(t) = map.remove(lang.code()) {
+            out.push((lang, t));
+        }
+    }
+    // A language this version does not know: the row does not parse.
+    map.is_empty().then_some(out)
 }
 
 /// The `translations` column: `{"ar": {"name": …, "description": …}}`.
@@ -161,10 +189,10 @@ pub async fn insert(
     let query = sqlx::query(
         "insert into services (slug, name_fi, name_sv, name_en, description_fi, \
          description_sv, description_en, topics, recipients, retention_days, \
-         closed_retention_days, time_zone, phone, translations, answers_in, position, \
-         retired, revision, config_hash, created_on, updated_on) \
-         select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-         coalesce(max(position), 0) + 1, $16, 1, $17, $18, $18 from services where true \
+         closed_retention_days, time_zone, phone, translations, answers_in, answer_days, \
+         auto_reply, position, retired, revision, config_hash, created_on, updated_on) \
+         select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+         coalesce(max(position), 0) + 1, $18, 1, $19, $20, $20 from services where true \
          on conflict (slug) do nothing",
     )
     .bind(&service.slug);
@@ -195,14 +223,15 @@ async fn update_if(
          description_fi = $5, description_sv = $6, description_en = $7, topics = $8, \
          recipients = $9, retention_days = $10, closed_retention_days = $11, \
          time_zone = $12, phone = $13, translations = $14, answers_in = $15, \
-         revision = revision + 1, updated_on = $16{} where slug = $1{}",
+         answer_days = $16, auto_reply = $17, \
+         revision = revision + 1, updated_on = $18{} where slug = $1{}",
         if config_hash.is_some() {
-            ", config_hash = $17"
+            ", config_hash = $19"
         } else {
             ""
         },
         if config_hash.is_some() {
-            " and config_hash <> $17"
+            " and config_hash <> $19"
         } else {
             ""
         },
@@ -296,6 +325,12 @@ fn config_hash(s: &Service) -> String {
     }
     if s.answers_in != DEFAULT_ANSWERS {
         doc["answers_in"] = serde_json::Value::String(answers_text(s));
+    }
+    if let Some(n) = s.answer_days {
+        doc["answer_days"] = serde_json::Value::from(n);
+    }
+    if !s.auto_reply.is_empty() {
+        doc["auto_reply"] = serde_json::Value::String(auto_reply_text(s));
     }
     crate::seal::hex(&Sha256::digest(doc.to_string().as_bytes()))
 }

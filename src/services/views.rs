@@ -127,7 +127,7 @@ pub fn language_label(t: &Tr, lang: Lang) -> String {
 impl Field {
     /// The field `name` holding `value`, `(rows, max)` big, with its label,
     /// hint and problem (if any) in `t`'s language.
-    fn new(
+    pub(crate) fn new(
         t: &Tr,
         problems: &[Problem],
         name: &'static str,
@@ -171,6 +171,8 @@ pub struct FormView {
     /// The name and description in the other client languages (optional).
     pub translations: Vec<Field>,
     pub answers: Vec<AnswerBox>,
+    /// The promised answer time and the automatic reply.
+    pub promise: Vec<Field>,
 }
 
 /// The optional name and description fields of each other client language.
@@ -233,6 +235,7 @@ impl FormView {
         }
         let translations = translation_fields(&t, problems, &d);
         let answers = answer_boxes(&t, &d);
+        let promise = crate::promise::form::form_fields(&t, problems, &d);
         let field = |name, value, rows, max| Field::new(&t, problems, name, value, (rows, max));
         let mut fields = vec![];
         if editing.is_none() {
@@ -261,6 +264,7 @@ impl FormView {
             fields,
             translations,
             answers,
+            promise,
         }
     }
 }

@@ -78,6 +78,9 @@ pub enum Metric {
     NoShows,
     /// A case's first reply written (`all`).
     Answered,
+    /// A case's first reply written within its service's promised answer
+    /// time (`all`; `crate::promise`).
+    AnsweredInTime,
     /// A contact reason marked on a case.
     Reasons,
     /// An outcome marked on a case.
@@ -96,6 +99,7 @@ impl Metric {
         Metric::GroupSignups,
         Metric::NoShows,
         Metric::Answered,
+        Metric::AnsweredInTime,
         Metric::Reasons,
         Metric::Outcomes,
         Metric::Ratings,
@@ -111,6 +115,7 @@ impl Metric {
             Metric::GroupSignups => "group_signups",
             Metric::NoShows => "no_shows",
             Metric::Answered => "answered",
+            Metric::AnsweredInTime => "answered_in_time",
             Metric::Reasons => "reasons",
             Metric::Outcomes => "outcomes",
             Metric::Ratings => "ratings",

@@ -30,6 +30,7 @@ mod offline;
 mod people;
 mod phone;
 mod privacy;
+mod promise;
 mod queue;
 mod quiet_log;
 mod raw_answers;

@@ -1549,3 +1549,98 @@ async fn a_hand_over_logs_nothing_of_the_case_the_receipt_or_the_texts() {
         }
     }
 }
+
+#[tokio::test]
+async fn an_automatic_reply_and_a_reminder_log_and_mail_nothing_of_the_client() {
+    use crate::promise::{AUTO_EN, LATE_SUBJECT, promise_in_config, set_opened_on};
+    let smtp = SmtpServer::start().await;
+    let mut app = spawn_with(Options {
+        log: "trace",
+        extra_limits: "ipv4_prefix = 32".into(),
+        smtp_port: Some(smtp.port),
+        ..Options::default()
+    })
+    .await;
+    promise_in_config(&app, 1);
+    let pw = app.with_staff(&[("pia", "counsellor", &[SERVICE])]).await;
+    let pool = app.pool().await;
+    sqlx::query("update staff set email = $1 where username = 'pia'")
+        .bind(STAFF_EMAIL)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let pia = Staff::first_login(&app, "pia", &pw[0]).await;
+
+    // A request that gets the automatic reply, read back by the client.
+    let client = probe_client();
+    let fields = [
+        ("topic", "crisis"),
+        ("message", MESSAGE),
+        ("name", NAME),
+        ("way", "email"),
+        ("detail", EMAIL),
+    ];
+    let (status, body) = app.submit_as(&client, "en", SERVICE, &fields).await;
+    assert_eq!(status, 200);
+    let receipt = receipt_in(&body);
+    let (status, thread) = app.check_as(&client, "en", &receipt).await;
+    assert_eq!(status, 200);
+    assert!(thread.contains(AUTO_EN) && thread.contains(MESSAGE));
+    let case = app.case_of(&receipt).await;
+
+    // Waiting past the promise: the mail, the queue's mark and filter, the
+    // case page, and a reply.
+    set_opened_on(&app, &case, "2026-01-05").await;
+    let started = std::time::Instant::now();
+    while !smtp.mails().iter().any(|m| m.subject == LATE_SUBJECT) {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let queue = pia.get("/en/staff?late=yes").await;
+    assert!(queue.body.contains(r#"<strong class="late">"#));
+    let page = pia.get(&format!("/en/staff/cases/{case}")).await;
+    assert!(page.body.contains(AUTO_EN) && page.body.contains(MESSAGE));
+    let csrf = pia.csrf().await;
+    let done = pia
+        .post(
+            &format!("/en/staff/cases/{case}/reply"),
+            &[("csrf", &csrf), ("text", REPLY)],
+        )
+        .await;
+    assert_eq!(done.status, 303);
+    app.stop().await;
+
+    let logs = app.logs();
+    assert!(logs.contains("TRACE") || logs.contains("DEBUG"));
+    let mails: String = smtp.mails().iter().map(|m| m.raw.clone()).collect();
+    let stored = app.stored_contents().await;
+    for secret in [
+        MESSAGE,
+        NAME,
+        EMAIL,
+        REPLY,
+        AUTO_EN,
+        STAFF_EMAIL,
+        &receipt,
+        &receipt.replace('-', ""),
+        case.as_str(),
+        AGENT,
+        REFERER,
+        FORWARDED,
+        CLIENT_IP,
+    ] {
+        assert!(!logs.contains(secret), "the logs contain {secret:?}");
+        if secret != STAFF_EMAIL {
+            assert!(!mails.contains(secret), "a mail contains {secret:?}");
+        }
+        // The automatic reply is the service's own text, kept in the clear
+        // with the service; the case id is a row id.
+        if ![AUTO_EN, STAFF_EMAIL, case.as_str(), AGENT, REFERER].contains(&secret) {
+            assert!(
+                !stored.contains(secret),
+                "{secret:?} is stored in the clear"
+            );
+        }
+    }
+}

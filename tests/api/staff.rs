@@ -110,7 +110,7 @@ async fn a_client_and_a_counsellor_talk_through_sealed_messages_end_to_end() {
         !thread.contains("call back on Tuesday"),
         "notes are staff only"
     );
-    assert!(thread.contains("Waiting for your reply"));
+    assert!(thread.contains("<strong>Answered</strong>"));
     let (_, again) = app.check("en", &receipt).await;
     assert!(
         !again.contains("There is a new reply"),

@@ -74,4 +74,7 @@ node "$here/tools.mjs" "$@" || status=1
 # sv and en; the client's check page after a hand-over in all eleven client
 # languages; axe and 320 px screenshots (handover.mjs): ~1 min.
 node "$here/handover.mjs" "$@" || status=1
+# The service's promise: the check page in every client language and the
+# admin's service form in fi, sv and en (promise.mjs): ~1 min.
+node "$here/promise.mjs" "$@" || status=1
 exit "$status"
