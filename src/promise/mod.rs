@@ -1,7 +1,7 @@
 //! A service's promise (issue 20): it answers a new case within so many
 //! working days (`calendar`), may send an automatic first reply
 //! (`auto_reply`), and its counsellors are reminded of cases waiting past
-//! the promise, in the queue and by mail (`late`). docs/WORKDAY-promise.md
+//! the promise, in the queue and by mail (`late`). docs/WORKDAY.md
 //! says how it behaves.
 
 pub mod auto_reply;

@@ -91,7 +91,7 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric, in the page's order.
-    pub const ALL: [Metric; 10] = [
+    pub const ALL: [Metric; 11] = [
         Metric::Contacts,
         Metric::Calls,
         Metric::Chats,
