@@ -51,3 +51,4 @@ mod staff_helpers;
 mod stats;
 mod tools;
 mod verification;
+mod workday;
