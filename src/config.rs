@@ -23,7 +23,7 @@ pub use sections::{BookingConfig, ChatConfig, FormConfig, Limits, RetentionConfi
 use service::RawService;
 pub use service::{
     AUTO_REPLY_CHARS, DEFAULT_ANSWERS, Localized, MAX_ANSWER_DAYS, Service, Topic, Translation,
-    is_phone_number, is_slug, retention_rules,
+    auto_reply_fits, is_phone_number, is_slug, retention_rules,
 };
 use smtp::RawSmtp;
 pub use smtp::{Smtp, SmtpSecurity};

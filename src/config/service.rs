@@ -136,15 +136,18 @@ impl Service {
     }
 
     /// The automatic first reply for a client writing from a page in
-    /// `lang`: in that language, else in its fallback ([`Lang::fallback`]),
-    /// with the language it is written in; none in either, no reply.
+    /// `lang`, with the language it is written in: in that language, else
+    /// in its fallback ([`Lang::fallback`]), else in English, Finnish,
+    /// Swedish or the first there is. A service with any automatic reply
+    /// sends one to every client: whether a case holds one (its row's
+    /// author is in the clear) says nothing of the client's language.
     pub fn auto_reply_for(&self, lang: Lang) -> Option<(Lang, &str)> {
-        [lang, lang.fallback()].into_iter().find_map(|l| {
-            self.auto_reply
-                .iter()
-                .find(|(r, _)| *r == l)
-                .map(|(r, text)| (*r, text.as_str()))
-        })
+        let preferred = [lang, lang.fallback(), Lang::En, Lang::Fi, Lang::Sv];
+        preferred
+            .into_iter()
+            .find_map(|l| self.auto_reply.iter().find(|(r, _)| *r == l))
+            .or_else(|| self.auto_reply.first())
+            .map(|(r, text)| (*r, text.as_str()))
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
@@ -392,7 +395,19 @@ impl RawService {
 /// The most working days a service may promise.
 pub const MAX_ANSWER_DAYS: u32 = 60;
 /// The longest automatic reply, in characters.
-pub const AUTO_REPLY_CHARS: usize = 2000;
+pub const AUTO_REPLY_CHARS: usize = 1000;
+/// The most bytes an automatic reply's text may take in its sealed
+/// document (as JSON): with the document's other fields it stays within
+/// the smallest padding size (`seal::PAD_BUCKETS`), in any script, so the
+/// sealed size says nothing of the language it is in.
+const AUTO_REPLY_JSON_BYTES: usize = 3000;
+
+/// Whether `text` may be an automatic reply: at most [`AUTO_REPLY_CHARS`]
+/// characters, and small enough to seal at the smallest size.
+pub fn auto_reply_fits(text: &str) -> bool {
+    let json = serde_json::to_string(text).map_or(usize::MAX, |j| j.len());
+    text.chars().count() <= AUTO_REPLY_CHARS && json <= AUTO_REPLY_JSON_BYTES
+}
 
 /// `auto_reply`: texts by client language code, blank ones left out, in
 /// [`Lang::CLIENT`] order.
@@ -408,7 +423,7 @@ fn auto_reply(
                     .into(),
             ));
         }
-        if text.trim().chars().count() > AUTO_REPLY_CHARS {
+        if !auto_reply_fits(text.trim()) {
             return Err((
                 key(&format!("auto_reply.{code}")),
                 format!("at most {AUTO_REPLY_CHARS} characters"),

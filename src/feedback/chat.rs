@@ -31,7 +31,7 @@ fn form(state: &AppState, lang: Lang, ticket: &str, typed: &Typed) -> FeedbackFo
 /// The form for the ended page of a chat of `case_id` (one a counsellor
 /// took part in), with a fresh ticket.
 pub fn ended_form(state: &AppState, lang: Lang, case_id: &str) -> Option<FeedbackForm> {
-    let ticket = ticket::issue(&state.pepper, case_id)?;
+    let ticket = ticket::issue(&state.pepper, case_id, crate::db::today())?;
     Some(form(state, lang, &ticket, &Typed::default()))
 }
 
@@ -83,7 +83,7 @@ pub async fn send(
         Filled::ByHand,
     )
     .await?;
-    let case_id = ticket::open(&state.pepper, raw.ticket.trim());
+    let case_id = ticket::open(&state.pepper, raw.ticket.trim(), crate::db::today());
     let (Some(case_id), None) = (case_id, spent) else {
         // Sent again, too old, forged: the comment stays, to copy.
         let draft = std::mem::take(&mut raw.comment);

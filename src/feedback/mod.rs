@@ -136,8 +136,16 @@ pub async fn record(
     lang: Lang,
 ) -> Result<Recorded, PageError> {
     let rules = state.services.retention_of(case.service);
-    // Kept as long as the case could live without another word.
-    let span = jiff::Span::new().days(i64::from(rules.days) + 1);
+    // Kept as long as a case of any service could live without another
+    // word: one span for every marker, so its last day names no service.
+    let longest = state
+        .services
+        .current()
+        .iter()
+        .map(|s| s.retention.days.max(s.retention.closed_days))
+        .max()
+        .unwrap_or(rules.days);
+    let span = jiff::Span::new().days(i64::from(longest) + 1);
     let today = crate::db::today();
     let last_day = today.checked_add(span).unwrap_or(today);
     let keys = state.service_keys(case.service)?;

@@ -78,7 +78,7 @@ pub enum ThreadState {
     Rated(u8),
 }
 
-/// Whether the thread can be rated: a reply from staff, or a closed case,
+/// Whether the thread can be rated: a reply from a counsellor, or a closed case,
 /// and no feedback of the client's in it yet.
 pub fn thread_state(thread: &Thread) -> ThreadState {
     let given = thread
@@ -89,7 +89,12 @@ pub fn thread_state(thread: &Thread) -> ThreadState {
     if let Some(rating) = given {
         return ThreadState::Rated(rating);
     }
-    let answered = thread.messages.iter().any(|m| !m.from_client);
+    // A counsellor's reply: not the service's automatic reply, not the
+    // line a hand-over adds.
+    let answered = thread
+        .messages
+        .iter()
+        .any(|m| !m.from_client && !m.automatic && m.doc.handed.is_none());
     if answered || thread.case.status == "closed" {
         ThreadState::Open
     } else {

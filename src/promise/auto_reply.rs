@@ -65,3 +65,38 @@ pub fn text_lang(page: Lang, written_in: Option<Lang>) -> Option<&'static str> {
     let shown = written_in?.html_lang();
     (shown != page.html_lang()).then_some(shown)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::config::{AUTO_REPLY_CHARS, auto_reply_fits};
+    use crate::i18n::Lang;
+    use crate::intake::MessageDoc;
+    use crate::queue::store::Author;
+    use crate::seal::{PAD_BUCKETS, Pepper, Place, SenderKey, pad};
+
+    /// The longest reply the form takes, in a two-byte script with line
+    /// breaks, sealed as `seal` seals it: the smallest padding size, so
+    /// the size of an automatic reply tells no language.
+    #[test]
+    fn the_longest_reply_in_any_script_seals_at_the_smallest_size() {
+        let arabic: String = "شكراً\n".chars().cycle().take(AUTO_REPLY_CHARS).collect();
+        assert!(auto_reply_fits(&arabic));
+        let case = "0123456789abcdef0123456789abcdef";
+        let mut doc = MessageDoc::follow_up(case, "a-service-with-a-long-slug", None, arabic)
+            .written_from(Lang::Ckb);
+        let place = Place {
+            case,
+            message: "fedcba9876543210fedcba9876543210",
+            author: Author::Auto.as_str(),
+        };
+        SenderKey::new(&Pepper::for_tests())
+            .sign(place, &mut doc)
+            .unwrap();
+        let json = serde_json::to_vec(&doc).unwrap();
+        assert_eq!(pad(&json).len(), PAD_BUCKETS[0], "{} bytes", json.len());
+        // Past the limits: too many characters, or too many bytes (emoji).
+        assert!(!auto_reply_fits(&"x".repeat(AUTO_REPLY_CHARS + 1)));
+        assert!(!auto_reply_fits(&"🙂".repeat(AUTO_REPLY_CHARS)));
+    }
+}

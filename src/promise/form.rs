@@ -68,7 +68,7 @@ pub fn parse_auto_reply(d: &Draft, problems: &mut Vec<Problem>) -> Vec<(Lang, St
     let mut out = vec![];
     for (lang, field) in fields() {
         let text = d.more(field).trim();
-        if text.chars().count() > AUTO_REPLY_CHARS {
+        if !crate::config::auto_reply_fits(text) {
             problems.push(Problem {
                 field,
                 message: "promise-error-auto-reply",

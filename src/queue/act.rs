@@ -218,7 +218,10 @@ pub async fn set_status(
     let rules = state.services.retention_of(&meta.service);
     let (service, case) = (Some(meta.service.as_str()), Some(meta.id.as_str()));
     let mut tx = state.db.pool.begin().await?;
-    store::set_status(&mut tx, &meta.id, &form.status, rules).await?;
+    if !store::set_status(&mut tx, &meta.id, &meta.service, &form.status, rules).await? {
+        // Handed to another service since it was read.
+        return Err(PageError::Forbidden);
+    }
     audit(&mut tx, &session.staff.id, "status", service, case).await?;
     tx.commit().await?;
     Ok(done(&session, &meta, "status"))

@@ -493,26 +493,34 @@ pub async fn add_message_as(
     retention::store::touch(conn, case_id, rules, date).await
 }
 
-/// Sets a case's status; its retention deadline follows (closing moves it
-/// to the shorter rule, reopening back).
+/// Sets the status of a case of `service`; its retention deadline follows
+/// (closing moves it to the shorter rule, reopening back). False if the
+/// case is no longer of that service (handed over meanwhile) or gone.
 pub async fn set_status(
     conn: &mut AnyConnection,
     case_id: &str,
+    service: &str,
     status: &str,
     rules: Retention,
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     let date = today();
-    sqlx::query("update cases set status = $1, updated_on = $2 where id = $3")
-        .bind(status)
-        .bind(day(date))
-        .bind(case_id)
-        .execute(&mut *conn)
-        .await?;
-    retention::store::touch(conn, case_id, rules, date).await
+    let done =
+        sqlx::query("update cases set status = $1, updated_on = $2 where id = $3 and service = $4")
+            .bind(status)
+            .bind(day(date))
+            .bind(case_id)
+            .bind(service)
+            .execute(&mut *conn)
+            .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    retention::store::touch(conn, case_id, rules, date).await?;
+    Ok(true)
 }
 
-/// Assigns a case to a member of its service; false if `assignee` is not an
-/// active member of that service.
+/// Assigns a case of `service` to a member of it; false if `assignee` is
+/// not an active member of that service, or the case is no longer of it.
 pub async fn assign(
     conn: &mut AnyConnection,
     case_id: &str,
@@ -520,7 +528,7 @@ pub async fn assign(
     assignee: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "update cases set assignee = $1 where id = $2 and ($1 is null or exists ( \
+        "update cases set assignee = $1 where id = $2 and service = $3 and ($1 is null or exists ( \
            select 1 from memberships m join staff s on s.id = m.staff_id \
            where m.staff_id = $1 and m.service = $3 and s.active = 1))",
     )

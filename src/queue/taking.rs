@@ -19,7 +19,7 @@ pub async fn take(
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "update cases set assignee = $1 \
-         where id = $2 and assignee is null and exists ( \
+         where id = $2 and service = $3 and assignee is null and exists ( \
            select 1 from memberships m join staff s on s.id = m.staff_id \
            where m.staff_id = $1 and m.service = $3 and s.active = 1)",
     )

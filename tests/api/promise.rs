@@ -63,7 +63,7 @@ async fn set_promise(boss: &Staff, days: &str) -> Answer {
         .await
 }
 
-async fn submit(app: &TestApp, lang: &str, slug: &str, message: &str) -> String {
+pub(crate) async fn submit(app: &TestApp, lang: &str, slug: &str, message: &str) -> String {
     let fields = [("topic", "general"), ("message", message), ("way", "none")];
     let (status, body) = app.submit(lang, slug, &fields).await;
     assert_eq!(status, 200, "{body}");

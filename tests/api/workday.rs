@@ -46,6 +46,19 @@ async fn an_automatic_reply_and_an_answer_travel_with_a_hand_over_and_the_rating
     let receipt = app.submit_ok(REQUEST).await;
     let case = app.case_of(&receipt).await;
 
+    // The service has an automatic reply in English only: a request from
+    // the Swedish page gets it too, marked as English, so whether a case
+    // holds one says nothing of the client's language.
+    let swedish = crate::promise::submit(&app, "sv", SERVICE, "en fråga på svenska").await;
+    let (status, page) = app.check("sv", &swedish).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains(&format!(r#"lang="en">{AUTO_EN}</div>"#)),
+        "{page}"
+    );
+    // An automatic reply is no answer: nothing to rate yet.
+    assert!(!page.contains("/check/feedback"), "{page}");
+
     // Anna takes the case and answers it.
     let page = anna.get(&format!("/en/staff/cases/{case}")).await;
     assert!(page.body.contains(AUTO_EN), "{}", page.body);

@@ -144,7 +144,8 @@ pub async fn cancel(State(state): State<AppState>, m: Manage) -> Result<Response
         give_back_seat(&state, &mut tx, &o, epoch, &sealed).await?;
         // Nothing is left to do for the booking: it leaves the new ones.
         let rules = state.services.retention_of(&o.case.service);
-        crate::queue::store::set_status(&mut tx, &o.case.id, "closed", rules).await?;
+        let service = &o.case.service;
+        crate::queue::store::set_status(&mut tx, &o.case.id, service, "closed", rules).await?;
     }
     tx.commit().await?;
     state.notifier.activity(&o.case.service);
