@@ -25,6 +25,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 import {
+  baseConfig,
   BIN, CHROMIUM, SHOTS_DIR, addStaff, axe, axeProblems, reporter, startServer, stopServer,
 } from './common.mjs';
 import { layoutProblems } from './layout.mjs';
@@ -54,27 +55,7 @@ const { report, counts } = reporter();
 
 function config(dir) {
   const q = JSON.stringify;
-  return `listen = "127.0.0.1:0"
-database_url = ${q(`sqlite://${path.join(dir, 'suoja.db')}`)}
-pepper_file = ${q(path.join(dir, 'pepper'))}
-recovery_recipient = ${q(RECOVERY)}
-quick_exit_url = "https://quick-exit.invalid/"
-
-[form]
-min_fill_seconds = 0
-
-[limits]
-submissions_per_client_per_hour = 100000
-submissions_per_service_per_minute = 100000
-lookups_per_client_per_hour = 100000
-lookups_per_minute = 100000
-logins_per_client_per_hour = 1000
-logins_per_account_per_hour = 1000
-logins_per_account_per_network_per_hour = 1000
-logins_per_account_from_fresh_networks_per_hour = 1000
-logins_per_minute = 1000
-
-[[services]]
+  return baseConfig(dir, { recovery: RECOVERY }) + `[[services]]
 slug = ${q(SLUG)}
 recipients = [${q(RECIPIENT)}]
 topics = ["general"]
