@@ -69,7 +69,11 @@ impl AppState {
     /// Re-reads the services (always with `force`: an edit was just made
     /// here; otherwise only if the table changed) and the keys each seals
     /// to. The keys are built for a fresh catalog before it is put in use.
+    /// One refresh at a time: otherwise a reload of the keys for the older
+    /// catalog could finish after a newer catalog was published, and leave
+    /// a service just created without keys until the next reload.
     pub async fn refresh_services(&self, force: bool) -> Result<(), sqlx::Error> {
+        let _one_at_a_time = self.keys.refreshing().await;
         match self.services.read(&self.db, force).await? {
             Some(catalog) => {
                 self.keys.reload(&self.db, &self.config, &catalog).await?;
@@ -77,7 +81,10 @@ impl AppState {
                 self.recompute_deadlines();
                 Ok(())
             }
-            None => self.reload_keys().await,
+            None => {
+                let catalog = self.services.current();
+                self.keys.reload(&self.db, &self.config, &catalog).await
+            }
         }
     }
 
@@ -96,9 +103,9 @@ impl AppState {
 
     /// Re-reads the keys every service seals to (a set just changed here).
     pub async fn reload_keys(&self) -> Result<(), sqlx::Error> {
-        self.keys
-            .reload(&self.db, &self.config, &self.services.current())
-            .await
+        let _one_at_a_time = self.keys.refreshing().await;
+        let catalog = self.services.current();
+        self.keys.reload(&self.db, &self.config, &catalog).await
     }
 
     /// The keys a service seals to right now.

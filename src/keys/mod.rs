@@ -40,6 +40,12 @@ impl Keyring {
 /// The keyring in use, replaced whole on reload.
 pub struct Keys {
     current: RwLock<Arc<Keyring>>,
+    /// Held across a reload and the catalog's publishing (`AppState::
+    /// refresh_services`, `reload_keys`): two reloads at once could
+    /// otherwise finish out of order, and a keyring built for the older
+    /// catalog replace the newer one's, leaving a service just created
+    /// without keys.
+    refreshing: tokio::sync::Mutex<()>,
 }
 
 impl Keys {
@@ -47,6 +53,7 @@ impl Keys {
         let keyring = build(db, config, services, &Keyring::default()).await?;
         Ok(Keys {
             current: RwLock::new(Arc::new(keyring)),
+            refreshing: tokio::sync::Mutex::new(()),
         })
     }
 
@@ -55,6 +62,12 @@ impl Keys {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// Taken by whoever reloads the keys and publishes a catalog, for as
+    /// long as both take: one refresh at a time.
+    pub async fn refreshing(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.refreshing.lock().await
     }
 
     /// Re-reads the counsellors' keys; records an epoch for a changed set.
