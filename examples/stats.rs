@@ -242,6 +242,16 @@ async fn fill(url: &str, cases: usize, this_year: i32) -> Result<(i64, usize), B
             }
             if rng.gen_range(0..10) < 9 {
                 add(Metric::Answered, "all");
+                if rng.gen_range(0..4) < 3 {
+                    add(Metric::AnsweredInTime, "all");
+                }
+            }
+            // One client in ten rates the help.
+            if rng.gen_range(0..10) == 0 {
+                add(
+                    Metric::Ratings,
+                    ["1", "2", "3", "4", "5"][rng.gen_range(0..5)],
+                );
             }
             for _ in 0..rng.gen_range(1..=3) {
                 add(Metric::Reasons, reasons[rng.gen_range(0..reasons.len())]);
